@@ -1,0 +1,136 @@
+#include "analysis/summary.h"
+
+#include <cmath>
+#include <vector>
+
+#include "analysis/line_values.h"
+
+namespace basketlift {
+
+namespace {
+
+// Currencies of the orders with sale lines; more than one forbids summing money.
+std::vector<std::uint32_t> currencies_in_use(const Store& store) {
+  std::vector<std::uint32_t> found;
+  for (std::size_t o = 0; o < store.orders.size(); ++o) {
+    const std::uint32_t currency = store.orders.currency[o];
+    if (store.orders.line_count[o] == 0 || currency == kNoId) continue;
+    bool known = false;
+    for (std::uint32_t c : found)
+      known = known || c == currency;
+    if (!known) found.push_back(currency);
+  }
+  return found;
+}
+
+std::string currency_list(const Store& store, const std::vector<std::uint32_t>& currencies) {
+  std::string list;
+  for (std::uint32_t c : currencies) {
+    if (!list.empty()) list += ", ";
+    list += store.pools.labels.view(c);
+  }
+  return list;
+}
+
+void add_money_figures(const Store& store, Summary& summary) {
+  const LineColumns& lines = store.lines;
+  double revenue = 0, margin = 0, revenue_with_cost = 0;
+  std::uint64_t priced = 0, costed = 0;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const double line = line_revenue(lines, i);
+    if (std::isnan(line)) continue;
+    ++priced;
+    revenue += line;
+    const double cost = line_cost(store, i);
+    if (std::isnan(cost)) continue;
+    ++costed;
+    margin += line - cost;
+    revenue_with_cost += line;
+  }
+  if (priced == 0) {
+    const char* why = "no order line has a unit_price";
+    summary.revenue = summary.aov = summary.margin = summary.margin_revenue_share =
+        Figure::none(why);
+    return;
+  }
+  summary.revenue = Figure::of(revenue);
+  summary.aov = Figure::of(revenue / static_cast<double>(summary.orders));
+  if (costed == 0) {
+    summary.margin =
+        Figure::none("no cost is known: give unit_cost or margin_pct in the catalogue");
+    summary.margin_revenue_share = Figure::of(0);
+  } else {
+    summary.margin = Figure::of(margin);
+    summary.margin_revenue_share = Figure::of(revenue > 0 ? revenue_with_cost / revenue : 1.0);
+  }
+}
+
+void add_session_figures(const Store& store, Summary& summary) {
+  const SessionColumns& sessions = store.sessions;
+  if (sessions.size() == 0) {
+    summary.sessions = summary.cvr = Figure::none("no sessions table was given");
+    return;
+  }
+  // A session converted when its row says so, or (when the row is silent) an order carries it.
+  std::vector<std::uint8_t> has_order(store.pools.sessions.size(), 0);
+  for (std::size_t o = 0; o < store.orders.size(); ++o) {
+    if (store.orders.line_count[o] > 0 && store.orders.session[o] != kNoId) {
+      has_order[store.orders.session[o]] = 1;
+    }
+  }
+  std::uint64_t converted = 0;
+  for (std::size_t s = 0; s < sessions.size(); ++s) {
+    const std::int8_t flag = sessions.converted[s];
+    converted += flag == 1 || (flag == -1 && has_order[sessions.session[s]] != 0);
+  }
+  const auto n = static_cast<double>(sessions.size());
+  summary.sessions = Figure::of(n);
+  summary.cvr = Figure::of(static_cast<double>(converted) / n);
+}
+
+}  // namespace
+
+Summary compute_summary(const Store& store, bool has_rec_column) {
+  Summary summary;
+  const OrderColumns& orders = store.orders;
+  std::vector<std::uint8_t> attached(orders.size(), 0);
+  for (std::size_t i = 0; i < store.lines.size(); ++i) {
+    if (store.lines.rec[i] != kNoId) attached[store.lines.order[i]] = 1;
+  }
+  std::uint64_t orders_attached = 0;
+  for (std::size_t o = 0; o < orders.size(); ++o) {
+    if (orders.line_count[o] > 0) {
+      ++summary.orders;
+      orders_attached += attached[o];
+    }
+    summary.cancelled_orders += orders.status[o] == OrderStatus::cancelled;
+    summary.refunded_orders += orders.status[o] == OrderStatus::refunded;
+  }
+  summary.order_lines = store.lines.size();
+  if (summary.orders == 0) {
+    const char* why = "no order was read";
+    summary.revenue = summary.aov = summary.margin = summary.margin_revenue_share =
+        summary.attach_rate = Figure::none(why);
+  } else {
+    const std::vector<std::uint32_t> currencies = currencies_in_use(store);
+    if (currencies.size() > 1) {
+      const std::string why = "orders are in several currencies (" +
+                              currency_list(store, currencies) +
+                              "): money is not summed across them";
+      summary.revenue = summary.aov = summary.margin = summary.margin_revenue_share =
+          Figure::none(why);
+    } else {
+      if (currencies.size() == 1)
+        summary.currency = std::string(store.pools.labels.view(currencies[0]));
+      add_money_figures(store, summary);
+    }
+    summary.attach_rate =
+        has_rec_column
+            ? Figure::of(static_cast<double>(orders_attached) / static_cast<double>(summary.orders))
+            : Figure::none("order lines carry no rec_id column");
+  }
+  add_session_figures(store, summary);
+  return summary;
+}
+
+}  // namespace basketlift

@@ -1,0 +1,42 @@
+// The headline figures of the report (`summary`, SPEC §5).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "store/store.h"
+
+namespace basketlift {
+
+/// A figure, or why it cannot be given.
+struct Figure {
+  std::optional<double> value;  ///< the figure when available
+  std::string unavailable;      ///< the reason when not
+
+  /// An available figure.
+  static Figure of(double v) { return {v, {}}; }
+  /// An unavailable figure.
+  static Figure none(std::string why) { return {std::nullopt, std::move(why)}; }
+};
+
+/// Store-wide totals.
+struct Summary {
+  std::uint64_t orders = 0;             ///< orders with at least one sale line
+  std::uint64_t order_lines = 0;        ///< stored sale lines
+  std::uint64_t cancelled_orders = 0;   ///< orders kept apart as cancelled
+  std::uint64_t refunded_orders = 0;    ///< orders kept apart as refunded
+  Figure revenue;                       ///< Σ line revenue
+  Figure aov;                           ///< revenue / orders
+  Figure margin;                        ///< contribution margin over lines with known cost
+  Figure margin_revenue_share;          ///< share of revenue whose cost is known
+  Figure sessions;                      ///< session rows
+  Figure cvr;                           ///< converted sessions / sessions
+  Figure attach_rate;                   ///< share of orders with a line carrying a rec_id
+  std::optional<std::string> currency;  ///< the single currency, when one was given
+};
+
+/// Computes the summary. `has_rec_column` says whether any orders file had a rec_id column.
+Summary compute_summary(const Store& store, bool has_rec_column);
+
+}  // namespace basketlift

@@ -1,0 +1,97 @@
+// `basketlift analyze`: files in, report out.
+#include <cstdio>
+#include <string>
+
+#include "cli/args.h"
+#include "cli/commands.h"
+#include "cli/file_io.h"
+#include "cli/text_summary.h"
+
+namespace basketlift::cli {
+
+namespace {
+
+void print_help() {
+  std::fputs(
+      "Usage: basketlift analyze [options] [FILE...]\n"
+      "\n"
+      "Reads merchant files (CSV, JSON or NDJSON; detected from the bytes) and writes the\n"
+      "report as JSON. Files given without a table option get their table from the header.\n"
+      "\n"
+      "  --orders F      an orders file (repeatable)\n"
+      "  --products F    a catalogue file (repeatable)\n"
+      "  --offers F      an offer impressions file (repeatable)\n"
+      "  --sessions F    a sessions file (repeatable)\n"
+      "  --map F         column mapping JSON, e.g. {\"Invoice\": \"order_id\"}\n"
+      "  --config F      settings JSON (thresholds and options; see the report's settings)\n"
+      "  --out F         write the report to F instead of stdout\n"
+      "  --pretty        indent the JSON\n"
+      "  --summary       print a readable summary instead of JSON\n"
+      "  --help          this text\n",
+      stdout);
+}
+
+int fail(Exit code, const std::string& message) {
+  std::fprintf(stderr, "basketlift: %s\n", message.c_str());
+  return code;
+}
+
+}  // namespace
+
+int run_analyze(int argc, char** argv) {
+  Args args;
+  if (auto error = parse_args(argc, argv, 2,
+                              {"orders", "products", "offers", "sessions", "map", "config", "out"},
+                              {"help", "pretty", "summary"}, args)) {
+    return fail(kBadUsage, *error + " (try basketlift analyze --help)");
+  }
+  if (args.has("help")) {
+    print_help();
+    return kOk;
+  }
+  Engine engine;
+  if (auto config = args.last("config")) {
+    const std::optional<std::string> text = read_text_file(*config);
+    if (!text) return fail(kBadInput, "cannot read settings file '" + *config + "'");
+    if (Status status = engine.configure(*text); !status.ok())
+      return fail(kBadInput, status.message);
+  }
+  ColumnMapping mapping;
+  if (auto map = args.last("map")) {
+    const std::optional<std::string> text = read_text_file(*map);
+    if (!text) return fail(kBadInput, "cannot read mapping file '" + *map + "'");
+    Result<ColumnMapping> parsed = ColumnMapping::parse_json(*text);
+    if (!parsed.ok()) return fail(kBadInput, parsed.status().message);
+    mapping = parsed.value();
+  }
+  struct Input {
+    std::string path;
+    std::optional<Table> table;
+  };
+  std::vector<Input> inputs;
+  for (const char* table : {"orders", "products", "offers", "sessions"}) {
+    for (const std::string& path : args.all(table))
+      inputs.push_back({path, parse_table(table)});
+  }
+  for (const std::string& path : args.positionals)
+    inputs.push_back({path, std::nullopt});
+  if (inputs.empty())
+    return fail(kBadUsage, "analyze needs at least one file (try basketlift analyze --help)");
+
+  int exit_code = kOk;
+  for (const Input& input : inputs) {
+    FileOptions options{input.path, input.table, std::nullopt, mapping};
+    if (Status status = stream_file(engine, input.path, options); !status.ok()) {
+      std::fprintf(stderr, "basketlift: %s\n", status.message.c_str());
+      exit_code = kBadInput;
+    }
+  }
+  if (Status status = engine.analyze(); !status.ok()) return fail(kBadInput, status.message);
+  const std::string text = args.has("summary") ? text_summary(engine.report())
+                                               : engine.report_json(args.has("pretty")) + "\n";
+  const std::string out = args.last("out").value_or("");
+  if (!write_text(out, text)) return fail(kBadInput, "cannot write '" + out + "'");
+  return exit_code;
+}
+
+}  // namespace basketlift::cli

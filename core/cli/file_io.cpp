@@ -1,0 +1,69 @@
+#include "cli/file_io.h"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <memory>
+#include <vector>
+
+namespace basketlift::cli {
+
+namespace {
+
+struct FileCloser {
+  void operator()(std::FILE* file) const {
+    if (file != nullptr && file != stdin && file != stdout) std::fclose(file);
+  }
+};
+using FilePtr = std::unique_ptr<std::FILE, FileCloser>;
+
+FilePtr open(const std::string& path, const char* mode) {
+  if (path == "-") return FilePtr(mode[0] == 'r' ? stdin : stdout);
+  return FilePtr(std::fopen(path.c_str(), mode));
+}
+
+}  // namespace
+
+Status stream_file(Engine& engine, const std::string& path, FileOptions options) {
+  FilePtr file = open(path, "rb");
+  if (!file) {
+    return Status::error(ErrorCode::unreadable_file,
+                         "'" + path + "': cannot open: " + std::strerror(errno));
+  }
+  if (Status status = engine.begin_file(std::move(options)); !status.ok()) return status;
+  std::vector<char> chunk(1 << 20);
+  Status status = Status::success();
+  while (status.ok()) {
+    const std::size_t n = std::fread(chunk.data(), 1, chunk.size(), file.get());
+    if (n > 0) status = engine.feed(std::string_view(chunk.data(), n));
+    if (n < chunk.size()) {
+      if (std::ferror(file.get())) {
+        status = Status::error(ErrorCode::unreadable_file, "'" + path + "': read error");
+      }
+      break;
+    }
+  }
+  Status ended = engine.end_file();
+  return status.ok() ? ended : status;
+}
+
+std::optional<std::string> read_text_file(const std::string& path) {
+  FilePtr file = open(path, "rb");
+  if (!file) return std::nullopt;
+  std::string text;
+  char buffer[65536];
+  std::size_t n;
+  while ((n = std::fread(buffer, 1, sizeof buffer, file.get())) > 0)
+    text.append(buffer, n);
+  if (std::ferror(file.get())) return std::nullopt;
+  return text;
+}
+
+bool write_text(const std::string& path, const std::string& text) {
+  FilePtr file = open(path.empty() ? "-" : path, "wb");
+  if (!file) return false;
+  const bool ok = std::fwrite(text.data(), 1, text.size(), file.get()) == text.size();
+  return std::fflush(file.get()) == 0 && ok;
+}
+
+}  // namespace basketlift::cli

@@ -1,0 +1,19 @@
+#include <cstdio>
+
+#include "cli/commands.h"
+
+namespace basketlift::cli {
+
+void print_main_help() {
+  std::fputs(
+      "basketlift - which cross-sell, upsell and bundle offers add profit\n"
+      "\n"
+      "Usage:\n"
+      "  basketlift analyze [options] [FILE...]   read merchant files, write the report (JSON)\n"
+      "  basketlift COMMAND --help                 help for one command\n"
+      "\n"
+      "Exit status: 0 success, 1 bad input (reason on stderr), 2 bad usage.\n",
+      stdout);
+}
+
+}  // namespace basketlift::cli

@@ -1,0 +1,22 @@
+// basketlift: the command-line front end of the engine.
+#include <cstdio>
+#include <string>
+
+#include "cli/commands.h"
+
+int main(int argc, char** argv) {
+  using namespace basketlift::cli;
+  if (argc < 2) {
+    print_main_help();
+    return kBadUsage;
+  }
+  const std::string command = argv[1];
+  if (command == "--help" || command == "-h" || command == "help") {
+    print_main_help();
+    return kOk;
+  }
+  if (command == "analyze") return run_analyze(argc, argv);
+  std::fprintf(stderr, "basketlift: unknown command '%s' (try basketlift --help)\n",
+               command.c_str());
+  return kBadUsage;
+}

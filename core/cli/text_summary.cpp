@@ -1,0 +1,76 @@
+#include "cli/text_summary.h"
+
+#include <cstdio>
+
+namespace basketlift::cli {
+
+namespace {
+
+// 1234567.891 → "1,234,567.89" (digit groups for reading, not for parsing back).
+std::string grouped(double value, int decimals) {
+  char raw[64];
+  std::snprintf(raw, sizeof raw, "%.*f", decimals, value < 0 ? -value : value);
+  std::string digits(raw);
+  const std::size_t point = digits.find('.');
+  std::string integer = digits.substr(0, point);
+  std::string out;
+  for (std::size_t i = 0; i < integer.size(); ++i) {
+    if (i > 0 && (integer.size() - i) % 3 == 0) out += ',';
+    out += integer[i];
+  }
+  if (point != std::string::npos) out += digits.substr(point);
+  return value < 0 ? "-" + out : out;
+}
+
+void line(std::string& out, const char* label, const std::string& value) {
+  char buffer[256];
+  std::snprintf(buffer, sizeof buffer, "  %-22s %s\n", label, value.c_str());
+  out += buffer;
+}
+
+std::string money(const Figure& figure, const std::optional<std::string>& currency) {
+  if (!figure.value) return "n/a (" + figure.unavailable + ")";
+  return grouped(*figure.value, 2) + (currency ? " " + *currency : "");
+}
+
+std::string percent(const Figure& figure) {
+  if (!figure.value) return "n/a (" + figure.unavailable + ")";
+  return grouped(*figure.value * 100, 2) + "%";
+}
+
+}  // namespace
+
+std::string text_summary(const Report& report) {
+  std::string out = "Basketlift report\n\nFiles\n";
+  for (const FileReport& file : report.inputs) {
+    std::string what = std::string(file.table ? table_name(*file.table) : "unreadable") + ", " +
+                       (file.format ? format_name(*file.format) : "?") + ": " +
+                       grouped(static_cast<double>(file.rows_read), 0) + " rows read, " +
+                       grouped(static_cast<double>(file.rows_used), 0) + " used, " +
+                       grouped(static_cast<double>(file.rows_rejected), 0) + " rejected";
+    if (file.error) what = "ERROR: " + *file.error;
+    line(out, file.file.c_str(), what);
+    for (int r = 0; r < kRejectReasonCount; ++r) {
+      const CountWithExamples& rejected = file.rejected[r];
+      if (rejected.count == 0) continue;
+      std::string detail = grouped(static_cast<double>(rejected.count), 0) +
+                           " rows: " + reject_reason_text(static_cast<RejectReason>(r));
+      if (!rejected.examples.empty())
+        detail += " (first at row " + std::to_string(rejected.examples[0].row) + ")";
+      line(out, "", detail);
+    }
+  }
+  const Summary& s = report.summary;
+  out += "\nSummary\n";
+  line(out, "Orders", grouped(static_cast<double>(s.orders), 0));
+  line(out, "Revenue", money(s.revenue, s.currency));
+  line(out, "Average order value", money(s.aov, s.currency));
+  line(out, "Contribution margin", money(s.margin, s.currency));
+  line(out, "Sessions",
+       s.sessions.value ? grouped(*s.sessions.value, 0) : "n/a (" + s.sessions.unavailable + ")");
+  line(out, "Conversion rate", percent(s.cvr));
+  line(out, "Attach rate", percent(s.attach_rate));
+  return out;
+}
+
+}  // namespace basketlift::cli

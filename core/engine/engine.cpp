@@ -1,0 +1,76 @@
+#include "engine/engine.h"
+
+#include <algorithm>
+#include <limits>
+
+namespace basketlift {
+
+Engine::Engine(Settings settings) : settings_(std::move(settings)) {}
+
+Engine::~Engine() = default;
+
+Status Engine::configure(std::string_view settings_json) {
+  Result<Settings> parsed = Settings::from_json(settings_json);
+  if (!parsed.ok()) return parsed.status();
+  settings_ = std::move(parsed.value());
+  return Status::success();
+}
+
+Status Engine::begin_file(FileOptions options) {
+  if (open_file_) {
+    return Status::error(ErrorCode::bad_usage, "begin_file: '" + open_file_->report().file +
+                                                   "' is still open; call end_file first");
+  }
+  if (files_.size() >= std::numeric_limits<std::uint16_t>::max()) {
+    return Status::error(ErrorCode::bad_usage, "begin_file: too many files in one analysis");
+  }
+  if (options.name.empty()) options.name = "file " + std::to_string(files_.size() + 1);
+  open_file_ = std::make_unique<FileIngest>(store_, std::move(options), settings_.slash_date_order,
+                                            static_cast<std::uint16_t>(files_.size()));
+  return Status::success();
+}
+
+Status Engine::feed(std::string_view chunk) {
+  if (!open_file_)
+    return Status::error(ErrorCode::bad_usage, "feed: no file is open; call begin_file first");
+  return open_file_->feed(chunk);
+}
+
+Status Engine::end_file() {
+  if (!open_file_) return Status::error(ErrorCode::bad_usage, "end_file: no file is open");
+  Status status = open_file_->finish();
+  files_.push_back(open_file_->report());
+  open_file_.reset();
+  return status;
+}
+
+Status Engine::analyze() {
+  if (open_file_) {
+    return Status::error(ErrorCode::bad_usage, "analyze: '" + open_file_->report().file +
+                                                   "' is still open; call end_file first");
+  }
+  const bool has_rec_column = std::any_of(files_.begin(), files_.end(), [](const FileReport& f) {
+    return f.table == Table::orders &&
+           std::any_of(f.columns.begin(), f.columns.end(),
+                       [](const auto& column) { return column.second == Field::rec_id; });
+  });
+  report_ = Report{};
+  report_.inputs = files_;
+  report_.settings = settings_;
+  report_.summary = compute_summary(store_, has_rec_column);
+  report_.store_bytes = store_.bytes();
+  return Status::success();
+}
+
+std::size_t Engine::memory_bytes() const {
+  return store_.bytes() + (open_file_ ? open_file_->buffered_bytes() : 0);
+}
+
+void Engine::reset() {
+  store_ = Store();
+  files_.clear();
+  open_file_.reset();
+  report_ = Report{};
+}
+
+}  // namespace basketlift

@@ -1,0 +1,63 @@
+// The engine facade: the one object the CLI and the wasm binding talk to.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analysis/settings.h"
+#include "ingest/file_ingest.h"
+#include "report/report.h"
+#include "store/store.h"
+#include "util/status.h"
+
+namespace basketlift {
+
+/// Reads files chunk by chunk into one store, then analyses them into a report.
+/// Typical use: for each file begin_file(), feed() its bytes, end_file(); then analyze().
+/// A failed file leaves the engine usable: its entry records the error and reading goes on.
+class Engine {
+ public:
+  /// An empty engine with the given settings.
+  explicit Engine(Settings settings = {});
+  ~Engine();
+  Engine(const Engine&) = delete;
+  Engine& operator=(const Engine&) = delete;
+
+  /// Replaces the settings (a JSON object of overrides; see Settings::from_json).
+  Status configure(std::string_view settings_json);
+  /// Starts a new file. Fails while another file is open.
+  Status begin_file(FileOptions options);
+  /// Feeds the next chunk of the open file.
+  Status feed(std::string_view chunk);
+  /// Ends the open file. Fails when the file could not be read at all.
+  Status end_file();
+  /// Computes the report from every file read so far.
+  Status analyze();
+
+  /// The last report computed by analyze().
+  const Report& report() const { return report_; }
+  /// The last report as JSON.
+  std::string report_json(bool pretty = false) const { return report_to_json(report_, pretty); }
+  /// The accounts of the files read so far.
+  const std::vector<FileReport>& files() const { return files_; }
+  /// The settings in force.
+  const Settings& settings() const { return settings_; }
+  /// The columnar store.
+  const Store& store() const { return store_; }
+  /// Bytes held by the store and by the open file's reader.
+  std::size_t memory_bytes() const;
+  /// Forgets every file and result; the settings stay.
+  void reset();
+
+ private:
+  Settings settings_;
+  Store store_;
+  std::vector<FileReport> files_;
+  std::unique_ptr<FileIngest> open_file_;
+  Report report_;
+};
+
+}  // namespace basketlift

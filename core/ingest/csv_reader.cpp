@@ -1,0 +1,238 @@
+#include "ingest/csv_reader.h"
+
+#include <algorithm>
+#include <cstring>
+
+namespace basketlift {
+
+Status CsvReader::feed(std::string_view chunk) {
+  buffer_.append(chunk.data(), chunk.size());
+  return scan(false);
+}
+
+Status CsvReader::finish() {
+  Status status = scan(true);
+  buffer_.clear();
+  scratch_ = std::string();
+  return status;
+}
+
+bool CsvReader::detect_delimiter(bool at_end) {
+  const char* data = buffer_.data();
+  const std::size_t size = buffer_.size();
+  // The header is the first line; count candidate delimiters outside quotes.
+  std::size_t counts[3] = {0, 0, 0};  // ',', ';', '\t'
+  bool in_quotes = false;
+  std::size_t end = 0;
+  for (; end < size; ++end) {
+    const char c = data[end];
+    if (c == '"') in_quotes = !in_quotes;
+    if (in_quotes) continue;
+    if (c == '\n') break;
+    counts[0] += c == ',';
+    counts[1] += c == ';';
+    counts[2] += c == '\t';
+  }
+  if (end == size && !at_end) return false;  // the header line is not complete yet
+  std::string_view first_line(data, end);
+  if (!first_line.empty() && first_line.back() == '\r') first_line.remove_suffix(1);
+  if (first_line.size() == 5 && first_line.substr(0, 4) == "sep=") {
+    // Excel's "sep=;" hint line names the delimiter and is not the header.
+    delimiter_ = first_line[4];
+    pos_ = record_start_ = std::min(end + 1, size);
+    line_ = record_line_ = 2;
+  } else {
+    const std::size_t best = std::max({counts[0], counts[1], counts[2]});
+    delimiter_ = best == 0 || counts[0] == best ? ',' : counts[1] == best ? ';' : '\t';
+  }
+  sink_.on_csv_dialect(delimiter_, delimiter_ == ';');
+  return true;
+}
+
+Status CsvReader::scan(bool at_end) {
+  if (!status_.ok()) return status_;
+  if (delimiter_ == 0 && !detect_delimiter(at_end)) return status_;
+  const char* data = buffer_.data();
+  const std::size_t size = buffer_.size();
+  const char delimiter = delimiter_;
+  std::size_t pos = pos_;
+  bool need_more = false;
+  while (pos < size && !need_more && status_.ok()) {
+    switch (state_) {
+      case State::field_start:
+        field_unescape_ = false;
+        if (data[pos] == '"') {
+          state_ = State::quoted;
+          field_begin_ = ++pos;
+          break;
+        }
+        state_ = State::unquoted;
+        field_begin_ = pos;
+        [[fallthrough]];
+      case State::unquoted: {
+        while (pos < size && data[pos] != delimiter && data[pos] != '\n')
+          ++pos;
+        if (pos == size) break;
+        if (data[pos] == delimiter) {
+          end_field(pos);
+          state_ = State::field_start;
+          ++pos;
+        } else {
+          end_field(pos > field_begin_ && data[pos - 1] == '\r' ? pos - 1 : pos);
+          ++line_;
+          pos_ = ++pos;
+          end_record();
+        }
+        break;
+      }
+      case State::quoted: {
+        const void* quote = std::memchr(data + pos, '"', size - pos);
+        const std::size_t stop = quote ? static_cast<const char*>(quote) - data : size;
+        line_ += static_cast<std::uint64_t>(std::count(data + pos, data + stop, '\n'));
+        pos = stop;
+        if (quote) {
+          state_ = State::after_quote;
+          ++pos;
+        }
+        break;
+      }
+      case State::after_quote: {
+        const char c = data[pos];
+        if (c == '"') {  // a doubled quote inside a quoted field
+          field_unescape_ = true;
+          state_ = State::quoted;
+          ++pos;
+        } else if (c == delimiter) {
+          end_field(pos - 1);
+          state_ = State::field_start;
+          ++pos;
+        } else if (c == '\n' || (c == '\r' && pos + 1 < size && data[pos + 1] == '\n')) {
+          end_field(pos - 1);
+          ++line_;
+          pos += c == '\r' ? 2 : 1;
+          pos_ = pos;
+          end_record();
+        } else if (c == '\r' && pos + 1 == size && !at_end) {
+          need_more = true;  // is it CRLF? the next chunk tells
+        } else {
+          // Text after the closing quote: keep the whole field as written, quotes included.
+          state_ = State::unquoted;
+          field_begin_ -= 1;
+          field_unescape_ = false;
+        }
+        break;
+      }
+    }
+  }
+  pos_ = pos;
+  if (!status_.ok()) return status_;
+  if (at_end) {
+    switch (state_) {
+      case State::quoted:
+        sink_.on_unreadable_row(record_line_, RejectReason::unterminated_quote,
+                                "a quoted field is still open at the end of the file",
+                                std::string_view(data + record_start_, size - record_start_));
+        break;
+      case State::after_quote:
+        end_field(size - 1);
+        break;
+      case State::unquoted:
+        end_field(size > field_begin_ && data[size - 1] == '\r' ? size - 1 : size);
+        break;
+      case State::field_start:
+        if (!spans_.empty()) end_field(size);  // the line ended with a delimiter
+        break;
+    }
+    if (state_ != State::quoted && !spans_.empty()) end_record();
+    return status_;
+  }
+  compact();
+  return status_;
+}
+
+void CsvReader::end_field(std::size_t end) {
+  const bool quoted = state_ == State::after_quote || state_ == State::quoted;
+  spans_.push_back({static_cast<std::uint32_t>(field_begin_), static_cast<std::uint32_t>(end),
+                    field_unescape_, quoted});
+}
+
+void CsvReader::end_record() {
+  const bool blank = spans_.size() == 1 && !spans_[0].quoted && spans_[0].begin == spans_[0].end;
+  if (!blank) {
+    scratch_.clear();
+    scratch_.reserve(pos_ - record_start_);  // unescaping only shrinks: views stay valid
+    if (header_done_) {
+      emit_row();
+    } else {
+      emit_header();
+    }
+  }
+  spans_.clear();
+  record_start_ = pos_;
+  record_line_ = line_;
+  state_ = State::field_start;
+}
+
+std::string_view CsvReader::field_text(const Span& span) {
+  const char* data = buffer_.data();
+  if (!span.unescape) return {data + span.begin, span.end - span.begin};
+  const std::size_t start = scratch_.size();
+  for (std::uint32_t i = span.begin; i < span.end; ++i) {
+    scratch_ += data[i];
+    if (data[i] == '"') ++i;  // "" stands for one quote
+  }
+  return std::string_view(scratch_).substr(start);
+}
+
+void CsvReader::emit_header() {
+  std::vector<std::string_view> names;
+  names.reserve(spans_.size());
+  for (const Span& span : spans_)
+    names.push_back(field_text(span));
+  status_ = sink_.on_columns(names);
+  if (!status_.ok()) return;
+  std::uint64_t claimed = 0;
+  columns_.clear();
+  for (std::string_view name : names) {
+    std::optional<Field> field = sink_.field_for(name);
+    // A field named by two columns is fed by the first.
+    if (field && *field != Field::ignored && (claimed & field_bit(*field)) != 0) field.reset();
+    if (field && *field == Field::ignored) field.reset();
+    if (field) claimed |= field_bit(*field);
+    columns_.push_back(field);
+  }
+  header_done_ = true;
+}
+
+void CsvReader::emit_row() {
+  if (spans_.size() != columns_.size()) {
+    const std::string detail = "expected " + std::to_string(columns_.size()) + " fields, found " +
+                               std::to_string(spans_.size());
+    std::string_view text(buffer_.data() + record_start_, pos_ - record_start_);
+    while (!text.empty() && (text.back() == '\n' || text.back() == '\r'))
+      text.remove_suffix(1);
+    sink_.on_unreadable_row(record_line_, RejectReason::field_count_mismatch, detail, text);
+    return;
+  }
+  record_.clear();
+  record_.row = record_line_;
+  for (std::size_t i = 0; i < spans_.size(); ++i) {
+    if (columns_[i]) record_.set(*columns_[i], RawValue{field_text(spans_[i])});
+  }
+  sink_.on_record(record_);
+}
+
+void CsvReader::compact() {
+  const std::size_t drop = record_start_;
+  if (drop == 0) return;
+  buffer_.erase_front(drop);
+  pos_ -= drop;
+  field_begin_ -= drop;
+  record_start_ = 0;
+  for (Span& span : spans_) {
+    span.begin -= static_cast<std::uint32_t>(drop);
+    span.end -= static_cast<std::uint32_t>(drop);
+  }
+}
+
+}  // namespace basketlift

@@ -1,0 +1,63 @@
+// CSV per RFC 4180, read in chunks by a scanner of ours (no allocation per field).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "ingest/format_reader.h"
+#include "util/padded_buffer.h"
+
+namespace basketlift {
+
+/// Reads CSV: quoted fields, doubled quotes, line breaks inside quotes, CRLF or LF, delimiter
+/// ',' ';' or tab detected from the header line (';' implies decimal commas). The scan stops
+/// at the end of each chunk and resumes there, so a record may span any number of chunks.
+/// Rows are numbered by the line they start on (the header is line 1).
+class CsvReader final : public FormatReader {
+ public:
+  /// Records go to `sink`.
+  explicit CsvReader(RecordSink& sink) : sink_(sink) {}
+
+  Status feed(std::string_view chunk) override;
+  Status finish() override;
+  std::size_t buffered_bytes() const override { return buffer_.capacity() + scratch_.capacity(); }
+
+ private:
+  enum class State : std::uint8_t { field_start, unquoted, quoted, after_quote };
+  struct Span {
+    std::uint32_t begin;  // offsets into buffer_
+    std::uint32_t end;
+    bool unescape;  // holds doubled quotes
+    bool quoted;    // was written in quotes
+  };
+
+  Status scan(bool at_end);
+  bool detect_delimiter(bool at_end);
+  void end_field(std::size_t end);
+  void end_record();
+  void emit_header();
+  void emit_row();
+  std::string_view field_text(const Span& span);
+  void compact();
+
+  RecordSink& sink_;
+  PaddedBuffer buffer_;
+  std::size_t pos_ = 0;           // next byte to scan
+  std::size_t record_start_ = 0;  // first byte of the record being scanned
+  State state_ = State::field_start;
+  std::size_t field_begin_ = 0;
+  bool field_unescape_ = false;
+  std::vector<Span> spans_;
+  std::uint64_t line_ = 1;         // line number at pos_
+  std::uint64_t record_line_ = 1;  // line the current record starts on
+  char delimiter_ = 0;             // 0 until the header line was seen
+  bool header_done_ = false;
+  std::vector<std::optional<Field>> columns_;
+  Record record_;
+  std::string scratch_;  // unescaped quoted fields of the current record
+  Status status_;
+};
+
+}  // namespace basketlift

@@ -1,0 +1,151 @@
+#include "ingest/file_ingest.h"
+
+#include <algorithm>
+
+#include "ingest/csv_reader.h"
+#include "ingest/json_array_reader.h"
+#include "ingest/ndjson_reader.h"
+
+namespace basketlift {
+
+namespace {
+
+constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
+
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+}  // namespace
+
+FileIngest::FileIngest(Store& store, FileOptions options, SlashDateOrder date_order,
+                       std::uint16_t index)
+    : store_(store),
+      options_(std::move(options)),
+      index_(index),
+      mapper_(options_.mapping, options_.table) {
+  values_.date_order = date_order;
+  report_.file = options_.name;
+  report_.format = options_.format;
+}
+
+FileIngest::~FileIngest() = default;
+
+std::size_t FileIngest::buffered_bytes() const {
+  return head_.capacity() + (reader_ ? reader_->buffered_bytes() : 0);
+}
+
+Status FileIngest::fail(ErrorCode code, const std::string& why) {
+  failed_ = true;
+  report_.error = why;
+  return Status::error(code, "'" + options_.name + "': " + why);
+}
+
+Status FileIngest::feed(std::string_view chunk) {
+  if (failed_) return Status::error(ErrorCode::bad_usage, "'" + options_.name + "' already failed");
+  report_.bytes += chunk.size();
+  if (reader_) {
+    Status status = reader_->feed(chunk);
+    if (!status.ok()) return fail(status.code, status.message);
+    return status;
+  }
+  head_.append(chunk);
+  // The format is known once a byte other than a BOM or white space arrives.
+  std::string_view head = head_;
+  if (head.substr(0, kUtf8Bom.size()) ==
+      kUtf8Bom.substr(0, std::min(head.size(), kUtf8Bom.size()))) {
+    if (head.size() < kUtf8Bom.size()) return Status::success();
+    head.remove_prefix(kUtf8Bom.size());
+  }
+  if (std::all_of(head.begin(), head.end(), is_space)) return Status::success();
+  return start();
+}
+
+Status FileIngest::start() {
+  std::string_view head = head_;
+  if (head.substr(0, kUtf8Bom.size()) == kUtf8Bom) head.remove_prefix(kUtf8Bom.size());
+  if (head.size() >= 2 &&
+      ((head[0] == '\xFF' && head[1] == '\xFE') || (head[0] == '\xFE' && head[1] == '\xFF'))) {
+    return fail(ErrorCode::unreadable_file,
+                "the file is UTF-16 text; save it as UTF-8 (CSV UTF-8)");
+  }
+  if (head.find('\0') != std::string_view::npos) {
+    return fail(ErrorCode::unreadable_file,
+                "the file holds binary data (NUL bytes), not CSV, JSON or NDJSON text; if it is a "
+                "spreadsheet, export it as CSV UTF-8");
+  }
+  const char first = *std::find_if_not(head.begin(), head.end(), is_space);
+  const Format format = options_.format ? *options_.format
+                        : first == '['  ? Format::json
+                        : first == '{'  ? Format::ndjson
+                                        : Format::csv;
+  report_.format = format;
+  switch (format) {
+    case Format::csv:
+      reader_ = std::make_unique<CsvReader>(*this);
+      break;
+    case Format::json:
+      reader_ = std::make_unique<JsonArrayReader>(*this);
+      break;
+    case Format::ndjson:
+      reader_ = std::make_unique<NdjsonReader>(*this);
+      break;
+  }
+  const std::string bytes = std::string(head);
+  head_.clear();
+  head_.shrink_to_fit();
+  Status status = reader_->feed(bytes);
+  if (!status.ok()) return fail(status.code, status.message);
+  return status;
+}
+
+Status FileIngest::finish() {
+  if (failed_)
+    return Status::error(ErrorCode::unreadable_file, "'" + options_.name + "': " + *report_.error);
+  if (!reader_) return fail(ErrorCode::unreadable_file, "the file is empty");
+  Status status = reader_->finish();
+  report_.columns = mapper_.mapped_columns();
+  report_.unknown_columns = mapper_.unknown_columns();
+  if (!status.ok()) return fail(status.code, status.message);
+  if (!report_.table) return fail(ErrorCode::unreadable_file, "the file has a header but no rows");
+  return status;
+}
+
+Status FileIngest::on_columns(const std::vector<std::string_view>& names) {
+  Status status = mapper_.decide(names);
+  if (!status.ok()) {
+    report_.error = status.message;
+    return status;
+  }
+  report_.table = mapper_.table();
+  report_.preset = mapper_.preset();
+  loader_ = make_loader(mapper_.table(), LoaderContext{store_, values_, index_});
+  return status;
+}
+
+std::optional<Field> FileIngest::field_for(std::string_view name) {
+  return mapper_.resolve(name);
+}
+
+void FileIngest::on_record(const Record& record) {
+  if (std::optional<Rejection> rejection = loader_->load(record, report_)) {
+    report_.reject(record.row, rejection->reason, field_name(rejection->field), rejection->value,
+                   reject_reason_text(rejection->reason));
+    return;
+  }
+  ++report_.rows_read;
+  ++report_.rows_used;
+}
+
+void FileIngest::on_unreadable_row(std::uint64_t row, RejectReason reason, std::string_view detail,
+                                   std::string_view text) {
+  report_.reject(row, reason, "", text, detail);
+}
+
+void FileIngest::on_csv_dialect(char delimiter, bool decimal_comma) {
+  report_.delimiter = delimiter;
+  report_.decimal_comma = decimal_comma;
+  values_.number.decimal_comma = decimal_comma;
+}
+
+}  // namespace basketlift

@@ -1,0 +1,68 @@
+// Reads one input file, whatever its format, into the store, accounting for every row.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ingest/column_mapper.h"
+#include "ingest/file_report.h"
+#include "ingest/format_reader.h"
+#include "ingest/table_loader.h"
+#include "store/store.h"
+
+namespace basketlift {
+
+/// How the caller describes a file.
+struct FileOptions {
+  std::string name;              ///< shown in the report and in every message
+  std::optional<Table> table;    ///< forces the table instead of detecting it from the header
+  std::optional<Format> format;  ///< forces the format instead of detecting it from the bytes
+  ColumnMapping mapping;         ///< user column mapping, applied before the built-in names
+};
+
+/// Ingests one file through the chunked interface: feed() any number of times, then finish().
+/// Detects the format from the first bytes, the table from the header, and feeds the rows to
+/// the table's loader. Implements the sink the format readers report to.
+class FileIngest final : public RecordSink {
+ public:
+  /// Prepares to read file number `index` into `store`.
+  FileIngest(Store& store, FileOptions options, SlashDateOrder date_order, std::uint16_t index);
+  ~FileIngest() override;
+
+  /// Consumes the next chunk of bytes.
+  Status feed(std::string_view chunk);
+  /// Ends the file. Fails when the file could not be read at all.
+  Status finish();
+  /// The file's account so far.
+  const FileReport& report() const { return report_; }
+  /// Bytes held by the reader between chunks.
+  std::size_t buffered_bytes() const;
+
+  Status on_columns(const std::vector<std::string_view>& names) override;
+  std::optional<Field> field_for(std::string_view name) override;
+  void on_record(const Record& record) override;
+  void on_unreadable_row(std::uint64_t row, RejectReason reason, std::string_view detail,
+                         std::string_view text) override;
+  void on_csv_dialect(char delimiter, bool decimal_comma) override;
+
+ private:
+  Status start();
+  Status fail(ErrorCode code, const std::string& why);
+
+  Store& store_;
+  FileOptions options_;
+  std::uint16_t index_;
+  ValueOptions values_;
+  ColumnMapper mapper_;
+  FileReport report_;
+  std::unique_ptr<FormatReader> reader_;
+  std::unique_ptr<TableLoader> loader_;
+  std::string head_;  // first bytes, held until the format is known
+  bool failed_ = false;
+};
+
+}  // namespace basketlift

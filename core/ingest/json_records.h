@@ -1,0 +1,53 @@
+// Turns simdjson On-Demand objects into Records (shared by the JSON and NDJSON readers).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "ingest/format_reader.h"
+#include "ingest/record.h"
+#include "simdjson.h"
+
+namespace basketlift {
+
+/// Converts one top-level JSON object at a time. An order object with an `items` array gives
+/// one record per item, carrying the order's own fields.
+class JsonRecordBuilder {
+ public:
+  /// Records go to `sink`.
+  explicit JsonRecordBuilder(RecordSink& sink) : sink_(sink) {}
+
+  /// Converts the object of one row (an NDJSON line). On a JSON error nothing is emitted and
+  /// the error is returned (the caller reports it); a value that is not an object is reported.
+  simdjson::error_code convert(simdjson::ondemand::document_reference doc, std::uint64_t row);
+  /// Same for a document parsed alone (an element of a JSON array).
+  simdjson::error_code convert(simdjson::ondemand::document& doc, std::uint64_t row);
+
+  /// True once the columns were decided (after the first object).
+  bool columns_decided() const { return decided_; }
+  /// The status of deciding the columns (fails when the first object names no table).
+  const Status& columns_status() const { return columns_status_; }
+
+ private:
+  template <typename Document>
+  simdjson::error_code convert_document(Document& doc, std::uint64_t row);
+  simdjson::error_code convert_object(simdjson::ondemand::object object, std::uint64_t row);
+  simdjson::error_code decide_columns(simdjson::ondemand::object object);
+  simdjson::error_code read_fields(simdjson::ondemand::object object, Record& record,
+                                   bool allow_items);
+  simdjson::error_code read_items(simdjson::ondemand::array items);
+  static simdjson::error_code read_scalar(simdjson::ondemand::value value, RawValue& out);
+  void emit(std::uint64_t row);
+
+  RecordSink& sink_;
+  bool decided_ = false;
+  Status columns_status_;
+  Record top_;                 // the object's own fields
+  std::vector<Record> items_;  // one per element of `items`
+  std::size_t item_count_ = 0;
+  bool has_items_ = false;
+  std::size_t non_object_items_ = 0;  // elements of items that are not objects
+};
+
+}  // namespace basketlift

@@ -1,0 +1,41 @@
+// NDJSON (one JSON object per line), read in chunks with simdjson's iterate_many.
+#pragma once
+
+#include <cstdint>
+
+#include "ingest/format_reader.h"
+#include "ingest/json_records.h"
+#include "simdjson.h"
+#include "util/padded_buffer.h"
+
+namespace basketlift {
+
+/// Reads NDJSON. Complete lines are parsed in batches with iterate_many; the bytes after the
+/// last line end wait for the next chunk. (NDJSON lines cannot contain a raw newline, so the
+/// last newline is a safe cut; this is simpler than resuming from truncated_bytes().) When a
+/// batch holds a broken line, the batch is re-read line by line so only that line is rejected.
+class NdjsonReader final : public FormatReader {
+ public:
+  /// Records go to `sink`.
+  explicit NdjsonReader(RecordSink& sink) : sink_(sink), builder_(sink) {}
+
+  Status feed(std::string_view chunk) override;
+  Status finish() override;
+  std::size_t buffered_bytes() const override;
+
+ private:
+  Status parse_complete_lines(std::size_t length);
+  void parse_batch(const char* data, std::size_t length, std::uint64_t first_line);
+  void parse_lines_one_by_one(const char* data, std::size_t length, std::uint64_t first_line);
+  void parse_single(std::string_view line, std::uint64_t row);
+  Status stop_if_unreadable() const;
+
+  RecordSink& sink_;
+  JsonRecordBuilder builder_;
+  simdjson::ondemand::parser parser_;
+  PaddedBuffer buffer_;          // the carried-over partial line, then the new chunk
+  PaddedBuffer line_;            // one line, padded, for the line-by-line fallback
+  std::uint64_t next_line_ = 1;  // line number of buffer_'s first byte
+};
+
+}  // namespace basketlift

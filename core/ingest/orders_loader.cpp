@@ -1,0 +1,156 @@
+// Orders: one record per order line; order-level fields merge over the order's lines.
+#include <cmath>
+
+#include "ingest/table_loader.h"
+
+namespace basketlift {
+
+namespace {
+
+// Financial statuses (Shopify) that take an order out of sales.
+std::optional<OrderStatus> status_from_financial(std::string_view status) {
+  const std::string normalized = normalize_header(status);
+  if (normalized == "refunded") return OrderStatus::refunded;
+  if (normalized == "voided") return OrderStatus::cancelled;
+  return std::nullopt;
+}
+
+class OrdersLoader final : public TableLoader {
+ public:
+  explicit OrdersLoader(const LoaderContext& context) : ctx_(context) {}
+
+  std::optional<Rejection> load(const Record& record, FileReport& report) override {
+    RowReader r(record, ctx_.values);
+    const std::string_view order_text = r.text(Field::order_id);
+    if (order_text.empty()) r.reject(RejectReason::missing_required_field, Field::order_id);
+    std::string_view product_text = r.text(Field::product_id);
+    const bool named_by_line = product_text.empty() && !r.text(Field::product_name).empty();
+    if (named_by_line) product_text = r.text(Field::product_name);
+    if (product_text.empty()) r.reject(RejectReason::missing_required_field, Field::product_id);
+    const double quantity = r.number(Field::quantity, Bound::positive).value_or(1.0);
+    const double unit_price = r.number(Field::unit_price, Bound::non_negative).value_or(kNoNumber);
+    const double discount = r.number(Field::discount, Bound::non_negative).value_or(0.0);
+    const double unit_cost = r.number(Field::unit_cost, Bound::non_negative).value_or(kNoNumber);
+    const double order_discount =
+        r.number(Field::order_discount, Bound::non_negative).value_or(kNoNumber);
+    const double refunded =
+        r.number(Field::refunded_amount, Bound::non_negative).value_or(kNoNumber);
+    const std::string_view customer = r.text(Field::customer_id);
+    const std::string_view session = r.text(Field::session_id);
+    const std::string_view channel = r.text(Field::channel);
+    const std::string_view variant = r.text(Field::variant);
+    const std::string_view segment = r.text(Field::segment);
+    const std::string_view currency = r.text(Field::currency);
+    const std::string_view line_name = r.text(Field::product_name);
+    const std::string_view rec = r.text(Field::rec_id);
+    const std::string_view cancelled_at = r.text(Field::cancelled_at);
+    const std::string_view financial = r.text(Field::financial_status);
+    r.text(Field::timestamp);  // rejects a nested value before anything is stored
+    if (!r.ok()) return r.rejection();
+
+    const std::uint64_t row = record.row;
+    const std::int64_t time = read_time(r, Field::timestamp, row, report);
+    Store& store = ctx_.store;
+    const std::uint32_t order = store.pools.orders.intern(order_text);
+    store.orders.ensure(order);
+    if (auto rejection = apply_status(r, order, cancelled_at, financial)) return rejection;
+
+    OrderColumns& orders = store.orders;
+    Pools& pools = store.pools;
+    if (orders.line_count[order] == 0)
+      orders.origin[order] = {ctx_.file, static_cast<std::uint32_t>(row)};
+    Merger merge{order, row, report};
+    merge(orders.customer, pools.customers, customer, Field::customer_id);
+    merge(orders.session, pools.sessions, session, Field::session_id);
+    merge(orders.channel, pools.labels, channel, Field::channel);
+    merge(orders.variant, pools.labels, variant, Field::variant);
+    merge(orders.segment, pools.labels, segment, Field::segment);
+    merge(orders.currency, pools.labels, currency, Field::currency);
+    merge.time(orders.time[order], time, r.text(Field::timestamp));
+    if (std::isnan(orders.order_discount[order])) orders.order_discount[order] = order_discount;
+    if (std::isnan(orders.refunded_amount[order])) orders.refunded_amount[order] = refunded;
+
+    const std::uint32_t product = store.pools.products.intern(product_text);
+    store.products.ensure(product);
+    if (named_by_line)
+      report.note(row, RowNote::product_named_by_line, "product_name", product_text);
+    if (store.products.name[product] == kNoId && !line_name.empty()) {
+      store.products.name[product] = store.pools.texts.intern(line_name);
+    }
+    if (std::isnan(unit_price) && record.has(Field::unit_price)) {
+      report.note(row, RowNote::missing_price, "unit_price", "");
+    }
+    if (!std::isnan(unit_price) && discount > quantity * unit_price * (1 + 1e-12)) {
+      report.note(row, RowNote::discount_exceeds_line, "discount", r.text(Field::discount));
+    }
+
+    LineColumns& lines = store.lines;
+    lines.order.push_back(order);
+    lines.product.push_back(product);
+    lines.rec.push_back(intern_or_none(store.pools.recs, rec));
+    lines.quantity.push_back(quantity);
+    lines.unit_price.push_back(unit_price);
+    lines.discount.push_back(discount);
+    lines.unit_cost.push_back(unit_cost);
+    lines.origin.push_back({ctx_.file, static_cast<std::uint32_t>(row)});
+    ++orders.line_count[order];
+    return std::nullopt;
+  }
+
+ private:
+  // Marks cancelled / refunded orders; their lines are kept apart from sales.
+  std::optional<Rejection> apply_status(RowReader& r, std::uint32_t order,
+                                        std::string_view cancelled_at, std::string_view financial) {
+    OrderStatus& status = ctx_.store.orders.status[order];
+    if (status == OrderStatus::sale) {
+      if (!cancelled_at.empty()) {
+        status = OrderStatus::cancelled;
+      } else if (auto from_financial = status_from_financial(financial)) {
+        status = *from_financial;
+      }
+    }
+    if (status == OrderStatus::sale) return std::nullopt;
+    const bool cancelled = status == OrderStatus::cancelled;
+    const Field field = !cancelled_at.empty() ? Field::cancelled_at : Field::financial_status;
+    return Rejection{cancelled ? RejectReason::cancelled_order : RejectReason::refunded_order,
+                     field, r.raw(field)};
+  }
+
+  // Merges one line's order-level fields into its order: the first non-empty value wins and a
+  // different later value is noted.
+  struct Merger {
+    std::uint32_t order;
+    std::uint64_t row;
+    FileReport& report;
+
+    void operator()(std::vector<std::uint32_t>& column, Interner& pool, std::string_view text,
+                    Field field) const {
+      if (text.empty()) return;
+      const std::uint32_t id = pool.intern(text);
+      if (column[order] == kNoId) {
+        column[order] = id;
+      } else if (column[order] != id) {
+        report.note(row, RowNote::conflicting_order_field, field_name(field), text);
+      }
+    }
+
+    void time(std::int64_t& slot, std::int64_t value, std::string_view text) const {
+      if (value == kNoTime) return;
+      if (slot == kNoTime) {
+        slot = value;
+      } else if (slot != value) {
+        report.note(row, RowNote::conflicting_order_field, "timestamp", text);
+      }
+    }
+  };
+
+  LoaderContext ctx_;
+};
+
+}  // namespace
+
+std::unique_ptr<TableLoader> make_orders_loader(const LoaderContext& context) {
+  return std::make_unique<OrdersLoader>(context);
+}
+
+}  // namespace basketlift

@@ -1,0 +1,101 @@
+// The catalogue: one record per product (the first row of a product_id wins).
+#include <cmath>
+#include <string>
+
+#include "ingest/table_loader.h"
+
+namespace basketlift {
+
+namespace {
+
+// "Clothing > Tshirts, Music" (WooCommerce) → "Clothing/Tshirts": first category, '/' path.
+std::string category_path(std::string_view text) {
+  const std::size_t comma = text.find(',');
+  if (comma != std::string_view::npos && text.find(" > ") != std::string_view::npos) {
+    text = text.substr(0, comma);
+  }
+  std::string path;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t end = text.find(" > ", start);
+    if (end == std::string_view::npos) end = text.size();
+    if (!path.empty()) path += '/';
+    path += trim_spaces(text.substr(start, end - start));
+    start = end + 3;
+  }
+  return path;
+}
+
+class ProductsLoader final : public TableLoader {
+ public:
+  explicit ProductsLoader(const LoaderContext& context) : ctx_(context) {}
+
+  std::optional<Rejection> load(const Record& record, FileReport& report) override {
+    RowReader r(record, ctx_.values);
+    const std::string_view id_text = r.text(Field::product_id);
+    if (id_text.empty()) r.reject(RejectReason::missing_required_field, Field::product_id);
+    const double price = r.number(Field::price, Bound::non_negative).value_or(kNoNumber);
+    const double unit_cost = r.number(Field::unit_cost, Bound::non_negative).value_or(kNoNumber);
+    const double margin_pct = r.number(Field::margin_pct, Bound::any).value_or(kNoNumber);
+    const double tier = r.number(Field::tier, Bound::any).value_or(kNoNumber);
+    if (!std::isnan(margin_pct) && (margin_pct < 0 || margin_pct > 100)) {
+      r.reject(RejectReason::out_of_range, Field::margin_pct);
+    }
+    const std::string_view name = r.text(Field::name);
+    const std::string_view category = r.text(Field::category);
+    const std::string_view upsells = r.text(Field::upsells);
+    const std::string_view cross_sells = r.text(Field::cross_sells);
+    if (!r.ok()) return r.rejection();
+
+    Store& store = ctx_.store;
+    const std::uint32_t product = store.pools.products.intern(id_text);
+    ProductColumns& products = store.products;
+    products.ensure(product);
+    if (products.in_catalogue[product] != 0) {
+      report.note(record.row, RowNote::duplicate_product, "product_id", id_text);
+      return std::nullopt;
+    }
+    products.in_catalogue[product] = 1;
+    products.origin[product] = {ctx_.file, static_cast<std::uint32_t>(record.row)};
+    if (!name.empty()) products.name[product] = store.pools.texts.intern(name);
+    if (!category.empty()) {
+      const std::string path = category_path(category);
+      products.category[product] = store.pools.labels.intern(path);
+      products.top_category[product] = store.pools.labels.intern(path.substr(0, path.find('/')));
+    }
+    products.price[product] = price;
+    products.unit_cost[product] = unit_cost;
+    products.margin_pct[product] = margin_pct;
+    products.tier[product] = tier;
+    add_intended(product, upsells, OfferType::upsell);
+    add_intended(product, cross_sells, OfferType::cross_sell);
+    return std::nullopt;
+  }
+
+ private:
+  // WooCommerce lists the shop's own offers as comma-separated product ids.
+  void add_intended(std::uint32_t anchor, std::string_view list, OfferType type) {
+    Store& store = ctx_.store;
+    while (!list.empty()) {
+      const std::size_t comma = list.find(',');
+      const std::string_view item = trim_spaces(list.substr(0, comma));
+      if (!item.empty()) {
+        const std::uint32_t offered = store.pools.products.intern(item);
+        store.products.ensure(offered);
+        store.intended_offers.push_back({anchor, offered, type});
+      }
+      if (comma == std::string_view::npos) break;
+      list.remove_prefix(comma + 1);
+    }
+  }
+
+  LoaderContext ctx_;
+};
+
+}  // namespace
+
+std::unique_ptr<TableLoader> make_products_loader(const LoaderContext& context) {
+  return std::make_unique<ProductsLoader>(context);
+}
+
+}  // namespace basketlift

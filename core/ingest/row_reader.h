@@ -1,0 +1,60 @@
+// Typed, validated access to one record's raw values, shared by the four table loaders.
+#pragma once
+
+#include <optional>
+#include <string_view>
+
+#include "ingest/record.h"
+#include "ingest/reject_reason.h"
+#include "ingest/value_parse.h"
+
+namespace basketlift {
+
+/// Why a row was rejected: the reason, the field and the value as written.
+struct Rejection {
+  RejectReason reason;     ///< why
+  Field field;             ///< which field
+  std::string_view value;  ///< the value as written (points into the reader's buffer)
+};
+
+/// How values are read for one file.
+struct ValueOptions {
+  NumberFormat number;                                      ///< decimal comma or point
+  SlashDateOrder date_order = SlashDateOrder::month_first;  ///< for ambiguous d/m dates
+};
+
+/// Allowed range of a number field.
+enum class Bound : std::uint8_t { any, non_negative, positive };
+
+/// Reads a record's values by field; the first invalid value is kept as the rejection.
+class RowReader {
+ public:
+  /// Reads `record` under `options`.
+  RowReader(const Record& record, const ValueOptions& options)
+      : record_(record), options_(options) {}
+
+  /// Trimmed text of a field; empty when missing, null or blank. A nested value is rejected.
+  std::string_view text(Field field);
+  /// A number, or nullopt when missing or invalid (invalid or out of bound → rejection).
+  std::optional<double> number(Field field, Bound bound);
+  /// A boolean, or nullopt when missing or invalid (invalid → rejection).
+  std::optional<bool> boolean(Field field);
+  /// The raw text of a field that is present but empty-trimmed (for examples).
+  std::string_view raw(Field field) const;
+
+  /// Rejects the row for a reason found by the caller.
+  void reject(RejectReason reason, Field field);
+  /// True while no value failed.
+  bool ok() const { return !rejection_.has_value(); }
+  /// The first failure.
+  const std::optional<Rejection>& rejection() const { return rejection_; }
+  /// The value options in force.
+  const ValueOptions& options() const { return options_; }
+
+ private:
+  const Record& record_;
+  const ValueOptions& options_;
+  std::optional<Rejection> rejection_;
+};
+
+}  // namespace basketlift

@@ -1,0 +1,35 @@
+#include "ingest/table_loader.h"
+
+namespace basketlift {
+
+std::unique_ptr<TableLoader> make_loader(Table table, const LoaderContext& context) {
+  switch (table) {
+    case Table::orders:
+      return make_orders_loader(context);
+    case Table::products:
+      return make_products_loader(context);
+    case Table::offers:
+      return make_offers_loader(context);
+    case Table::sessions:
+      return make_sessions_loader(context);
+  }
+  return nullptr;
+}
+
+std::int64_t read_time(RowReader& reader, Field field, std::uint64_t row, FileReport& report) {
+  const std::string_view text = reader.text(field);
+  if (text.empty()) return kNoTime;
+  const std::optional<Timestamp> time = parse_timestamp(text, reader.options().date_order);
+  if (!time) {
+    report.note(row, RowNote::unparsable_timestamp, field_name(field), text);
+    return kNoTime;
+  }
+  if (time->ambiguous_order)
+    report.note(row, RowNote::ambiguous_date_order, field_name(field), text);
+  if (time->had_time && !time->had_offset) {
+    report.note(row, RowNote::time_without_zone, field_name(field), text);
+  }
+  return time->epoch_seconds;
+}
+
+}  // namespace basketlift

@@ -1,0 +1,47 @@
+// Conversion of value text: numbers, booleans and timestamps (SPEC §2, "Values").
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+namespace basketlift {
+
+/// How a number's text is read.
+struct NumberFormat {
+  bool decimal_comma = false;  ///< also accept ',' as the decimal separator (semicolon CSVs)
+};
+
+/// Reads a decimal number: optional sign, digits with one decimal separator, optional exponent;
+/// surrounding ASCII spaces are ignored. Thousands separators, currency signs, NaN, infinities
+/// and values outside the double range are refused (nullopt). The result is correctly rounded.
+std::optional<double> parse_number(std::string_view text, NumberFormat format = {});
+
+/// Reads true/false/1/0/yes/no (any case, surrounding spaces ignored).
+std::optional<bool> parse_boolean(std::string_view text);
+
+/// Day-month order for dates written with slashes ("3/4/2011"), ambiguous when both parts <= 12.
+enum class SlashDateOrder : std::uint8_t { month_first, day_first };
+
+/// A parsed timestamp.
+struct Timestamp {
+  std::int64_t epoch_seconds = 0;  ///< seconds since 1970-01-01T00:00:00Z
+  bool had_time = false;           ///< the text gave a time of day (else midnight UTC)
+  bool had_offset = false;         ///< the text gave a zone (Z or ±hh:mm); else read as UTC
+  bool ambiguous_order = false;    ///< a slash date whose day/month order was assumed
+};
+
+/// Reads ISO 8601 dates and date-times (`T` or space between, optional seconds and fraction,
+/// `Z` or ±hh[:mm] offset, also with a space before the offset as Shopify writes it), plus the
+/// spreadsheet forms `d.m.yyyy` and `m/d/yyyy` / `d/m/yyyy` with an optional `h:mm[:ss]`.
+/// A bare date is midnight UTC; a time without a zone is read as UTC.
+std::optional<Timestamp> parse_timestamp(std::string_view text,
+                                         SlashDateOrder order = SlashDateOrder::month_first);
+
+/// Days since 1970-01-01 of a proleptic Gregorian date.
+std::int64_t days_from_civil(std::int64_t year, unsigned month, unsigned day);
+
+/// Text without leading and trailing ASCII spaces and tabs.
+std::string_view trim_spaces(std::string_view text);
+
+}  // namespace basketlift

@@ -1,0 +1,74 @@
+#include "store/store.h"
+
+namespace basketlift {
+
+namespace {
+
+template <typename T>
+std::size_t column_bytes(const std::vector<T>& column) {
+  return column.capacity() * sizeof(T);
+}
+
+template <typename... Columns>
+std::size_t sum_bytes(const Columns&... columns) {
+  return (column_bytes(columns) + ...);
+}
+
+}  // namespace
+
+void OrderColumns::ensure(std::uint32_t index) {
+  if (index < size()) return;
+  const std::size_t n = std::size_t{index} + 1;
+  time.resize(n, kNoTime);
+  customer.resize(n, kNoId);
+  session.resize(n, kNoId);
+  channel.resize(n, kNoId);
+  variant.resize(n, kNoId);
+  segment.resize(n, kNoId);
+  currency.resize(n, kNoId);
+  order_discount.resize(n, kNoNumber);
+  refunded_amount.resize(n, kNoNumber);
+  status.resize(n, OrderStatus::sale);
+  line_count.resize(n, 0);
+  origin.resize(n);
+}
+
+void ProductColumns::ensure(std::uint32_t index) {
+  if (index < size()) return;
+  const std::size_t n = std::size_t{index} + 1;
+  in_catalogue.resize(n, 0);
+  name.resize(n, kNoId);
+  category.resize(n, kNoId);
+  top_category.resize(n, kNoId);
+  price.resize(n, kNoNumber);
+  unit_cost.resize(n, kNoNumber);
+  margin_pct.resize(n, kNoNumber);
+  tier.resize(n, kNoNumber);
+  origin.resize(n);
+}
+
+std::size_t Store::bytes() const {
+  const Pools& p = pools;
+  std::size_t total = p.orders.bytes() + p.products.bytes() + p.sessions.bytes() +
+                      p.customers.bytes() + p.recs.bytes() + p.labels.bytes() + p.texts.bytes();
+  const OrderColumns& o = orders;
+  total += sum_bytes(o.time, o.customer, o.session, o.channel, o.variant, o.segment, o.currency,
+                     o.order_discount, o.refunded_amount, o.status, o.line_count, o.origin);
+  const LineColumns& l = lines;
+  total += sum_bytes(l.order, l.product, l.rec, l.quantity, l.unit_price, l.discount, l.unit_cost,
+                     l.origin);
+  const ProductColumns& pr = products;
+  total += sum_bytes(pr.in_catalogue, pr.name, pr.category, pr.top_category, pr.price, pr.unit_cost,
+                     pr.margin_pct, pr.tier, pr.origin);
+  const ImpressionColumns& im = impressions;
+  total += sum_bytes(im.rec, im.type, im.placement, im.anchor, im.offered, im.bundle_begin,
+                     im.bundle_end, im.bundle_parts, im.offered_price, im.session, im.order,
+                     im.customer, im.time, im.variant, im.accepted, im.origin);
+  const SessionColumns& s = sessions;
+  total += sum_bytes(s.session, s.variant, s.time, s.customer, s.channel, s.segment, s.converted,
+                     s.origin);
+  total += sum_bytes(session_row, intended_offers);
+  return total;
+}
+
+}  // namespace basketlift

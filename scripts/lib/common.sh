@@ -1,0 +1,54 @@
+# Shared by scripts/run.sh and scripts/test.sh: installs what the build needs when it is
+# missing (Debian packages, npm packages), and builds incrementally. Source it; do not run it.
+
+# Repository root.
+BASKETLIFT_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+export NODE_PATH=/usr/share/nodejs  # Debian's em++ needs its Node modules (acorn) from here
+
+step() { printf '\n==> %s\n' "$*"; }
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+# Installs the given Debian packages that are not installed yet (apt-get update once first).
+ensure_apt_packages() {
+  local missing=() package
+  for package in "$@"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  step "Installing Debian packages: ${missing[*]}"
+  as_root apt-get update
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y "${missing[@]}"
+}
+
+# npm ci when node_modules is missing or older than the lockfile.
+ensure_node_modules() {
+  if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+    ensure_apt_packages nodejs npm
+  fi
+  if [ ! -f "$BASKETLIFT_ROOT/node_modules/.package-lock.json" ] ||
+     [ "$BASKETLIFT_ROOT/package-lock.json" -nt "$BASKETLIFT_ROOT/node_modules/.package-lock.json" ]; then
+    step "Installing npm packages (npm ci)"
+    (cd "$BASKETLIFT_ROOT" && npm ci --no-audit --no-fund)
+  fi
+}
+
+# Packages every build needs: compilers, CMake, Ninja, Boost headers, GoogleTest, Emscripten.
+ensure_build_dependencies() {
+  ensure_apt_packages cmake ninja-build g++ libboost-dev libgtest-dev emscripten
+  ensure_node_modules
+}
+
+build_native() {
+  step "Native build (build/bin)"
+  cmake --preset native -Wno-dev >/dev/null
+  cmake --build --preset native
+}
+
+build_wasm() {
+  step "WebAssembly build and dashboard site (build/web)"
+  emcmake cmake --preset wasm -Wno-dev >/dev/null
+  cmake --build --preset wasm
+}

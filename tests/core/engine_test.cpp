@@ -1,0 +1,92 @@
+// The engine facade: files in, report out, errors as values.
+#include "engine/engine.h"
+
+#include <gtest/gtest.h>
+
+#include "test_support.h"
+
+namespace basketlift {
+namespace {
+
+TEST(Engine, SummaryOfTheSkeletonFixture) {
+  Engine engine;
+  const std::string bytes =
+      testing::read_file(testing::fixture_path("ingest/orders_nested.ndjson"));
+  ASSERT_TRUE(testing::feed_chunks(engine, bytes, 0).ok());
+  ASSERT_TRUE(engine.analyze().ok());
+  const Summary& s = engine.report().summary;
+  EXPECT_EQ(s.orders, 5u);
+  EXPECT_EQ(s.order_lines, 7u);
+  // 800 + 40 + 1000 + (3 × 9.5 − 1.5) + (2 × 40 − 8) + 799.99 + 49.9
+  EXPECT_DOUBLE_EQ(*s.revenue.value, 2788.89);
+  EXPECT_DOUBLE_EQ(*s.aov.value, 2788.89 / 5);
+  EXPECT_DOUBLE_EQ(*s.attach_rate.value, 3.0 / 5);
+  EXPECT_EQ(s.currency, "EUR");
+  EXPECT_FALSE(s.margin.value.has_value());
+  EXPECT_FALSE(s.cvr.value.has_value());
+  EXPECT_EQ(s.cvr.unavailable, "no sessions table was given");
+}
+
+TEST(Engine, ReportHasTheStableTopLevelKeys) {
+  Engine engine;
+  ASSERT_TRUE(testing::feed_chunks(engine, "{\"order_id\":\"1\",\"product_id\":\"a\"}\n", 0).ok());
+  ASSERT_TRUE(engine.analyze().ok());
+  const std::string json = engine.report_json();
+  std::size_t last = 0;
+  for (const char* key : {"schema_version", "inputs", "summary", "dimensions", "experiment",
+                          "offers", "retire", "basket", "ltv", "data_gaps", "alerts", "settings"}) {
+    const std::size_t at = json.find("\"" + std::string(key) + "\":");
+    ASSERT_NE(at, std::string::npos) << key;
+    EXPECT_GT(at, last) << key << " out of order";
+    last = at;
+  }
+}
+
+TEST(Engine, MisuseIsReportedNotCrashed) {
+  Engine engine;
+  EXPECT_EQ(engine.feed("x").code, ErrorCode::bad_usage);
+  EXPECT_EQ(engine.end_file().code, ErrorCode::bad_usage);
+  ASSERT_TRUE(engine.begin_file({"a.ndjson", {}, {}, {}}).ok());
+  EXPECT_EQ(engine.begin_file({"b.ndjson", {}, {}, {}}).code, ErrorCode::bad_usage);
+  EXPECT_EQ(engine.analyze().code, ErrorCode::bad_usage);
+}
+
+TEST(Engine, UnreadableFileNamesTheFileAndEngineGoesOn) {
+  Engine engine;
+  const std::string binary("PK\x03\x04\x00\x00", 6);
+  const Status status = testing::feed_chunks(engine, binary, 0, {"book.xlsx", {}, {}, {}});
+  EXPECT_EQ(status.code, ErrorCode::unreadable_file);
+  EXPECT_NE(status.message.find("book.xlsx"), std::string::npos);
+  EXPECT_EQ(testing::feed_chunks(engine, "", 0, {"empty.csv", {}, {}, {}}).code,
+            ErrorCode::unreadable_file);
+  EXPECT_EQ(testing::feed_chunks(engine, "\xFF\xFEo\0r\0", 0, {"utf16.csv", {}, {}, {}}).code,
+            ErrorCode::unreadable_file);
+  ASSERT_TRUE(testing::feed_chunks(engine, "{\"order_id\":\"1\",\"product_id\":\"a\"}", 0).ok());
+  ASSERT_TRUE(engine.analyze().ok());
+  EXPECT_EQ(engine.report().summary.orders, 1u);
+  ASSERT_EQ(engine.report().inputs.size(), 4u);
+  EXPECT_TRUE(engine.report().inputs[0].error.has_value());
+  EXPECT_EQ(*engine.report().inputs[1].error, "the file is empty");
+}
+
+TEST(Engine, ResetForgetsFilesButKeepsSettings) {
+  Engine engine;
+  ASSERT_TRUE(engine.configure(R"({"control_arm":"baseline"})").ok());
+  ASSERT_TRUE(testing::feed_chunks(engine, "{\"order_id\":\"1\",\"product_id\":\"a\"}", 0).ok());
+  engine.reset();
+  EXPECT_TRUE(engine.files().empty());
+  EXPECT_EQ(engine.store().lines.size(), 0u);
+  EXPECT_EQ(engine.settings().control_arm, "baseline");
+}
+
+TEST(Engine, SettingsRejectTyposAndBadValues) {
+  Engine engine;
+  EXPECT_EQ(engine.configure(R"({"controll_arm":"x"})").code, ErrorCode::bad_config);
+  EXPECT_EQ(engine.configure(R"({"confidence":1.5})").code, ErrorCode::bad_config);
+  EXPECT_EQ(engine.configure("not json").code, ErrorCode::bad_config);
+  EXPECT_TRUE(engine.configure(R"({"confidence":0.9})").ok());
+  EXPECT_EQ(engine.settings().confidence, 0.9);
+}
+
+}  // namespace
+}  // namespace basketlift

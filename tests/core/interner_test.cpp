@@ -1,0 +1,43 @@
+#include "util/interner.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace basketlift {
+namespace {
+
+TEST(Interner, GivesDenseIdsInFirstSeenOrder) {
+  Interner pool;
+  EXPECT_EQ(pool.intern("laptop"), 0u);
+  EXPECT_EQ(pool.intern("mouse"), 1u);
+  EXPECT_EQ(pool.intern("laptop"), 0u);
+  EXPECT_EQ(pool.intern(""), 2u);
+  EXPECT_EQ(pool.size(), 3u);
+  EXPECT_EQ(pool.view(1), "mouse");
+  EXPECT_EQ(pool.find("mouse"), 1u);
+  EXPECT_EQ(pool.find("keyboard"), std::nullopt);
+}
+
+TEST(Interner, KeepsEveryStringThroughGrowth) {
+  Interner pool;
+  for (int i = 0; i < 100000; ++i)
+    ASSERT_EQ(pool.intern("sku-" + std::to_string(i)), static_cast<std::uint32_t>(i));
+  for (int i = 0; i < 100000; i += 997) {
+    EXPECT_EQ(pool.view(static_cast<std::uint32_t>(i)), "sku-" + std::to_string(i));
+    EXPECT_EQ(pool.find("sku-" + std::to_string(i)), static_cast<std::uint32_t>(i));
+  }
+  // Strings are stored once: well under 100 bytes per entry including the hash table.
+  EXPECT_LT(pool.bytes(), 100000u * 40);
+}
+
+TEST(Interner, DistinguishesStringsWithEqualPrefixesAndEmbeddedNul) {
+  Interner pool;
+  const std::string with_nul("a\0b", 3);
+  EXPECT_NE(pool.intern(with_nul), pool.intern("a"));
+  EXPECT_NE(pool.intern("abcdefgh1"), pool.intern("abcdefgh2"));
+  EXPECT_EQ(pool.view(pool.intern(with_nul)), with_nul);
+}
+
+}  // namespace
+}  // namespace basketlift

@@ -1,0 +1,94 @@
+// NDJSON through the engine: nested items, row numbers, broken lines, any chunk cut.
+#include <gtest/gtest.h>
+
+#include "test_support.h"
+
+namespace basketlift {
+namespace {
+
+using testing::feed_chunks;
+using testing::report_of;
+
+const FileReport& only_file(const Engine& engine) {
+  return engine.files().at(0);
+}
+
+TEST(NdjsonReader, NestedItemsBecomeOneLineEachWithTheOrderFields) {
+  Engine engine;
+  const std::string text =
+      R"({"items":[{"product_id":"a","unit_price":2},{"product_id":"b","quantity":3,"unit_price":1}],"order_id":"o1","customer_id":"c1"})"
+      "\n"
+      R"({"order_id":"o2","product_id":"a","unit_price":2})"
+      "\n";
+  ASSERT_TRUE(feed_chunks(engine, text, 0).ok());
+  const Store& store = engine.store();
+  ASSERT_EQ(store.lines.size(), 3u);
+  EXPECT_EQ(store.pools.orders.view(store.lines.order[0]), "o1");
+  EXPECT_EQ(store.pools.orders.view(store.lines.order[1]), "o1");
+  EXPECT_EQ(store.lines.quantity[1], 3);
+  EXPECT_EQ(store.lines.origin[2].row, 2u);
+  EXPECT_EQ(store.pools.customers.view(store.orders.customer[store.lines.order[0]]), "c1");
+  EXPECT_EQ(only_file(engine).rows_read, 3u);
+}
+
+TEST(NdjsonReader, RejectsBrokenLinesAloneAndKeepsTheRest) {
+  Engine engine;
+  const std::string text =
+      "{\"order_id\":\"1\",\"product_id\":\"a\"}\n"
+      "{\"order_id\":\"2\",\"product_id\":\"b\"\n"  // unclosed object
+      "{\"order_id\":\"3\",\"product_id\":\"c\"}\r\n"
+      "\n"
+      "[1,2]\n"
+      "{\"order_id\":\"4\",\"product_id\":\"\xFF\"}\n"  // invalid UTF-8
+      "{\"order_id\":\"5\",\"product_id\":\"e\"} {\"x\":1}\n"
+      "{\"order_id\":\"6\",\"product_id\":\"f\"}";  // no final newline
+  ASSERT_TRUE(feed_chunks(engine, text, 0).ok());
+  const FileReport& file = only_file(engine);
+  EXPECT_EQ(file.rows_read, 7u);
+  EXPECT_EQ(file.rows_used, 3u);
+  EXPECT_EQ(file.rejected[static_cast<int>(RejectReason::invalid_json)].count, 2u);
+  EXPECT_EQ(file.rejected[static_cast<int>(RejectReason::invalid_utf8)].count, 1u);
+  EXPECT_EQ(file.rejected[static_cast<int>(RejectReason::not_an_object)].count, 1u);
+  const auto& invalid = file.rejected[static_cast<int>(RejectReason::invalid_json)].examples;
+  ASSERT_EQ(invalid.size(), 2u);
+  EXPECT_EQ(invalid[0].row, 2u);
+  EXPECT_EQ(invalid[1].row, 7u);
+  EXPECT_EQ(file.rejected[static_cast<int>(RejectReason::invalid_utf8)].examples[0].row, 6u);
+}
+
+TEST(NdjsonReader, TypedJsonValuesConvert) {
+  Engine engine;
+  const std::string text =
+      R"({"order_id":1001,"product_id":42,"quantity":2,"unit_price":"9.5","discount":null,"rec_id":true})"
+      "\n";
+  ASSERT_TRUE(feed_chunks(engine, text, 0).ok());
+  const Store& store = engine.store();
+  ASSERT_EQ(store.lines.size(), 1u);
+  EXPECT_EQ(store.pools.orders.view(0), "1001");
+  EXPECT_EQ(store.pools.products.view(0), "42");
+  EXPECT_EQ(store.lines.unit_price[0], 9.5);
+  EXPECT_EQ(store.lines.discount[0], 0);
+}
+
+TEST(NdjsonReader, ObjectWhereAValueBelongsIsRejected) {
+  Engine engine;
+  ASSERT_TRUE(feed_chunks(engine, R"({"order_id":"1","product_id":{"sku":"a"}})", 0).ok());
+  EXPECT_EQ(only_file(engine).rejected[static_cast<int>(RejectReason::nested_value)].count, 1u);
+}
+
+TEST(NdjsonReader, ResultDoesNotDependOnWhereChunksAreCut) {
+  const std::string text =
+      testing::read_file(testing::fixture_path("ingest/orders_nested.ndjson")) +
+      testing::read_file(testing::fixture_path("ingest/orders_with_bad_rows.ndjson"));
+  const std::string whole = report_of(text, {});
+  for (std::size_t cut = 1; cut < text.size(); ++cut) {
+    ASSERT_EQ(report_of(text, {cut}), whole) << "cut at byte " << cut;
+  }
+  std::vector<std::size_t> every_byte;
+  for (std::size_t at = 1; at < text.size(); ++at)
+    every_byte.push_back(at);
+  EXPECT_EQ(report_of(text, every_byte), whole);
+}
+
+}  // namespace
+}  // namespace basketlift

@@ -1,0 +1,69 @@
+// Helpers shared by the core tests: run bytes through an Engine in chosen chunks.
+#pragma once
+
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/engine.h"
+
+namespace basketlift::testing {
+
+/// Path of a file under tests/fixtures.
+inline std::string fixture_path(std::string_view relative) {
+  return std::string(BASKETLIFT_SOURCE_DIR) + "/tests/fixtures/" + std::string(relative);
+}
+
+/// Bytes of a file (empty when missing; tests then fail on their own checks).
+inline std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+/// Feeds `bytes` as one file, cut at the given offsets (sorted, each < bytes.size()).
+inline Status feed_cut(Engine& engine, std::string_view bytes, const std::vector<std::size_t>& cuts,
+                       FileOptions options = {}) {
+  if (options.name.empty()) options.name = "input";
+  Status status = engine.begin_file(options);
+  if (!status.ok()) return status;
+  std::size_t at = 0;
+  for (std::size_t cut : cuts) {
+    status = engine.feed(bytes.substr(at, cut - at));
+    if (!status.ok()) {
+      engine.end_file();
+      return status;
+    }
+    at = cut;
+  }
+  status = engine.feed(bytes.substr(at));
+  Status ended = engine.end_file();
+  return status.ok() ? ended : status;
+}
+
+/// Feeds `bytes` in chunks of `chunk` bytes (0 = one chunk).
+inline Status feed_chunks(Engine& engine, std::string_view bytes, std::size_t chunk,
+                          FileOptions options = {}) {
+  std::vector<std::size_t> cuts;
+  if (chunk > 0) {
+    for (std::size_t at = chunk; at < bytes.size(); at += chunk)
+      cuts.push_back(at);
+  }
+  return feed_cut(engine, bytes, cuts, std::move(options));
+}
+
+/// The report JSON of one file read with the given cuts (store_bytes varies with allocation
+/// patterns, so it is left out).
+inline std::string report_of(std::string_view bytes, const std::vector<std::size_t>& cuts,
+                             FileOptions options = {}) {
+  Engine engine;
+  feed_cut(engine, bytes, cuts, std::move(options));
+  engine.analyze();
+  std::string json = engine.report_json();
+  return json.substr(0, json.rfind(",\"store_bytes\""));
+}
+
+}  // namespace basketlift::testing

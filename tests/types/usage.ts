@@ -1,0 +1,26 @@
+// Compile-only check of the TypeScript declarations (tsc --noEmit; run by scripts/test.sh):
+// the way an embedding application would use the engine must type-check.
+import { BasketliftError, createEngine, type Report } from '../../web/src/engine.js';
+import { WorkerEngine } from '../../web/src/worker-client.js';
+
+export async function analyseInNode(bytes: Uint8Array): Promise<number | null> {
+  const engine = await createEngine({ settings: { control_arm: 'control' } });
+  try {
+    await engine.addFile(bytes, { name: 'orders.ndjson', table: 'orders', onProgress: ({ loaded, total }) => void [loaded, total] });
+    const report: Report = engine.analyze();
+    return report.summary.aov;
+  } catch (error) {
+    if (error instanceof BasketliftError) return error.code === 'unreadable_file' ? null : -1;
+    throw error;
+  } finally {
+    engine.dispose();
+  }
+}
+
+export async function analyseInWorker(file: File): Promise<string> {
+  const engine = new WorkerEngine();
+  await engine.addFile(file, { mapping: { Invoice: 'order_id' }, onProgress: (p) => void p.loaded });
+  const report = await engine.analyze();
+  engine.terminate();
+  return report.inputs.map((input) => `${input.file}: ${input.rows_used}`).join('\n');
+}

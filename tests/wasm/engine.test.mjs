@@ -1,0 +1,82 @@
+// The wasm module under Node: same inputs → same report as the native CLI; errors as JS Errors.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { loadEngineModule, fixture, nativeReport, comparable, root } from './helpers.mjs';
+
+const { createEngine, BasketliftError } = await loadEngineModule();
+
+async function wasmReport(files, chunkBytes) {
+  const engine = await createEngine();
+  try {
+    for (const file of files) {
+      await engine.addFile(fixture(file), { name: path.join(root, 'tests/fixtures', file), chunkBytes });
+    }
+    return engine.analyze();
+  } finally {
+    engine.dispose();
+  }
+}
+
+const skeletonFiles = ['ingest/orders_nested.ndjson', 'ingest/orders_with_bad_rows.ndjson'];
+
+test('wasm and native CLI give the same report for the same files', async () => {
+  const native = nativeReport(skeletonFiles);
+  const wasm = await wasmReport(skeletonFiles);
+  assert.deepEqual(comparable(wasm), comparable(native));
+  assert.equal(wasm.summary.orders, 7);
+  assert.equal(wasm.summary.aov, native.summary.aov);
+});
+
+test('the report does not depend on chunk size', async () => {
+  const whole = await wasmReport(skeletonFiles);
+  for (const chunkBytes of [1, 3, 64, 1000]) {
+    assert.deepEqual(comparable(await wasmReport(skeletonFiles, chunkBytes)), comparable(whole), `chunks of ${chunkBytes}`);
+  }
+});
+
+test('rows read = rows used + rows rejected, with reasons', async () => {
+  const report = await wasmReport(['ingest/orders_with_bad_rows.ndjson']);
+  const [input] = report.inputs;
+  assert.equal(input.rows_read, 7);
+  assert.equal(input.rows_used, 2);
+  assert.equal(input.rows_read, input.rows_used + input.rows_rejected);
+  assert.deepEqual(input.rejected_by_reason, {
+    invalid_json: 1,
+    missing_required_field: 1,
+    invalid_number: 1,
+    negative_number: 1,
+    non_positive_quantity: 1,
+  });
+});
+
+test('failures reach JavaScript as BasketliftError with a code', async () => {
+  const engine = await createEngine();
+  assert.throws(() => engine.feed(new Uint8Array([1, 2, 3])), (error) => {
+    assert.ok(error instanceof BasketliftError);
+    assert.ok(error instanceof Error);
+    assert.equal(error.code, 'bad_usage');
+    return true;
+  });
+  await assert.rejects(engine.addFile(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 0x14, 0]), { name: 'book.xlsx' }), (error) => {
+    assert.equal(error.code, 'unreadable_file');
+    assert.match(error.message, /book\.xlsx/);
+    return true;
+  });
+  // The engine stays usable after a failed file.
+  await engine.addFile(fixture('ingest/orders_nested.ndjson'), { name: 'orders.ndjson' });
+  const report = engine.analyze();
+  assert.equal(report.summary.orders, 5);
+  assert.equal(report.inputs[0].error, 'the file holds binary data (NUL bytes), not CSV, JSON or NDJSON text; if it is a spreadsheet, export it as CSV UTF-8');
+  engine.dispose();
+});
+
+test('progress reports bytes read of the total', async () => {
+  const engine = await createEngine();
+  const bytes = fixture('ingest/orders_nested.ndjson');
+  const seen = [];
+  await engine.addFile(bytes, { name: 'o.ndjson', chunkBytes: 256, onProgress: (p) => seen.push(p) });
+  assert.equal(seen.length, Math.ceil(bytes.length / 256));
+  assert.deepEqual(seen.at(-1), { loaded: bytes.length, total: bytes.length });
+  engine.dispose();
+});

@@ -1,0 +1,36 @@
+// Shared helpers for the tests of the built wasm module (run by scripts/test.sh with node --test).
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+/** The site the wasm build assembled (override with BASKETLIFT_WEB_DIR, e.g. the debug build). */
+export const webDir = process.env.BASKETLIFT_WEB_DIR ?? path.join(root, 'build/web');
+export const cli = path.join(root, 'build/bin/basketlift');
+
+/** The engine module of the built site. */
+export async function loadEngineModule() {
+  return import(path.join(webDir, 'src/engine.js'));
+}
+
+/** A fixture file's bytes. */
+export function fixture(relative) {
+  return readFileSync(path.join(root, 'tests/fixtures', relative));
+}
+
+/** Runs the native CLI's analyze on files and returns the parsed report. */
+export function nativeReport(files, extraArgs = []) {
+  const out = execFileSync(cli, ['analyze', ...extraArgs, ...files.map((f) => path.join(root, 'tests/fixtures', f))], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+  });
+  return JSON.parse(out);
+}
+
+/** The report without what legitimately differs between builds (memory sizes). */
+export function comparable(report) {
+  const copy = structuredClone(report);
+  delete copy.store_bytes;
+  return copy;
+}

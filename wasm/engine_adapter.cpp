@@ -1,0 +1,61 @@
+#include "engine_adapter.h"
+
+#include <string_view>
+
+namespace basketlift::wasm {
+
+namespace {
+
+CallResult to_result(const Status& status) {
+  if (status.ok()) return {};
+  return {false, error_code_name(status.code), status.message};
+}
+
+CallResult usage_error(std::string message) {
+  return {false, error_code_name(ErrorCode::bad_usage), std::move(message)};
+}
+
+}  // namespace
+
+CallResult WasmEngine::configure(const std::string& settings_json) {
+  return to_result(engine_.configure(settings_json));
+}
+
+CallResult WasmEngine::begin_file(const std::string& name, const std::string& table,
+                                  const std::string& format, const std::string& mapping_json) {
+  FileOptions options;
+  options.name = name;
+  if (!table.empty()) {
+    options.table = parse_table(table);
+    if (!options.table)
+      return usage_error("unknown table '" + table + "' (orders, products, offers, sessions)");
+  }
+  if (!format.empty()) {
+    options.format = parse_format(format);
+    if (!options.format) return usage_error("unknown format '" + format + "' (csv, json, ndjson)");
+  }
+  if (!mapping_json.empty()) {
+    Result<ColumnMapping> mapping = ColumnMapping::parse_json(mapping_json);
+    if (!mapping.ok()) return to_result(mapping.status());
+    options.mapping = std::move(mapping.value());
+  }
+  return to_result(engine_.begin_file(std::move(options)));
+}
+
+CallResult WasmEngine::feed(std::uintptr_t data, std::size_t length) {
+  return to_result(engine_.feed(std::string_view(reinterpret_cast<const char*>(data), length)));
+}
+
+CallResult WasmEngine::end_file() {
+  return to_result(engine_.end_file());
+}
+
+CallResult WasmEngine::analyze() {
+  return to_result(engine_.analyze());
+}
+
+std::string version() {
+  return "0.1.0";
+}
+
+}  // namespace basketlift::wasm

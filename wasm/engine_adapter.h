@@ -1,0 +1,49 @@
+// Adapters between Embind and the core Engine: plain values in, plain values out.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+#include "engine/engine.h"
+
+namespace basketlift::wasm {
+
+/// Outcome of a call as JavaScript sees it; the JS wrapper turns a failure into a
+/// BasketliftError carrying `code` (the core's ErrorCode name).
+struct CallResult {
+  bool ok = true;           ///< false when the call failed
+  std::string code = "ok";  ///< stable error code name
+  std::string message;      ///< one line for a person
+};
+
+/// The engine as bound to JavaScript. File bytes arrive by pointer into wasm memory: the JS
+/// side copies each chunk in once (HEAPU8.set) and frees it afterwards.
+class WasmEngine {
+ public:
+  /// Replaces the settings (JSON object of overrides).
+  CallResult configure(const std::string& settings_json);
+  /// Starts a file; empty table / format / mapping strings mean "detect" / "none".
+  CallResult begin_file(const std::string& name, const std::string& table,
+                        const std::string& format, const std::string& mapping_json);
+  /// Feeds `length` bytes at address `data` of wasm memory.
+  CallResult feed(std::uintptr_t data, std::size_t length);
+  /// Ends the open file.
+  CallResult end_file();
+  /// Computes the report.
+  CallResult analyze();
+  /// The last report as JSON text.
+  std::string report_json() const { return engine_.report_json(); }
+  /// Forgets every file and result.
+  void reset() { engine_.reset(); }
+  /// Bytes held by the store and the open reader.
+  double memory_bytes() const { return static_cast<double>(engine_.memory_bytes()); }
+
+ private:
+  Engine engine_;
+};
+
+/// The engine's version string.
+std::string version();
+
+}  // namespace basketlift::wasm

@@ -1,0 +1,149 @@
+// Type declarations of the Basketlift engine API (engine.js).
+
+/** An engine call that failed. */
+export class BasketliftError extends Error {
+  /** Stable code: bad_usage, unreadable_file, bad_input, too_large, bad_config, internal. */
+  readonly code: string;
+  constructor(code: string, message: string);
+}
+
+/** Tables the engine reads (SPEC §2). */
+export type TableName = 'orders' | 'products' | 'offers' | 'sessions';
+/** File formats the engine reads. */
+export type FormatName = 'csv' | 'json' | 'ndjson';
+/** A column mapping: source column name → Basketlift field name (or "ignore"). */
+export type ColumnMapping = Record<string, string>;
+
+/** Options of a file. Table and format are detected when not given. */
+export interface FileOptions {
+  /** Shown in the report and in every message (defaults to the File's name). */
+  name?: string;
+  /** Forces the table instead of detecting it from the header. */
+  table?: TableName;
+  /** Forces the format instead of detecting it from the bytes. */
+  format?: FormatName;
+  /** Maps the file's columns to fields before the built-in names apply. */
+  mapping?: ColumnMapping | null;
+}
+
+/** Progress of one file. */
+export interface Progress {
+  /** Bytes fed so far. */
+  loaded: number;
+  /** Bytes in the file, when known. */
+  total: number | null;
+}
+
+/** Options of addFile. */
+export interface AddFileOptions extends FileOptions {
+  /** Bytes per chunk copied into the engine (default 4 MiB). */
+  chunkBytes?: number;
+  /** Called after every chunk. */
+  onProgress?: (progress: Progress) => void;
+  /** Stops reading; the file is then abandoned. */
+  signal?: AbortSignal;
+}
+
+/** Where a file's bytes come from. */
+export type FileSource =
+  | Blob
+  | ArrayBuffer
+  | Uint8Array
+  | AsyncIterable<Uint8Array | ArrayBuffer | string>
+  | Iterable<Uint8Array | ArrayBuffer | string>;
+
+/** Per-file account of the report (SPEC §5 `inputs`). */
+export interface InputReport {
+  file: string;
+  table: TableName | null;
+  format: FormatName | null;
+  bytes: number;
+  rows_read: number;
+  rows_used: number;
+  rows_rejected: number;
+  rejected_by_reason: Record<string, number>;
+  rejected_examples: Record<string, Array<{ row: number; column?: string; value: string; detail?: string }>>;
+  notes: Record<string, { count: number; examples: Array<{ row: number; column?: string; value: string }> }>;
+  preset: string;
+  columns: Record<string, string>;
+  unknown_columns: string[];
+  error?: string;
+}
+
+/** A report section that the data does not support. */
+export interface UnavailableSection {
+  available: false;
+  reason: string;
+}
+
+/** The report (schema in core/report/README.md). */
+export interface Report {
+  schema_version: string;
+  inputs: InputReport[];
+  summary: {
+    orders: number;
+    revenue: number | null;
+    aov: number | null;
+    margin: number | null;
+    sessions: number | null;
+    cvr: number | null;
+    attach_rate: number | null;
+    currency: string | null;
+    unavailable: Record<string, string>;
+    [figure: string]: unknown;
+  };
+  dimensions: unknown;
+  experiment: unknown;
+  offers: unknown;
+  retire: unknown;
+  basket: unknown;
+  ltv: unknown;
+  data_gaps: unknown;
+  alerts: unknown;
+  settings: Record<string, unknown>;
+  store_bytes: number;
+}
+
+/** Memory in use. */
+export interface MemoryUse {
+  /** Bytes held by the engine's columnar store and open reader. */
+  engineBytes: number;
+  /** Size of the module's whole linear memory. */
+  wasmBytes: number;
+}
+
+/** Options of createEngine. */
+export interface CreateEngineOptions {
+  /** Bytes of basketlift.wasm (otherwise loaded beside the module). */
+  wasmBinary?: ArrayBuffer | Uint8Array;
+  /** Settings overrides, as in the report's `settings`. */
+  settings?: Record<string, unknown>;
+}
+
+/** A Basketlift engine. */
+export class Engine {
+  private constructor();
+  /** Replaces the settings (an object of overrides). */
+  configure(settings: Record<string, unknown>): void;
+  /** Starts a file (low-level; addFile does begin, feed and end). */
+  beginFile(name: string, options?: FileOptions): void;
+  /** Feeds one chunk of the open file. */
+  feed(chunk: Uint8Array | ArrayBuffer): void;
+  /** Ends the open file. */
+  endFile(): void;
+  /** Reads a whole file in chunks. */
+  addFile(source: FileSource, options?: AddFileOptions): Promise<void>;
+  /** Computes and returns the report. */
+  analyze(): Report;
+  /** The last report as JSON text. */
+  reportJson(): string;
+  /** Forgets every file and result (the settings stay). */
+  reset(): void;
+  /** Memory in use. */
+  memory(): MemoryUse;
+  /** Frees the engine. */
+  dispose(): void;
+}
+
+/** Creates an engine (loads the WebAssembly module). */
+export function createEngine(options?: CreateEngineOptions): Promise<Engine>;

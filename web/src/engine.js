@@ -1,0 +1,161 @@
+// Basketlift engine API: an ES module usable in a browser tab, a Web Worker and Node.js.
+// The C++ engine runs as WebAssembly; this file only moves bytes in and JSON out.
+import createBasketliftModule from '../engine/basketlift.mjs';
+
+const isNode = typeof process === 'object' && typeof process.versions?.node === 'string';
+
+/** An engine call that failed; `code` is a stable name such as "unreadable_file". */
+export class BasketliftError extends Error {
+  constructor(code, message) {
+    super(message);
+    this.name = 'BasketliftError';
+    this.code = code;
+  }
+}
+
+// The one place where engine failures become JS errors.
+function check(result) {
+  if (!result.ok) throw new BasketliftError(result.code, result.message);
+}
+
+async function loadWasmBinary() {
+  // Node 20 cannot fetch() a file path: read the module's bytes beside this package.
+  const { readFile } = await import('node:fs/promises');
+  return readFile(new URL('../engine/basketlift.wasm', import.meta.url));
+}
+
+/**
+ * Creates an engine. Options: `wasmBinary` (bytes of basketlift.wasm, to skip loading it),
+ * `settings` (object of overrides, see the report's `settings`).
+ */
+export async function createEngine(options = {}) {
+  const moduleArgs = {};
+  if (options.wasmBinary) moduleArgs.wasmBinary = options.wasmBinary;
+  else if (isNode) moduleArgs.wasmBinary = await loadWasmBinary();
+  const module = await createBasketliftModule(moduleArgs);
+  const engine = new Engine(module);
+  if (options.settings) engine.configure(options.settings);
+  return engine;
+}
+
+const DEFAULT_CHUNK_BYTES = 4 << 20;
+
+/** A Basketlift engine: feed it files, then read the report. */
+export class Engine {
+  #module;
+  #native;
+  #buffer = 0;
+  #bufferBytes = 0;
+
+  constructor(module) {
+    this.#module = module;
+    this.#native = new module.Engine();
+  }
+
+  /** Replaces the settings (an object of overrides). */
+  configure(settings) {
+    check(this.#native.configure(JSON.stringify(settings)));
+  }
+
+  /** Starts a file. `table`, `format` force detection; `mapping` maps columns to fields. */
+  beginFile(name, { table = '', format = '', mapping = null } = {}) {
+    check(this.#native.beginFile(String(name), table, format, mapping ? JSON.stringify(mapping) : ''));
+  }
+
+  /** Feeds one chunk (Uint8Array or ArrayBuffer) of the open file. */
+  feed(chunk) {
+    const bytes = chunk instanceof Uint8Array ? chunk : new Uint8Array(chunk);
+    if (bytes.length === 0) return;
+    if (bytes.length > this.#bufferBytes) {
+      if (this.#buffer) this.#module._free(this.#buffer);
+      this.#buffer = this.#module._malloc(bytes.length);
+      if (!this.#buffer) {
+        this.#bufferBytes = 0;
+        throw new BasketliftError('too_large', 'not enough memory for a chunk of ' + bytes.length + ' bytes');
+      }
+      this.#bufferBytes = bytes.length;
+    }
+    // HEAPU8 is read again after every call that may have grown memory.
+    this.#module.HEAPU8.set(bytes, this.#buffer);
+    check(this.#native.feed(this.#buffer, bytes.length));
+  }
+
+  /** Ends the open file. */
+  endFile() {
+    check(this.#native.endFile());
+  }
+
+  /**
+   * Reads a whole file: a Blob/File, ArrayBuffer, Uint8Array, or an (async) iterable of chunks
+   * such as a Node stream or a ReadableStream. Options: `name`, `table`, `format`, `mapping`,
+   * `chunkBytes`, `onProgress({loaded, total})`, `signal` (AbortSignal).
+   */
+  async addFile(source, options = {}) {
+    const name = options.name ?? source?.name ?? 'file';
+    const total = source?.size ?? source?.byteLength ?? null;
+    this.beginFile(name, options);
+    let loaded = 0;
+    try {
+      for await (const chunk of chunksOf(source, options.chunkBytes ?? DEFAULT_CHUNK_BYTES)) {
+        options.signal?.throwIfAborted();
+        this.feed(chunk);
+        loaded += chunk.byteLength;
+        options.onProgress?.({ loaded, total });
+      }
+    } catch (error) {
+      try { this.#native.endFile(); } catch { /* the file is abandoned either way */ }
+      throw error;
+    }
+    this.endFile();
+  }
+
+  /** Computes and returns the report (a plain object; see the report JSON Schema). */
+  analyze() {
+    check(this.#native.analyze());
+    return JSON.parse(this.#native.reportJson());
+  }
+
+  /** The last report as JSON text. */
+  reportJson() {
+    return this.#native.reportJson();
+  }
+
+  /** Forgets every file and result (the settings stay). */
+  reset() {
+    this.#native.reset();
+  }
+
+  /** Bytes held by the engine's store, and the module's whole linear memory. */
+  memory() {
+    return { engineBytes: this.#native.memoryBytes(), wasmBytes: this.#module.HEAPU8.length };
+  }
+
+  /** Frees the engine; it cannot be used afterwards. */
+  dispose() {
+    if (this.#buffer) this.#module._free(this.#buffer);
+    this.#buffer = 0;
+    this.#bufferBytes = 0;
+    this.#native.delete();
+  }
+}
+
+async function* chunksOf(source, chunkBytes) {
+  if (source instanceof ArrayBuffer) source = new Uint8Array(source);
+  if (source instanceof Uint8Array) {
+    for (let at = 0; at < source.length; at += chunkBytes) yield source.subarray(at, at + chunkBytes);
+    return;
+  }
+  if (typeof Blob !== 'undefined' && source instanceof Blob) {
+    for (let at = 0; at < source.size; at += chunkBytes) {
+      yield new Uint8Array(await source.slice(at, at + chunkBytes).arrayBuffer());
+    }
+    return;
+  }
+  if (source && (Symbol.asyncIterator in source || Symbol.iterator in source)) {
+    for await (const chunk of source) {
+      yield typeof chunk === 'string' ? new TextEncoder().encode(chunk) : new Uint8Array(chunk.buffer ?? chunk, chunk.byteOffset ?? 0, chunk.byteLength);
+    }
+    return;
+  }
+  throw new TypeError('addFile: expected a Blob, ArrayBuffer, Uint8Array or an iterable of chunks');
+}
