@@ -1,6 +1,7 @@
 #include "cli/text_summary.h"
 
 #include <cstdio>
+#include <string_view>
 
 namespace basketlift::cli {
 
@@ -22,10 +23,13 @@ std::string grouped(double value, int decimals) {
   return value < 0 ? "-" + out : out;
 }
 
-void line(std::string& out, const char* label, const std::string& value) {
-  char buffer[256];
-  std::snprintf(buffer, sizeof buffer, "  %-22s %s\n", label, value.c_str());
-  out += buffer;
+void line(std::string& out, std::string_view label, const std::string& value) {
+  out += "  ";
+  out += label;
+  if (label.size() < 22) out.append(22 - label.size(), ' ');
+  out += ' ';
+  out += value;
+  out += '\n';
 }
 
 std::string money(const Figure& figure, const std::optional<std::string>& currency) {
@@ -43,20 +47,22 @@ std::string percent(const Figure& figure) {
 std::string text_summary(const Report& report) {
   std::string out = "Basketlift report\n\nFiles\n";
   for (const FileReport& file : report.inputs) {
+    out += "  " + file.file + "\n";
     std::string what = std::string(file.table ? table_name(*file.table) : "unreadable") + ", " +
                        (file.format ? format_name(*file.format) : "?") + ": " +
                        grouped(static_cast<double>(file.rows_read), 0) + " rows read, " +
                        grouped(static_cast<double>(file.rows_used), 0) + " used, " +
                        grouped(static_cast<double>(file.rows_rejected), 0) + " rejected";
     if (file.error) what = "ERROR: " + *file.error;
-    line(out, file.file.c_str(), what);
+    line(out, "", what);
     for (int r = 0; r < kRejectReasonCount; ++r) {
       const CountWithExamples& rejected = file.rejected[r];
       if (rejected.count == 0) continue;
       std::string detail = grouped(static_cast<double>(rejected.count), 0) +
                            " rows: " + reject_reason_text(static_cast<RejectReason>(r));
-      if (!rejected.examples.empty())
+      if (!rejected.examples.empty()) {
         detail += " (first at row " + std::to_string(rejected.examples[0].row) + ")";
+      }
       line(out, "", detail);
     }
   }

@@ -137,7 +137,10 @@ constexpr Alias kShopifyProducts[] = {
     {"type", F::category},
     {"vendor", F::vendor},
     {"tags", F::tags},
-    {"handle", F::ignored},
+    {"handle", F::handle},
+    {"option1value", F::option1},
+    {"option2value", F::option2},
+    {"option3value", F::option3},
 };
 
 // WooCommerce product export.

@@ -50,6 +50,10 @@ constexpr std::array<FieldInfo, kFieldCount> kFields = {{
     {"tags", FieldType::text, false},
     {"upsells", FieldType::text, false},
     {"cross_sells", FieldType::text, false},
+    {"handle", FieldType::text, false},
+    {"option1", FieldType::text, false},
+    {"option2", FieldType::text, false},
+    {"option3", FieldType::text, false},
     {"items", FieldType::nested, false},
     {"ignore", FieldType::text, false},
 }};
@@ -115,7 +119,8 @@ std::uint64_t table_fields(Table table) {
                    F::vendor,       F::items,           F::ignored});
     case Table::products:
       return bits({F::product_id, F::name, F::category, F::price, F::unit_cost, F::margin_pct,
-                   F::tier, F::vendor, F::tags, F::upsells, F::cross_sells, F::ignored});
+                   F::tier, F::vendor, F::tags, F::upsells, F::cross_sells, F::handle, F::option1,
+                   F::option2, F::option3, F::ignored});
     case Table::offers:
       return bits({F::rec_id, F::type, F::placement, F::anchor_product_id, F::offered_product_id,
                    F::offered_price, F::session_id, F::order_id, F::timestamp, F::variant,

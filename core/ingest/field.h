@@ -73,6 +73,10 @@ enum class Field : std::uint8_t {
   tags,
   upsells,
   cross_sells,
+  handle,   ///< Shopify product handle: groups a product's variant rows
+  option1,  ///< Shopify variant option values (name a variant that has no SKU)
+  option2,
+  option3,
   // structure
   items,
   ignored,  ///< a column the user mapped to "ignore"

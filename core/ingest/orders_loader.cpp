@@ -98,7 +98,8 @@ class OrdersLoader final : public TableLoader {
   }
 
  private:
-  // Marks cancelled / refunded orders; their lines are kept apart from sales.
+  // Marks cancelled / refunded orders; their lines are kept apart from sales. The first line
+  // of an order carries its status (Shopify fills order-level columns only there).
   std::optional<Rejection> apply_status(RowReader& r, std::uint32_t order,
                                         std::string_view cancelled_at, std::string_view financial) {
     OrderStatus& status = ctx_.store.orders.status[order];
@@ -110,10 +111,12 @@ class OrdersLoader final : public TableLoader {
       }
     }
     if (status == OrderStatus::sale) return std::nullopt;
-    const bool cancelled = status == OrderStatus::cancelled;
-    const Field field = !cancelled_at.empty() ? Field::cancelled_at : Field::financial_status;
-    return Rejection{cancelled ? RejectReason::cancelled_order : RejectReason::refunded_order,
-                     field, r.raw(field)};
+    const RejectReason reason = status == OrderStatus::cancelled ? RejectReason::cancelled_order
+                                                                 : RejectReason::refunded_order;
+    const Field field = !cancelled_at.empty() ? Field::cancelled_at
+                        : !financial.empty()  ? Field::financial_status
+                                              : Field::order_id;  // said on an earlier line
+    return Rejection{reason, field, r.raw(field)};
   }
 
   // Merges one line's order-level fields into its order: the first non-empty value wins and a

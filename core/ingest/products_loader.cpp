@@ -26,14 +26,28 @@ std::string category_path(std::string_view text) {
   return path;
 }
 
+// Shopify's line-item name for a variant: "Title - Option1 / Option2" ("Title" alone for the
+// single "Default Title" variant). Used as the product id of variants without a SKU, so
+// catalogue rows meet the order lines that Shopify also names this way.
+std::string shopify_variant_name(std::string_view title, std::string_view option1,
+                                 std::string_view option2, std::string_view option3) {
+  std::string options;
+  for (std::string_view option : {option1, option2, option3}) {
+    if (option.empty()) continue;
+    if (!options.empty()) options += " / ";
+    options += option;
+  }
+  if (options.empty() || options == "Default Title") return std::string(title);
+  return std::string(title) + " - " + options;
+}
+
 class ProductsLoader final : public TableLoader {
  public:
   explicit ProductsLoader(const LoaderContext& context) : ctx_(context) {}
 
   std::optional<Rejection> load(const Record& record, FileReport& report) override {
     RowReader r(record, ctx_.values);
-    const std::string_view id_text = r.text(Field::product_id);
-    if (id_text.empty()) r.reject(RejectReason::missing_required_field, Field::product_id);
+    std::string_view id_text = r.text(Field::product_id);
     const double price = r.number(Field::price, Bound::non_negative).value_or(kNoNumber);
     const double unit_cost = r.number(Field::unit_cost, Bound::non_negative).value_or(kNoNumber);
     const double margin_pct = r.number(Field::margin_pct, Bound::any).value_or(kNoNumber);
@@ -41,11 +55,35 @@ class ProductsLoader final : public TableLoader {
     if (!std::isnan(margin_pct) && (margin_pct < 0 || margin_pct > 100)) {
       r.reject(RejectReason::out_of_range, Field::margin_pct);
     }
-    const std::string_view name = r.text(Field::name);
-    const std::string_view category = r.text(Field::category);
+    std::string_view name = r.text(Field::name);
+    std::string_view category = r.text(Field::category);
     const std::string_view upsells = r.text(Field::upsells);
     const std::string_view cross_sells = r.text(Field::cross_sells);
+    const std::string_view handle = r.text(Field::handle);
+    const std::string_view option1 = r.text(Field::option1);
+    const std::string_view option2 = r.text(Field::option2);
+    const std::string_view option3 = r.text(Field::option3);
     if (!r.ok()) return r.rejection();
+
+    // Shopify: a product's later rows carry only its handle and the variant's own columns.
+    if (!handle.empty()) {
+      if (handle != group_.handle) {
+        group_ = {std::string(handle), std::string(name), std::string(category)};
+      } else {
+        if (name.empty()) name = group_.name;
+        if (category.empty()) category = group_.category;
+      }
+    }
+    std::string variant_name;
+    if (id_text.empty() && !handle.empty()) {
+      if (std::isnan(price) && option1.empty()) {
+        return Rejection{RejectReason::not_a_product_row, Field::handle, r.raw(Field::handle)};
+      }
+      variant_name = shopify_variant_name(name, option1, option2, option3);
+      id_text = variant_name;
+    }
+    if (id_text.empty())
+      return Rejection{RejectReason::missing_required_field, Field::product_id, {}};
 
     Store& store = ctx_.store;
     const std::uint32_t product = store.pools.products.intern(id_text);
@@ -89,7 +127,12 @@ class ProductsLoader final : public TableLoader {
     }
   }
 
+  struct ProductGroup {
+    std::string handle, name, category;
+  };
+
   LoaderContext ctx_;
+  ProductGroup group_;  // the Shopify product whose rows are being read
 };
 
 }  // namespace

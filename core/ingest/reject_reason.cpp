@@ -28,6 +28,7 @@ constexpr ReasonInfo kReasons[kRejectReasonCount] = {
     {"cancelled_order", "order was cancelled: kept apart from sales"},
     {"refunded_order", "order was refunded: kept apart from sales"},
     {"duplicate_session", "session_id already given by an earlier row (the first is kept)"},
+    {"not_a_product_row", "an image row of a product export: no variant to read"},
 };
 
 }  // namespace

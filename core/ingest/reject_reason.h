@@ -25,9 +25,10 @@ enum class RejectReason : std::uint8_t {
   cancelled_order,         ///< a line of a cancelled order (kept apart from sales)
   refunded_order,          ///< a line of a fully refunded order (kept apart from sales)
   duplicate_session,       ///< a session_id already given by an earlier sessions row
+  not_a_product_row,       ///< a Shopify image row: no variant, nothing to read
 };
 /// Number of reasons.
-constexpr int kRejectReasonCount = static_cast<int>(RejectReason::duplicate_session) + 1;
+constexpr int kRejectReasonCount = static_cast<int>(RejectReason::not_a_product_row) + 1;
 
 /// Stable snake_case name ("invalid_number").
 const char* reject_reason_name(RejectReason reason);

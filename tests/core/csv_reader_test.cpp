@@ -1,0 +1,132 @@
+// The CSV reader on its own: RFC 4180 quirks, row numbers, and invariance to chunk cuts.
+#include "ingest/csv_reader.h"
+
+#include <gtest/gtest.h>
+
+#include <ostream>
+
+#include "recording_sink.h"
+
+namespace basketlift {
+namespace {
+
+using Rows = std::vector<std::vector<std::string>>;
+using testing::RecordingSink;
+
+struct CsvCase {
+  const char* name;
+  std::string input;
+  std::vector<std::string> header;
+  Rows rows;
+  std::vector<std::uint64_t> row_numbers;
+  std::vector<std::pair<std::uint64_t, RejectReason>> rejected = {};
+  char delimiter = ',';
+  friend void PrintTo(const CsvCase& c, std::ostream* out) { *out << c.name; }
+};
+
+RecordingSink read_csv(const std::string& input, const std::vector<std::size_t>& cuts) {
+  RecordingSink sink;
+  CsvReader reader(sink);
+  std::size_t at = 0;
+  for (std::size_t cut : cuts) {
+    EXPECT_TRUE(reader.feed(std::string_view(input).substr(at, cut - at)).ok());
+    at = cut;
+  }
+  EXPECT_TRUE(reader.feed(std::string_view(input).substr(at)).ok());
+  EXPECT_TRUE(reader.finish().ok());
+  return sink;
+}
+
+class CsvReaderTest : public ::testing::TestWithParam<CsvCase> {};
+
+TEST_P(CsvReaderTest, ReadsRecordsRowNumbersAndRejections) {
+  const CsvCase& c = GetParam();
+  const RecordingSink sink = read_csv(c.input, {});
+  EXPECT_EQ(sink.header, c.header);
+  EXPECT_EQ(sink.rows, c.rows);
+  EXPECT_EQ(sink.row_numbers, c.row_numbers);
+  EXPECT_EQ(sink.rejected, c.rejected);
+  EXPECT_EQ(sink.delimiter, c.delimiter);
+}
+
+TEST_P(CsvReaderTest, SameResultWhereverTheInputIsCut) {
+  const CsvCase& c = GetParam();
+  const RecordingSink whole = read_csv(c.input, {});
+  for (std::size_t cut = 1; cut < c.input.size(); ++cut) {
+    const RecordingSink split = read_csv(c.input, {cut});
+    ASSERT_EQ(split.rows, whole.rows) << "cut at " << cut;
+    ASSERT_EQ(split.row_numbers, whole.row_numbers) << "cut at " << cut;
+    ASSERT_EQ(split.rejected, whole.rejected) << "cut at " << cut;
+  }
+  std::vector<std::size_t> every_byte;
+  for (std::size_t at = 1; at < c.input.size(); ++at)
+    every_byte.push_back(at);
+  EXPECT_EQ(read_csv(c.input, every_byte).rows, whole.rows);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Rfc4180, CsvReaderTest,
+    ::testing::Values(
+        CsvCase{"plain_lf", "a,b\n1,2\n3,4\n", {"a", "b"}, {{"1", "2"}, {"3", "4"}}, {2, 3}},
+        CsvCase{"crlf", "a,b\r\n1,2\r\n3,4\r\n", {"a", "b"}, {{"1", "2"}, {"3", "4"}}, {2, 3}},
+        CsvCase{"no_final_newline", "a,b\n1,2", {"a", "b"}, {{"1", "2"}}, {2}},
+        CsvCase{"quoted_delimiter", "a,b\n\"x,y\",2\n", {"a", "b"}, {{"x,y", "2"}}, {2}},
+        CsvCase{"doubled_quotes",
+                "a,b\n\"say \"\"hi\"\"\",\"\"\"\"\n",
+                {"a", "b"},
+                {{"say \"hi\"", "\""}},
+                {2}},
+        CsvCase{"newline_in_quotes",
+                "a,b\n\"line1\nline2\",2\n3,4\n",
+                {"a", "b"},
+                {{"line1\nline2", "2"}, {"3", "4"}},
+                {2, 4}},
+        CsvCase{"crlf_in_quotes", "a,b\r\n\"x\r\ny\",2\r\n", {"a", "b"}, {{"x\r\ny", "2"}}, {2}},
+        CsvCase{"quoted_header", "\"order id\",\"b\"\n1,2\n", {"order id", "b"}, {{"1", "2"}}, {2}},
+        CsvCase{"empty_fields",
+                "a,b,c\n,,\n1,,3\n",
+                {"a", "b", "c"},
+                {{"", "", ""}, {"1", "", "3"}},
+                {2, 3}},
+        CsvCase{"empty_quoted_field_alone", "a\n\"\"\n", {"a"}, {{""}}, {2}},
+        CsvCase{"blank_lines_skipped",
+                "a,b\n\n1,2\n\r\n3,4\n\n",
+                {"a", "b"},
+                {{"1", "2"}, {"3", "4"}},
+                {3, 5}},
+        CsvCase{"semicolon", "a;b\n1,5;2\n", {"a", "b"}, {{"1,5", "2"}}, {2}, {}, ';'},
+        CsvCase{"tab", "a\tb\n1\t2\n", {"a", "b"}, {{"1", "2"}}, {2}, {}, '\t'},
+        CsvCase{"delimiter_inside_quoted_header",
+                "\"a;x\",b,c\n1,2,3\n",
+                {"a;x", "b", "c"},
+                {{"1", "2", "3"}},
+                {2}},
+        CsvCase{"excel_sep_hint", "sep=;\na;b\n1;2\n", {"a", "b"}, {{"1", "2"}}, {3}, {}, ';'},
+        CsvCase{
+            "text_after_closing_quote_kept", "a,b\n\"x\"y,2\n", {"a", "b"}, {{"\"x\"y", "2"}}, {2}},
+        CsvCase{"quote_inside_unquoted_field",
+                "a,b\nsay \"hi\",2\n",
+                {"a", "b"},
+                {{"say \"hi\"", "2"}},
+                {2}},
+        CsvCase{"field_count_mismatch",
+                "a,b\n1,2,3\n4\n5,6\n",
+                {"a", "b"},
+                {{"5", "6"}},
+                {4},
+                {{2, RejectReason::field_count_mismatch}, {3, RejectReason::field_count_mismatch}}},
+        CsvCase{"unterminated_quote_at_eof",
+                "a,b\n1,2\n\"open,3\n4,5\n",
+                {"a", "b"},
+                {{"1", "2"}},
+                {2},
+                {{3, RejectReason::unterminated_quote}}},
+        CsvCase{"header_only", "a,b\n", {"a", "b"}, {}, {}},
+        CsvCase{"utf8_content",
+                "a,b\n\xC3\xA9t\xC3\xA9,\xE2\x82\xAC\n",
+                {"a", "b"},
+                {{"\xC3\xA9t\xC3\xA9", "\xE2\x82\xAC"}},
+                {2}}));
+
+}  // namespace
+}  // namespace basketlift

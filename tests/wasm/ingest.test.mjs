@@ -1,0 +1,76 @@
+// Every ingestion fixture through the wasm module gives exactly the native CLI's report.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { loadEngineModule, fixture, nativeReport, comparable, root } from './helpers.mjs';
+
+const { createEngine } = await loadEngineModule();
+
+const CASES = [
+  { name: 'NDJSON with nested items', files: ['ingest/orders_nested.ndjson'] },
+  { name: 'JSON array', files: ['ingest/orders_nested.json'] },
+  { name: 'CSV with CRLF', files: ['ingest/orders_lines.csv'] },
+  { name: 'semicolon CSV, decimal comma, BOM', files: ['ingest/orders_semicolon.csv'] },
+  { name: 'bad rows of every kind', files: ['ingest/orders_with_bad_rows.ndjson'] },
+  { name: 'Shopify orders export', files: ['shopify/orders_export.csv'] },
+  { name: 'Shopify products + orders', files: ['shopify/products_export.csv', 'shopify/orders_export.csv'] },
+  { name: 'WooCommerce products', files: ['woocommerce/products_export.csv'] },
+  {
+    name: 'user column mapping',
+    files: ['ingest/orders_german.csv'],
+    mapping: 'ingest/orders_german.map.json',
+  },
+];
+
+async function wasmReport(files, { mapping = null, chunkBytes } = {}) {
+  const engine = await createEngine();
+  try {
+    for (const file of files) {
+      await engine.addFile(fixture(file), { name: path.join(root, 'tests/fixtures', file), mapping, chunkBytes });
+    }
+    return engine.analyze();
+  } finally {
+    engine.dispose();
+  }
+}
+
+for (const { name, files, mapping } of CASES) {
+  test(`wasm = native: ${name}`, async () => {
+    const mappingObject = mapping ? JSON.parse(readFileSync(path.join(root, 'tests/fixtures', mapping), 'utf8')) : null;
+    const native = nativeReport(files, mapping ? ['--map', path.join(root, 'tests/fixtures', mapping)] : []);
+    const wasm = await wasmReport(files, { mapping: mappingObject });
+    assert.deepEqual(comparable(wasm), comparable(native));
+    for (const input of wasm.inputs) {
+      assert.equal(input.rows_read, input.rows_used + input.rows_rejected, input.file);
+      assert.equal(input.error, undefined, input.file);
+    }
+    // Chunks of 7 bytes cut every record somewhere.
+    assert.deepEqual(comparable(await wasmReport(files, { mapping: mappingObject, chunkBytes: 7 })), comparable(wasm));
+  });
+}
+
+test('the user mapping reaches the engine through the JS option', async () => {
+  const mapping = JSON.parse(readFileSync(path.join(root, 'tests/fixtures/ingest/orders_german.map.json'), 'utf8'));
+  const report = await wasmReport(['ingest/orders_german.csv'], { mapping });
+  const [input] = report.inputs;
+  assert.equal(input.table, 'orders');
+  assert.equal(input.columns.Beleg, 'order_id');
+  assert.equal(input.columns.Filiale, 'ignore');
+  assert.equal(input.rejected_by_reason.invalid_number, 1);
+  assert.equal(report.summary.revenue, 2 * 4.5 + 1.19 + 4.5);
+});
+
+test('streams and iterables are accepted as sources', async () => {
+  const engine = await createEngine();
+  const bytes = fixture('ingest/orders_lines.csv');
+  async function* pieces() {
+    for (let at = 0; at < bytes.length; at += 100) yield bytes.subarray(at, at + 100);
+  }
+  await engine.addFile(pieces(), { name: 'orders_lines.csv' });
+  await engine.addFile(new Blob([fixture('ingest/orders_nested.json')]), { name: 'orders.json' });
+  const report = engine.analyze();
+  assert.equal(report.inputs[0].rows_used, 7);
+  assert.equal(report.inputs[1].format, 'json');
+  engine.dispose();
+});
