@@ -9,34 +9,12 @@ namespace basketlift {
 
 namespace {
 
-// Currencies of the orders with sale lines; more than one forbids summing money.
-std::vector<std::uint32_t> currencies_in_use(const Store& store) {
-  std::vector<std::uint32_t> found;
-  for (std::size_t o = 0; o < store.orders.size(); ++o) {
-    const std::uint32_t currency = store.orders.currency[o];
-    if (store.orders.line_count[o] == 0 || currency == kNoId) continue;
-    bool known = false;
-    for (std::uint32_t c : found)
-      known = known || c == currency;
-    if (!known) found.push_back(currency);
-  }
-  return found;
-}
-
-std::string currency_list(const Store& store, const std::vector<std::uint32_t>& currencies) {
-  std::string list;
-  for (std::uint32_t c : currencies) {
-    if (!list.empty()) list += ", ";
-    list += store.pools.labels.view(c);
-  }
-  return list;
-}
-
-void add_money_figures(const Store& store, Summary& summary) {
+void add_money_figures(const Store& store, const CurrencyScope& scope, Summary& summary) {
   const LineColumns& lines = store.lines;
   double revenue = 0, margin = 0, revenue_with_cost = 0;
   std::uint64_t priced = 0, costed = 0;
   for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (!scope.includes(lines.order[i])) continue;
     const double line = line_revenue(lines, i);
     if (std::isnan(line)) continue;
     ++priced;
@@ -54,7 +32,7 @@ void add_money_figures(const Store& store, Summary& summary) {
     return;
   }
   summary.revenue = Figure::of(revenue);
-  summary.aov = Figure::of(revenue / static_cast<double>(summary.orders));
+  summary.aov = Figure::of(revenue / static_cast<double>(summary.money_orders));
   if (costed == 0) {
     summary.margin =
         Figure::none("no cost is known: give unit_cost or margin_pct in the catalogue");
@@ -90,7 +68,7 @@ void add_session_figures(const Store& store, Summary& summary) {
 
 }  // namespace
 
-Summary compute_summary(const Store& store, bool has_rec_column) {
+Summary compute_summary(const Store& store, bool has_rec_column, const CurrencyScope& scope) {
   Summary summary;
   const OrderColumns& orders = store.orders;
   std::vector<std::uint8_t> attached(orders.size(), 0);
@@ -98,32 +76,24 @@ Summary compute_summary(const Store& store, bool has_rec_column) {
     if (store.lines.rec[i] != kNoId) attached[store.lines.order[i]] = 1;
   }
   std::uint64_t orders_attached = 0;
-  for (std::size_t o = 0; o < orders.size(); ++o) {
+  for (std::uint32_t o = 0; o < orders.size(); ++o) {
     if (orders.line_count[o] > 0) {
       ++summary.orders;
       orders_attached += attached[o];
+      summary.money_orders += scope.includes(o);
     }
     summary.cancelled_orders += orders.status[o] == OrderStatus::cancelled;
     summary.refunded_orders += orders.status[o] == OrderStatus::refunded;
   }
   summary.order_lines = store.lines.size();
+  if (scope.main != kNoId) summary.currency = std::string(store.pools.labels.view(scope.main));
+  summary.other_currencies = scope.others;
   if (summary.orders == 0) {
     const char* why = "no order was read";
     summary.revenue = summary.aov = summary.margin = summary.margin_revenue_share =
         summary.attach_rate = Figure::none(why);
   } else {
-    const std::vector<std::uint32_t> currencies = currencies_in_use(store);
-    if (currencies.size() > 1) {
-      const std::string why = "orders are in several currencies (" +
-                              currency_list(store, currencies) +
-                              "): money is not summed across them";
-      summary.revenue = summary.aov = summary.margin = summary.margin_revenue_share =
-          Figure::none(why);
-    } else {
-      if (currencies.size() == 1)
-        summary.currency = std::string(store.pools.labels.view(currencies[0]));
-      add_money_figures(store, summary);
-    }
+    add_money_figures(store, scope, summary);
     summary.attach_rate =
         has_rec_column
             ? Figure::of(static_cast<double>(orders_attached) / static_cast<double>(summary.orders))

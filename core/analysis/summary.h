@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 
+#include "analysis/currency_scope.h"
 #include "store/store.h"
 
 namespace basketlift {
@@ -22,21 +23,24 @@ struct Figure {
 
 /// Store-wide totals.
 struct Summary {
-  std::uint64_t orders = 0;             ///< orders with at least one sale line
-  std::uint64_t order_lines = 0;        ///< stored sale lines
-  std::uint64_t cancelled_orders = 0;   ///< orders kept apart as cancelled
-  std::uint64_t refunded_orders = 0;    ///< orders kept apart as refunded
-  Figure revenue;                       ///< Σ line revenue
-  Figure aov;                           ///< revenue / orders
-  Figure margin;                        ///< contribution margin over lines with known cost
-  Figure margin_revenue_share;          ///< share of revenue whose cost is known
-  Figure sessions;                      ///< session rows
-  Figure cvr;                           ///< converted sessions / sessions
-  Figure attach_rate;                   ///< share of orders with a line carrying a rec_id
-  std::optional<std::string> currency;  ///< the single currency, when one was given
+  std::uint64_t orders = 0;                     ///< orders with at least one sale line
+  std::uint64_t order_lines = 0;                ///< stored sale lines
+  std::uint64_t cancelled_orders = 0;           ///< orders kept apart as cancelled
+  std::uint64_t refunded_orders = 0;            ///< orders kept apart as refunded
+  Figure revenue;                               ///< Σ line revenue
+  Figure aov;                                   ///< revenue / orders
+  Figure margin;                                ///< contribution margin over lines with known cost
+  Figure margin_revenue_share;                  ///< share of revenue whose cost is known
+  Figure sessions;                              ///< session rows
+  Figure cvr;                                   ///< converted sessions / sessions
+  Figure attach_rate;                           ///< share of orders with a line carrying a rec_id
+  std::optional<std::string> currency;          ///< the main currency, when one was given
+  std::uint64_t money_orders = 0;               ///< orders the money figures cover (main currency)
+  std::vector<OtherCurrency> other_currencies;  ///< orders left out of money figures
 };
 
-/// Computes the summary. `has_rec_column` says whether any orders file had a rec_id column.
-Summary compute_summary(const Store& store, bool has_rec_column);
+/// Computes the summary. `has_rec_column` says whether any orders file had a rec_id column;
+/// money figures cover the orders in `scope`.
+Summary compute_summary(const Store& store, bool has_rec_column, const CurrencyScope& scope);
 
 }  // namespace basketlift

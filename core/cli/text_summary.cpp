@@ -72,6 +72,11 @@ std::string text_summary(const Report& report) {
   line(out, "Revenue", money(s.revenue, s.currency));
   line(out, "Average order value", money(s.aov, s.currency));
   line(out, "Contribution margin", money(s.margin, s.currency));
+  for (const OtherCurrency& other : s.other_currencies) {
+    line(out, "Other currency",
+         grouped(static_cast<double>(other.orders), 0) + " orders in " + other.code + " (" +
+             grouped(other.revenue, 2) + " " + other.code + ") are left out of the money figures");
+  }
   line(out, "Sessions",
        s.sessions.value ? grouped(*s.sessions.value, 0) : "n/a (" + s.sessions.unavailable + ")");
   line(out, "Conversion rate", percent(s.cvr));

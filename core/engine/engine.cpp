@@ -57,7 +57,7 @@ Status Engine::analyze() {
   report_ = Report{};
   report_.inputs = files_;
   report_.settings = settings_;
-  report_.summary = compute_summary(store_, has_rec_column);
+  report_.summary = compute_summary(store_, has_rec_column, currency_scope(store_));
   report_.store_bytes = store_.bytes();
   return Status::success();
 }

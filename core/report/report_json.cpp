@@ -84,6 +84,13 @@ void write_summary(JsonWriter& out, const Summary& s) {
   }
   out.key("currency");
   s.currency ? out.value(*s.currency) : out.null();
+  out.field("money_orders", s.money_orders);
+  out.key("other_currencies").begin_array();
+  for (const OtherCurrency& other : s.other_currencies) {
+    out.begin_object().field("currency", other.code).field("orders", other.orders);
+    out.field("revenue", other.revenue).end_object();
+  }
+  out.end_array();
   out.field("order_lines", s.order_lines);
   out.field("cancelled_orders", s.cancelled_orders);
   out.field("refunded_orders", s.refunded_orders);

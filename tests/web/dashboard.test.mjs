@@ -31,3 +31,22 @@ test('an uploaded NDJSON file is analysed in the tab and its AOV shown', async (
     await dashboard.close();
   }
 });
+
+test('"Load sample data" reads the bundled sample store in the tab', async () => {
+  const expected = nativeReport(['../../web/sample/products.csv', '../../web/sample/orders.csv', '../../web/sample/offers.csv', '../../web/sample/sessions.csv']).summary;
+  const dashboard = await openDashboard();
+  try {
+    const { page } = dashboard;
+    await page.click('#load-sample');
+    await page.waitForSelector('#summary:not([hidden])', { timeout: 30000 });
+    const value = async (kpi) => Number(await page.getAttribute(`[data-kpi="${kpi}"]`, 'data-value'));
+    assert.equal(await value('orders'), expected.orders);
+    assert.equal(await value('revenue'), expected.revenue);
+    assert.equal(await value('cvr'), expected.cvr);
+    assert.equal(await page.locator('.file-list li').count(), 4);
+    await page.screenshot({ path: path.join(screenshots, 'dashboard-sample.png'), fullPage: true });
+    assert.deepEqual(dashboard.consoleErrors, []);
+  } finally {
+    await dashboard.close();
+  }
+});

@@ -73,6 +73,28 @@ async function loadFiles(files) {
   showSummary(report);
 }
 
+const SAMPLE_FILES = ['products.csv', 'orders.csv', 'offers.csv', 'sessions.csv'];
+
+async function loadSample() {
+  const files = await Promise.all(
+    SAMPLE_FILES.map(async (name) => {
+      const response = await fetch(`sample/${name}`);
+      if (!response.ok) throw new Error(`sample/${name}: ${response.status}`);
+      return new File([await response.blob()], name, { type: 'text/csv' });
+    }),
+  );
+  await engine.reset();
+  fileList.replaceChildren();
+  await loadFiles(files);
+}
+
+document.getElementById('load-sample').addEventListener('click', () => {
+  loadSample().catch((error) => {
+    loadError.textContent = `The sample could not be loaded: ${error.message}`;
+    loadError.hidden = false;
+  });
+});
+
 const input = document.getElementById('file-input');
 input.addEventListener('change', () => {
   if (input.files.length > 0) loadFiles([...input.files]);
