@@ -113,15 +113,26 @@ error_code JsonRecordBuilder::read_items(od::array items) {
   return SUCCESS;
 }
 
-error_code JsonRecordBuilder::read_fields(od::object object, Record& record, bool allow_items) {
+std::optional<Field> JsonRecordBuilder::field_at(std::vector<KeySlot>& keys, std::size_t position,
+                                                 std::string_view key) {
+  if (position < keys.size() && keys[position].key == key) return keys[position].field;
+  const std::optional<Field> field = sink_.field_for(key);
+  if (position >= keys.size()) keys.resize(position + 1);
+  keys[position] = {std::string(key), field};
+  return field;
+}
+
+error_code JsonRecordBuilder::read_fields(od::object object, Record& record, bool top_level) {
+  std::vector<KeySlot>& keys = top_level ? top_keys_ : item_keys_;
+  std::size_t position = 0;
   for (auto field_result : object) {
     od::field field;
     if (auto error = std::move(field_result).get(field)) return error;
     std::string_view key;
     if (auto error = field.unescaped_key(false).get(key)) return error;
-    const std::optional<Field> target = sink_.field_for(key);
+    const std::optional<Field> target = field_at(keys, position++, key);
     if (!target || *target == Field::ignored) continue;
-    if (*target == Field::items && allow_items) {
+    if (*target == Field::items && top_level) {
       od::json_type type;
       if (auto error = field.value().type().get(type)) return error;
       if (type == od::json_type::array) {

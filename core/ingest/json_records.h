@@ -2,7 +2,9 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "ingest/format_reader.h"
@@ -34,13 +36,20 @@ class JsonRecordBuilder {
   simdjson::error_code convert_document(Document& doc, std::uint64_t row);
   simdjson::error_code convert_object(simdjson::ondemand::object object, std::uint64_t row);
   simdjson::error_code decide_columns(simdjson::ondemand::object object);
-  simdjson::error_code read_fields(simdjson::ondemand::object object, Record& record,
-                                   bool allow_items);
+  // The field of the key at `position` of an object: objects usually list their keys in the
+  // same order, so the previous object's key at that position answers without a lookup.
+  struct KeySlot {
+    std::string key;
+    std::optional<Field> field;
+  };
+  std::optional<Field> field_at(std::vector<KeySlot>& keys, std::size_t position, std::string_view key);
+  simdjson::error_code read_fields(simdjson::ondemand::object object, Record& record, bool top_level);
   simdjson::error_code read_items(simdjson::ondemand::array items);
   static simdjson::error_code read_scalar(simdjson::ondemand::value value, RawValue& out);
   void emit(std::uint64_t row);
 
   RecordSink& sink_;
+  std::vector<KeySlot> top_keys_, item_keys_;
   bool decided_ = false;
   Status columns_status_;
   Record top_;                 // the object's own fields

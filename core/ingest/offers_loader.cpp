@@ -77,7 +77,7 @@ class OffersLoader final : public TableLoader {
     im.session.push_back(intern_or_none(pools.sessions, session));
     im.order.push_back(order_or_none(order));
     im.customer.push_back(intern_or_none(pools.customers, customer));
-    im.time.push_back(read_time(r, Field::timestamp, row, report));
+    im.time.push_back(time_reader_.read(r, Field::timestamp, row, report));
     im.variant.push_back(intern_or_none(pools.labels, variant));
     im.accepted.push_back(accepted ? static_cast<std::int8_t>(*accepted) : std::int8_t{-1});
     im.origin.push_back({ctx_.file, static_cast<std::uint32_t>(row)});
@@ -114,6 +114,7 @@ class OffersLoader final : public TableLoader {
   }
 
   LoaderContext ctx_;
+  TimeReader time_reader_;
 };
 
 }  // namespace

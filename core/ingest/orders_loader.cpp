@@ -49,9 +49,9 @@ class OrdersLoader final : public TableLoader {
     if (!r.ok()) return r.rejection();
 
     const std::uint64_t row = record.row;
-    const std::int64_t time = read_time(r, Field::timestamp, row, report);
+    const std::int64_t time = time_reader_.read(r, Field::timestamp, row, report);
     Store& store = ctx_.store;
-    const std::uint32_t order = store.pools.orders.intern(order_text);
+    const std::uint32_t order = order_cache_.intern(store.pools.orders, order_text);
     store.orders.ensure(order);
     if (auto rejection = apply_status(r, order, cancelled_at, financial)) return rejection;
 
@@ -60,17 +60,17 @@ class OrdersLoader final : public TableLoader {
     if (orders.line_count[order] == 0)
       orders.origin[order] = {ctx_.file, static_cast<std::uint32_t>(row)};
     Merger merge{order, row, report};
-    merge(orders.customer, pools.customers, customer, Field::customer_id);
-    merge(orders.session, pools.sessions, session, Field::session_id);
-    merge(orders.channel, pools.labels, channel, Field::channel);
-    merge(orders.variant, pools.labels, variant, Field::variant);
-    merge(orders.segment, pools.labels, segment, Field::segment);
-    merge(orders.currency, pools.labels, currency, Field::currency);
+    merge(orders.customer, customer_cache_.intern(pools.customers, customer), customer, Field::customer_id);
+    merge(orders.session, session_cache_.intern(pools.sessions, session), session, Field::session_id);
+    merge(orders.channel, channel_cache_.intern(pools.labels, channel), channel, Field::channel);
+    merge(orders.variant, variant_cache_.intern(pools.labels, variant), variant, Field::variant);
+    merge(orders.segment, segment_cache_.intern(pools.labels, segment), segment, Field::segment);
+    merge(orders.currency, currency_cache_.intern(pools.labels, currency), currency, Field::currency);
     merge.time(orders.time[order], time, r.text(Field::timestamp));
     if (std::isnan(orders.order_discount[order])) orders.order_discount[order] = order_discount;
     if (std::isnan(orders.refunded_amount[order])) orders.refunded_amount[order] = refunded;
 
-    const std::uint32_t product = store.pools.products.intern(product_text);
+    const std::uint32_t product = product_cache_.intern(store.pools.products, product_text);
     store.products.ensure(product);
     if (named_by_line)
       report.note(row, RowNote::product_named_by_line, "product_name", product_text);
@@ -87,7 +87,7 @@ class OrdersLoader final : public TableLoader {
     LineColumns& lines = store.lines;
     lines.order.push_back(order);
     lines.product.push_back(product);
-    lines.rec.push_back(intern_or_none(store.pools.recs, rec));
+    lines.rec.push_back(rec_cache_.intern(store.pools.recs, rec));
     lines.quantity.push_back(quantity);
     lines.unit_price.push_back(unit_price);
     lines.discount.push_back(discount);
@@ -126,10 +126,9 @@ class OrdersLoader final : public TableLoader {
     std::uint64_t row;
     FileReport& report;
 
-    void operator()(std::vector<std::uint32_t>& column, Interner& pool, std::string_view text,
+    void operator()(std::vector<std::uint32_t>& column, std::uint32_t id, std::string_view text,
                     Field field) const {
-      if (text.empty()) return;
-      const std::uint32_t id = pool.intern(text);
+      if (id == kNoId) return;
       if (column[order] == kNoId) {
         column[order] = id;
       } else if (column[order] != id) {
@@ -148,6 +147,9 @@ class OrdersLoader final : public TableLoader {
   };
 
   LoaderContext ctx_;
+  TimeReader time_reader_;
+  RepeatCache order_cache_, product_cache_, customer_cache_, session_cache_, channel_cache_,
+      variant_cache_, segment_cache_, currency_cache_, rec_cache_;
 };
 
 }  // namespace

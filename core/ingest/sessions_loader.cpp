@@ -35,7 +35,7 @@ class SessionsLoader final : public TableLoader {
     s.session.push_back(session);
     s.variant.push_back(intern_or_none(pools.labels, variant));
     s.time.push_back(time_text.empty() ? kNoTime
-                                       : read_time(r, Field::timestamp, record.row, report));
+                                       : time_reader_.read(r, Field::timestamp, record.row, report));
     s.customer.push_back(intern_or_none(pools.customers, customer));
     s.channel.push_back(intern_or_none(pools.labels, channel));
     s.segment.push_back(intern_or_none(pools.labels, segment));
@@ -46,6 +46,7 @@ class SessionsLoader final : public TableLoader {
 
  private:
   LoaderContext ctx_;
+  TimeReader time_reader_;
 };
 
 }  // namespace

@@ -16,20 +16,22 @@ std::unique_ptr<TableLoader> make_loader(Table table, const LoaderContext& conte
   return nullptr;
 }
 
-std::int64_t read_time(RowReader& reader, Field field, std::uint64_t row, FileReport& report) {
+std::int64_t TimeReader::read(RowReader& reader, Field field, std::uint64_t row, FileReport& report) {
   const std::string_view text = reader.text(field);
   if (text.empty()) return kNoTime;
-  const std::optional<Timestamp> time = parse_timestamp(text, reader.options().date_order);
-  if (!time) {
+  if (text != std::string_view(text_)) {
+    text_.assign(text.data(), text.size());
+    parsed_ = parse_timestamp(text, reader.options().date_order);
+  }
+  if (!parsed_) {
     report.note(row, RowNote::unparsable_timestamp, field_name(field), text);
     return kNoTime;
   }
-  if (time->ambiguous_order)
-    report.note(row, RowNote::ambiguous_date_order, field_name(field), text);
-  if (time->had_time && !time->had_offset) {
+  if (parsed_->ambiguous_order) report.note(row, RowNote::ambiguous_date_order, field_name(field), text);
+  if (parsed_->had_time && !parsed_->had_offset) {
     report.note(row, RowNote::time_without_zone, field_name(field), text);
   }
-  return time->epoch_seconds;
+  return parsed_->epoch_seconds;
 }
 
 }  // namespace basketlift

@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <string>
+#include <string_view>
 
 #include "ingest/file_report.h"
 #include "ingest/record.h"
@@ -30,9 +32,37 @@ struct LoaderContext {
 /// The loader for a table.
 std::unique_ptr<TableLoader> make_loader(Table table, const LoaderContext& context);
 
-/// Reads a timestamp field: kNoTime when missing or unparsable (unparsable and zone-less
-/// values are noted in `report`).
-std::int64_t read_time(RowReader& reader, Field field, std::uint64_t row, FileReport& report);
+/// Reads timestamp fields: kNoTime when missing or unparsable (unparsable, zone-less and
+/// ambiguous values are noted in `report`). Remembers the last text read, since every line
+/// of an order repeats the order's time.
+class TimeReader {
+ public:
+  /// The time of `field` in the row read by `reader`.
+  std::int64_t read(RowReader& reader, Field field, std::uint64_t row, FileReport& report);
+
+ private:
+  std::string text_;
+  std::optional<Timestamp> parsed_;
+};
+
+/// Remembers the last text interned into a pool. Consecutive rows often repeat a value (every
+/// line of an order repeats the order's fields), and comparing with the last one is cheaper
+/// than a hash-table lookup.
+class RepeatCache {
+ public:
+  /// The id of `text` in `pool` (kNoId for empty text).
+  std::uint32_t intern(Interner& pool, std::string_view text) {
+    if (text.empty()) return kNoId;
+    if (id_ != kNoId && text == std::string_view(text_)) return id_;
+    id_ = pool.intern(text);
+    text_.assign(text.data(), text.size());
+    return id_;
+  }
+
+ private:
+  std::string text_;
+  std::uint32_t id_ = kNoId;
+};
 
 /// Interns a non-empty text into a pool, kNoId for empty text.
 inline std::uint32_t intern_or_none(Interner& pool, std::string_view text) {

@@ -27,8 +27,8 @@ TEST(Interner, KeepsEveryStringThroughGrowth) {
     EXPECT_EQ(pool.view(static_cast<std::uint32_t>(i)), "sku-" + std::to_string(i));
     EXPECT_EQ(pool.find("sku-" + std::to_string(i)), static_cast<std::uint32_t>(i));
   }
-  // Strings are stored once: well under 100 bytes per entry including the hash table.
-  EXPECT_LT(pool.bytes(), 100000u * 40);
+  // Strings are stored once: ~10 bytes of text plus ~30 of bookkeeping per entry.
+  EXPECT_LT(pool.bytes(), 100000u * 64);
 }
 
 TEST(Interner, DistinguishesStringsWithEqualPrefixesAndEmbeddedNul) {
