@@ -1,0 +1,53 @@
+#include "analysis/distributions.h"
+
+#include <boost/math/distributions/chi_squared.hpp>
+#include <boost/math/distributions/normal.hpp>
+#include <boost/math/distributions/students_t.hpp>
+#include <cmath>
+#include <limits>
+
+namespace basketlift {
+
+namespace {
+
+namespace bm = boost::math;
+namespace bp = boost::math::policies;
+
+// Errors become NaN/∞ with errno set, never exceptions.
+using NoThrow = bp::policy<bp::domain_error<bp::errno_on_error>, bp::pole_error<bp::errno_on_error>,
+                           bp::overflow_error<bp::errno_on_error>, bp::underflow_error<bp::ignore_error>,
+                           bp::evaluation_error<bp::errno_on_error>, bp::rounding_error<bp::errno_on_error>,
+                           bp::indeterminate_result_error<bp::errno_on_error>>;
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+}  // namespace
+
+double normal_cdf(double z) {
+  if (std::isnan(z)) return kNaN;
+  if (std::isinf(z)) return z > 0 ? 1 : 0;
+  return bm::cdf(bm::normal_distribution<double, NoThrow>(), z);
+}
+
+double normal_quantile(double p) {
+  if (!(p > 0 && p < 1)) return kNaN;
+  return bm::quantile(bm::normal_distribution<double, NoThrow>(), p);
+}
+
+double t_survival(double t, double df) {
+  if (std::isnan(t) || !(df > 0)) return kNaN;
+  if (std::isinf(t)) return t > 0 ? 0 : 1;
+  return bm::cdf(bm::complement(bm::students_t_distribution<double, NoThrow>(df), t));
+}
+
+double t_quantile(double p, double df) {
+  if (!(p > 0 && p < 1) || !(df > 0)) return kNaN;
+  return bm::quantile(bm::students_t_distribution<double, NoThrow>(df), p);
+}
+
+double chi_square_survival(double x, double df) {
+  if (std::isnan(x) || !(df > 0) || x < 0) return kNaN;
+  return bm::cdf(bm::complement(bm::chi_squared_distribution<double, NoThrow>(df), x));
+}
+
+}  // namespace basketlift

@@ -1,0 +1,66 @@
+#include "analysis/moments.h"
+
+#include <limits>
+
+namespace basketlift {
+
+void Moments::merge(const Moments& other) {
+  if (other.n == 0) return;
+  if (n == 0) {
+    *this = other;
+    return;
+  }
+  const double total = n + other.n;
+  const double delta = other.mean - mean;
+  mean += delta * other.n / total;
+  m2 += other.m2 + delta * delta * n * other.n / total;
+  n = total;
+}
+
+Moments Moments::from_sums(double n, double sum, double sum_of_squares) {
+  Moments moments;
+  moments.n = n;
+  moments.mean = n > 0 ? sum / n : 0;
+  moments.m2 = sum_of_squares - n * moments.mean * moments.mean;
+  return moments;
+}
+
+void RatioMoments::add(double m, double d) {
+  n += 1;
+  const double dm = m - mean_m;
+  const double dd = d - mean_d;
+  mean_m += dm / n;
+  mean_d += dd / n;
+  m2_m += dm * (m - mean_m);
+  m2_d += dd * (d - mean_d);
+  c_md += dm * (d - mean_d);
+}
+
+void RatioMoments::merge(const RatioMoments& other) {
+  if (other.n == 0) return;
+  if (n == 0) {
+    *this = other;
+    return;
+  }
+  const double total = n + other.n;
+  const double dm = other.mean_m - mean_m;
+  const double dd = other.mean_d - mean_d;
+  const double weight = n * other.n / total;
+  m2_m += other.m2_m + dm * dm * weight;
+  m2_d += other.m2_d + dd * dd * weight;
+  c_md += other.c_md + dm * dd * weight;
+  mean_m += dm * other.n / total;
+  mean_d += dd * other.n / total;
+  n = total;
+}
+
+double RatioMoments::ratio_variance() const {
+  if (n < 2 || mean_d == 0) return std::numeric_limits<double>::quiet_NaN();
+  // Var(m̄/d̄) ≈ (σm² − 2 R σmd + R² σd²) / (n d̄²), with sample (co)variances.
+  const double r = mean_m / mean_d;
+  const double var_m = m2_m / (n - 1), var_d = m2_d / (n - 1), cov = c_md / (n - 1);
+  const double value = (var_m - 2 * r * cov + r * r * var_d) / (n * mean_d * mean_d);
+  return value < 0 ? 0 : value;
+}
+
+}  // namespace basketlift
