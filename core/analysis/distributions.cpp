@@ -14,10 +14,11 @@ namespace bm = boost::math;
 namespace bp = boost::math::policies;
 
 // Errors become NaN/∞ with errno set, never exceptions.
-using NoThrow = bp::policy<bp::domain_error<bp::errno_on_error>, bp::pole_error<bp::errno_on_error>,
-                           bp::overflow_error<bp::errno_on_error>, bp::underflow_error<bp::ignore_error>,
-                           bp::evaluation_error<bp::errno_on_error>, bp::rounding_error<bp::errno_on_error>,
-                           bp::indeterminate_result_error<bp::errno_on_error>>;
+using NoThrow =
+    bp::policy<bp::domain_error<bp::errno_on_error>, bp::pole_error<bp::errno_on_error>,
+               bp::overflow_error<bp::errno_on_error>, bp::underflow_error<bp::ignore_error>,
+               bp::evaluation_error<bp::errno_on_error>, bp::rounding_error<bp::errno_on_error>,
+               bp::indeterminate_result_error<bp::errno_on_error>>;
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 

@@ -6,9 +6,118 @@ namespace basketlift {
 
 namespace {
 
+using simdjson::dom::element;
+
 Status bad(std::string_view key, const char* expected) {
   return Status::error(ErrorCode::bad_config,
                        "settings: \"" + std::string(key) + "\" must be " + expected);
+}
+
+bool read_number(element value, double low, double high, double& out) {
+  double number = 0;
+  if (value.get_double().get(number) || !(number >= low && number <= high)) return false;
+  out = number;
+  return true;
+}
+
+bool read_count(element value, std::uint64_t& out) {
+  std::int64_t number = 0;
+  if (value.get_int64().get(number) || number < 0) return false;
+  out = static_cast<std::uint64_t>(number);
+  return true;
+}
+
+Status read_option(std::string_view key, element value, Settings& s) {
+  std::string_view text;
+  double number = 0;
+  if (key == "control_arm") {
+    if (value.get_string().get(text) || text.empty()) return bad(key, "a non-empty string");
+    s.control_arm = std::string(text);
+  } else if (key == "confidence") {
+    if (!read_number(value, 0.5, 0.9999, s.confidence) || s.confidence == 0.5)
+      return bad(key, "a number between 0.5 and 1 (e.g. 0.95)");
+  } else if (key == "slash_date_order") {
+    if (value.get_string().get(text) || (text != "month_first" && text != "day_first")) {
+      return bad(key, "\"month_first\" or \"day_first\"");
+    }
+    s.slash_date_order =
+        text == "day_first" ? SlashDateOrder::day_first : SlashDateOrder::month_first;
+  } else if (key == "expected_split") {
+    simdjson::dom::object split;
+    if (value.get_object().get(split))
+      return bad(key, "an object of arm → share, e.g. {\"control\": 1, \"treatment\": 1}");
+    s.expected_split.clear();
+    for (auto [arm, share] : split) {
+      if (!read_number(share, 1e-9, 1e12, number)) return bad(key, "an object of positive shares");
+      s.expected_split.emplace_back(std::string(arm), number);
+    }
+  } else if (key == "srm_alert_p") {
+    if (!read_number(value, 0, 1, s.srm_alert_p)) return bad(key, "a probability");
+  } else if (key == "srm_min_units") {
+    if (!read_count(value, s.srm_min_units)) return bad(key, "a whole number");
+  } else if (key == "adjustment") {
+    if (value.get_string().get(text) || (text != "holm" && text != "benjamini_hochberg")) {
+      return bad(key, "\"holm\" or \"benjamini_hochberg\"");
+    }
+    s.adjustment = text == "holm" ? Adjustment::holm : Adjustment::benjamini_hochberg;
+  } else if (key == "capping") {
+    if (value.get_string().get(text) || (text != "off" && text != "upper" && text != "two_sided")) {
+      return bad(key, "\"off\", \"upper\" or \"two_sided\"");
+    }
+    s.capping = text == "off"     ? Capping::off
+                : text == "upper" ? Capping::upper
+                                  : Capping::two_sided;
+  } else if (key == "capping_percentile") {
+    if (!read_number(value, 0.5, 1, s.capping_percentile))
+      return bad(key, "a number between 0.5 and 1");
+  } else if (key == "power") {
+    if (!read_number(value, 0.5, 0.9999, s.power)) return bad(key, "a number between 0.5 and 1");
+  } else if (key == "target_relative_lift") {
+    if (!read_number(value, 1e-6, 10, s.target_relative_lift))
+      return bad(key, "a positive number (0.05 = 5%)");
+  } else if (key == "retire_min_impressions") {
+    if (!read_count(value, s.retire_min_impressions)) return bad(key, "a whole number");
+  } else if (key == "min_impressions_for_verdict") {
+    if (!read_count(value, s.min_impressions_for_verdict)) return bad(key, "a whole number");
+  } else if (key == "retire_acceptance_floor") {
+    if (!read_number(value, 0, 1, s.retire_acceptance_floor)) return bad(key, "a probability");
+  } else if (key == "attribution_window_hours") {
+    if (!read_number(value, 0, 24 * 365, s.attribution_window_hours))
+      return bad(key, "hours between 0 and 8760");
+  } else if (key == "ltv_windows_days") {
+    simdjson::dom::array days;
+    if (value.get_array().get(days)) return bad(key, "an array of days, e.g. [30, 90, 365]");
+    s.ltv_windows_days.clear();
+    for (element day : days) {
+      std::uint64_t d = 0;
+      if (!read_count(day, d) || d == 0 || d > 3650)
+        return bad(key, "an array of days between 1 and 3650");
+      s.ltv_windows_days.push_back(static_cast<int>(d));
+    }
+  } else if (key == "max_dimension_groups") {
+    if (!read_count(value, s.max_dimension_groups) || s.max_dimension_groups == 0)
+      return bad(key, "a positive whole number");
+  } else {
+    return Status::error(ErrorCode::bad_config,
+                         "settings: unknown option \"" + std::string(key) + "\"");
+  }
+  return Status::success();
+}
+
+const char* adjustment_name(Adjustment a) {
+  return a == Adjustment::holm ? "holm" : "benjamini_hochberg";
+}
+
+const char* capping_name(Capping c) {
+  switch (c) {
+    case Capping::off:
+      return "off";
+    case Capping::upper:
+      return "upper";
+    case Capping::two_sided:
+      return "two_sided";
+  }
+  return "off";
 }
 
 }  // namespace
@@ -21,27 +130,7 @@ Result<Settings> Settings::from_json(std::string_view json) {
   }
   Settings settings;
   for (auto [key, value] : object) {
-    if (key == "control_arm") {
-      std::string_view arm;
-      if (value.get_string().get(arm) || arm.empty()) return bad(key, "a non-empty string");
-      settings.control_arm = std::string(arm);
-    } else if (key == "confidence") {
-      double level = 0;
-      if (value.get_double().get(level) || !(level > 0.5 && level < 1)) {
-        return bad(key, "a number between 0.5 and 1 (e.g. 0.95)");
-      }
-      settings.confidence = level;
-    } else if (key == "slash_date_order") {
-      std::string_view order;
-      if (value.get_string().get(order) || (order != "month_first" && order != "day_first")) {
-        return bad(key, "\"month_first\" or \"day_first\"");
-      }
-      settings.slash_date_order =
-          order == "day_first" ? SlashDateOrder::day_first : SlashDateOrder::month_first;
-    } else {
-      return Status::error(ErrorCode::bad_config,
-                           "settings: unknown option \"" + std::string(key) + "\"");
-    }
+    if (Status status = read_option(key, value, settings); !status.ok()) return status;
   }
   return settings;
 }
@@ -52,6 +141,31 @@ void Settings::write_json(JsonWriter& out) const {
   out.field("confidence", confidence);
   out.field("slash_date_order",
             slash_date_order == SlashDateOrder::day_first ? "day_first" : "month_first");
+  out.key("expected_split");
+  if (expected_split.empty()) {
+    out.value("equal");
+  } else {
+    out.begin_object();
+    for (const auto& [arm, share] : expected_split)
+      out.field(arm, share);
+    out.end_object();
+  }
+  out.field("srm_alert_p", srm_alert_p);
+  out.field("srm_min_units", srm_min_units);
+  out.field("adjustment", adjustment_name(adjustment));
+  out.field("capping", capping_name(capping));
+  out.field("capping_percentile", capping_percentile);
+  out.field("power", power);
+  out.field("target_relative_lift", target_relative_lift);
+  out.field("retire_min_impressions", retire_min_impressions);
+  out.field("retire_acceptance_floor", retire_acceptance_floor);
+  out.field("min_impressions_for_verdict", min_impressions_for_verdict);
+  out.field("attribution_window_hours", attribution_window_hours);
+  out.key("ltv_windows_days").begin_array();
+  for (int days : ltv_windows_days)
+    out.value(days);
+  out.end_array();
+  out.field("max_dimension_groups", max_dimension_groups);
   out.end_object();
 }
 

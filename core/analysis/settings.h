@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "ingest/value_parse.h"
 #include "util/json_writer.h"
@@ -11,12 +13,35 @@
 
 namespace basketlift {
 
+/// How p-values of one family of comparisons are adjusted.
+enum class Adjustment : std::uint8_t { holm, benjamini_hochberg };
+
+/// Winsorising of per-session revenue and margin (SPEC §3.3).
+enum class Capping : std::uint8_t { off, upper, two_sided };
+
 /// Options in force for one analysis. Defaults follow SPEC §3.
 struct Settings {
   std::string control_arm = "control";  ///< the arm every other arm is compared with
-  double confidence = 0.95;             ///< level of every interval
+  double confidence = 0.95;             ///< level of every interval; alpha = 1 − confidence
   SlashDateOrder slash_date_order = SlashDateOrder::month_first;  ///< for ambiguous d/m dates
+  /// Expected share per arm for the sample-ratio check; empty = equal split.
+  std::vector<std::pair<std::string, double>> expected_split;
+  double srm_alert_p = 0.001;                   ///< SRM p-value under which an arm is untrustworthy
+  std::uint64_t srm_min_units = 8;              ///< units per arm needed to run the SRM check
+  Adjustment adjustment = Adjustment::holm;     ///< multiple-testing correction
+  Capping capping = Capping::off;               ///< winsorising of per-session revenue and margin
+  double capping_percentile = 0.99;             ///< the cap's percentile of pooled non-zero values
+  double power = 0.8;                           ///< power for minimum detectable effects
+  double target_relative_lift = 0.05;           ///< lift whose sample size is reported
+  std::uint64_t retire_min_impressions = 1000;  ///< impressions before an offer can be retired
+  double retire_acceptance_floor = 0.02;  ///< retire when acceptance's upper bound is under this
+  std::uint64_t min_impressions_for_verdict = 100;  ///< fewer impressions: always inconclusive
+  double attribution_window_hours = 24;  ///< derived acceptance: same customer within this
+  std::vector<int> ltv_windows_days = {30, 90, 365};  ///< customer-value horizons
+  std::uint64_t max_dimension_groups = 100;  ///< groups listed per dimension (the rest summed)
 
+  /// Significance level.
+  double alpha() const { return 1 - confidence; }
   /// Reads a settings document: a JSON object whose keys override the defaults. Unknown keys
   /// and values of the wrong type are errors (a typo must not silently keep a default).
   static Result<Settings> from_json(std::string_view json);

@@ -18,27 +18,33 @@ Comparison not_enough(std::string reason) {
 
 // Fills delta, interval and p-value from an estimate, its standard error and df (∞ → normal).
 void finish_absolute(Comparison& c, double confidence) {
-  const double q = std::isinf(c.df) ? normal_quantile(0.5 + confidence / 2) : t_quantile(0.5 + confidence / 2, c.df);
+  const double q = std::isinf(c.df) ? normal_quantile(0.5 + confidence / 2)
+                                    : t_quantile(0.5 + confidence / 2, c.df);
   c.delta_ci = {c.delta - q * c.se, c.delta + q * c.se};
   if (c.se > 0) {
     const double statistic = std::fabs(c.delta / c.se);
-    c.p_value = std::isinf(c.df) ? 2 * (1 - normal_cdf(statistic)) : 2 * t_survival(statistic, c.df);
+    c.p_value =
+        std::isinf(c.df) ? 2 * (1 - normal_cdf(statistic)) : 2 * t_survival(statistic, c.df);
   } else {
     c.p_value = c.delta == 0 ? 1 : 0;
   }
 }
 
 // Relative lift treatment/control − 1 with delta-method variance var_t/c² + t² var_c/c⁴.
-void finish_relative(Comparison& c, double var_control_mean, double var_treatment_mean, double confidence) {
+void finish_relative(Comparison& c, double var_control_mean, double var_treatment_mean,
+                     double confidence) {
   if (c.control == 0) return;
   c.relative = c.treatment / c.control - 1;
   const double c2 = c.control * c.control;
-  const double se = std::sqrt(var_treatment_mean / c2 + c.treatment * c.treatment * var_control_mean / (c2 * c2));
-  const double q = std::isinf(c.df) ? normal_quantile(0.5 + confidence / 2) : t_quantile(0.5 + confidence / 2, c.df);
+  const double se =
+      std::sqrt(var_treatment_mean / c2 + c.treatment * c.treatment * var_control_mean / (c2 * c2));
+  const double q = std::isinf(c.df) ? normal_quantile(0.5 + confidence / 2)
+                                    : t_quantile(0.5 + confidence / 2, c.df);
   c.relative_ci = {c.relative - q * se, c.relative + q * se};
   if (se > 0) {
     const double statistic = std::fabs(c.relative / se);
-    c.relative_p_value = std::isinf(c.df) ? 2 * (1 - normal_cdf(statistic)) : 2 * t_survival(statistic, c.df);
+    c.relative_p_value =
+        std::isinf(c.df) ? 2 * (1 - normal_cdf(statistic)) : 2 * t_survival(statistic, c.df);
   } else {
     c.relative_p_value = c.relative == 0 ? 1 : 0;
   }
@@ -46,7 +52,8 @@ void finish_relative(Comparison& c, double var_control_mean, double var_treatmen
 
 double welch_df(double v_control, double n_control, double v_treatment, double n_treatment) {
   const double numerator = (v_control + v_treatment) * (v_control + v_treatment);
-  const double denominator = v_control * v_control / (n_control - 1) + v_treatment * v_treatment / (n_treatment - 1);
+  const double denominator =
+      v_control * v_control / (n_control - 1) + v_treatment * v_treatment / (n_treatment - 1);
   return denominator > 0 ? numerator / denominator : std::numeric_limits<double>::infinity();
 }
 
@@ -62,9 +69,9 @@ Interval wilson_interval(double successes, double n, double confidence) {
   return {std::max(0.0, center - half), std::min(1.0, center + half)};
 }
 
-Comparison two_proportion_test(double x_control, double n_control, double x_treatment, double n_treatment,
-                               double confidence) {
-  if (n_control < 1 || n_treatment < 1) return not_enough("an arm has no units");
+Comparison two_proportion_test(double x_control, double n_control, double x_treatment,
+                               double n_treatment, double confidence) {
+  if (n_control < 2 || n_treatment < 2) return not_enough("an arm has fewer than 2 units");
   Comparison c;
   c.control = x_control / n_control;
   c.treatment = x_treatment / n_treatment;
@@ -93,7 +100,8 @@ Comparison welch_test(const Moments& control, const Moments& treatment, double c
   c.delta = c.treatment - c.control;
   const double v_control = control.variance() / control.n;
   const double v_treatment = treatment.variance() / treatment.n;
-  if (v_control + v_treatment == 0) return not_enough("no variation: every unit has the same value");
+  if (v_control + v_treatment == 0)
+    return not_enough("no variation: every unit has the same value");
   c.se = std::sqrt(v_control + v_treatment);
   c.df = welch_df(v_control, control.n, v_treatment, treatment.n);
   c.unit_variance = (control.m2 + treatment.m2) / (control.n + treatment.n - 2);
@@ -103,9 +111,11 @@ Comparison welch_test(const Moments& control, const Moments& treatment, double c
   return c;
 }
 
-Comparison ratio_test(const RatioMoments& control, const RatioMoments& treatment, double confidence) {
+Comparison ratio_test(const RatioMoments& control, const RatioMoments& treatment,
+                      double confidence) {
   if (control.n < 2 || treatment.n < 2) return not_enough("an arm has fewer than 2 units");
-  if (control.mean_d == 0 || treatment.mean_d == 0) return not_enough("an arm has a zero denominator");
+  if (control.mean_d == 0 || treatment.mean_d == 0)
+    return not_enough("an arm has a zero denominator");
   Comparison c;
   c.control = control.ratio();
   c.treatment = treatment.ratio();
@@ -122,7 +132,8 @@ Comparison ratio_test(const RatioMoments& control, const RatioMoments& treatment
   return c;
 }
 
-double srm_p_value(const std::vector<double>& observed, const std::vector<double>& expected_weights) {
+double srm_p_value(const std::vector<double>& observed,
+                   const std::vector<double>& expected_weights) {
   if (observed.size() < 2 || observed.size() != expected_weights.size()) return kNaN;
   const double total = std::accumulate(observed.begin(), observed.end(), 0.0);
   const double weights = std::accumulate(expected_weights.begin(), expected_weights.end(), 0.0);
@@ -140,11 +151,13 @@ std::vector<double> holm_adjust(const std::vector<double>& p_values) {
   const std::size_t m = p_values.size();
   std::vector<std::size_t> order(m);
   std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return p_values[a] < p_values[b]; });
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return p_values[a] < p_values[b]; });
   std::vector<double> adjusted(m);
   double running = 0;
   for (std::size_t rank = 0; rank < m; ++rank) {
-    running = std::max(running, std::min(1.0, static_cast<double>(m - rank) * p_values[order[rank]]));
+    running =
+        std::max(running, std::min(1.0, static_cast<double>(m - rank) * p_values[order[rank]]));
     adjusted[order[rank]] = running;
   }
   return adjusted;
@@ -154,7 +167,8 @@ std::vector<double> benjamini_hochberg_adjust(const std::vector<double>& p_value
   const std::size_t m = p_values.size();
   std::vector<std::size_t> order(m);
   std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return p_values[a] < p_values[b]; });
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return p_values[a] < p_values[b]; });
   std::vector<double> adjusted(m);
   double running = 1;
   for (std::size_t rank = m; rank > 0; --rank) {
@@ -171,11 +185,13 @@ Power power_of(const Comparison& comparison, double units_observed, double confi
   if (!comparison.ok || !(comparison.se > 0)) return result;
   const double z = normal_quantile(0.5 + confidence / 2) + normal_quantile(power);
   result.mde_absolute = z * comparison.se;
-  if (comparison.control != 0) result.mde_relative = result.mde_absolute / std::fabs(comparison.control);
+  if (comparison.control != 0)
+    result.mde_relative = result.mde_absolute / std::fabs(comparison.control);
   const double target_delta = std::fabs(target_relative_lift * comparison.control);
   if (target_delta > 0) {
     // se² scales as 1/n: the units that make z·se equal the target delta.
-    result.units_needed = std::ceil(units_observed * (comparison.se * z / target_delta) * (comparison.se * z / target_delta));
+    result.units_needed = std::ceil(units_observed * (comparison.se * z / target_delta) *
+                                    (comparison.se * z / target_delta));
     result.units_still_needed = std::max(0.0, result.units_needed - units_observed);
   }
   return result;

@@ -23,19 +23,19 @@ struct Interval {
 
 /// Treatment against control on one metric.
 struct Comparison {
-  bool ok = false;          ///< false: not enough data (see `reason`)
-  std::string reason;       ///< why there is no result
-  double control = kNaN;    ///< the metric in control
-  double treatment = kNaN;  ///< the metric in treatment
-  double delta = kNaN;      ///< treatment − control
-  Interval delta_ci;        ///< interval of delta
-  double p_value = kNaN;    ///< two-sided p-value of delta = 0
-  double relative = kNaN;   ///< treatment / control − 1 (delta method)
-  Interval relative_ci;     ///< interval of the relative lift
+  bool ok = false;                 ///< false: not enough data (see `reason`)
+  std::string reason;              ///< why there is no result
+  double control = kNaN;           ///< the metric in control
+  double treatment = kNaN;         ///< the metric in treatment
+  double delta = kNaN;             ///< treatment − control
+  Interval delta_ci;               ///< interval of delta
+  double p_value = kNaN;           ///< two-sided p-value of delta = 0
+  double relative = kNaN;          ///< treatment / control − 1 (delta method)
+  Interval relative_ci;            ///< interval of the relative lift
   double relative_p_value = kNaN;  ///< two-sided p-value of relative = 0
-  double se = kNaN;         ///< standard error of delta
-  double df = kNaN;         ///< degrees of freedom (infinite for z-tests)
-  double unit_variance = kNaN;  ///< pooled per-unit variance (for power)
+  double se = kNaN;                ///< standard error of delta
+  double df = kNaN;                ///< degrees of freedom (infinite for z-tests)
+  double unit_variance = kNaN;     ///< pooled per-unit variance (for power)
 };
 
 /// Wilson score interval of a proportion.
@@ -43,19 +43,21 @@ Interval wilson_interval(double successes, double n, double confidence);
 
 /// Two-proportion z-test (sessions converted / sessions): p-value from the pooled standard
 /// error, interval of the difference from the unpooled one.
-Comparison two_proportion_test(double x_control, double n_control, double x_treatment, double n_treatment,
-                               double confidence);
+Comparison two_proportion_test(double x_control, double n_control, double x_treatment,
+                               double n_treatment, double confidence);
 
 /// Welch's t-test of means, Welch–Satterthwaite degrees of freedom; relative lift by the delta
 /// method with the same t distribution (as GrowthBook).
 Comparison welch_test(const Moments& control, const Moments& treatment, double confidence);
 
 /// Ratio metric (Σm/Σd over units) by the delta method, compared like Welch's test.
-Comparison ratio_test(const RatioMoments& control, const RatioMoments& treatment, double confidence);
+Comparison ratio_test(const RatioMoments& control, const RatioMoments& treatment,
+                      double confidence);
 
 /// Sample-ratio mismatch: chi-square goodness of fit of observed units per arm against the
 /// expected shares (any positive weights). Returns the p-value (NaN when not computable).
-double srm_p_value(const std::vector<double>& observed, const std::vector<double>& expected_weights);
+double srm_p_value(const std::vector<double>& observed,
+                   const std::vector<double>& expected_weights);
 
 /// Holm step-down adjusted p-values (same order as the input).
 std::vector<double> holm_adjust(const std::vector<double>& p_values);
@@ -64,9 +66,9 @@ std::vector<double> benjamini_hochberg_adjust(const std::vector<double>& p_value
 
 /// Power of a comparison at the current sample.
 struct Power {
-  double mde_absolute = kNaN;     ///< smallest true delta detected with the given power
-  double mde_relative = kNaN;     ///< the same relative to control
-  double units_needed = kNaN;     ///< total units (both arms, equal split) for `target_lift`
+  double mde_absolute = kNaN;        ///< smallest true delta detected with the given power
+  double mde_relative = kNaN;        ///< the same relative to control
+  double units_needed = kNaN;        ///< total units (both arms, equal split) for `target_lift`
   double units_still_needed = kNaN;  ///< units_needed minus the units already observed
 };
 

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <limits>
 
+#include "analysis/context.h"
+
 namespace basketlift {
 
 Engine::Engine(Settings settings) : settings_(std::move(settings)) {}
@@ -57,7 +59,16 @@ Status Engine::analyze() {
   report_ = Report{};
   report_.inputs = files_;
   report_.settings = settings_;
-  report_.summary = compute_summary(store_, has_rec_column, currency_scope(store_));
+  const AnalysisContext context = build_context(store_, settings_);
+  report_.summary = compute_summary(store_, has_rec_column, context.currency);
+  report_.dimensions = analyze_dimensions(context);
+  const ExperimentUnits units = build_units(context);
+  report_.experiment = analyze_experiment(context, units);
+  report_.offers = analyze_offers(context, units, report_.experiment);
+  report_.ltv = analyze_ltv(context);
+  report_.accepted_derived = context.accepted_derived;
+  report_.alerts = experiment_and_offer_alerts(report_.experiment, report_.offers, store_);
+  sort_alerts(report_.alerts);
   report_.store_bytes = store_.bytes();
   return Status::success();
 }

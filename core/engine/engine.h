@@ -40,7 +40,9 @@ class Engine {
   /// The last report computed by analyze().
   const Report& report() const { return report_; }
   /// The last report as JSON.
-  std::string report_json(bool pretty = false) const { return report_to_json(report_, pretty); }
+  std::string report_json(bool pretty = false) const {
+    return report_to_json(report_, store_, pretty);
+  }
   /// The accounts of the files read so far.
   const std::vector<FileReport>& files() const { return files_; }
   /// The settings in force.

@@ -42,8 +42,10 @@ class JsonRecordBuilder {
     std::string key;
     std::optional<Field> field;
   };
-  std::optional<Field> field_at(std::vector<KeySlot>& keys, std::size_t position, std::string_view key);
-  simdjson::error_code read_fields(simdjson::ondemand::object object, Record& record, bool top_level);
+  std::optional<Field> field_at(std::vector<KeySlot>& keys, std::size_t position,
+                                std::string_view key);
+  simdjson::error_code read_fields(simdjson::ondemand::object object, Record& record,
+                                   bool top_level);
   simdjson::error_code read_items(simdjson::ondemand::array items);
   static simdjson::error_code read_scalar(simdjson::ondemand::value value, RawValue& out);
   void emit(std::uint64_t row);

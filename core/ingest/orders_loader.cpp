@@ -60,12 +60,15 @@ class OrdersLoader final : public TableLoader {
     if (orders.line_count[order] == 0)
       orders.origin[order] = {ctx_.file, static_cast<std::uint32_t>(row)};
     Merger merge{order, row, report};
-    merge(orders.customer, customer_cache_.intern(pools.customers, customer), customer, Field::customer_id);
-    merge(orders.session, session_cache_.intern(pools.sessions, session), session, Field::session_id);
+    merge(orders.customer, customer_cache_.intern(pools.customers, customer), customer,
+          Field::customer_id);
+    merge(orders.session, session_cache_.intern(pools.sessions, session), session,
+          Field::session_id);
     merge(orders.channel, channel_cache_.intern(pools.labels, channel), channel, Field::channel);
     merge(orders.variant, variant_cache_.intern(pools.labels, variant), variant, Field::variant);
     merge(orders.segment, segment_cache_.intern(pools.labels, segment), segment, Field::segment);
-    merge(orders.currency, currency_cache_.intern(pools.labels, currency), currency, Field::currency);
+    merge(orders.currency, currency_cache_.intern(pools.labels, currency), currency,
+          Field::currency);
     merge.time(orders.time[order], time, r.text(Field::timestamp));
     if (std::isnan(orders.order_discount[order])) orders.order_discount[order] = order_discount;
     if (std::isnan(orders.refunded_amount[order])) orders.refunded_amount[order] = refunded;

@@ -34,8 +34,8 @@ class SessionsLoader final : public TableLoader {
     store.session_row[session] = static_cast<std::uint32_t>(s.size());
     s.session.push_back(session);
     s.variant.push_back(intern_or_none(pools.labels, variant));
-    s.time.push_back(time_text.empty() ? kNoTime
-                                       : time_reader_.read(r, Field::timestamp, record.row, report));
+    s.time.push_back(
+        time_text.empty() ? kNoTime : time_reader_.read(r, Field::timestamp, record.row, report));
     s.customer.push_back(intern_or_none(pools.customers, customer));
     s.channel.push_back(intern_or_none(pools.labels, channel));
     s.segment.push_back(intern_or_none(pools.labels, segment));

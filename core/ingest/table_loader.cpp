@@ -16,7 +16,8 @@ std::unique_ptr<TableLoader> make_loader(Table table, const LoaderContext& conte
   return nullptr;
 }
 
-std::int64_t TimeReader::read(RowReader& reader, Field field, std::uint64_t row, FileReport& report) {
+std::int64_t TimeReader::read(RowReader& reader, Field field, std::uint64_t row,
+                              FileReport& report) {
   const std::string_view text = reader.text(field);
   if (text.empty()) return kNoTime;
   if (text != std::string_view(text_)) {
@@ -27,7 +28,8 @@ std::int64_t TimeReader::read(RowReader& reader, Field field, std::uint64_t row,
     report.note(row, RowNote::unparsable_timestamp, field_name(field), text);
     return kNoTime;
   }
-  if (parsed_->ambiguous_order) report.note(row, RowNote::ambiguous_date_order, field_name(field), text);
+  if (parsed_->ambiguous_order)
+    report.note(row, RowNote::ambiguous_date_order, field_name(field), text);
   if (parsed_->had_time && !parsed_->had_offset) {
     report.note(row, RowNote::time_without_zone, field_name(field), text);
   }

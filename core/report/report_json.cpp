@@ -1,6 +1,7 @@
 #include <string>
 
 #include "report/report.h"
+#include "report/section_writers.h"
 #include "util/json_writer.h"
 
 namespace basketlift {
@@ -104,16 +105,9 @@ void write_summary(JsonWriter& out, const Summary& s) {
   out.end_object();
 }
 
-void write_unbuilt(JsonWriter& out) {
-  out.begin_object();
-  out.field("available", false);
-  out.field("reason", "not computed by this version of Basketlift");
-  out.end_object();
-}
-
 }  // namespace
 
-std::string report_to_json(const Report& report, bool pretty) {
+std::string report_to_json(const Report& report, const Store& store, bool pretty) {
   JsonWriter out(pretty);
   out.begin_object();
   out.field("schema_version", kReportSchemaVersion);
@@ -123,11 +117,22 @@ std::string report_to_json(const Report& report, bool pretty) {
   out.end_array();
   out.key("summary");
   write_summary(out, report.summary);
-  for (const char* section :
-       {"dimensions", "experiment", "offers", "retire", "basket", "ltv", "data_gaps", "alerts"}) {
-    out.key(section);
-    write_unbuilt(out);
-  }
+  out.key("dimensions");
+  write_dimensions(out, report.dimensions, report.settings.confidence);
+  out.key("experiment");
+  write_experiment(out, report.experiment);
+  out.key("offers");
+  write_offers(out, report.offers, store, report.settings, report.accepted_derived);
+  out.key("retire");
+  write_retire(out, report.offers, store, report.settings);
+  out.key("basket");
+  write_unavailable(out, "not computed by this version of Basketlift");
+  out.key("ltv");
+  write_ltv(out, report.ltv);
+  out.key("data_gaps");
+  write_unavailable(out, "not computed by this version of Basketlift");
+  out.key("alerts");
+  write_alerts(out, report.alerts);
   out.key("settings");
   report.settings.write_json(out);
   out.field("store_bytes", report.store_bytes);

@@ -117,19 +117,6 @@ void add_bulk_products(Catalog& catalog, std::size_t count, bool gaps, Random& r
     }
     catalog.products.push_back(std::move(p));
   }
-  // Ladders: consecutive products of a sub-category, sorted by price, three at a time.
-  const std::size_t first_bulk = catalog.products.size() - count;
-  for (std::size_t start = first_bulk; start + 3 * subs <= catalog.products.size();
-       start += 9 * subs) {
-    int ladder[3] = {static_cast<int>(start), static_cast<int>(start + subs),
-                     static_cast<int>(start + 2 * subs)};
-    std::sort(std::begin(ladder), std::end(ladder),
-              [&](int a, int b) { return catalog.products[a].price < catalog.products[b].price; });
-    for (int t = 0; t < 3; ++t) {
-      catalog.products[ladder[t]].tier = t + 1;
-      if (t < 2) catalog.products[ladder[t]].premium = ladder[t + 1];
-    }
-  }
 }
 
 bool is_planted(const std::string& id) {
@@ -151,6 +138,34 @@ void index_by_theme(Catalog& catalog, Random& random) {
                      others + static_cast<long>(random.below(static_cast<std::uint64_t>(n))));
     }
     catalog.popularity.emplace_back(zipf_weights(members.size(), 1.0));
+  }
+  // Upsell ladders among each theme's most popular products (so shoppers meet them often):
+  // three products of one sub-category, by price, are tiers 1, 2 and 3.
+  for (const auto& members : catalog.products_by_theme) {
+    std::vector<std::vector<int>> by_category;
+    std::vector<std::string> categories;
+    for (std::size_t rank = 0; rank < members.size() && rank < 40; ++rank) {
+      const Product& product = catalog.products[members[rank]];
+      if (is_planted(product.id) || !product.in_catalogue) continue;
+      const auto at = std::find(categories.begin(), categories.end(), product.category);
+      if (at == categories.end()) {
+        categories.push_back(product.category);
+        by_category.push_back({members[rank]});
+      } else {
+        by_category[static_cast<std::size_t>(at - categories.begin())].push_back(members[rank]);
+      }
+    }
+    for (auto& group : by_category) {
+      for (std::size_t start = 0; start + 3 <= group.size(); start += 3) {
+        std::sort(
+            group.begin() + static_cast<long>(start), group.begin() + static_cast<long>(start) + 3,
+            [&](int a, int b) { return catalog.products[a].price < catalog.products[b].price; });
+        for (int t = 0; t < 3; ++t) {
+          catalog.products[group[start + t]].tier = t + 1;
+          if (t < 2) catalog.products[group[start + t]].premium = group[start + t + 1];
+        }
+      }
+    }
   }
   // Complements: two other unplanted products of the same theme for every unplanted product.
   for (auto& product : catalog.products) {

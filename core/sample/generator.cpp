@@ -189,7 +189,7 @@ class Generation {
                                          {session.converted ? "1" : "0", Kind::number}});
       ++answers_.sessions;
     }
-    answers_.gaps.untagged_sessions += !tagged;
+    answers_.gaps.untagged_sessions += !tagged && !session_unlogged;
     answers_.gaps.untagged_orders += !tagged && session.converted;
     answers_.gaps.orders_with_unknown_session += session_unlogged;
     write_impressions(session, session_id, order_id, variant, time);

@@ -12,7 +12,8 @@ std::size_t Interner::slot_of(std::string_view text, std::uint32_t hash) const {
     if (candidate.entry_plus_one == 0) return slot;
     if (candidate.hash == hash) {
       const char* entry = chars_.data() + candidate.entry_plus_one - 1;
-      if (load32(entry + 4) == text.size() && std::memcmp(entry + kHeader, text.data(), text.size()) == 0) {
+      if (load32(entry + 4) == text.size() &&
+          std::memcmp(entry + kHeader, text.data(), text.size()) == 0) {
         return slot;
       }
     }
@@ -28,7 +29,8 @@ void Interner::grow() {
   for (const Slot& candidate : old) {
     if (candidate.entry_plus_one == 0) continue;
     std::size_t slot = candidate.hash & mask;
-    while (slots_[slot].entry_plus_one != 0) slot = (slot + 1) & mask;
+    while (slots_[slot].entry_plus_one != 0)
+      slot = (slot + 1) & mask;
     slots_[slot] = candidate;
   }
 }
@@ -37,7 +39,8 @@ std::uint32_t Interner::intern(std::string_view text) {
   if ((std::size_t{size()} + 1) * 10 > slots_.size() * 7) grow();
   const auto hash = static_cast<std::uint32_t>(hash_bytes(text));
   const std::size_t slot = slot_of(text, hash);
-  if (slots_[slot].entry_plus_one != 0) return load32(chars_.data() + slots_[slot].entry_plus_one - 1);
+  if (slots_[slot].entry_plus_one != 0)
+    return load32(chars_.data() + slots_[slot].entry_plus_one - 1);
   const std::uint32_t id = size();
   const auto offset = static_cast<std::uint32_t>(chars_.size());
   const auto length = static_cast<std::uint32_t>(text.size());
@@ -60,9 +63,12 @@ std::optional<std::uint32_t> Interner::find(std::string_view text) const {
 }
 
 std::size_t Interner::bytes() const {
-  return chars_.capacity() + entries_.capacity() * sizeof(std::uint32_t) + slots_.capacity() * sizeof(Slot);
+  return chars_.capacity() + entries_.capacity() * sizeof(std::uint32_t) +
+         slots_.capacity() * sizeof(Slot);
 }
 
-void Interner::clear() { *this = Interner(); }
+void Interner::clear() {
+  *this = Interner();
+}
 
 }  // namespace basketlift

@@ -48,9 +48,9 @@ class Interner {
   std::size_t slot_of(std::string_view text, std::uint32_t hash) const;
   void grow();
 
-  std::vector<char> chars_;              // entries back to back
-  std::vector<std::uint32_t> entries_;   // id → offset of its entry in chars_
-  std::vector<Slot> slots_;              // open addressing, linear probing, load <= 0.7
+  std::vector<char> chars_;             // entries back to back
+  std::vector<std::uint32_t> entries_;  // id → offset of its entry in chars_
+  std::vector<Slot> slots_;             // open addressing, linear probing, load <= 0.7
 };
 
 }  // namespace basketlift

@@ -17,7 +17,8 @@ namespace {
 class Reference : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    static const std::string text = testing::read_file(testing::fixture_path("stats/reference.json"));
+    static const std::string text =
+        testing::read_file(testing::fixture_path("stats/reference.json"));
     static simdjson::dom::parser parser;
     ASSERT_EQ(parser.parse(text).get(root_), simdjson::SUCCESS);
   }
@@ -38,7 +39,8 @@ class Reference : public ::testing::Test {
     std::vector<double> out;
     simdjson::dom::array array;
     EXPECT_EQ(e.get_array().get(array), simdjson::SUCCESS);
-    for (simdjson::dom::element x : array) out.push_back(number(x));
+    for (simdjson::dom::element x : array)
+      out.push_back(number(x));
     return out;
   }
   static std::vector<double> column(const char* arm, const char* name) {
@@ -48,7 +50,8 @@ class Reference : public ::testing::Test {
     std::vector<simdjson::dom::element> out;
     simdjson::dom::array array;
     EXPECT_EQ(at(pointer).get_array().get(array), simdjson::SUCCESS);
-    for (simdjson::dom::element x : array) out.push_back(x);
+    for (simdjson::dom::element x : array)
+      out.push_back(x);
     return out;
   }
 };
@@ -92,16 +95,21 @@ TEST_F(Reference, DistributionQuantiles) {
 TEST_F(Reference, TwoProportionTestOnSessions) {
   const auto c = column("control", "converted"), t = column("treatment", "converted");
   double xc = 0, xt = 0;
-  for (double v : c) xc += v;
-  for (double v : t) xt += v;
-  expect_matches(two_proportion_test(xc, static_cast<double>(c.size()), xt, static_cast<double>(t.size()), 0.95),
+  for (double v : c)
+    xc += v;
+  for (double v : t)
+    xt += v;
+  expect_matches(two_proportion_test(xc, static_cast<double>(c.size()), xt,
+                                     static_cast<double>(t.size()), 0.95),
                  at("/cvr"), "cvr");
 }
 
 TEST_F(Reference, WelchOnRevenuePerSessionWithZeros) {
   Moments c, t;
-  for (double v : column("control", "revenue")) c.add(v);
-  for (double v : column("treatment", "revenue")) t.add(v);
+  for (double v : column("control", "revenue"))
+    c.add(v);
+  for (double v : column("treatment", "revenue"))
+    t.add(v);
   expect_matches(welch_test(c, t, 0.95), at("/rpv"), "rpv");
 }
 
@@ -178,15 +186,19 @@ TEST_F(Reference, WilsonIntervals) {
 TEST(MultipleTesting, HolmAndBenjaminiHochbergVectors) {
   const std::vector<double> holm = holm_adjust({0.01, 0.04, 0.03, 0.005, 0.55, 0.6});
   const std::vector<double> holm_expected = {0.05, 0.12, 0.12, 0.03, 1, 1};
-  for (std::size_t i = 0; i < holm.size(); ++i) EXPECT_NEAR(holm[i], holm_expected[i], 1e-12) << i;
-  const std::vector<double> bh = benjamini_hochberg_adjust({0.898, 0.138, 0.007, 0.964, 0.538, 0.006, 0.138});
+  for (std::size_t i = 0; i < holm.size(); ++i)
+    EXPECT_NEAR(holm[i], holm_expected[i], 1e-12) << i;
+  const std::vector<double> bh =
+      benjamini_hochberg_adjust({0.898, 0.138, 0.007, 0.964, 0.538, 0.006, 0.138});
   const std::vector<double> bh_expected = {0.964, 0.2415, 0.0245, 0.964, 0.7532, 0.0245, 0.2415};
-  for (std::size_t i = 0; i < bh.size(); ++i) EXPECT_NEAR(bh[i], bh_expected[i], 1e-12) << i;
+  for (std::size_t i = 0; i < bh.size(); ++i)
+    EXPECT_NEAR(bh[i], bh_expected[i], 1e-12) << i;
 }
 
 TEST(Moments, TwoHalvesMergedEqualTheWhole) {
   std::vector<double> values;
-  for (int i = 0; i < 1001; ++i) values.push_back(std::sin(i * 0.37) * 100 + i % 7);
+  for (int i = 0; i < 1001; ++i)
+    values.push_back(std::sin(i * 0.37) * 100 + i % 7);
   Moments whole, first, second;
   RatioMoments ratio_whole, ratio_first, ratio_second;
   for (std::size_t i = 0; i < values.size(); ++i) {
@@ -201,7 +213,8 @@ TEST(Moments, TwoHalvesMergedEqualTheWhole) {
   EXPECT_NEAR(first.mean, whole.mean, 1e-12 * std::fabs(whole.mean));
   EXPECT_NEAR(first.variance(), whole.variance(), 1e-12 * whole.variance());
   EXPECT_NEAR(ratio_first.ratio(), ratio_whole.ratio(), 1e-12 * std::fabs(ratio_whole.ratio()));
-  EXPECT_NEAR(ratio_first.ratio_variance(), ratio_whole.ratio_variance(), 1e-12 * ratio_whole.ratio_variance());
+  EXPECT_NEAR(ratio_first.ratio_variance(), ratio_whole.ratio_variance(),
+              1e-12 * ratio_whole.ratio_variance());
 }
 
 TEST(EdgeCases, NotEnoughDataInsteadOfNaN) {

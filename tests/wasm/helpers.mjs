@@ -28,6 +28,27 @@ export function nativeReport(files, extraArgs = []) {
   return JSON.parse(out);
 }
 
+/**
+ * Asserts two reports are the same: every string, boolean, null and count equal, and every
+ * other number equal to 1e-12 relative. (Distribution functions come from each platform's
+ * libm, so a p-value may differ in its last bit between native and wasm.)
+ */
+export function assertSameReport(actual, expected, path = '') {
+  if (typeof expected === 'number' && typeof actual === 'number') {
+    const scale = Math.max(Math.abs(expected), 1e-300);
+    if (actual !== expected && Math.abs(actual - expected) / scale > 1e-12) {
+      throw new Error(`${path}: ${actual} differs from ${expected}`);
+    }
+    return;
+  }
+  if (expected === null || typeof expected !== 'object' || actual === null || typeof actual !== 'object') {
+    if (actual !== expected) throw new Error(`${path}: ${JSON.stringify(actual)} differs from ${JSON.stringify(expected)}`);
+    return;
+  }
+  const keys = new Set([...Object.keys(expected), ...Object.keys(actual)]);
+  for (const key of keys) assertSameReport(actual[key], expected[key], `${path}/${key}`);
+}
+
 /** The report without what legitimately differs between builds (memory sizes). */
 export function comparable(report) {
   const copy = structuredClone(report);

@@ -1,0 +1,138 @@
+#include "analysis/context.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace basketlift {
+
+namespace {
+
+// Groups items by key with a counting sort: begin has keys+1 entries, members the items.
+template <typename KeyOf>
+void group_by(std::size_t keys, std::size_t items, KeyOf key_of, std::vector<std::uint32_t>& begin,
+              std::vector<std::uint32_t>& members) {
+  begin.assign(keys + 1, 0);
+  for (std::size_t i = 0; i < items; ++i) {
+    const std::uint32_t key = key_of(i);
+    if (key != kNoId) ++begin[key + 1];
+  }
+  for (std::size_t k = 0; k < keys; ++k)
+    begin[k + 1] += begin[k];
+  members.assign(begin[keys], 0);
+  std::vector<std::uint32_t> next(begin.begin(), begin.end() - 1);
+  for (std::size_t i = 0; i < items; ++i) {
+    const std::uint32_t key = key_of(i);
+    if (key != kNoId) members[next[key]++] = static_cast<std::uint32_t>(i);
+  }
+}
+
+void add_order_money(AnalysisContext& ctx) {
+  const Store& store = ctx.store;
+  ctx.order_revenue.assign(store.orders.size(), 0);
+  ctx.order_margin.assign(store.orders.size(), 0);
+  for (std::size_t i = 0; i < store.lines.size(); ++i) {
+    const double revenue = ctx.line_revenue_in_scope(i);
+    if (std::isnan(revenue)) continue;
+    const std::uint32_t o = store.lines.order[i];
+    ctx.order_revenue[o] += revenue;
+    const double cost = line_cost(store, i);
+    if (!std::isnan(cost)) ctx.order_margin[o] += revenue - cost;
+  }
+}
+
+void add_offer_facts(AnalysisContext& ctx) {
+  const Store& store = ctx.store;
+  const ImpressionColumns& im = store.impressions;
+  ctx.offers.assign(store.pools.recs.size(), {});
+  for (std::size_t i = 0; i < im.size(); ++i) {
+    OfferFacts& offer = ctx.offers[im.rec[i]];
+    if (!offer.tracked) {
+      offer.tracked = true;
+      offer.type = im.type[i];
+      offer.placement = im.placement[i];
+      offer.anchor = im.anchor[i];
+      offer.offered = im.offered[i];
+    } else if (offer.placement != im.placement[i]) {
+      offer.several_placements = true;
+    }
+    if (offer.anchor == kNoId) offer.anchor = im.anchor[i];
+    ++offer.impressions;
+    offer.accepted += ctx.impression_accepted[i];
+  }
+  std::vector<std::uint32_t> last_order(ctx.offers.size(), kNoId);
+  for (std::size_t i = 0; i < store.lines.size(); ++i) {
+    const std::uint32_t rec = store.lines.rec[i];
+    if (rec == kNoId) continue;
+    ctx.lines_carry_rec = true;
+    OfferFacts& offer = ctx.offers[rec];
+    ++offer.lines;
+    if (last_order[rec] != store.lines.order[i]) {
+      last_order[rec] = store.lines.order[i];
+      ++offer.orders;
+    }
+    const double value = ctx.offer_line_value(i);
+    if (!std::isnan(value)) offer.revenue += value;
+    const double margin = ctx.offer_line_margin(i);
+    if (std::isnan(margin)) {
+      offer.lines_without_cost += !std::isnan(value);
+    } else {
+      offer.margin += margin;
+    }
+    if (offer.tracked && offer.type == OfferType::upsell && offer.anchor != kNoId &&
+        std::isnan(store.products.price[offer.anchor])) {
+      offer.anchor_price_missing = true;
+    }
+  }
+}
+
+}  // namespace
+
+double AnalysisContext::offer_line_value(std::size_t i) const {
+  const double revenue = line_revenue_in_scope(i);
+  const OfferFacts& offer = offers[store.lines.rec[i]];
+  if (std::isnan(revenue) || !offer.tracked || offer.type != OfferType::upsell ||
+      offer.anchor == kNoId)
+    return revenue;
+  const double anchor_price = store.products.price[offer.anchor];
+  if (std::isnan(anchor_price)) return revenue;  // reported: anchor_price_missing
+  return revenue - store.lines.quantity[i] * anchor_price;
+}
+
+double AnalysisContext::offer_line_margin(std::size_t i) const {
+  const double revenue = line_revenue_in_scope(i);
+  const double cost = line_cost(store, i);
+  if (std::isnan(revenue) || std::isnan(cost)) return kNoNumber;
+  const double margin = revenue - cost;
+  const OfferFacts& offer = offers[store.lines.rec[i]];
+  if (!offer.tracked || offer.type != OfferType::upsell || offer.anchor == kNoId) return margin;
+  const ProductColumns& p = store.products;
+  const double anchor_price = p.price[offer.anchor];
+  double anchor_cost = p.unit_cost[offer.anchor];
+  if (std::isnan(anchor_cost) && !std::isnan(p.margin_pct[offer.anchor])) {
+    anchor_cost = anchor_price * (1 - p.margin_pct[offer.anchor] / 100);
+  }
+  if (std::isnan(anchor_price) || std::isnan(anchor_cost)) return margin;
+  return margin - store.lines.quantity[i] * (anchor_price - anchor_cost);
+}
+
+void derive_acceptance(AnalysisContext& ctx);  // acceptance.cpp
+
+AnalysisContext build_context(const Store& store, const Settings& settings) {
+  AnalysisContext ctx{store, settings, currency_scope(store), {}, {}, {}, {}, {}, {}, {}, 0,
+                      false, {}};
+  add_order_money(ctx);
+  group_by(
+      store.orders.size(), store.lines.size(), [&](std::size_t i) { return store.lines.order[i]; },
+      ctx.order_line_begin, ctx.order_lines);
+  group_by(
+      store.pools.sessions.size(), store.orders.size(),
+      [&](std::size_t o) {
+        return ctx.is_sale(static_cast<std::uint32_t>(o)) ? store.orders.session[o] : kNoId;
+      },
+      ctx.session_order_begin, ctx.session_orders);
+  derive_acceptance(ctx);
+  add_offer_facts(ctx);
+  return ctx;
+}
+
+}  // namespace basketlift

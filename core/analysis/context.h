@@ -1,0 +1,69 @@
+// What every analysis needs, derived once per analyze() from the store: money per order in the
+// currency scope, lines per order, orders per session, acceptance of each impression, and the
+// facts of each offer (rec_id).
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "analysis/currency_scope.h"
+#include "analysis/line_values.h"
+#include "analysis/settings.h"
+#include "store/store.h"
+
+namespace basketlift {
+
+/// An offer (rec_id) as the impressions describe it, and what its order lines brought.
+struct OfferFacts {
+  bool tracked = false;                    ///< at least one impression carries this rec_id
+  OfferType type = OfferType::cross_sell;  ///< first type seen on its impressions
+  std::uint32_t placement = kNoId;         ///< first placement seen
+  bool several_placements = false;         ///< impressions disagree on the placement
+  std::uint32_t anchor = kNoId;            ///< first anchor product seen
+  std::uint32_t offered = kNoId;           ///< first offered product seen
+  std::uint64_t impressions = 0;           ///< impressions
+  std::uint64_t accepted = 0;              ///< accepted impressions (given or derived)
+  std::uint64_t orders = 0;                ///< orders with a line carrying it
+  std::uint64_t lines = 0;                 ///< such lines
+  double revenue = 0;                      ///< value of those lines (upsells: the price difference)
+  double margin = 0;                       ///< their margin (lines with known cost)
+  std::uint64_t lines_without_cost = 0;    ///< lines left out of `margin`
+  bool anchor_price_missing = false;       ///< an upsell whose anchor has no catalogue price
+};
+
+/// The shared, derived view of the store.
+struct AnalysisContext {
+  const Store& store;        ///< the data
+  const Settings& settings;  ///< options in force
+  CurrencyScope currency;    ///< which orders money may be summed over
+
+  std::vector<double> order_revenue;  ///< Σ line revenue (0 when none priced; 0 out of scope)
+  std::vector<double> order_margin;   ///< Σ line margin over lines with known cost
+  std::vector<std::uint32_t>
+      order_line_begin;                    ///< lines of order o: order_lines[begin[o], begin[o+1])
+  std::vector<std::uint32_t> order_lines;  ///< line indexes grouped by order
+  std::vector<std::uint32_t> session_order_begin;  ///< orders of session s (Pools::sessions id)
+  std::vector<std::uint32_t> session_orders;       ///< order indexes grouped by session
+
+  std::vector<std::uint8_t> impression_accepted;  ///< per impression: given, else derived
+  std::uint64_t accepted_derived = 0;  ///< impressions whose acceptance was derived from orders
+  bool lines_carry_rec = false;        ///< some order line has a rec_id
+  std::vector<OfferFacts> offers;      ///< by rec_id (Pools::recs id)
+
+  /// True when order o has sale lines.
+  bool is_sale(std::uint32_t o) const { return store.orders.line_count[o] > 0; }
+  /// Revenue of line i in the currency scope (NaN without a price or outside the scope).
+  double line_revenue_in_scope(std::size_t i) const {
+    return currency.includes(store.lines.order[i]) ? line_revenue(store.lines, i) : kNoNumber;
+  }
+  /// Value an offer line brings (SPEC §3.1): its revenue, less the replaced anchor's price for
+  /// an upsell. NaN when unknown.
+  double offer_line_value(std::size_t i) const;
+  /// Margin an offer line brings: its margin, less the anchor's margin for an upsell.
+  double offer_line_margin(std::size_t i) const;
+};
+
+/// Derives the context (everything but the store is computed here).
+AnalysisContext build_context(const Store& store, const Settings& settings);
+
+}  // namespace basketlift

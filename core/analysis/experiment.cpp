@@ -1,0 +1,275 @@
+#include "analysis/experiment.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace basketlift {
+
+namespace {
+
+// Per-arm statistics of the units of one slice.
+struct ArmStats {
+  double units = 0, converted = 0, orders = 0;
+  Moments revenue, margin;
+  RatioMoments aov, acceptance;
+};
+
+struct Caps {
+  Interval revenue{-INFINITY, INFINITY};
+  Interval margin{-INFINITY, INFINITY};
+};
+
+double clamp(double x, const Interval& cap) {
+  return std::min(std::max(x, cap.low), cap.high);
+}
+
+// Percentile of the non-zero values (nearest rank), or ∞ when there are none.
+double percentile_of_nonzero(const std::vector<double>& values, double p) {
+  std::vector<double> nonzero;
+  for (double v : values) {
+    if (v != 0) nonzero.push_back(v);
+  }
+  if (nonzero.empty()) return INFINITY;
+  const auto rank =
+      static_cast<std::size_t>(std::ceil(p * static_cast<double>(nonzero.size()))) - 1;
+  std::nth_element(nonzero.begin(),
+                   nonzero.begin() + static_cast<long>(std::min(rank, nonzero.size() - 1)),
+                   nonzero.end());
+  return nonzero[std::min(rank, nonzero.size() - 1)];
+}
+
+Caps compute_caps(const ExperimentUnits& u, const Settings& s) {
+  Caps caps;
+  if (s.capping == Capping::off) return caps;
+  caps.revenue.high = percentile_of_nonzero(u.revenue, s.capping_percentile);
+  caps.margin.high = percentile_of_nonzero(u.margin, s.capping_percentile);
+  if (s.capping == Capping::two_sided) {
+    caps.revenue.low = percentile_of_nonzero(u.revenue, 1 - s.capping_percentile);
+    caps.margin.low = percentile_of_nonzero(u.margin, 1 - s.capping_percentile);
+  }
+  return caps;
+}
+
+std::vector<ArmStats> stats_of(const ExperimentUnits& u, const std::vector<std::uint32_t>& members,
+                               const Caps& caps) {
+  std::vector<ArmStats> arms(u.arm_labels.size());
+  for (std::uint32_t unit : members) {
+    if (u.arm[unit] < 0) continue;
+    ArmStats& a = arms[static_cast<std::size_t>(u.arm[unit])];
+    const double revenue = clamp(u.revenue[unit], caps.revenue);
+    a.units += 1;
+    a.converted += u.converted[unit];
+    a.orders += u.orders[unit];
+    a.revenue.add(revenue);
+    a.margin.add(clamp(u.margin[unit], caps.margin));
+    if (u.orders[unit] > 0) a.aov.add(revenue, u.orders[unit]);
+    if (u.impressions[unit] > 0) a.acceptance.add(u.accepted[unit], u.impressions[unit]);
+  }
+  return arms;
+}
+
+SrmCheck check_srm(const std::vector<ArmStats>& arms, const ExperimentUnits& u,
+                   const AnalysisContext& ctx, bool exposure_slice) {
+  const Settings& s = ctx.settings;
+  SrmCheck srm;
+  std::vector<double> weights;
+  for (std::size_t a = 0; a < arms.size(); ++a) {
+    srm.units.push_back(arms[a].units);
+    double weight = s.expected_split.empty() ? 1 : 0;
+    for (const auto& [name, share] : s.expected_split) {
+      if (ctx.store.pools.labels.view(u.arm_labels[a]) == name) weight = share;
+    }
+    weights.push_back(weight);
+  }
+  double total = 0, weight_sum = 0;
+  for (std::size_t a = 0; a < arms.size(); ++a) {
+    total += arms[a].units;
+    weight_sum += weights[a];
+  }
+  for (double w : weights)
+    srm.expected.push_back(weight_sum > 0 ? total * w / weight_sum : 0);
+  if (std::any_of(weights.begin(), weights.end(), [](double w) { return w <= 0; })) {
+    srm.reason = "expected_split gives no share to an arm present in the data";
+    return srm;
+  }
+  for (const ArmStats& a : arms) {
+    if (a.units < static_cast<double>(s.srm_min_units)) {
+      srm.reason = "an arm has fewer than " + std::to_string(s.srm_min_units) + " units";
+      return srm;
+    }
+  }
+  srm.p_value = srm_p_value(srm.units, weights);
+  srm.checked = !std::isnan(srm.p_value);
+  const bool below = srm.checked && srm.p_value < s.srm_alert_p;
+  srm.mismatch = below && !exposure_slice;
+  srm.exposure_differs = below && exposure_slice;
+  return srm;
+}
+
+// The metrics of one arm against control.
+std::vector<MetricResult> compare(const ArmStats& c, const ArmStats& t, const ExperimentUnits& u,
+                                  bool costs_known, const Settings& s) {
+  std::vector<MetricResult> out;
+  const auto add = [&](const char* metric, const char* family, Comparison comparison,
+                       double units) {
+    MetricResult r{metric, family, std::move(comparison), kNaN, false, {}};
+    r.power = power_of(r.comparison, units, s.confidence, s.power, s.target_relative_lift);
+    out.push_back(std::move(r));
+  };
+  const bool sessions = u.kind == UnitKind::session;
+  if (sessions)
+    add("cvr", "guardrail",
+        two_proportion_test(c.converted, c.units, t.converted, t.units, s.confidence),
+        c.units + t.units);
+  add("aov", "primary", ratio_test(c.aov, t.aov, s.confidence), c.aov.n + t.aov.n);
+  if (sessions)
+    add("rpv", "primary", welch_test(c.revenue, t.revenue, s.confidence), c.units + t.units);
+  if (sessions && costs_known) {
+    add("margin_per_session", "primary", welch_test(c.margin, t.margin, s.confidence),
+        c.units + t.units);
+  }
+  if (sessions && c.acceptance.n + t.acceptance.n > 0) {
+    add("acceptance_rate", "primary", ratio_test(c.acceptance, t.acceptance, s.confidence),
+        c.acceptance.n + t.acceptance.n);
+  }
+  return out;
+}
+
+// Units of each slice: all, then per placement, channel and segment present.
+struct Slice {
+  std::string kind, value;
+  std::vector<std::uint32_t> members;
+};
+
+std::vector<Slice> slices_of(const ExperimentUnits& u, const Store& store) {
+  std::vector<Slice> slices;
+  Slice all{"all", "", {}};
+  for (std::uint32_t unit = 0; unit < u.size(); ++unit)
+    all.members.push_back(unit);
+  slices.push_back(std::move(all));
+  const auto add_by = [&](const char* kind, auto labels_of) {
+    std::vector<std::uint32_t> labels;
+    for (std::uint32_t unit = 0; unit < u.size(); ++unit) {
+      for (std::uint32_t label : labels_of(unit)) {
+        if (label != kNoId && std::find(labels.begin(), labels.end(), label) == labels.end())
+          labels.push_back(label);
+      }
+    }
+    for (std::uint32_t label : labels) {
+      Slice slice{kind, std::string(store.pools.labels.view(label)), {}};
+      for (std::uint32_t unit = 0; unit < u.size(); ++unit) {
+        const auto members = labels_of(unit);
+        if (std::find(members.begin(), members.end(), label) != members.end())
+          slice.members.push_back(unit);
+      }
+      slices.push_back(std::move(slice));
+    }
+  };
+  add_by("placement", [&](std::uint32_t unit) {
+    return std::vector<std::uint32_t>(u.placements.begin() + u.placement_begin[unit],
+                                      u.placements.begin() + u.placement_begin[unit + 1]);
+  });
+  add_by("channel",
+         [&](std::uint32_t unit) { return std::vector<std::uint32_t>{u.channel[unit]}; });
+  add_by("segment",
+         [&](std::uint32_t unit) { return std::vector<std::uint32_t>{u.segment[unit]}; });
+  return slices;
+}
+
+void adjust_families(ExperimentResult& result, const Settings& s) {
+  for (const char* family : {"primary", "guardrail"}) {
+    std::vector<MetricResult*> members;
+    for (ArmComparison& comparison : result.comparisons) {
+      for (MetricResult& metric : comparison.metrics) {
+        if (metric.family == family && metric.comparison.ok) members.push_back(&metric);
+      }
+    }
+    std::vector<double> p;
+    for (const MetricResult* m : members)
+      p.push_back(m->comparison.p_value);
+    const std::vector<double> adjusted =
+        s.adjustment == Adjustment::holm ? holm_adjust(p) : benjamini_hochberg_adjust(p);
+    for (std::size_t i = 0; i < members.size(); ++i) {
+      members[i]->adjusted_p = adjusted[i];
+      members[i]->significant = adjusted[i] < s.alpha();
+    }
+    (std::string(family) == "primary" ? result.primary_family_size : result.guardrail_family_size) =
+        members.size();
+  }
+}
+
+}  // namespace
+
+ExperimentResult analyze_experiment(const AnalysisContext& ctx, const ExperimentUnits& u) {
+  const Settings& s = ctx.settings;
+  const Store& store = ctx.store;
+  ExperimentResult result;
+  result.unit = u.kind;
+  result.control = s.control_arm;
+  result.untagged_units = u.untagged;
+  result.orders_outside_units = u.orders_outside_units;
+  if (u.arm_labels.empty()) {
+    result.reason =
+        "no sessions or orders carry a variant: tag each session with its experiment arm";
+    return result;
+  }
+  if (!u.has_control) {
+    result.reason = "no arm is named \"" + s.control_arm + "\" (set control_arm in the settings)";
+    return result;
+  }
+  if (u.arm_labels.size() < 2) {
+    result.reason = "only one arm (" + s.control_arm + ") is present: nothing to compare";
+    return result;
+  }
+  result.available = true;
+  if (u.kind != UnitKind::session) {
+    const char* why = "no sessions table: only sessions that bought are known";
+    result.unavailable_metrics = {
+        {"cvr", why}, {"rpv", why}, {"margin_per_session", why}, {"acceptance_rate", why}};
+  }
+  const bool costs_known = std::any_of(ctx.order_margin.begin(), ctx.order_margin.end(),
+                                       [](double m) { return m != 0; });
+  if (u.kind == UnitKind::session && !costs_known) {
+    result.unavailable_metrics.emplace_back("margin_per_session",
+                                            "no cost is known: give unit_cost or margin_pct");
+  }
+  const Caps caps = compute_caps(u, s);
+  result.capped = s.capping != Capping::off;
+  if (result.capped) {
+    result.revenue_cap = {s.capping == Capping::two_sided ? caps.revenue.low : kNaN,
+                          caps.revenue.high};
+    result.margin_cap = {s.capping == Capping::two_sided ? caps.margin.low : kNaN,
+                         caps.margin.high};
+  }
+  result.arms.resize(u.arm_labels.size());
+  for (std::size_t a = 0; a < u.arm_labels.size(); ++a)
+    result.arms[a].arm = std::string(store.pools.labels.view(u.arm_labels[a]));
+  for (std::size_t unit = 0; unit < u.size(); ++unit) {
+    if (u.arm[unit] < 0) continue;
+    ArmTotals& t = result.arms[static_cast<std::size_t>(u.arm[unit])];
+    t.units += 1;
+    t.converted += u.converted[unit];
+    t.orders += u.orders[unit];
+    t.revenue += u.revenue[unit];
+    t.margin += u.margin[unit];
+    t.impressions += u.impressions[unit];
+    t.accepted += u.accepted[unit];
+  }
+  for (const Slice& slice : slices_of(u, store)) {
+    const std::vector<ArmStats> arms = stats_of(u, slice.members, caps);
+    const SrmCheck srm = check_srm(arms, u, ctx, slice.kind == "placement");
+    for (std::size_t a = 1; a < arms.size(); ++a) {
+      if (arms[a].units == 0 && arms[0].units == 0) continue;
+      ArmComparison comparison{
+          slice.kind,     slice.value,   std::string(store.pools.labels.view(u.arm_labels[a])),
+          arms[0].units,  arms[a].units, arms[0].orders,
+          arms[a].orders, srm,           {}};
+      comparison.metrics = compare(arms[0], arms[a], u, costs_known, s);
+      result.comparisons.push_back(std::move(comparison));
+    }
+  }
+  adjust_families(result, s);
+  return result;
+}
+
+}  // namespace basketlift

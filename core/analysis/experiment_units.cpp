@@ -1,0 +1,160 @@
+#include "analysis/experiment_units.h"
+
+#include <algorithm>
+
+namespace basketlift {
+
+namespace {
+
+// Adds unit slots for `count` units.
+void resize_units(ExperimentUnits& u, std::size_t count) {
+  u.arm.assign(count, -1);
+  u.converted.assign(count, 0);
+  u.orders.assign(count, 0);
+  u.revenue.assign(count, 0);
+  u.margin.assign(count, 0);
+  u.impressions.assign(count, 0);
+  u.accepted.assign(count, 0);
+  u.channel.assign(count, kNoId);
+  u.segment.assign(count, kNoId);
+}
+
+// Gives `unit` the outcomes and (where still missing) the attributes of sale order o.
+void add_order(const AnalysisContext& ctx, ExperimentUnits& u, std::size_t unit, std::uint32_t o,
+               std::vector<std::uint32_t>& variant_of_unit) {
+  const OrderColumns& orders = ctx.store.orders;
+  u.orders[unit] += 1;
+  u.revenue[unit] += ctx.order_revenue[o];
+  u.margin[unit] += ctx.order_margin[o];
+  if (variant_of_unit[unit] == kNoId) variant_of_unit[unit] = orders.variant[o];
+  if (u.channel[unit] == kNoId) u.channel[unit] = orders.channel[o];
+  if (u.segment[unit] == kNoId) u.segment[unit] = orders.segment[o];
+}
+
+}  // namespace
+
+const char* unit_kind_name(UnitKind kind) {
+  switch (kind) {
+    case UnitKind::session:
+      return "session";
+    case UnitKind::order_session:
+      return "order_session";
+    case UnitKind::order:
+      return "order";
+  }
+  return "order";
+}
+
+ExperimentUnits build_units(const AnalysisContext& ctx) {
+  const Store& store = ctx.store;
+  ExperimentUnits u;
+  // unit_of_session: Pools::sessions id → unit; unit_of_order when orders are the units.
+  std::vector<std::uint32_t> unit_of_session(store.pools.sessions.size(), kNoId);
+  std::vector<std::uint32_t> unit_of_order;
+  std::vector<std::uint32_t> variant_of_unit;
+  const bool orders_have_sessions =
+      std::any_of(store.orders.session.begin(), store.orders.session.end(),
+                  [](std::uint32_t s) { return s != kNoId; });
+  if (store.sessions.size() > 0) {
+    u.kind = UnitKind::session;
+    resize_units(u, store.sessions.size());
+    variant_of_unit = store.sessions.variant;
+    for (std::size_t r = 0; r < store.sessions.size(); ++r) {
+      unit_of_session[store.sessions.session[r]] = static_cast<std::uint32_t>(r);
+      u.channel[r] = store.sessions.channel[r];
+      u.segment[r] = store.sessions.segment[r];
+    }
+  } else if (orders_have_sessions) {
+    u.kind = UnitKind::order_session;
+    std::uint32_t next = 0;
+    for (std::uint32_t o = 0; o < store.orders.size(); ++o) {
+      const std::uint32_t s = store.orders.session[o];
+      if (ctx.is_sale(o) && s != kNoId && unit_of_session[s] == kNoId) unit_of_session[s] = next++;
+    }
+    resize_units(u, next);
+    variant_of_unit.assign(next, kNoId);
+  } else {
+    u.kind = UnitKind::order;
+    unit_of_order.assign(store.orders.size(), kNoId);
+    std::uint32_t next = 0;
+    for (std::uint32_t o = 0; o < store.orders.size(); ++o) {
+      if (ctx.is_sale(o)) unit_of_order[o] = next++;
+    }
+    resize_units(u, next);
+    variant_of_unit.assign(next, kNoId);
+  }
+  for (std::uint32_t o = 0; o < store.orders.size(); ++o) {
+    if (!ctx.is_sale(o)) continue;
+    const std::uint32_t unit =
+        u.kind == UnitKind::order
+            ? unit_of_order[o]
+            : (store.orders.session[o] == kNoId ? kNoId : unit_of_session[store.orders.session[o]]);
+    if (unit == kNoId) {
+      ++u.orders_outside_units;
+      continue;
+    }
+    add_order(ctx, u, unit, o, variant_of_unit);
+  }
+  for (std::size_t unit = 0; unit < u.size(); ++unit) {
+    const std::int8_t flag =
+        u.kind == UnitKind::session ? store.sessions.converted[unit] : std::int8_t{-1};
+    u.converted[unit] = flag >= 0 ? static_cast<std::uint8_t>(flag) : u.orders[unit] > 0;
+  }
+
+  // Impressions: counts and the placements each unit saw.
+  const ImpressionColumns& im = store.impressions;
+  std::vector<std::uint32_t> unit_of_impression(im.size(), kNoId);
+  for (std::size_t i = 0; i < im.size(); ++i) {
+    std::uint32_t unit = kNoId;
+    if (u.kind == UnitKind::order) {
+      if (im.order[i] != kNoId && im.order[i] < unit_of_order.size())
+        unit = unit_of_order[im.order[i]];
+    } else if (im.session[i] != kNoId) {
+      unit = unit_of_session[im.session[i]];
+    }
+    unit_of_impression[i] = unit;
+    if (unit == kNoId) continue;
+    u.impressions[unit] += 1;
+    u.accepted[unit] += ctx.impression_accepted[i];
+    if (variant_of_unit[unit] == kNoId) variant_of_unit[unit] = im.variant[i];
+  }
+  u.placement_begin.assign(u.size() + 1, 0);
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> seen;  // (unit, placement)
+  seen.reserve(im.size());
+  for (std::size_t i = 0; i < im.size(); ++i) {
+    if (unit_of_impression[i] != kNoId) seen.emplace_back(unit_of_impression[i], im.placement[i]);
+  }
+  std::sort(seen.begin(), seen.end());
+  seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
+  for (const auto& [unit, placement] : seen) {
+    ++u.placement_begin[unit + 1];
+    u.placements.push_back(placement);
+  }
+  for (std::size_t unit = 0; unit < u.size(); ++unit)
+    u.placement_begin[unit + 1] += u.placement_begin[unit];
+
+  // Arms: control first, then the others in order of first appearance.
+  const auto control = store.pools.labels.find(ctx.settings.control_arm);
+  if (control && std::find(variant_of_unit.begin(), variant_of_unit.end(), *control) !=
+                     variant_of_unit.end()) {
+    u.arm_labels.push_back(*control);
+    u.has_control = true;
+  }
+  for (std::uint32_t variant : variant_of_unit) {
+    if (variant != kNoId &&
+        std::find(u.arm_labels.begin(), u.arm_labels.end(), variant) == u.arm_labels.end()) {
+      u.arm_labels.push_back(variant);
+    }
+  }
+  for (std::size_t unit = 0; unit < u.size(); ++unit) {
+    const auto it = std::find(u.arm_labels.begin(), u.arm_labels.end(), variant_of_unit[unit]);
+    if (variant_of_unit[unit] == kNoId || it == u.arm_labels.end()) {
+      ++u.untagged;
+    } else {
+      u.arm[unit] = static_cast<std::int16_t>(it - u.arm_labels.begin());
+    }
+  }
+  return u;
+}
+
+}  // namespace basketlift

@@ -1,0 +1,49 @@
+// The experiment's randomisation units (sessions, SPEC §3.3) and what each unit did.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "analysis/context.h"
+
+namespace basketlift {
+
+/// What a unit is, depending on the tables given.
+enum class UnitKind : std::uint8_t {
+  session,        ///< rows of the sessions table: CVR and RPV can be measured
+  order_session,  ///< session ids found on orders only: every unit bought, so no CVR
+  order,          ///< no session ids at all: each order is its own unit (AOV only)
+};
+
+/// Stable name of a unit kind.
+const char* unit_kind_name(UnitKind kind);
+
+/// Units with their arm and outcomes, as columns.
+struct ExperimentUnits {
+  UnitKind kind = UnitKind::order;
+  std::vector<std::uint32_t> arm_labels;  ///< Pools::labels id of each arm (control first)
+  bool has_control = false;               ///< an arm is named settings.control_arm
+  std::vector<std::int16_t> arm;          ///< per unit: index into arm_labels, −1 untagged
+  std::vector<std::uint8_t> converted;    ///< per unit: ended in an order
+  std::vector<double> orders;             ///< per unit: orders
+  std::vector<double> revenue;            ///< per unit: revenue (currency scope)
+  std::vector<double> margin;             ///< per unit: margin over lines with known cost
+  std::vector<double> impressions;        ///< per unit: offer impressions
+  std::vector<double> accepted;           ///< per unit: accepted impressions
+  std::vector<std::uint32_t> channel;     ///< per unit: Pools::labels id or kNoId
+  std::vector<std::uint32_t> segment;     ///< per unit: Pools::labels id or kNoId
+  std::vector<std::uint32_t>
+      placement_begin;  ///< placements seen by unit u: placements[begin[u], begin[u+1])
+  std::vector<std::uint32_t> placements;   ///< Pools::labels ids
+  std::uint64_t untagged = 0;              ///< units without an arm
+  std::uint64_t orders_outside_units = 0;  ///< sale orders whose session is not a unit
+
+  /// Number of units.
+  std::size_t size() const { return arm.size(); }
+};
+
+/// Builds the units from the context.
+ExperimentUnits build_units(const AnalysisContext& ctx);
+
+}  // namespace basketlift

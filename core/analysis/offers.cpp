@@ -1,0 +1,305 @@
+#include "analysis/offers.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "analysis/distributions.h"
+
+namespace basketlift {
+
+namespace {
+
+// One (offer, unit) pair: the offer's margin earned in the unit and its impressions there.
+struct Contribution {
+  std::uint32_t rec;
+  std::uint64_t unit;  // session id, or 2^32 + order id, or 2^33 + impression index
+  double margin;
+  double impressions;
+};
+
+constexpr std::uint64_t kOrderUnit = std::uint64_t{1} << 32;
+constexpr std::uint64_t kImpressionUnit = std::uint64_t{1} << 33;
+
+std::uint64_t order_unit(const Store& store, std::uint32_t o) {
+  return store.orders.session[o] != kNoId ? store.orders.session[o] : kOrderUnit + o;
+}
+
+// Margin per impression of every offer, as a ratio over the units (sessions) it was shown in.
+std::vector<RatioMoments> margin_per_impression(const AnalysisContext& ctx) {
+  const Store& store = ctx.store;
+  const ImpressionColumns& im = store.impressions;
+  std::vector<Contribution> parts;
+  parts.reserve(im.size());
+  for (std::size_t i = 0; i < im.size(); ++i) {
+    std::uint64_t unit = kImpressionUnit + i;
+    if (im.session[i] != kNoId) {
+      unit = im.session[i];
+    } else if (im.order[i] != kNoId && im.order[i] < store.orders.size()) {
+      unit = order_unit(store, im.order[i]);
+    }
+    parts.push_back({im.rec[i], unit, 0, 1});
+  }
+  for (std::size_t l = 0; l < store.lines.size(); ++l) {
+    if (store.lines.rec[l] == kNoId) continue;
+    const double margin = ctx.offer_line_margin(l);
+    if (!std::isnan(margin))
+      parts.push_back({store.lines.rec[l], order_unit(store, store.lines.order[l]), margin, 0});
+  }
+  std::sort(parts.begin(), parts.end(), [](const Contribution& a, const Contribution& b) {
+    return a.rec != b.rec ? a.rec < b.rec : a.unit < b.unit;
+  });
+  std::vector<RatioMoments> moments(store.pools.recs.size());
+  for (std::size_t k = 0; k < parts.size();) {
+    double margin = 0, impressions = 0;
+    std::size_t end = k;
+    while (end < parts.size() && parts[end].rec == parts[k].rec &&
+           parts[end].unit == parts[k].unit) {
+      margin += parts[end].margin;
+      impressions += parts[end].impressions;
+      ++end;
+    }
+    moments[parts[k].rec].add(margin, impressions);
+    k = end;
+  }
+  return moments;
+}
+
+// Arms whose units saw each offer (bit per arm index).
+std::vector<std::uint64_t> arms_showing(const AnalysisContext& ctx, const ExperimentUnits& units) {
+  const Store& store = ctx.store;
+  std::vector<std::uint64_t> arms(store.pools.recs.size(), 0);
+  for (std::size_t i = 0; i < store.impressions.size(); ++i) {
+    const std::uint32_t variant = store.impressions.variant[i];
+    std::uint32_t label = variant;
+    if (label == kNoId && store.impressions.session[i] != kNoId &&
+        store.impressions.session[i] < store.session_row.size() &&
+        store.session_row[store.impressions.session[i]] != kNoId) {
+      label = store.sessions.variant[store.session_row[store.impressions.session[i]]];
+    }
+    const auto it = std::find(units.arm_labels.begin(), units.arm_labels.end(), label);
+    if (it != units.arm_labels.end() && it - units.arm_labels.begin() < 64) {
+      arms[store.impressions.rec[i]] |= std::uint64_t{1} << (it - units.arm_labels.begin());
+    }
+  }
+  return arms;
+}
+
+std::string format(const char* pattern, double a, double b = 0) {
+  char text[160];
+  std::snprintf(text, sizeof text, pattern, a, b);
+  return text;
+}
+
+// An experiment comparison showing that the arm the offer lives in loses margin per session
+// where the offer is shown.
+const MetricResult* losing_comparison(const ExperimentResult& experiment, const std::string& arm,
+                                      const std::string& placement) {
+  for (const ArmComparison& c : experiment.comparisons) {
+    if (c.arm != arm || c.slice_kind != "placement" || c.slice != placement || c.srm.mismatch)
+      continue;
+    for (const MetricResult& m : c.metrics) {
+      if (m.metric == "margin_per_session" && m.significant && m.comparison.delta < 0) return &m;
+    }
+  }
+  return nullptr;
+}
+
+// Who an offer's experiment evidence is about: the one arm showing it, and whether it is the only
+// offer that arm alone shows at its placement (else the placement's loss cannot be pinned on it).
+struct ArmEvidence {
+  std::string only_arm;
+  std::string placement;
+  bool sole_difference = false;
+};
+
+void judge(OfferResult& r, const RatioMoments& moments, const AnalysisContext& ctx,
+           const ExperimentResult& experiment, const ArmEvidence& evidence, bool costs_known) {
+  const std::string& only_arm = evidence.only_arm;
+  const std::string& placement = evidence.placement;
+  const Settings& s = ctx.settings;
+  if (!r.tracked) {
+    r.reason =
+        "no impressions were given for this rec_id: acceptance and margin per impression are "
+        "unknown";
+    return;
+  }
+  if (!costs_known) {
+    r.reason = "no cost is known: margin cannot be judged";
+    return;
+  }
+  r.units = moments.n;
+  r.margin_per_impression =
+      r.impressions > 0 ? r.margin / static_cast<double>(r.impressions) : kNaN;
+  const double variance = moments.ratio_variance();
+  if (moments.n >= 2 && !std::isnan(variance)) {
+    const double q = t_quantile(0.5 + s.confidence / 2, moments.n - 1);
+    const double se = std::sqrt(variance);
+    r.margin_per_impression_ci = {r.margin_per_impression - q * se,
+                                  r.margin_per_impression + q * se};
+    if (r.margin_per_impression != 0 && se > 0) {
+      const double units_needed =
+          moments.n * (q * se / r.margin_per_impression) * (q * se / r.margin_per_impression);
+      r.impressions_needed =
+          std::max(0.0, std::ceil(units_needed * (static_cast<double>(r.impressions) / moments.n)) -
+                            static_cast<double>(r.impressions));
+    }
+  }
+  const Interval& ci = r.margin_per_impression_ci;
+  const auto minimum = static_cast<double>(s.min_impressions_for_verdict);
+  if (static_cast<double>(r.impressions) < minimum) {
+    // A handful of showings makes a normal interval unreliable: no verdict yet.
+    r.impressions_needed = std::max(std::isnan(r.impressions_needed) ? 0.0 : r.impressions_needed,
+                                    minimum - static_cast<double>(r.impressions));
+    r.reason = format("only %.0f impressions: a verdict needs at least %.0f",
+                      static_cast<double>(r.impressions), minimum);
+    return;
+  }
+  if (!only_arm.empty()) {
+    if (const MetricResult* loss = losing_comparison(experiment, only_arm, placement)) {
+      r.experiment_evidence = "experiment: in the " + only_arm + " arm, sessions shown offers at " +
+                              placement + " earn " +
+                              format("%.2f less margin per session (adjusted p = %.3g)",
+                                     -loss->comparison.delta, loss->adjusted_p);
+      if (evidence.sole_difference) {
+        r.verdict = OfferClass::unprofitable;
+        r.reason = "showing it costs more margin through lost conversions than it adds";
+        return;
+      }
+      r.experiment_evidence += "; the " + only_arm +
+                               " arm shows other offers of its own there too, so the loss is "
+                               "theirs together, not this offer's alone";
+    }
+  }
+  if (!std::isnan(ci.high) && ci.high < 0) {
+    r.verdict = OfferClass::unprofitable;
+    r.reason = format("loses %.2f margin per 1,000 impressions (95%% interval below zero)",
+                      -1000 * r.margin_per_impression);
+  } else if (!std::isnan(ci.low) && ci.low > 0) {
+    r.verdict = OfferClass::profitable;
+    r.reason = format("earns %.2f margin per 1,000 impressions (95%% interval above zero)",
+                      1000 * r.margin_per_impression);
+  } else if (std::isnan(ci.low)) {
+    r.reason = "too few sessions with this offer to judge";
+  } else {
+    r.reason = std::isnan(r.impressions_needed)
+                   ? std::string("no margin so far: the interval includes zero")
+                   : format("the interval includes zero: about %.0f more impressions are needed",
+                            r.impressions_needed);
+  }
+}
+
+}  // namespace
+
+const char* offer_class_name(OfferClass c) {
+  switch (c) {
+    case OfferClass::profitable:
+      return "profitable";
+    case OfferClass::unprofitable:
+      return "unprofitable";
+    case OfferClass::inconclusive:
+      return "inconclusive";
+  }
+  return "inconclusive";
+}
+
+const char* offer_type_name(OfferType type) {
+  switch (type) {
+    case OfferType::cross_sell:
+      return "cross_sell";
+    case OfferType::upsell:
+      return "upsell";
+    case OfferType::bundle:
+      return "bundle";
+  }
+  return "cross_sell";
+}
+
+OffersResult analyze_offers(const AnalysisContext& ctx, const ExperimentUnits& units,
+                            const ExperimentResult& experiment) {
+  const Store& store = ctx.store;
+  const Settings& s = ctx.settings;
+  OffersResult result;
+  if (store.pools.recs.size() == 0) {
+    result.reason = store.impressions.size() == 0
+                        ? "no offers table was given and no order line carries a rec_id"
+                        : "no offer was read";
+    return result;
+  }
+  result.available = true;
+  result.costs_known =
+      std::any_of(store.lines.unit_cost.begin(), store.lines.unit_cost.end(),
+                  [](double c) { return !std::isnan(c); }) ||
+      std::any_of(store.products.unit_cost.begin(), store.products.unit_cost.end(),
+                  [](double c) { return !std::isnan(c); }) ||
+      std::any_of(store.products.margin_pct.begin(), store.products.margin_pct.end(),
+                  [](double c) { return !std::isnan(c); });
+  const std::vector<RatioMoments> moments = margin_per_impression(ctx);
+  const std::vector<std::uint64_t> arms = arms_showing(ctx, units);
+  // Offers shown by one non-control arm only, counted per (arm, placement).
+  const auto single_arm = [&](std::uint32_t rec) {
+    const std::uint64_t shown = arms[rec];
+    if (shown == 0 || (shown & (shown - 1)) != 0 || shown == 1) return -1;
+    int arm = 0;
+    while ((shown >> arm) != 1)
+      ++arm;
+    return arm;
+  };
+  std::vector<std::pair<int, std::uint32_t>> arm_only;  // (arm, placement) of each such offer
+  for (std::uint32_t rec = 0; rec < store.pools.recs.size(); ++rec) {
+    if (single_arm(rec) >= 0 && ctx.offers[rec].placement != kNoId)
+      arm_only.emplace_back(single_arm(rec), ctx.offers[rec].placement);
+  }
+  const auto evidence_of = [&](std::uint32_t rec) {
+    ArmEvidence evidence;
+    const int arm = single_arm(rec);
+    const std::uint32_t placement = ctx.offers[rec].placement;
+    if (arm < 0 || placement == kNoId) return evidence;
+    evidence.only_arm =
+        std::string(store.pools.labels.view(units.arm_labels[static_cast<std::size_t>(arm)]));
+    evidence.placement = std::string(store.pools.labels.view(placement));
+    evidence.sole_difference =
+        std::count(arm_only.begin(), arm_only.end(), std::make_pair(arm, placement)) == 1;
+    return evidence;
+  };
+  for (std::uint32_t rec = 0; rec < store.pools.recs.size(); ++rec) {
+    const OfferFacts& facts = ctx.offers[rec];
+    OfferResult r;
+    r.rec = rec;
+    r.tracked = facts.tracked;
+    r.type = facts.type;
+    r.placement = facts.placement;
+    r.several_placements = facts.several_placements;
+    r.anchor = facts.anchor;
+    r.offered = facts.offered;
+    r.impressions = facts.impressions;
+    r.accepted = facts.accepted;
+    if (facts.impressions > 0) {
+      r.acceptance_rate =
+          static_cast<double>(facts.accepted) / static_cast<double>(facts.impressions);
+      r.acceptance_ci = wilson_interval(static_cast<double>(facts.accepted),
+                                        static_cast<double>(facts.impressions), s.confidence);
+    }
+    r.orders = facts.orders;
+    r.revenue = facts.revenue;
+    r.margin = facts.margin;
+    r.lines_without_cost = facts.lines_without_cost;
+    judge(r, moments[rec], ctx, experiment, evidence_of(rec), result.costs_known);
+    if (r.verdict == OfferClass::unprofitable) {
+      r.retire = true;
+      r.retire_reason = "unprofitable";
+    } else if (r.impressions >= s.retire_min_impressions &&
+               r.acceptance_ci.high < s.retire_acceptance_floor) {
+      r.retire = true;
+      r.retire_reason = format("acceptance is under %.1f%% with 95%% confidence (%.0f impressions)",
+                               100 * s.retire_acceptance_floor, static_cast<double>(r.impressions));
+    }
+    result.offers.push_back(std::move(r));
+  }
+  std::stable_sort(
+      result.offers.begin(), result.offers.end(),
+      [](const OfferResult& a, const OfferResult& b) { return a.impressions > b.impressions; });
+  return result;
+}
+
+}  // namespace basketlift

@@ -1,0 +1,59 @@
+// Offer profitability and the retire list (SPEC §3.4).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "analysis/experiment.h"
+
+namespace basketlift {
+
+/// How an offer pays.
+enum class OfferClass : std::uint8_t { profitable, unprofitable, inconclusive };
+/// Stable name ("unprofitable").
+const char* offer_class_name(OfferClass c);
+/// Stable name of an offer type ("cross_sell").
+const char* offer_type_name(OfferType type);
+
+/// One offer's figures and verdict.
+struct OfferResult {
+  std::uint32_t rec = kNoId;               ///< Pools::recs id
+  bool tracked = false;                    ///< impressions were given for it
+  OfferType type = OfferType::cross_sell;  ///< type (when tracked)
+  std::uint32_t placement = kNoId;         ///< Pools::labels id of its (first) placement
+  bool several_placements = false;         ///< shown at more than one placement
+  std::uint32_t anchor = kNoId;            ///< product index of its anchor
+  std::uint32_t offered = kNoId;           ///< product index of the (first) offered product
+  std::uint64_t impressions = 0;           ///< showings
+  std::uint64_t accepted = 0;              ///< taken showings
+  double acceptance_rate = kNaN;           ///< accepted / impressions
+  Interval acceptance_ci;                  ///< Wilson interval
+  std::uint64_t orders = 0;                ///< orders with its lines
+  double revenue = 0;                      ///< value of its lines (upsells: price difference)
+  double margin = 0;                       ///< margin of its lines (upsells: margin difference)
+  std::uint64_t lines_without_cost = 0;    ///< lines left out of the margin
+  double units = 0;                        ///< sessions (or orders) it was shown in
+  double margin_per_impression = kNaN;     ///< margin / impressions
+  Interval margin_per_impression_ci;       ///< delta-method interval over units
+  OfferClass verdict = OfferClass::inconclusive;  ///< profitable / unprofitable / inconclusive
+  std::string reason;                             ///< the verdict in a sentence
+  double impressions_needed = kNaN;  ///< more impressions needed for a verdict (inconclusive)
+  std::string experiment_evidence;   ///< the experiment comparison behind an "unprofitable" verdict
+  bool retire = false;               ///< on the retire list
+  std::string retire_reason;         ///< why
+};
+
+/// The offers section.
+struct OffersResult {
+  bool available = false;           ///< false without offers (see reason)
+  std::string reason;               ///< why unavailable
+  std::vector<OfferResult> offers;  ///< most impressions first
+  bool costs_known = false;         ///< margins could be computed
+};
+
+/// Classifies every offer and builds the retire list.
+OffersResult analyze_offers(const AnalysisContext& ctx, const ExperimentUnits& units,
+                            const ExperimentResult& experiment);
+
+}  // namespace basketlift

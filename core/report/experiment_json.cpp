@@ -1,0 +1,96 @@
+#include "report/section_writers.h"
+
+namespace basketlift {
+
+namespace {
+
+void write_srm(JsonWriter& out, const SrmCheck& srm) {
+  out.begin_object();
+  out.field("checked", srm.checked);
+  if (!srm.reason.empty()) out.field("reason", srm.reason);
+  out.field("p_value", srm.p_value)
+      .field("mismatch", srm.mismatch)
+      .field("exposure_differs", srm.exposure_differs);
+  out.key("units").begin_array();
+  for (double units : srm.units)
+    out.value(units);
+  out.end_array().key("expected").begin_array();
+  for (double expected : srm.expected)
+    out.value(expected);
+  out.end_array().end_object();
+}
+
+void write_metric(JsonWriter& out, const MetricResult& m) {
+  out.begin_object();
+  out.field("metric", m.metric).field("family", m.family);
+  out.key("result");
+  write_comparison(out, m.comparison);
+  out.field("adjusted_p", m.adjusted_p).field("significant", m.significant);
+  out.key("power").begin_object();
+  out.field("mde_absolute", m.power.mde_absolute).field("mde_relative", m.power.mde_relative);
+  out.field("units_needed", m.power.units_needed)
+      .field("units_still_needed", m.power.units_still_needed);
+  out.end_object();
+  out.end_object();
+}
+
+}  // namespace
+
+void write_experiment(JsonWriter& out, const ExperimentResult& e) {
+  if (!e.available) return write_unavailable(out, e.reason);
+  out.begin_object();
+  out.field("available", true);
+  out.field("unit", unit_kind_name(e.unit)).field("control", e.control);
+  out.key("arms").begin_array();
+  for (const ArmTotals& a : e.arms) {
+    out.begin_object().field("arm", a.arm).field("units", a.units).field("converted", a.converted);
+    out.field("orders", a.orders).field("revenue", a.revenue).field("margin", a.margin);
+    out.field("impressions", a.impressions).field("accepted", a.accepted).end_object();
+  }
+  out.end_array();
+  out.field("untagged_units", e.untagged_units)
+      .field("orders_outside_units", e.orders_outside_units);
+  out.key("unavailable_metrics").begin_object();
+  for (const auto& [metric, why] : e.unavailable_metrics)
+    out.field(metric, why);
+  out.end_object();
+  out.key("capping").begin_object().field("on", e.capped);
+  if (e.capped) {
+    out.key("revenue_cap");
+    write_interval(out, e.revenue_cap);
+    out.key("margin_cap");
+    write_interval(out, e.margin_cap);
+  }
+  out.end_object();
+  out.field("slices",
+            "all sessions; sessions with an impression at each placement (chosen after assignment: "
+            "the arm can change who gets there); each channel and segment");
+  out.key("families").begin_object();
+  out.key("primary").begin_object().field("metrics",
+                                          "aov, rpv, margin_per_session, acceptance_rate");
+  out.field("tests", e.primary_family_size).end_object();
+  out.key("guardrail")
+      .begin_object()
+      .field("metrics", "cvr")
+      .field("tests", e.guardrail_family_size)
+      .end_object();
+  out.end_object();
+  out.key("comparisons").begin_array();
+  for (const ArmComparison& c : e.comparisons) {
+    out.begin_object();
+    out.field("slice_kind", c.slice_kind).field("slice", c.slice).field("arm", c.arm);
+    out.field("units_control", c.units_control).field("units_arm", c.units_arm);
+    out.field("orders_control", c.orders_control).field("orders_arm", c.orders_arm);
+    out.key("srm");
+    write_srm(out, c.srm);
+    out.key("metrics").begin_array();
+    for (const MetricResult& m : c.metrics)
+      write_metric(out, m);
+    out.end_array();
+    out.end_object();
+  }
+  out.end_array();
+  out.end_object();
+}
+
+}  // namespace basketlift

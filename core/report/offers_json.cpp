@@ -1,0 +1,96 @@
+#include <cmath>
+
+#include "util/number_format.h"
+
+#include "report/section_writers.h"
+
+namespace basketlift {
+
+namespace {
+
+void write_product(JsonWriter& out, const char* key, std::uint32_t product, const Store& store) {
+  out.key(key);
+  product == kNoId ? out.null() : out.value(store.pools.products.view(product));
+}
+
+}  // namespace
+
+void write_offers(JsonWriter& out, const OffersResult& offers, const Store& store,
+                  const Settings& settings, std::uint64_t accepted_derived) {
+  if (!offers.available) return write_unavailable(out, offers.reason);
+  out.begin_object();
+  out.field("available", true);
+  out.field("costs_known", offers.costs_known);
+  out.key("rules").begin_object();
+  out.field("offer_value",
+            "revenue and margin of the order lines carrying the rec_id; for an upsell, "
+            "less the price and margin of the anchor it replaced");
+  out.field(
+      "acceptance",
+      "given by the offers file; otherwise accepted when an order of the same order, session, or "
+      "customer within " +
+          double_to_string(settings.attribution_window_hours) +
+          " hours holds a line with the rec_id (or, when lines carry no rec_id, the offered "
+          "product)");
+  out.field("impressions_with_derived_acceptance", accepted_derived);
+  out.field(
+      "verdict",
+      "unprofitable when margin per impression is below zero with 95% confidence, or the "
+      "experiment "
+      "shows that the arm showing it loses margin per session where it is shown; profitable when "
+      "above zero with 95% confidence; otherwise inconclusive");
+  out.end_object();
+  out.key("offers").begin_array();
+  for (const OfferResult& o : offers.offers) {
+    out.begin_object();
+    out.field("rec_id", store.pools.recs.view(o.rec)).field("tracked", o.tracked);
+    out.key("type");
+    o.tracked ? out.value(offer_type_name(o.type)) : out.null();
+    out.key("placement");
+    o.placement == kNoId ? out.null() : out.value(store.pools.labels.view(o.placement));
+    out.field("several_placements", o.several_placements);
+    write_product(out, "anchor_product_id", o.anchor, store);
+    write_product(out, "offered_product_id", o.offered, store);
+    out.field("impressions", o.impressions).field("accepted", o.accepted);
+    out.field("acceptance_rate", o.acceptance_rate).key("acceptance_ci");
+    write_interval(out, o.acceptance_ci);
+    out.field("orders", o.orders).field("revenue", o.revenue).field("margin", o.margin);
+    out.field("lines_without_cost", o.lines_without_cost).field("sessions", o.units);
+    out.field("margin_per_impression", o.margin_per_impression).key("margin_per_impression_ci");
+    write_interval(out, o.margin_per_impression_ci);
+    out.field("margin_per_1000_impressions",
+              o.impressions > 0 ? o.margin_per_impression * 1000 : kNaN);
+    out.field("verdict", offer_class_name(o.verdict)).field("reason", o.reason);
+    out.field("impressions_needed", o.impressions_needed);
+    if (!o.experiment_evidence.empty()) out.field("experiment_evidence", o.experiment_evidence);
+    out.field("retire", o.retire);
+    out.end_object();
+  }
+  out.end_array();
+  out.end_object();
+}
+
+void write_retire(JsonWriter& out, const OffersResult& offers, const Store& store,
+                  const Settings& settings) {
+  if (!offers.available) return write_unavailable(out, offers.reason);
+  out.begin_object();
+  out.field("available", true);
+  out.field("rule", "unprofitable offers, and offers with at least " +
+                        std::to_string(settings.retire_min_impressions) +
+                        " impressions whose acceptance is under " +
+                        double_to_string(100 * settings.retire_acceptance_floor) +
+                        "% with 95% confidence");
+  out.key("offers").begin_array();
+  for (const OfferResult& o : offers.offers) {
+    if (!o.retire) continue;
+    out.begin_object();
+    out.field("rec_id", store.pools.recs.view(o.rec)).field("reason", o.retire_reason);
+    out.field("impressions", o.impressions).field("acceptance_rate", o.acceptance_rate);
+    out.field("acceptance_upper", o.acceptance_ci.high).field("margin", o.margin);
+    out.end_object();
+  }
+  out.end_array();
+  out.end_object();
+}
+
+}  // namespace basketlift

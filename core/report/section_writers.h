@@ -1,0 +1,31 @@
+// Writers of the report's sections (one file per section), used by report_json.cpp.
+#pragma once
+
+#include "report/report.h"
+#include "util/json_writer.h"
+
+namespace basketlift {
+
+/// An interval as [low, high] (nulls when unknown).
+void write_interval(JsonWriter& out, const Interval& interval);
+/// A comparison of treatment with control: estimates, deltas, intervals, p-values.
+void write_comparison(JsonWriter& out, const Comparison& comparison);
+/// `{"available": false, "reason": ...}`.
+void write_unavailable(JsonWriter& out, const std::string& reason);
+
+/// The `dimensions` section.
+void write_dimensions(JsonWriter& out, const DimensionsResult& dimensions, double confidence);
+/// The `experiment` section.
+void write_experiment(JsonWriter& out, const ExperimentResult& experiment);
+/// The `offers` section.
+void write_offers(JsonWriter& out, const OffersResult& offers, const Store& store,
+                  const Settings& settings, std::uint64_t accepted_derived);
+/// The `retire` section (the offers to retire, with the rule).
+void write_retire(JsonWriter& out, const OffersResult& offers, const Store& store,
+                  const Settings& settings);
+/// The `ltv` section.
+void write_ltv(JsonWriter& out, const LtvResult& ltv);
+/// The `alerts` section.
+void write_alerts(JsonWriter& out, const std::vector<Alert>& alerts);
+
+}  // namespace basketlift

@@ -1,0 +1,164 @@
+// The analyses find what the generator planted (answers.json): the checkout arm's conversion
+// and margin loss, the budget shoppers' upsell harm, and each planted offer's verdict.
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "generated_store.h"
+
+namespace basketlift {
+namespace {
+
+class PlantedTruths : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    sample::GeneratorOptions options;
+    options.orders = 50000;
+    options.seed = 3;
+    store_ = testing::analysed_store(options).release();
+  }
+  static void TearDownTestSuite() { delete store_; }
+  static const Report& report() { return store_->engine.report(); }
+  static const Store& data() { return store_->engine.store(); }
+
+  static const ArmComparison& comparison(const std::string& kind, const std::string& slice) {
+    for (const ArmComparison& c : report().experiment.comparisons) {
+      if (c.slice_kind == kind && c.slice == slice && c.arm == "treatment") return c;
+    }
+    ADD_FAILURE() << "no comparison for " << kind << " " << slice;
+    static ArmComparison none;
+    return none;
+  }
+  static const MetricResult& metric(const ArmComparison& c, const std::string& name) {
+    for (const MetricResult& m : c.metrics) {
+      if (m.metric == name) return m;
+    }
+    ADD_FAILURE() << "no metric " << name;
+    static MetricResult none;
+    return none;
+  }
+  static const OfferResult& offer(const std::string& rec_id) {
+    for (const OfferResult& o : report().offers.offers) {
+      if (data().pools.recs.view(o.rec) == rec_id) return o;
+    }
+    ADD_FAILURE() << "no offer " << rec_id;
+    static OfferResult none;
+    return none;
+  }
+  static testing::AnalysedStore* store_;
+};
+testing::AnalysedStore* PlantedTruths::store_ = nullptr;
+
+TEST_F(PlantedTruths, CheckoutArmLowersConversionAndMarginWhileRaisingAov) {
+  const ExperimentResult& e = report().experiment;
+  ASSERT_TRUE(e.available) << e.reason;
+  EXPECT_EQ(e.unit, UnitKind::session);
+  const ArmComparison& checkout = comparison("placement", "checkout");
+  const MetricResult& cvr = metric(checkout, "cvr");
+  EXPECT_TRUE(cvr.significant);
+  EXPECT_NEAR(cvr.comparison.relative, -0.2, 0.05);  // planted: −20% at the last step
+  EXPECT_TRUE(metric(checkout, "margin_per_session").significant);
+  EXPECT_LT(metric(checkout, "margin_per_session").comparison.delta, 0);
+  EXPECT_GT(metric(checkout, "aov").comparison.delta, 0);
+  EXPECT_FALSE(checkout.srm.mismatch);
+  EXPECT_FALSE(comparison("all", "").srm.mismatch);  // a clean 50/50 split
+  bool alerted = false;
+  for (const Alert& a : report().alerts) {
+    alerted = alerted || (a.kind == "cvr_drop" && a.title.find("checkout") != std::string::npos &&
+                          a.severity == Severity::critical);
+  }
+  EXPECT_TRUE(alerted);
+}
+
+TEST_F(PlantedTruths, BudgetShoppersLoseMoreConversionThanOthers) {
+  const double budget = metric(comparison("segment", "budget"), "cvr").comparison.relative;
+  const double standard = metric(comparison("segment", "standard"), "cvr").comparison.relative;
+  const double premium = metric(comparison("segment", "premium"), "cvr").comparison.relative;
+  EXPECT_LT(budget, standard - 0.03);
+  EXPECT_LT(budget, premium - 0.03);
+}
+
+TEST_F(PlantedTruths, EachPlantedOfferGetsItsVerdict) {
+  EXPECT_EQ(offer("xs-mouse-laptop").verdict, OfferClass::profitable);
+  EXPECT_EQ(offer("bundle-laptop-bag").verdict, OfferClass::unprofitable);
+  EXPECT_LT(offer("bundle-laptop-bag").margin_per_impression_ci.high, 0);
+  EXPECT_TRUE(offer("bundle-laptop-bag").retire);
+  EXPECT_EQ(offer("xs-care-kit-checkout").verdict,
+            OfferClass::unprofitable);  // via lost conversions
+  EXPECT_FALSE(offer("xs-care-kit-checkout").experiment_evidence.empty());
+  const OfferResult& warranty = offer("xs-warranty-cart");
+  EXPECT_TRUE(warranty.retire);
+  EXPECT_GE(warranty.impressions, 1000u);
+  EXPECT_LT(warranty.acceptance_ci.high, 0.02);
+  EXPECT_EQ(offer("xs-socks-email").verdict, OfferClass::inconclusive);
+  EXPECT_GT(offer("xs-socks-email").impressions_needed, 0);
+  const OfferResult& legacy = offer("legacy-carousel");
+  EXPECT_FALSE(legacy.tracked);
+  EXPECT_EQ(legacy.verdict, OfferClass::inconclusive);
+}
+
+TEST_F(PlantedTruths, OfferFiguresMatchTheGeneratorsTally) {
+  // The answers count impressions, acceptances and orders of each planted offer exactly.
+  for (const char* rec : {"xs-mouse-laptop", "bundle-laptop-bag", "xs-warranty-cart"}) {
+    const std::string key = std::string("\"") + rec + "\": {";
+    const std::size_t at = store_->answers.find(key);
+    ASSERT_NE(at, std::string::npos);
+    const auto number_after = [&](const char* field) {
+      const std::size_t p = store_->answers.find(std::string("\"") + field + "\": ", at);
+      return std::stod(store_->answers.substr(p + std::string(field).size() + 4));
+    };
+    EXPECT_EQ(static_cast<double>(offer(rec).impressions), number_after("impressions")) << rec;
+    EXPECT_EQ(static_cast<double>(offer(rec).accepted), number_after("accepted")) << rec;
+    EXPECT_EQ(static_cast<double>(offer(rec).orders), number_after("orders")) << rec;
+  }
+}
+
+TEST_F(PlantedTruths, DimensionGroupsAddUpToTheTotals) {
+  ASSERT_TRUE(report().dimensions.available);
+  for (const Dimension& d : report().dimensions.dimensions) {
+    GroupFigures sum;
+    for (const GroupFigures& g : d.groups) {
+      sum.orders += g.orders;
+      sum.revenue += g.revenue;
+      sum.margin += g.margin;
+      sum.impressions += g.impressions;
+      sum.accepted += g.accepted;
+      sum.offer_revenue += g.offer_revenue;
+      sum.offer_margin += g.offer_margin;
+    }
+    const double tolerance = 1e-6 * std::max(1.0, std::fabs(d.total.revenue));
+    EXPECT_EQ(sum.impressions, d.total.impressions) << d.name;
+    EXPECT_EQ(sum.accepted, d.total.accepted) << d.name;
+    EXPECT_NEAR(sum.offer_revenue, d.total.offer_revenue, tolerance) << d.name;
+    EXPECT_NEAR(sum.offer_margin, d.total.offer_margin, tolerance) << d.name;
+    if (d.basis != DimensionBasis::offers) {
+      EXPECT_NEAR(sum.revenue, d.total.revenue, tolerance) << d.name;
+      EXPECT_NEAR(sum.margin, d.total.margin, tolerance) << d.name;
+    }
+    if (d.basis == DimensionBasis::orders) {
+      EXPECT_EQ(sum.orders, d.total.orders) << d.name;
+    }
+  }
+  // The line-based total is the whole store's revenue in the main currency.
+  EXPECT_NEAR(report().dimensions.dimensions.back().total.revenue, *report().summary.revenue.value,
+              1e-6 * *report().summary.revenue.value);
+}
+
+TEST_F(PlantedTruths, CustomerValueComparesAdoptersWithAWarning) {
+  const LtvResult& ltv = report().ltv;
+  ASSERT_TRUE(ltv.available);
+  ASSERT_EQ(ltv.windows.size(), 3u);
+  EXPECT_GT(ltv.windows[0].adopters.customers, 100);
+  EXPECT_GT(ltv.windows[0].adopters.repeat_rate,
+            ltv.windows[0].others.repeat_rate);  // the generator's loyal adopters
+  EXPECT_NE(ltv.caveat.find("not the effect"), std::string::npos);
+}
+
+TEST_F(PlantedTruths, ReportHoldsNoNaNOrInfinity) {
+  const std::string json = store_->engine.report_json();
+  EXPECT_EQ(json.find("nan"), std::string::npos);
+  EXPECT_EQ(json.find("inf"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace basketlift
