@@ -94,6 +94,10 @@ Status read_option(std::string_view key, element value, Settings& s) {
         return bad(key, "an array of days between 1 and 3650");
       s.ltv_windows_days.push_back(static_cast<int>(d));
     }
+  } else if (key == "gap_warning_share") {
+    if (!read_number(value, 0, 1, s.gap_warning_share)) return bad(key, "a share between 0 and 1");
+  } else if (key == "gap_critical_share") {
+    if (!read_number(value, 0, 1, s.gap_critical_share)) return bad(key, "a share between 0 and 1");
   } else if (key == "max_dimension_groups") {
     if (!read_count(value, s.max_dimension_groups) || s.max_dimension_groups == 0)
       return bad(key, "a positive whole number");
@@ -166,6 +170,8 @@ void Settings::write_json(JsonWriter& out) const {
     out.value(days);
   out.end_array();
   out.field("max_dimension_groups", max_dimension_groups);
+  out.field("gap_warning_share", gap_warning_share);
+  out.field("gap_critical_share", gap_critical_share);
   out.end_object();
 }
 

@@ -39,6 +39,8 @@ struct Settings {
   double attribution_window_hours = 24;  ///< derived acceptance: same customer within this
   std::vector<int> ltv_windows_days = {30, 90, 365};  ///< customer-value horizons
   std::uint64_t max_dimension_groups = 100;  ///< groups listed per dimension (the rest summed)
+  double gap_warning_share = 0.01;   ///< a data gap touching this share (of revenue, rows...) warns
+  double gap_critical_share = 0.10;  ///< ... and this share is critical
 
   /// Significance level.
   double alpha() const { return 1 - confidence; }

@@ -67,7 +67,10 @@ Status Engine::analyze() {
   report_.offers = analyze_offers(context, units, report_.experiment);
   report_.ltv = analyze_ltv(context);
   report_.accepted_derived = context.accepted_derived;
+  report_.data_gaps = analyze_data_gaps(context, files_, report_.summary, units);
   report_.alerts = experiment_and_offer_alerts(report_.experiment, report_.offers, store_);
+  for (Alert& alert : data_gap_alerts(report_.data_gaps))
+    report_.alerts.push_back(std::move(alert));
   sort_alerts(report_.alerts);
   report_.store_bytes = store_.bytes();
   return Status::success();

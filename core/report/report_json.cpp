@@ -130,7 +130,7 @@ std::string report_to_json(const Report& report, const Store& store, bool pretty
   out.key("ltv");
   write_ltv(out, report.ltv);
   out.key("data_gaps");
-  write_unavailable(out, "not computed by this version of Basketlift");
+  write_data_gaps(out, report.data_gaps);
   out.key("alerts");
   write_alerts(out, report.alerts);
   out.key("settings");

@@ -25,6 +25,8 @@ void write_retire(JsonWriter& out, const OffersResult& offers, const Store& stor
                   const Settings& settings);
 /// The `ltv` section.
 void write_ltv(JsonWriter& out, const LtvResult& ltv);
+/// The `data_gaps` section.
+void write_data_gaps(JsonWriter& out, const DataGapsResult& gaps);
 /// The `alerts` section.
 void write_alerts(JsonWriter& out, const std::vector<Alert>& alerts);
 

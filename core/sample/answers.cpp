@@ -136,7 +136,7 @@ void write_gaps(JsonWriter& out, const GapTally& g, const GeneratorOptions& opti
       .field("second", "USD")
       .field("second_currency_orders", g.second_currency_orders);
   out.end_object();
-  out.field("impressions_offering_unlisted_products", g.unlisted_offer_impressions);
+  out.field("impressions_with_unlisted_products", g.unlisted_offer_impressions);
   out.end_object();
 }
 

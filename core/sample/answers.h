@@ -66,7 +66,7 @@ struct GapTally {
   std::uint64_t unparsable_timestamps = 0;   ///< orders whose timestamp is not a date
   std::uint64_t second_currency_orders = 0;  ///< orders in USD instead of EUR
   std::uint64_t unlisted_offer_impressions =
-      0;  ///< impressions offering a product not in the catalogue
+      0;  ///< impressions whose anchor or offer is not in the catalogue
 };
 
 /// Everything the answers file states.

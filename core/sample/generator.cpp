@@ -309,11 +309,13 @@ class Generation {
     for (const ImpressionOut& impression : session.impressions) {
       const OfferRule& rule = catalog_.offers[impression.offer];
       std::string offered, price, when;
+      bool unlisted = rule.anchor >= 0 && !catalog_.products[rule.anchor].in_catalogue;
       for (int product : rule.offered) {
         if (!offered.empty()) offered += '+';
         offered += catalog_.products[product].id;
-        answers_.gaps.unlisted_offer_impressions += !catalog_.products[product].in_catalogue;
+        unlisted = unlisted || !catalog_.products[product].in_catalogue;
       }
+      answers_.gaps.unlisted_offer_impressions += unlisted;
       append_money(price, rule.offered_price);
       append_iso_time(when, time + impression.minute * 60);
       offers_writer_.row(

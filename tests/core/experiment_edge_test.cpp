@@ -3,6 +3,7 @@
 
 #include <cmath>
 
+#include "simdjson.h"
 #include "test_support.h"
 
 namespace basketlift {
@@ -18,7 +19,9 @@ const Report& analyse(Engine& engine, const std::string& sessions, const std::st
         testing::feed_chunks(engine, orders, 0, {"orders.csv", Table::orders, {}, {}}).ok());
   }
   EXPECT_TRUE(engine.analyze().ok());
-  EXPECT_EQ(engine.report_json().find("nan"), std::string::npos);
+  simdjson::dom::parser parser;  // strict JSON: no NaN, no infinities
+  simdjson::dom::element root;
+  EXPECT_EQ(parser.parse(engine.report_json()).get(root), simdjson::SUCCESS);
   return engine.report();
 }
 
