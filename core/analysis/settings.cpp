@@ -94,6 +94,18 @@ Status read_option(std::string_view key, element value, Settings& s) {
         return bad(key, "an array of days between 1 and 3650");
       s.ltv_windows_days.push_back(static_cast<int>(d));
     }
+  } else if (key == "basket_min_support") {
+    if (!read_number(value, 1e-9, 1e12, s.basket_min_support))
+      return bad(key, "a share (0.001) or a count of baskets (>= 1)");
+  } else if (key == "basket_min_confidence") {
+    if (!read_number(value, 0, 1, s.basket_min_confidence)) return bad(key, "a probability");
+  } else if (key == "basket_max_items") {
+    if (!read_count(value, s.basket_max_items) || s.basket_max_items < 2)
+      return bad(key, "a whole number of at least 2");
+  } else if (key == "basket_max_rules") {
+    if (!read_count(value, s.basket_max_rules)) return bad(key, "a whole number");
+  } else if (key == "basket_triples") {
+    if (value.get_bool().get(s.basket_triples)) return bad(key, "true or false");
   } else if (key == "gap_warning_share") {
     if (!read_number(value, 0, 1, s.gap_warning_share)) return bad(key, "a share between 0 and 1");
   } else if (key == "gap_critical_share") {
@@ -170,6 +182,11 @@ void Settings::write_json(JsonWriter& out) const {
     out.value(days);
   out.end_array();
   out.field("max_dimension_groups", max_dimension_groups);
+  out.field("basket_min_support", basket_min_support);
+  out.field("basket_min_confidence", basket_min_confidence);
+  out.field("basket_max_items", basket_max_items);
+  out.field("basket_max_rules", basket_max_rules);
+  out.field("basket_triples", basket_triples);
   out.field("gap_warning_share", gap_warning_share);
   out.field("gap_critical_share", gap_critical_share);
   out.end_object();

@@ -39,6 +39,13 @@ struct Settings {
   double attribution_window_hours = 24;  ///< derived acceptance: same customer within this
   std::vector<int> ltv_windows_days = {30, 90, 365};  ///< customer-value horizons
   std::uint64_t max_dimension_groups = 100;  ///< groups listed per dimension (the rest summed)
+  double basket_min_support =
+      0.001;  ///< pairs in at least this share of baskets, and at least 10
+              ///< baskets (a value >= 1 is a count of baskets, used as given)
+  double basket_min_confidence = 0.05;   ///< rules at least this confident
+  std::uint64_t basket_max_items = 50;   ///< larger baskets (wholesale orders) are left out
+  std::uint64_t basket_max_rules = 200;  ///< pairs and candidates listed
+  bool basket_triples = false;           ///< also mine A + B → C (bundles)
   double gap_warning_share = 0.01;   ///< a data gap touching this share (of revenue, rows...) warns
   double gap_critical_share = 0.10;  ///< ... and this share is critical
 

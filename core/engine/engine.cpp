@@ -66,6 +66,7 @@ Status Engine::analyze() {
   report_.experiment = analyze_experiment(context, units);
   report_.offers = analyze_offers(context, units, report_.experiment);
   report_.ltv = analyze_ltv(context);
+  report_.basket = analyze_baskets(context);
   report_.accepted_derived = context.accepted_derived;
   report_.data_gaps = analyze_data_gaps(context, files_, report_.summary, units);
   report_.alerts = experiment_and_offer_alerts(report_.experiment, report_.offers, store_);

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "analysis/alerts.h"
+#include "analysis/basket.h"
 #include "analysis/data_gaps.h"
 #include "analysis/dimensions.h"
 #include "analysis/experiment.h"
@@ -30,6 +31,7 @@ struct Report {
   OffersResult offers;                 ///< profitability (the retire list is derived from it)
   LtvResult ltv;                       ///< customer value
   DataGapsResult data_gaps;            ///< what is missing or wrong in the data
+  BasketResult basket;                 ///< pairs bought together, cross-sell candidates
   std::vector<Alert> alerts;           ///< most urgent first
   std::uint64_t accepted_derived = 0;  ///< impressions whose acceptance was derived from orders
   Settings settings;                   ///< options in force

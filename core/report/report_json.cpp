@@ -126,7 +126,7 @@ std::string report_to_json(const Report& report, const Store& store, bool pretty
   out.key("retire");
   write_retire(out, report.offers, store, report.settings);
   out.key("basket");
-  write_unavailable(out, "not computed by this version of Basketlift");
+  write_basket(out, report.basket, store, report.settings);
   out.key("ltv");
   write_ltv(out, report.ltv);
   out.key("data_gaps");

@@ -25,6 +25,9 @@ void write_retire(JsonWriter& out, const OffersResult& offers, const Store& stor
                   const Settings& settings);
 /// The `ltv` section.
 void write_ltv(JsonWriter& out, const LtvResult& ltv);
+/// The `basket` section.
+void write_basket(JsonWriter& out, const BasketResult& basket, const Store& store,
+                  const Settings& settings);
 /// The `data_gaps` section.
 void write_data_gaps(JsonWriter& out, const DataGapsResult& gaps);
 /// The `alerts` section.

@@ -1,0 +1,171 @@
+// Basket mining: pair counts equal Weka FPGrowth's on the real Groceries data; the planted
+// uncovered pair and low-lift offer are found; large baskets follow the documented rule.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <map>
+#include <set>
+
+#include "generated_store.h"
+#include "ingest/value_parse.h"
+#include "simdjson.h"
+
+namespace basketlift {
+namespace {
+
+const Report& analyse(Engine& engine, const std::string& name, const std::string& text,
+                      const std::string& settings) {
+  EXPECT_TRUE(engine.configure(settings).ok());
+  EXPECT_TRUE(testing::feed_chunks(engine, text, 1 << 16, {name, {}, {}, {}}).ok());
+  EXPECT_TRUE(engine.analyze().ok());
+  return engine.report();
+}
+
+TEST(BasketMining, PairCountsEqualWekaFPGrowthOnGroceries) {
+  Engine engine;
+  const Report& r = analyse(
+      engine, "groceries.csv",
+      testing::read_file(std::string(BASKETLIFT_SHARED_DATA_DIR) + "/groceries/orders.csv"),
+      R"({"basket_min_support": 50, "basket_min_confidence": 0.05, "basket_max_rules": 100000})");
+  const BasketResult& b = r.basket;
+  ASSERT_TRUE(b.available);
+  EXPECT_EQ(b.baskets, 9835);
+  EXPECT_EQ(b.large_baskets, 0);
+  const Pools& pools = engine.store().pools;
+  // Our rules A → B, each direction meeting the confidence threshold.
+  std::map<std::pair<std::string, std::string>, std::pair<const PairRule*, bool>> ours;
+  for (const PairRule& p : b.product_pairs) {
+    const std::string a(pools.products.view(p.a)), c(pools.products.view(p.b));
+    if (p.a_to_b.confidence >= 0.05) ours[{a, c}] = {&p, true};
+    if (p.b_to_a.confidence >= 0.05) ours[{c, a}] = {&p, false};
+  }
+  const std::string text =
+      testing::read_file(testing::fixture_path("basket/groceries_weka_pairs.json"));
+  simdjson::dom::parser parser;
+  simdjson::dom::element weka;
+  ASSERT_EQ(parser.parse(text).get(weka), simdjson::SUCCESS);
+  simdjson::dom::array rules;
+  ASSERT_EQ(weka["rules"].get_array().get(rules), simdjson::SUCCESS);
+  simdjson::dom::object item_counts;
+  ASSERT_EQ(weka["item_counts"].get_object().get(item_counts), simdjson::SUCCESS);
+  std::size_t compared = 0;
+  for (simdjson::dom::element rule : rules) {
+    std::string_view antecedent, consequent;
+    std::int64_t antecedent_count = 0, rule_count = 0, consequent_count = 0;
+    ASSERT_EQ(rule["antecedent"].get_string().get(antecedent), simdjson::SUCCESS);
+    ASSERT_EQ(rule["consequent"].get_string().get(consequent), simdjson::SUCCESS);
+    ASSERT_EQ(rule["antecedent_count"].get_int64().get(antecedent_count), simdjson::SUCCESS);
+    ASSERT_EQ(rule["rule_count"].get_int64().get(rule_count), simdjson::SUCCESS);
+    ASSERT_EQ(item_counts[consequent].get_int64().get(consequent_count), simdjson::SUCCESS);
+    // The engine trims values ("cream cheese " in the data set becomes "cream cheese").
+    const auto found =
+        ours.find({std::string(trim_spaces(antecedent)), std::string(trim_spaces(consequent))});
+    ASSERT_NE(found, ours.end()) << antecedent << " -> " << consequent << " missing";
+    const auto& [pair, forward] = found->second;
+    EXPECT_EQ(forward ? pair->count_a : pair->count_b, antecedent_count) << antecedent;
+    EXPECT_EQ(pair->count, rule_count) << antecedent << " -> " << consequent;
+    // Ratios derived from Weka's exact counts.
+    const double confidence =
+        static_cast<double>(rule_count) / static_cast<double>(antecedent_count);
+    const double lift = confidence / (static_cast<double>(consequent_count) / 9835.0);
+    EXPECT_DOUBLE_EQ(forward ? pair->a_to_b.confidence : pair->b_to_a.confidence, confidence);
+    EXPECT_NEAR(pair->lift, lift, 1e-12 * lift);
+    ++compared;
+  }
+  EXPECT_EQ(compared, rules.size());
+  EXPECT_EQ(ours.size(), rules.size());  // and no rule of ours that Weka lacks
+  // The data set's well-known figures.
+  const auto milk = *pools.products.find("whole milk"),
+             vegetables = *pools.products.find("other vegetables");
+  for (const PairRule& p : b.product_pairs) {
+    if (std::set<std::uint32_t>{p.a, p.b} == std::set<std::uint32_t>{milk, vegetables}) {
+      EXPECT_EQ(p.count, 736);
+      EXPECT_NEAR(p.support, 0.0748, 5e-5);
+      EXPECT_NEAR(p.lift, 1.51, 5e-3);
+    }
+  }
+}
+
+TEST(BasketMining, PlantedPairAndLowLiftOfferAreFound) {
+  sample::GeneratorOptions options;
+  options.orders = 20000;
+  options.seed = 9;
+  auto store = testing::analysed_store(options);
+  const Report& r = store->engine.report();
+  const Pools& pools = store->engine.store().pools;
+  const BasketResult& b = r.basket;
+  ASSERT_TRUE(b.margins_known);
+  bool uncovered = false;
+  for (std::size_t k = 0; k < b.candidates.size() && k < 10; ++k) {
+    const Candidate& c = b.candidates[k];
+    const std::set<std::string> pair{std::string(pools.products.view(c.rule.a)),
+                                     std::string(pools.products.view(c.rule.b))};
+    if (pair == std::set<std::string>{"TENT-2P", "SLEEPBAG"}) {
+      uncovered = true;
+      EXPECT_GT(c.rule.lift, 3);
+      EXPECT_TRUE(c.offered_by.empty());
+    }
+  }
+  EXPECT_TRUE(uncovered)
+      << "the planted tent + sleeping bag pair is not among the top 10 candidates";
+  bool flagged = false;
+  for (const OfferPairCheck& c : b.offer_checks) {
+    if (pools.recs.view(c.rec) != "xs-drill-lipstick") continue;
+    flagged = true;
+    EXPECT_EQ(c.verdict, "low_lift");
+    EXPECT_LT(c.lift, 1);
+  }
+  EXPECT_TRUE(flagged);
+  // Candidates are ranked by expected margin per showing = confidence × unit margin.
+  for (std::size_t k = 1; k < b.candidates.size(); ++k) {
+    if (std::isnan(b.candidates[k].expected_margin_per_showing)) break;
+    EXPECT_GE(b.candidates[k - 1].expected_margin_per_showing,
+              b.candidates[k].expected_margin_per_showing);
+  }
+}
+
+TEST(BasketMining, LargeBasketsAreLeftOutAndCounted) {
+  std::string orders = "order_id,product_id\n";
+  for (int o = 0; o < 30; ++o)
+    orders += std::to_string(o) + ",a\n" + std::to_string(o) + ",b\n";
+  for (int i = 0; i < 60; ++i)
+    orders += "wholesale,p" + std::to_string(i) + "\n";
+  Engine engine;
+  const Report& r = analyse(engine, "orders.csv", orders, R"({"basket_max_items": 50})");
+  EXPECT_EQ(r.basket.baskets, 31);
+  EXPECT_EQ(r.basket.large_baskets, 1);
+  EXPECT_EQ(r.basket.baskets_used, 30);
+  ASSERT_EQ(r.basket.product_pairs.size(), 1u);
+  EXPECT_EQ(r.basket.product_pairs[0].count, 30);
+  EXPECT_DOUBLE_EQ(r.basket.product_pairs[0].lift, 1.0);
+  EXPECT_TRUE(std::isnan(
+      r.basket.product_pairs[0].a_to_b.conviction));  // confidence 1: infinite conviction
+}
+
+TEST(BasketMining, TriplesBehindAFlag) {
+  std::string orders = "order_id,product_id\n";
+  for (int o = 0; o < 40; ++o) {
+    orders += std::to_string(o) + ",tent\n" + std::to_string(o) + ",mat\n";
+    if (o % 2 == 0) orders += std::to_string(o) + ",lamp\n";
+  }
+  for (int o = 40; o < 80; ++o)
+    orders += std::to_string(o) + ",lamp\n" + std::to_string(o) + ",socks\n";
+  Engine off, on;
+  EXPECT_TRUE(analyse(off, "o.csv", orders, "{}").basket.triples.empty());
+  const Report& r = analyse(on, "o.csv", orders, R"({"basket_triples": true})");
+  ASSERT_FALSE(r.basket.triples.empty());
+  const Pools& pools = on.store().pools;
+  std::map<std::string, const TripleRule*> by_consequent;
+  for (const TripleRule& t : r.basket.triples)
+    by_consequent[std::string(pools.products.view(t.c))] = &t;
+  // tent + lamp → mat: all 20; tent + mat → lamp: 20 of 40, against lamp in 60 of 80 baskets.
+  ASSERT_TRUE(by_consequent.count("mat") && by_consequent.count("lamp"));
+  EXPECT_EQ(by_consequent["lamp"]->count, 20);
+  EXPECT_DOUBLE_EQ(by_consequent["lamp"]->confidence, 0.5);
+  EXPECT_DOUBLE_EQ(by_consequent["lamp"]->lift, 0.5 / 0.75);
+  EXPECT_DOUBLE_EQ(by_consequent["mat"]->confidence, 1.0);
+  EXPECT_EQ(pools.products.view(r.basket.triples.front().c), "mat");  // highest lift first
+}
+
+}  // namespace
+}  // namespace basketlift
