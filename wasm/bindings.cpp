@@ -3,9 +3,12 @@
 #include <emscripten/bind.h>
 
 #include "engine_adapter.h"
+#include "simulator_adapter.h"
 
 using basketlift::wasm::CallResult;
+using basketlift::wasm::TextResult;
 using basketlift::wasm::WasmEngine;
+using basketlift::wasm::WasmSimulator;
 
 EMSCRIPTEN_BINDINGS(basketlift) {
   emscripten::value_object<CallResult>("CallResult")
@@ -24,5 +27,25 @@ EMSCRIPTEN_BINDINGS(basketlift) {
       .function("reset", &WasmEngine::reset)
       .function("memoryBytes", &WasmEngine::memory_bytes);
 
+  emscripten::value_object<TextResult>("TextResult")
+      .field("ok", &TextResult::ok)
+      .field("code", &TextResult::code)
+      .field("message", &TextResult::message)
+      .field("text", &TextResult::text);
+
+  emscripten::class_<WasmSimulator>("Simulator")
+      .constructor<>()
+      .function("load", &WasmSimulator::load)
+      .function("apply", &WasmSimulator::apply)
+      .function("knobs", &WasmSimulator::knobs)
+      .function("knobCount", &WasmSimulator::knob_count)
+      .function("groupCount", &WasmSimulator::group_count)
+      .function("setVolume", &WasmSimulator::set_volume)
+      .function("run", &WasmSimulator::run)
+      .function("resultsLength", &WasmSimulator::results_length)
+      .function("json", &WasmSimulator::json)
+      .function("reset", &WasmSimulator::reset);
+
+  emscripten::function("simulate", &basketlift::wasm::simulate);
   emscripten::function("version", &basketlift::wasm::version);
 }

@@ -85,6 +85,41 @@ std::vector<std::uint64_t> arms_showing(const AnalysisContext& ctx, const Experi
   return arms;
 }
 
+// Orders placed in the sessions (or orders) where each offer was shown.
+std::vector<double> exposed_orders(const AnalysisContext& ctx) {
+  const Store& store = ctx.store;
+  const ImpressionColumns& im = store.impressions;
+  std::vector<std::pair<std::uint32_t, std::uint64_t>> seen;  // (rec, unit)
+  seen.reserve(im.size());
+  for (std::size_t i = 0; i < im.size(); ++i) {
+    if (im.session[i] != kNoId) {
+      seen.emplace_back(im.rec[i], im.session[i]);
+    } else if (im.order[i] != kNoId) {
+      seen.emplace_back(im.rec[i], kOrderUnit + im.order[i]);
+    }
+  }
+  std::sort(seen.begin(), seen.end());
+  seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
+  std::vector<double> orders(store.pools.recs.size(), 0);
+  for (const auto& [rec, unit] : seen) {
+    if (unit >= kOrderUnit) {
+      const auto o = static_cast<std::uint32_t>(unit - kOrderUnit);
+      orders[rec] += o < store.orders.size() && ctx.is_sale(o);
+    } else if (unit + 1 < ctx.session_order_begin.size()) {
+      orders[rec] += ctx.session_order_begin[unit + 1] - ctx.session_order_begin[unit];
+    }
+  }
+  return orders;
+}
+
+// Catalogue cost of a product: unit_cost, else price × (1 − margin_pct / 100).
+double catalogue_cost(const Store& store, std::uint32_t product) {
+  if (product == kNoId) return kNaN;
+  const ProductColumns& p = store.products;
+  if (!std::isnan(p.unit_cost[product])) return p.unit_cost[product];
+  return p.price[product] * (1 - p.margin_pct[product] / 100);
+}
+
 std::string format(const char* pattern, double a, double b = 0) {
   char text[160];
   std::snprintf(text, sizeof text, pattern, a, b);
@@ -235,6 +270,7 @@ OffersResult analyze_offers(const AnalysisContext& ctx, const ExperimentUnits& u
       std::any_of(store.products.margin_pct.begin(), store.products.margin_pct.end(),
                   [](double c) { return !std::isnan(c); });
   const std::vector<RatioMoments> moments = margin_per_impression(ctx);
+  const std::vector<double> exposed = exposed_orders(ctx);
   const std::vector<std::uint64_t> arms = arms_showing(ctx, units);
   // Offers shown by one non-control arm only, counted per (arm, placement).
   const auto single_arm = [&](std::uint32_t rec) {
@@ -281,6 +317,15 @@ OffersResult analyze_offers(const AnalysisContext& ctx, const ExperimentUnits& u
                                         static_cast<double>(facts.impressions), s.confidence);
     }
     r.orders = facts.orders;
+    r.exposed_orders = exposed[rec];
+    if (facts.anchor != kNoId) {
+      r.anchor_price = store.products.price[facts.anchor];
+      r.anchor_cost = catalogue_cost(store, facts.anchor);
+    }
+    if (facts.offered != kNoId) {
+      r.offered_price = store.products.price[facts.offered];
+      r.offered_cost = catalogue_cost(store, facts.offered);
+    }
     r.revenue = facts.revenue;
     r.margin = facts.margin;
     r.lines_without_cost = facts.lines_without_cost;

@@ -34,8 +34,12 @@ struct OfferResult {
   double margin = 0;                       ///< margin of its lines (upsells: margin difference)
   std::uint64_t lines_without_cost = 0;    ///< lines left out of the margin
   double units = 0;                        ///< sessions (or orders) it was shown in
-  double margin_per_impression = kNaN;     ///< margin / impressions
-  Interval margin_per_impression_ci;       ///< delta-method interval over units
+  double exposed_orders = 0;  ///< orders placed in the sessions (or orders) it was shown in
+  double anchor_price = kNaN, anchor_cost = kNaN;  ///< catalogue price and cost of the anchor
+  double offered_price = kNaN,
+         offered_cost = kNaN;           ///< catalogue price and cost of the offered product
+  double margin_per_impression = kNaN;  ///< margin / impressions
+  Interval margin_per_impression_ci;    ///< delta-method interval over units
   OfferClass verdict = OfferClass::inconclusive;  ///< profitable / unprofitable / inconclusive
   std::string reason;                             ///< the verdict in a sentence
   double impressions_needed = kNaN;  ///< more impressions needed for a verdict (inconclusive)

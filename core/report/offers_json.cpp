@@ -56,6 +56,10 @@ void write_offers(JsonWriter& out, const OffersResult& offers, const Store& stor
     write_interval(out, o.acceptance_ci);
     out.field("orders", o.orders).field("revenue", o.revenue).field("margin", o.margin);
     out.field("lines_without_cost", o.lines_without_cost).field("sessions", o.units);
+    out.field("exposed_orders", o.exposed_orders);
+    out.field("anchor_price", o.anchor_price).field("anchor_cost", o.anchor_cost);
+    out.field("offered_catalogue_price", o.offered_price)
+        .field("offered_catalogue_cost", o.offered_cost);
     out.field("margin_per_impression", o.margin_per_impression).key("margin_per_impression_ci");
     write_interval(out, o.margin_per_impression_ci);
     out.field("margin_per_1000_impressions",

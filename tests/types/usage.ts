@@ -8,7 +8,12 @@ export async function analyseInNode(bytes: Uint8Array): Promise<number | null> {
   try {
     await engine.addFile(bytes, { name: 'orders.ndjson', table: 'orders', onProgress: ({ loaded, total }) => void [loaded, total] });
     const report: Report = engine.analyze();
-    return report.summary.aov;
+    const sim = engine.simulator(report, { grouping: 'offer' });
+    sim.set(0, 'acceptance', 0.12);
+    const totals = sim.run();
+    sim.dispose();
+    const projection = engine.simulate({ store: { orders: 10, aov: 800 } }, {});
+    return report.summary.aov === null ? null : totals.delta.revenue + projection.total.scenario.aov;
   } catch (error) {
     if (error instanceof BasketliftError) return error.code === 'unreadable_file' ? null : -1;
     throw error;

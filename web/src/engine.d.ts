@@ -112,6 +112,81 @@ export interface MemoryUse {
   wasmBytes: number;
 }
 
+/** Knob names of an offer group, in the engine's order. */
+export type KnobName = 'acceptance' | 'offered_price' | 'unit_cost' | 'traffic_share' | 'conversion_impact' | 'fixed_cost';
+/** The knob names. */
+export const KNOBS: readonly KnobName[];
+
+/** Projected figures. */
+export interface Figures {
+  orders: number;
+  revenue: number;
+  aov: number;
+  margin: number | null;
+  profit: number | null;
+}
+
+/** Store totals of a run. */
+export interface Totals {
+  baseline: Figures;
+  scenario: Figures;
+  delta: Figures;
+  low: Figures;
+  high: Figures;
+}
+
+/** A projection (format: core/sim/README.md). */
+export interface Projection {
+  currency: string;
+  volume: number;
+  assumptions: string[];
+  total: { baseline: Figures; scenario: Figures; delta: Figures; range: { low: Figures; high: Figures } };
+  groups: Array<{
+    id: string;
+    type: 'cross_sell' | 'upsell' | 'bundle';
+    exposed_orders: number;
+    knobs: { baseline: Record<KnobName, number>; scenario: Record<KnobName, number> };
+    value_per_take: number;
+    margin_per_take: number;
+    baseline: Figures;
+    scenario: Figures;
+    delta: Figures;
+    break_even_acceptance: number | null;
+    explanation?: string;
+  }>;
+  sensitivity: Array<{ group: string; knob: KnobName; step: number; profit_down: number | null; profit_up: number | null }>;
+}
+
+/** A baseline typed in or a report; see core/sim/README.md. */
+export type Baseline = Report | Record<string, unknown> | string;
+/** A scenario document; see core/sim/README.md. */
+export type Scenario = Record<string, unknown> | string;
+
+/** A loaded baseline whose knobs move cheaply (no JSON per run). */
+export class Simulation {
+  private constructor();
+  /** The groups: id, type and baseline knobs. */
+  readonly groups: Array<{ id: string; type: string; baseline: Record<KnobName, number> }>;
+  /** Sets a knob of a group (index or id). */
+  set(group: number | string, knob: KnobName, value: number): void;
+  /** Reads a knob of a group. */
+  get(group: number | string, knob: KnobName): number;
+  /** Period length or traffic volume relative to the baseline. */
+  setVolume(volume: number): void;
+  /** Applies a scenario document on top of the current knobs. */
+  apply(scenario: Scenario): void;
+  /** Projects the current knobs. */
+  run(): Totals;
+  /** One group's projection after run(). */
+  groupResult(group: number | string): { revenue: number; margin: number; deltaProfit: number; breakEvenAcceptance: number };
+  /** The full projection with explanations and sensitivity. */
+  details(): Projection;
+  /** Back to the baseline's knobs. */
+  reset(): void;
+  /** Frees it. */
+  dispose(): void;
+}
+
 /** Options of createEngine. */
 export interface CreateEngineOptions {
   /** Bytes of basketlift.wasm (otherwise loaded beside the module). */
@@ -137,6 +212,10 @@ export class Engine {
   analyze(): Report;
   /** The last report as JSON text. */
   reportJson(): string;
+  /** Projects a what-if scenario against a baseline (a report or typed in). */
+  simulate(baseline: Baseline, scenario?: Scenario): Projection;
+  /** A simulator for sliders. */
+  simulator(baseline: Baseline, scenario?: Scenario): Simulation;
   /** Forgets every file and result (the settings stay). */
   reset(): void;
   /** Memory in use. */

@@ -1,22 +1,12 @@
 // Basketlift engine API: an ES module usable in a browser tab, a Web Worker and Node.js.
 // The C++ engine runs as WebAssembly; this file only moves bytes in and JSON out.
 import createBasketliftModule from '../engine/basketlift.mjs';
+import { BasketliftError, check } from './errors.js';
+import { Simulation, simulate, KNOBS } from './simulation.js';
+
+export { BasketliftError, Simulation, KNOBS };
 
 const isNode = typeof process === 'object' && typeof process.versions?.node === 'string';
-
-/** An engine call that failed; `code` is a stable name such as "unreadable_file". */
-export class BasketliftError extends Error {
-  constructor(code, message) {
-    super(message);
-    this.name = 'BasketliftError';
-    this.code = code;
-  }
-}
-
-// The one place where engine failures become JS errors.
-function check(result) {
-  if (!result.ok) throw new BasketliftError(result.code, result.message);
-}
 
 async function loadWasmBinary() {
   // Node 20 cannot fetch() a file path: read the module's bytes beside this package.
@@ -118,6 +108,19 @@ export class Engine {
   /** The last report as JSON text. */
   reportJson() {
     return this.#native.reportJson();
+  }
+
+  /**
+   * Projects a what-if scenario (SPEC §4). `baseline` is a report (e.g. from analyze()) or a
+   * typed-in baseline; `scenario` holds the knobs to change. Returns the projection object.
+   */
+  simulate(baseline, scenario = {}) {
+    return simulate(this.#module, baseline, scenario);
+  }
+
+  /** A simulator for sliders: set knobs and run() cheaply (see Simulation). */
+  simulator(baseline, scenario = {}) {
+    return new Simulation(this.#module, baseline, scenario);
   }
 
   /** Forgets every file and result (the settings stay). */

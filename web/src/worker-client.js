@@ -1,5 +1,5 @@
 // The page side of the worker protocol: the engine API, answered by a Web Worker.
-import { BasketliftError } from './engine.js';
+import { BasketliftError } from './errors.js';
 
 /** An engine running in a Web Worker; every call returns a promise. */
 export class WorkerEngine {

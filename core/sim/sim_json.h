@@ -1,0 +1,30 @@
+// The simulator's JSON: baselines typed in or taken from a report, scenarios, and results.
+// Formats are documented in core/sim/README.md.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "sim/simulator.h"
+#include "util/status.h"
+
+namespace basketlift::sim {
+
+/// How a report's offers become groups.
+enum class Grouping : std::uint8_t { offer, type_placement };
+
+/// A baseline typed in by hand: {"currency", "store": {...}, "groups": [...]}.
+Result<Baseline> baseline_from_json(std::string_view json);
+/// A baseline from a report (its summary and offers), one group per offer or per cell.
+Result<Baseline> baseline_from_report(std::string_view report_json, Grouping grouping);
+/// Either of the two, told apart by their keys; the scenario's "grouping" picks the cells.
+Result<Baseline> baseline_from_any(std::string_view json, std::string_view scenario_json);
+/// Sets the scenario's knobs ({"volume", "all": {...}, "groups": {"id": {...}}}).
+Status apply_scenario(std::string_view scenario_json, Simulator& simulator);
+/// The result of the last run, with the sensitivity of each knob, as JSON.
+std::string simulation_json(Simulator& simulator, bool pretty = false);
+/// Baseline (typed or report) + scenario in, simulation JSON out.
+Result<std::string> simulate_json(std::string_view baseline_json, std::string_view scenario_json,
+                                  bool pretty = false);
+
+}  // namespace basketlift::sim

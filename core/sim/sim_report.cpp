@@ -1,0 +1,176 @@
+// Baselines taken from a report: the store from its summary, groups from its offers.
+#include <cmath>
+#include <map>
+
+#include "sim/sim_json.h"
+#include "simdjson.h"
+
+namespace basketlift::sim {
+
+namespace {
+
+using simdjson::dom::element;
+using simdjson::dom::object;
+
+double number_or(object parent, std::string_view key, double fallback) {
+  double value = 0;
+  element e;
+  if (parent[key].get(e) || e.is_null() || e.get_double().get(value) || !std::isfinite(value))
+    return fallback;
+  return value;
+}
+
+std::optional<OfferType> type_of(std::string_view text) {
+  if (text == "cross_sell") return OfferType::cross_sell;
+  if (text == "upsell") return OfferType::upsell;
+  if (text == "bundle") return OfferType::bundle;
+  return std::nullopt;
+}
+
+double wilson(double takes, double n, bool upper) {
+  if (!(n > 0)) return 0;
+  const double z = 1.959963984540054, p = takes / n, z2n = z * z / n;
+  const double center = (p + z2n / 2) / (1 + z2n),
+               half = z * std::sqrt(p * (1 - p) / n + z2n / (4 * n)) / (1 + z2n);
+  return std::clamp(upper ? center + half : center - half, 0.0, 1.0);
+}
+
+// What the report says of one offer (or one cell of offers, summed).
+struct Observed {
+  OfferType type = OfferType::cross_sell;
+  double exposed = 0, takes = 0, revenue = 0, margin = 0;
+  double anchor_price = kNoNumber, anchor_cost = kNoNumber, offered_price = kNoNumber,
+         offered_cost = kNoNumber;
+  bool margin_known = true;
+};
+
+// Knobs that reproduce the observed revenue and margin: a take adds value v = revenue / takes
+// and margin m = margin / takes; prices are set so that value_per_take and margin_per_take
+// give back v and m.
+Group group_of(const std::string& id, const Observed& o, bool one_offer) {
+  Group g;
+  g.id = id;
+  g.type = o.type;
+  g.exposed_orders = o.exposed;
+  const double a = o.exposed > 0 ? std::min(1.0, o.takes / o.exposed) : 0;
+  const double v =
+      o.takes > 0 ? o.revenue / o.takes : (std::isnan(o.offered_price) ? 0 : o.offered_price);
+  const double m =
+      o.takes > 0 ? o.margin / o.takes : (std::isnan(o.offered_cost) ? 0 : v - o.offered_cost);
+  // A single upsell or bundle keeps its anchor's catalogue price; a cell mixes anchors, so its
+  // average value per take stands for the price difference directly.
+  const bool anchored = o.type != OfferType::cross_sell && one_offer && !std::isnan(o.anchor_price);
+  g.anchor_price = anchored ? o.anchor_price : 0;
+  g.anchor_cost = anchored && !std::isnan(o.anchor_cost) ? o.anchor_cost : g.anchor_price;
+  g.knobs[acceptance] = a;
+  g.knobs[offered_price] = g.anchor_price + v;
+  g.knobs[unit_cost] = g.knobs[offered_price] - m - (g.anchor_price - g.anchor_cost);
+  g.knobs[traffic_share] = 1;
+  g.acceptance_low = wilson(o.takes, o.exposed, false);
+  g.acceptance_high = wilson(o.takes, o.exposed, true);
+  return g;
+}
+
+}  // namespace
+
+Result<Baseline> baseline_from_report(std::string_view report_json, Grouping grouping) {
+  simdjson::dom::parser parser;
+  object root;
+  if (parser.parse(report_json.data(), report_json.size()).get(root)) {
+    return Status::error(ErrorCode::bad_config, "the report is not a JSON object");
+  }
+  object summary;
+  if (root["summary"].get_object().get(summary))
+    return Status::error(ErrorCode::bad_config, "the report has no summary");
+  Baseline b;
+  std::string_view currency;
+  if (summary["currency"].get_string().get(currency) == simdjson::SUCCESS)
+    b.currency = std::string(currency);
+  const double orders = number_or(summary, "money_orders", number_or(summary, "orders", 0));
+  const double revenue = number_or(summary, "revenue", kNoNumber);
+  const double margin = number_or(summary, "margin", kNoNumber);
+  if (!(orders > 0) || std::isnan(revenue)) {
+    return Status::error(ErrorCode::bad_config,
+                         "the report has no orders with prices to simulate from");
+  }
+  std::map<std::string, Observed> cells;
+  std::vector<std::pair<std::string, Observed>> offers;
+  double offer_revenue = 0, offer_margin = 0;
+  simdjson::dom::array list;
+  if (root["offers"]["offers"].get_array().get(list) == simdjson::SUCCESS) {
+    for (element offer_element : list) {
+      object offer;
+      if (offer_element.get_object().get(offer)) continue;
+      std::string_view rec, type_text, placement;
+      bool tracked = false;
+      if (offer["tracked"].get_bool().get(tracked) || !tracked) continue;
+      if (offer["rec_id"].get_string().get(rec) || offer["type"].get_string().get(type_text))
+        continue;
+      const auto type = type_of(type_text);
+      if (!type) continue;
+      Observed o;
+      o.type = *type;
+      o.exposed = number_or(offer, "exposed_orders", 0);
+      o.takes = number_or(offer, "orders", 0);
+      o.revenue = number_or(offer, "revenue", 0);
+      o.margin = number_or(offer, "margin", 0);
+      o.anchor_price = number_or(offer, "anchor_price", kNoNumber);
+      o.anchor_cost = number_or(offer, "anchor_cost", kNoNumber);
+      o.offered_price = number_or(offer, "offered_catalogue_price", kNoNumber);
+      o.offered_cost = number_or(offer, "offered_catalogue_cost", kNoNumber);
+      offer_revenue += o.revenue;
+      offer_margin += o.margin;
+      if (o.exposed <= 0) continue;
+      if (grouping == Grouping::offer) {
+        offers.emplace_back(std::string(rec), o);
+      } else {
+        if (offer["placement"].get_string().get(placement)) placement = "(none)";
+        Observed& cell = cells[std::string(type_text) + " × " + std::string(placement)];
+        cell.type = o.type;
+        cell.exposed += o.exposed;
+        cell.takes += o.takes;
+        cell.revenue += o.revenue;
+        cell.margin += o.margin;
+      }
+    }
+  }
+  // The store without offers: totals less what the offers brought.
+  b.store.orders = orders;
+  b.store.value_per_order = (revenue - offer_revenue) / orders;
+  b.store.margin_known = !std::isnan(margin);
+  b.store.margin_per_order = b.store.margin_known ? (margin - offer_margin) / orders : 0;
+  for (const auto& [id, o] : offers)
+    b.groups.push_back(group_of(id, o, true));
+  for (const auto& [id, o] : cells)
+    b.groups.push_back(group_of(id, o, false));
+  return b;
+}
+
+Result<Baseline> baseline_from_any(std::string_view json, std::string_view scenario_json) {
+  simdjson::dom::parser parser;
+  object root;
+  if (parser.parse(json.data(), json.size()).get(root)) {
+    return Status::error(ErrorCode::bad_config,
+                         "the baseline must be a JSON object (a report or a typed-in baseline)");
+  }
+  element ignored;
+  if (root["schema_version"].get(ignored) != simdjson::SUCCESS) return baseline_from_json(json);
+  Grouping grouping = Grouping::offer;
+  if (!scenario_json.empty()) {
+    simdjson::dom::parser scenario_parser;
+    object scenario;
+    std::string_view text;
+    if (scenario_parser.parse(scenario_json.data(), scenario_json.size()).get(scenario) ==
+            simdjson::SUCCESS &&
+        scenario["grouping"].get_string().get(text) == simdjson::SUCCESS) {
+      if (text != "offer" && text != "type_placement") {
+        return Status::error(ErrorCode::bad_config,
+                             "scenario: grouping must be \"offer\" or \"type_placement\"");
+      }
+      grouping = text == "offer" ? Grouping::offer : Grouping::type_placement;
+    }
+  }
+  return baseline_from_report(json, grouping);
+}
+
+}  // namespace basketlift::sim

@@ -1,0 +1,206 @@
+// The simulator reproduces SPEC §4's worked checks exactly, explains the upsell trap, finds the
+// break-even acceptance, and does not allocate while running.
+#include "sim/simulator.h"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <cstdlib>
+#include <new>
+
+#include "sim/sim_json.h"
+#include "simdjson.h"
+#include "test_support.h"
+
+// Counts heap allocations, to prove run() allocates nothing.
+static std::atomic<std::size_t> g_allocations{0};
+void* operator new(std::size_t size) {
+  ++g_allocations;
+  if (void* p = std::malloc(size == 0 ? 1 : size)) return p;
+  throw std::bad_alloc();
+}
+void operator delete(void* p) noexcept {
+  std::free(p);
+}
+void operator delete(void* p, std::size_t) noexcept {
+  std::free(p);
+}
+
+namespace basketlift::sim {
+namespace {
+
+Baseline laptop_store(double aov = 800) {
+  Baseline b;
+  b.currency = "EUR";
+  b.store = {1000, aov, 0.2 * aov, true};
+  return b;
+}
+
+Group cross_sell(double acceptance, double price, double cost, double exposed = 1000) {
+  Group g;
+  g.id = "mouse";
+  g.type = OfferType::cross_sell;
+  g.exposed_orders = exposed;
+  g.knobs = {acceptance, price, cost, 1, 0, 0};
+  g.acceptance_low = acceptance * 0.8;
+  g.acceptance_high = acceptance * 1.2;
+  return g;
+}
+
+TEST(Simulator, LaptopWithoutOfferHasAovOf800) {
+  Simulator s(laptop_store());
+  EXPECT_DOUBLE_EQ(s.run().baseline.aov, 800);
+  EXPECT_DOUBLE_EQ(s.result().scenario.aov, 800);
+}
+
+TEST(Simulator, MouseAt12PercentGives804_80AndPlus1_44ContributionPerOrder) {
+  Baseline b = laptop_store();
+  b.groups.push_back(cross_sell(0.12, 40, 40 * (1 - 0.30)));  // 30% mouse margin
+  Simulator s(b);
+  const Projection& p = s.run();
+  EXPECT_DOUBLE_EQ(p.baseline.aov, 804.80);
+  EXPECT_NEAR(p.groups[0].baseline.margin / 1000, 1.44, 1e-12);
+}
+
+TEST(Simulator, UpsellAt7PercentGives814AndExplainsNot870) {
+  Result<std::string> out =
+      simulate_json(R"({"currency": "EUR", "store": {"orders": 1000, "aov": 800},
+      "groups": [{"id": "pro", "type": "upsell", "acceptance": 0.07, "offered_price": 1000, "anchor_price": 800}]})",
+                    "");
+  ASSERT_TRUE(out.ok()) << out.status().message;
+  simdjson::dom::parser parser;
+  simdjson::dom::element root;
+  ASSERT_EQ(parser.parse(out.value()).get(root), simdjson::SUCCESS);
+  double aov = 0;
+  ASSERT_EQ(root.at_pointer("/total/scenario/aov").get_double().get(aov), simdjson::SUCCESS);
+  EXPECT_DOUBLE_EQ(aov, 814);
+  std::string_view explanation;
+  ASSERT_EQ(root.at_pointer("/groups/0/explanation").get_string().get(explanation),
+            simdjson::SUCCESS);
+  EXPECT_NE(explanation.find("adds 200.00 EUR, not 1000.00 EUR"), std::string_view::npos)
+      << explanation;
+  EXPECT_NE(explanation.find("870.00 EUR"), std::string_view::npos) << explanation;
+}
+
+TEST(Simulator, AcceptanceFrom8To12PercentAddsFourHundredthsOfNTimesPrice) {
+  const double n = 2500, price = 39.9;
+  Baseline b = laptop_store();
+  b.groups.push_back(cross_sell(0.08, price, 20, n));
+  Simulator s(b);
+  s.knobs()[acceptance] = 0.12;
+  EXPECT_NEAR(s.run().delta.revenue, 0.04 * n * price, 1e-9);
+  EXPECT_NEAR(s.result().groups[0].delta.revenue, 0.04 * n * price, 1e-9);
+}
+
+TEST(Simulator, ConversionLossThatWipesOutTheGainAndItsBreakEven) {
+  Baseline b = laptop_store();                   // margin per order 160
+  b.groups.push_back(cross_sell(0.12, 40, 28));  // margin per take 12
+  Simulator s(b);
+  s.knobs()[conversion_impact] = -0.02;  // 2% fewer exposed orders
+  const Projection& p = s.run();
+  // Loses 20 orders × 160 = 3200; takes add 980 × 0.12 × 12 = 1411.2 instead of 1440.
+  EXPECT_NEAR(p.delta.profit, -3200 + (980 - 1000) * 0.12 * 12, 1e-9);
+  EXPECT_LT(p.scenario.profit - (1000 * 160), 0);  // worse than no offer at all
+  const double break_even = 0.02 * 160 / (0.98 * 12);
+  EXPECT_NEAR(p.groups[0].break_even_acceptance, break_even, 1e-12);
+  s.knobs()[acceptance] = break_even;
+  EXPECT_NEAR(s.run().scenario.profit, 1000 * 160, 1e-6);  // at break-even: as without the offer
+}
+
+TEST(Simulator, ScenarioEqualToBaselineGivesZeroDeltas) {
+  Baseline b = laptop_store();
+  b.groups.push_back(cross_sell(0.12, 40, 28));
+  Group up;
+  up.id = "pro";
+  up.type = OfferType::upsell;
+  up.exposed_orders = 400;
+  up.anchor_price = 800;
+  up.anchor_cost = 600;
+  up.knobs = {0.07, 1000, 720, 1, -0.01, 50};
+  b.groups.push_back(up);
+  Simulator s(b);
+  const Projection& p = s.run();
+  EXPECT_EQ(p.delta.orders, 0);
+  EXPECT_EQ(p.delta.revenue, 0);
+  EXPECT_EQ(p.delta.profit, 0);
+  for (const GroupResult& g : p.groups)
+    EXPECT_EQ(g.delta.profit, 0);
+}
+
+TEST(Simulator, RangeFollowsTheAcceptanceInterval) {
+  Baseline b = laptop_store();
+  b.groups.push_back(cross_sell(0.10, 40, 28));
+  Simulator s(b);
+  const Projection& p = s.run();
+  EXPECT_NEAR(p.scenario_low.revenue, 800000 + 1000 * 0.08 * 40, 1e-6);
+  EXPECT_NEAR(p.scenario_high.revenue, 800000 + 1000 * 0.12 * 40, 1e-6);
+}
+
+TEST(Simulator, SensitivityIsTheProfitOfOneStepOfEachKnob) {
+  Baseline b = laptop_store();
+  b.groups.push_back(cross_sell(0.12, 40, 28));
+  Simulator s(b);
+  bool seen = false;
+  for (const Sensitivity& x : s.sensitivity()) {
+    if (x.knob != acceptance) continue;
+    seen = true;
+    EXPECT_NEAR(x.profit_up, 1000 * 0.01 * 12, 1e-9);  // one percentage point × margin per take
+    EXPECT_NEAR(x.profit_down, -1000 * 0.01 * 12, 1e-9);
+  }
+  EXPECT_TRUE(seen);
+  EXPECT_DOUBLE_EQ(s.result().delta.profit, 0);  // the knobs are back where they were
+}
+
+TEST(Simulator, RunAllocatesNothing) {
+  Baseline b = laptop_store();
+  for (int i = 0; i < 1000; ++i)
+    b.groups.push_back(cross_sell(0.01 * (i % 20), 10 + i % 50, 5, 100 + i));
+  Simulator s(b);
+  s.run();
+  const std::size_t before = g_allocations.load();
+  for (int i = 0; i < 100; ++i) {
+    s.knobs()[static_cast<std::size_t>(i % 1000) * kKnobCount + acceptance] = 0.05;
+    s.run();
+  }
+  EXPECT_EQ(g_allocations.load(), before);
+  std::vector<double> probe(10);  // the counter does see allocations
+  EXPECT_GT(g_allocations.load(), before);
+}
+
+TEST(SimulatorJson, ReportBaselineReproducesTheReportsTotals) {
+  Engine engine;
+  for (const char* name : {"products.csv", "orders.csv", "offers.csv", "sessions.csv"}) {
+    const std::string path = std::string(BASKETLIFT_SOURCE_DIR) + "/web/sample/" + name;
+    ASSERT_TRUE(testing::feed_chunks(engine, testing::read_file(path), 0, {name, {}, {}, {}}).ok());
+  }
+  ASSERT_TRUE(engine.analyze().ok());
+  const std::string report = engine.report_json();
+  for (Grouping grouping : {Grouping::offer, Grouping::type_placement}) {
+    Result<Baseline> b = baseline_from_report(report, grouping);
+    ASSERT_TRUE(b.ok()) << b.status().message;
+    Simulator s(b.value());
+    const Projection& p = s.run();
+    EXPECT_NEAR(p.baseline.revenue, *engine.report().summary.revenue.value,
+                1e-6 * p.baseline.revenue);
+    EXPECT_NEAR(p.baseline.margin, *engine.report().summary.margin.value, 1e-6 * p.baseline.margin);
+    EXPECT_GT(b.value().groups.size(), 3u);
+  }
+}
+
+TEST(SimulatorJson, BadScenariosNameTheProblem) {
+  const char* baseline =
+      R"({"store": {"orders": 10, "aov": 50}, "groups": [{"id": "g", "type": "cross_sell", "acceptance": 0.1, "offered_price": 5}]})";
+  EXPECT_EQ(
+      simulate_json(baseline, R"({"groups": {"nope": {"acceptance": 0.2}}})").status().message,
+      "scenario: no group \"nope\" in the baseline");
+  EXPECT_EQ(simulate_json(baseline, R"({"all": {"acceptanse": 0.2}})").status().code,
+            ErrorCode::bad_config);
+  EXPECT_EQ(simulate_json(baseline, R"({"all": {"acceptance": 1.5}})").status().code,
+            ErrorCode::bad_config);
+  EXPECT_EQ(simulate_json(R"({"store": {"orders": 10}})", "").status().code, ErrorCode::bad_config);
+  EXPECT_TRUE(
+      simulate_json(baseline, R"({"all": {"acceptance": {"relative": 0.5}}, "volume": 2})").ok());
+}
+
+}  // namespace
+}  // namespace basketlift::sim
