@@ -25,7 +25,8 @@ EMSCRIPTEN_BINDINGS(basketlift) {
       .function("analyze", &WasmEngine::analyze)
       .function("reportJson", &WasmEngine::report_json)
       .function("reset", &WasmEngine::reset)
-      .function("memoryBytes", &WasmEngine::memory_bytes);
+      .function("memoryBytes", &WasmEngine::memory_bytes)
+      .function("openFileRows", &WasmEngine::open_file_rows);
 
   emscripten::value_object<TextResult>("TextResult")
       .field("ok", &TextResult::ok)
@@ -47,5 +48,6 @@ EMSCRIPTEN_BINDINGS(basketlift) {
       .function("reset", &WasmSimulator::reset);
 
   emscripten::function("simulate", &basketlift::wasm::simulate);
+  emscripten::function("inspectHeader", &basketlift::wasm::inspect_header);
   emscripten::function("version", &basketlift::wasm::version);
 }

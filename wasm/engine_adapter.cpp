@@ -2,6 +2,8 @@
 
 #include <string_view>
 
+#include "ingest/header_inspect.h"
+
 namespace basketlift::wasm {
 
 namespace {
@@ -52,6 +54,17 @@ CallResult WasmEngine::end_file() {
 
 CallResult WasmEngine::analyze() {
   return to_result(engine_.analyze());
+}
+
+TextResult inspect_header(const std::string& head, const std::string& mapping_json) {
+  ColumnMapping mapping;
+  if (!mapping_json.empty()) {
+    Result<ColumnMapping> parsed = ColumnMapping::parse_json(mapping_json);
+    if (!parsed.ok())
+      return {false, error_code_name(parsed.status().code), parsed.status().message, ""};
+    mapping = std::move(parsed.value());
+  }
+  return {true, "ok", "", inspect_header_json(head, mapping)};
 }
 
 std::string version() {

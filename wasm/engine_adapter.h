@@ -9,6 +9,14 @@
 
 namespace basketlift::wasm {
 
+/// A result with text (JSON) when ok.
+struct TextResult {
+  bool ok = true;           ///< false on failure
+  std::string code = "ok";  ///< error code name
+  std::string message;      ///< one line for a person
+  std::string text;         ///< the JSON when ok
+};
+
 /// Outcome of a call as JavaScript sees it; the JS wrapper turns a failure into a
 /// BasketliftError carrying `code` (the core's ErrorCode name).
 struct CallResult {
@@ -36,12 +44,18 @@ class WasmEngine {
   std::string report_json() const { return engine_.report_json(); }
   /// Forgets every file and result.
   void reset() { engine_.reset(); }
+  /// Rows read so far in the open file.
+  double open_file_rows() const { return static_cast<double>(engine_.open_file_rows()); }
   /// Bytes held by the store and the open reader.
   double memory_bytes() const { return static_cast<double>(engine_.memory_bytes()); }
 
  private:
   Engine engine_;
 };
+
+/// What a file's first bytes hold (format, columns, their fields) as JSON; `head` may be a
+/// Uint8Array from JS. A mapping (JSON, may be empty) is applied first.
+TextResult inspect_header(const std::string& head, const std::string& mapping_json);
 
 /// The engine's version string.
 std::string version();

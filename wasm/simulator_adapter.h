@@ -12,14 +12,6 @@
 
 namespace basketlift::wasm {
 
-/// A result with text (JSON) when ok.
-struct TextResult {
-  bool ok = true;           ///< false on failure
-  std::string code = "ok";  ///< error code name
-  std::string message;      ///< one line for a person
-  std::string text;         ///< the JSON when ok
-};
-
 /// Baseline (report or typed in) + scenario in, projection JSON out.
 TextResult simulate(const std::string& baseline_json, const std::string& scenario_json);
 

@@ -3,11 +3,36 @@
 #include <cmath>
 #include <vector>
 
+#include "analysis/distributions.h"
 #include "analysis/line_values.h"
+#include "analysis/moments.h"
+#include "analysis/stat_tests.h"
 
 namespace basketlift {
 
 namespace {
+
+// The interval of AOV: a t interval of the orders' revenues (each order is one draw).
+void add_aov_interval(const Store& store, const CurrencyScope& scope, Summary& summary,
+                      double confidence) {
+  std::vector<double> revenue(store.orders.size(), 0);
+  std::vector<std::uint8_t> priced(store.orders.size(), 0);
+  for (std::size_t i = 0; i < store.lines.size(); ++i) {
+    const double line = line_revenue(store.lines, i);
+    if (std::isnan(line) || !scope.includes(store.lines.order[i])) continue;
+    revenue[store.lines.order[i]] += line;
+    priced[store.lines.order[i]] = 1;
+  }
+  Moments moments;
+  for (std::size_t o = 0; o < revenue.size(); ++o) {
+    if (priced[o]) moments.add(revenue[o]);
+  }
+  if (moments.n < 2) return;
+  const double half =
+      t_quantile(0.5 + confidence / 2, moments.n - 1) * std::sqrt(moments.variance() / moments.n);
+  summary.aov_low = moments.mean - half;
+  summary.aov_high = moments.mean + half;
+}
 
 void add_money_figures(const Store& store, const CurrencyScope& scope, Summary& summary) {
   const LineColumns& lines = store.lines;
@@ -43,7 +68,7 @@ void add_money_figures(const Store& store, const CurrencyScope& scope, Summary& 
   }
 }
 
-void add_session_figures(const Store& store, Summary& summary) {
+void add_session_figures(const Store& store, Summary& summary, double confidence) {
   const SessionColumns& sessions = store.sessions;
   if (sessions.size() == 0) {
     summary.sessions = summary.cvr = Figure::none("no sessions table was given");
@@ -64,11 +89,15 @@ void add_session_figures(const Store& store, Summary& summary) {
   const auto n = static_cast<double>(sessions.size());
   summary.sessions = Figure::of(n);
   summary.cvr = Figure::of(static_cast<double>(converted) / n);
+  const Interval ci = wilson_interval(static_cast<double>(converted), n, confidence);
+  summary.cvr_low = ci.low;
+  summary.cvr_high = ci.high;
 }
 
 }  // namespace
 
-Summary compute_summary(const Store& store, bool has_rec_column, const CurrencyScope& scope) {
+Summary compute_summary(const Store& store, bool has_rec_column, const CurrencyScope& scope,
+                        double confidence) {
   Summary summary;
   const OrderColumns& orders = store.orders;
   std::vector<std::uint8_t> attached(orders.size(), 0);
@@ -94,12 +123,19 @@ Summary compute_summary(const Store& store, bool has_rec_column, const CurrencyS
         summary.attach_rate = Figure::none(why);
   } else {
     add_money_figures(store, scope, summary);
+    if (summary.aov.value) add_aov_interval(store, scope, summary, confidence);
+    if (has_rec_column) {
+      const Interval attach = wilson_interval(static_cast<double>(orders_attached),
+                                              static_cast<double>(summary.orders), confidence);
+      summary.attach_low = attach.low;
+      summary.attach_high = attach.high;
+    }
     summary.attach_rate =
         has_rec_column
             ? Figure::of(static_cast<double>(orders_attached) / static_cast<double>(summary.orders))
             : Figure::none("order lines carry no rec_id column");
   }
-  add_session_figures(store, summary);
+  add_session_figures(store, summary, confidence);
   return summary;
 }
 

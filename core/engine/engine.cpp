@@ -60,7 +60,7 @@ Status Engine::analyze() {
   report_.inputs = files_;
   report_.settings = settings_;
   const AnalysisContext context = build_context(store_, settings_);
-  report_.summary = compute_summary(store_, has_rec_column, context.currency);
+  report_.summary = compute_summary(store_, has_rec_column, context.currency, settings_.confidence);
   report_.dimensions = analyze_dimensions(context);
   const ExperimentUnits units = build_units(context);
   report_.experiment = analyze_experiment(context, units);

@@ -49,6 +49,8 @@ class Engine {
   const Settings& settings() const { return settings_; }
   /// The columnar store.
   const Store& store() const { return store_; }
+  /// Rows read so far in the open file (0 when none is open), for progress displays.
+  std::uint64_t open_file_rows() const { return open_file_ ? open_file_->report().rows_read : 0; }
   /// Bytes held by the store and by the open file's reader.
   std::size_t memory_bytes() const;
   /// Forgets every file and result; the settings stay.

@@ -85,6 +85,9 @@ void write_summary(JsonWriter& out, const Summary& s) {
   }
   out.key("currency");
   s.currency ? out.value(*s.currency) : out.null();
+  out.key("aov_ci").begin_array().value(s.aov_low).value(s.aov_high).end_array();
+  out.key("cvr_ci").begin_array().value(s.cvr_low).value(s.cvr_high).end_array();
+  out.key("attach_rate_ci").begin_array().value(s.attach_low).value(s.attach_high).end_array();
   out.field("money_orders", s.money_orders);
   out.key("other_currencies").begin_array();
   for (const OtherCurrency& other : s.other_currencies) {

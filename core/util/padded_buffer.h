@@ -18,6 +18,7 @@ class PaddedBuffer {
 
   /// Appends bytes.
   void append(const char* data, std::size_t length) {
+    if (length == 0) return;  // nothing to copy, and an empty buffer has no padding yet
     reserve(size_ + length);
     std::memcpy(data_.get() + size_, data, length);
     size_ += length;

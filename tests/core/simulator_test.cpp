@@ -13,6 +13,9 @@
 #include "test_support.h"
 
 // Counts heap allocations, to prove run() allocates nothing.
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
+#endif
 static std::atomic<std::size_t> g_allocations{0};
 void* operator new(std::size_t size) {
   ++g_allocations;

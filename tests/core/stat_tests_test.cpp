@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "analysis/distributions.h"
+#include "engine/engine.h"
 #include "simdjson.h"
 #include "test_support.h"
 
@@ -232,6 +233,23 @@ TEST(EdgeCases, NotEnoughDataInsteadOfNaN) {
   zero_d.add(0, 0);
   zero_d.add(0, 0);
   EXPECT_FALSE(ratio_test(zero_d, zero_d, 0.95).ok);
+}
+
+// The summary's intervals: AOV as a t interval of order revenues, the attach rate as Wilson.
+TEST_F(Reference, SummaryIntervalsOfTheSkeletonStore) {
+  Engine engine;
+  const std::string bytes =
+      testing::read_file(testing::fixture_path("ingest/orders_nested.ndjson"));
+  ASSERT_TRUE(testing::feed_chunks(engine, bytes, 0).ok());
+  ASSERT_TRUE(engine.analyze().ok());
+  const Summary& s = engine.report().summary;
+  const std::vector<double> aov = numbers(at("/summary_skeleton/aov_ci"));
+  const std::vector<double> attach = numbers(at("/summary_skeleton/attach_rate_ci"));
+  expect_close(s.aov_low, aov[0], "aov low");
+  expect_close(s.aov_high, aov[1], "aov high");
+  expect_close(s.attach_low, attach[0], "attach low");
+  expect_close(s.attach_high, attach[1], "attach high");
+  EXPECT_TRUE(std::isnan(s.cvr_low)) << "no sessions, no CVR interval";
 }
 
 TEST(Power, MinimumDetectableEffectShrinksWithSample) {

@@ -102,6 +102,13 @@ def wilson(x, n):
     return [max(0.0, center - half), min(1.0, center + half)]
 
 
+def t_interval(values):
+    """Mean's t interval (the dashboard's AOV interval over order revenues)."""
+    a = np.array(values, dtype=float)
+    low, high = stats.t.interval(CONFIDENCE, len(a) - 1, loc=a.mean(), scale=stats.sem(a))
+    return [low, high]
+
+
 def holm(p):
     m = len(p)
     order = sorted(range(m), key=lambda i: p[i])
@@ -160,6 +167,9 @@ def main():
             {"observed": [n_c, n_t], "weights": [1, 1], "p": stats.chisquare([n_c, n_t]).pvalue},
         ],
         "wilson": [{"x": x, "n": n, "ci": wilson(x, n)} for x, n in [(12, 100), (0, 50), (50, 50), (3, 1000), (731, 2500)]],
+        # Order revenues of tests/fixtures/ingest/orders_nested.ndjson (5 orders, 3 with a rec_id).
+        "summary_skeleton": {"aov_ci": t_interval([840, 1000, 27, 72, 849.89]),
+                             "attach_rate_ci": wilson(3, 5)},
         "holm": [{"p": p, "adjusted": holm(p)} for p in [[0.01, 0.04, 0.03, 0.005, 0.55, 0.6]]],
         "bh": [{"p": p, "adjusted": bh(p)} for p in [[0.898, 0.138, 0.007, 0.964, 0.538, 0.006, 0.138]]],
         "quantiles": {"normal_0.975": stats.norm.ppf(0.975), "t_0.975_df10": stats.t.ppf(0.975, 10),

@@ -77,6 +77,24 @@ test('progress reports bytes read of the total', async () => {
   const seen = [];
   await engine.addFile(bytes, { name: 'o.ndjson', chunkBytes: 256, onProgress: (p) => seen.push(p) });
   assert.equal(seen.length, Math.ceil(bytes.length / 256));
-  assert.deepEqual(seen.at(-1), { loaded: bytes.length, total: bytes.length });
+  assert.deepEqual(seen.at(-1), { loaded: bytes.length, total: bytes.length, rows: 7 });
+  for (let i = 1; i < seen.length; i++) assert.ok(seen[i].rows >= seen[i - 1].rows, 'row counts only grow');
+  const input = engine.analyze().inputs[0];
+  assert.equal(input.rows_used + input.rows_rejected, 7);
+  engine.dispose();
+});
+
+test('inspect names the columns of an unknown header, and a mapping makes it known', async () => {
+  const engine = await createEngine();
+  const bytes = fixture('ingest/orders_german.csv');
+  const unknown = await engine.inspect(bytes);
+  assert.equal(unknown.table, null);
+  assert.match(unknown.error, /./);
+  assert.deepEqual(unknown.columns.map((c) => c.name), ['Beleg', 'Artikel', 'Menge', 'Preis', 'Datum', 'Filiale']);
+  const mapping = JSON.parse(fixture('ingest/orders_german.map.json').toString());
+  const known = await engine.inspect(bytes, mapping);
+  assert.equal(known.table, 'orders');
+  assert.equal(known.columns.find((c) => c.name === 'Preis').field, 'unit_price');
+  await assert.rejects(engine.inspect(bytes, { Beleg: 'no_such_field' }), BasketliftError);
   engine.dispose();
 });

@@ -90,13 +90,26 @@ export class Engine {
         options.signal?.throwIfAborted();
         this.feed(chunk);
         loaded += chunk.byteLength;
-        options.onProgress?.({ loaded, total });
+        options.onProgress?.({ loaded, total, rows: this.#native.openFileRows() });
       }
     } catch (error) {
       try { this.#native.endFile(); } catch { /* the file is abandoned either way */ }
       throw error;
     }
     this.endFile();
+  }
+
+  /**
+   * What a file's first bytes hold: format, delimiter, columns with the field each would feed,
+   * and the table (null, with `error`, when none is recognised). Reads at most 64 KiB.
+   */
+  async inspect(source, mapping = null) {
+    let head;
+    if (typeof Blob !== 'undefined' && source instanceof Blob) head = new Uint8Array(await source.slice(0, 65536).arrayBuffer());
+    else head = (source instanceof Uint8Array ? source : new Uint8Array(source)).subarray(0, 65536);
+    const result = this.#module.inspectHeader(head, mapping ? JSON.stringify(mapping) : '');
+    check(result);
+    return JSON.parse(result.text);
   }
 
   /** Computes and returns the report (a plain object; see the report JSON Schema). */
