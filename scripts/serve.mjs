@@ -22,6 +22,9 @@ const MIME = {
   '.webmanifest': 'application/manifest+json',
 };
 
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; " +
+  "connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
+
 /** Starts serving `dir` on 127.0.0.1:`port` (0 picks a free port); resolves to the server. */
 export function serve(dir, port = 8080) {
   const root = path.resolve(dir);
@@ -37,6 +40,8 @@ export function serve(dir, port = 8080) {
         'Content-Length': info.size,
         'Cache-Control': 'no-cache',
         'X-Content-Type-Options': 'nosniff',
+        // The same policy as the pages' meta tag, here also covering the worker's script.
+        'Content-Security-Policy': CSP,
       });
       if (request.method === 'HEAD') return response.end();
       createReadStream(file).pipe(response);

@@ -16,8 +16,9 @@ struct Grouping {
   std::string name;
   DimensionBasis basis;
   std::function<std::uint32_t(std::uint32_t)> key;  // order / line / rec → key (kNoId: not set)
-  std::function<std::uint32_t(std::uint32_t)> impression_key;  // impression → key
-  std::function<std::string(std::uint32_t)> label;             // key → text
+  std::function<std::uint32_t(std::uint32_t)> impression_key;   // impression → key
+  std::function<std::string(std::uint32_t)> label;              // key → text
+  std::function<std::string(std::uint32_t)> display = nullptr;  // key → display name (products)
 };
 
 // Computes figures per key, where `slot(key)` maps a key to the figure index (the tail of small
@@ -110,8 +111,10 @@ Dimension compute(const AnalysisContext& ctx, const Grouping& g, std::size_t key
         d.groups);
   }
   for (std::size_t rank = 0; rank < keep; ++rank) {
-    d.groups[rank].key =
-        present[rank] == not_set ? "(not set)" : g.label(static_cast<std::uint32_t>(present[rank]));
+    const bool is_set = present[rank] != not_set;
+    const auto key = static_cast<std::uint32_t>(present[rank]);
+    d.groups[rank].key = is_set ? g.label(key) : "(not set)";
+    if (is_set && g.display) d.groups[rank].name = g.display(key);
   }
   if (d.groups.size() > keep)
     d.groups[keep].key = "(other " + std::to_string(present.size() - keep) + ")";
@@ -221,9 +224,14 @@ DimensionsResult analyze_dimensions(const AnalysisContext& ctx) {
         },
         label},
        placements});
-  groupings.push_back({{"product", DimensionBasis::lines, product_key, impression_product,
-                        [&](std::uint32_t p) { return std::string(pools.products.view(p)); }},
-                       pools.products.size()});
+  const auto product_name = [&](std::uint32_t p) {
+    const std::uint32_t text = p < store.products.size() ? store.products.name[p] : kNoId;
+    return text == kNoId ? std::string() : std::string(pools.texts.view(text));
+  };
+  groupings.push_back(
+      {{"product", DimensionBasis::lines, product_key, impression_product,
+        [&](std::uint32_t p) { return std::string(pools.products.view(p)); }, product_name},
+       pools.products.size()});
   groupings.push_back({{"category", DimensionBasis::lines, on_products(store.products.top_category),
                         impression_on_products(store.products.top_category), label},
                        placements});

@@ -18,6 +18,7 @@ enum class DimensionBasis : std::uint8_t { orders, lines, offers };
 /// The figures of one group.
 struct GroupFigures {
   std::string key;           ///< the group's value ("checkout", "(not set)", "(other 12)")
+  std::string name;          ///< display name when the key is an id (products), else empty
   double orders = 0;         ///< orders in the group (lines/offers: orders containing it)
   double order_revenue = 0;  ///< revenue of those orders (for AOV)
   double revenue = 0;        ///< orders: order revenue; lines: line revenue; offers: order revenue

@@ -18,10 +18,9 @@ const char* basis_name(DimensionBasis basis) {
 
 void write_group(JsonWriter& out, const GroupFigures& g, double confidence) {
   out.begin_object();
-  out.field("key", g.key)
-      .field("orders", g.orders)
-      .field("revenue", g.revenue)
-      .field("aov", g.aov());
+  out.field("key", g.key);
+  if (!g.name.empty()) out.field("name", g.name);
+  out.field("orders", g.orders).field("revenue", g.revenue).field("aov", g.aov());
   out.field("margin", g.margin)
       .field("attached_orders", g.attached_orders)
       .field("attach_rate", g.attach_rate());

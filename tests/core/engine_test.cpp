@@ -88,5 +88,34 @@ TEST(Engine, SettingsRejectTyposAndBadValues) {
   EXPECT_EQ(engine.settings().confidence, 0.9);
 }
 
+// The product dimension carries the catalogue's names beside the ids (what a merchant reads).
+TEST(Engine, ProductGroupsCarryTheCatalogueName) {
+  Engine engine;
+  FileOptions products;
+  products.name = "products.csv";
+  ASSERT_TRUE(testing::feed_chunks(
+                  engine, "product_id,name,price\nLAP-15,<img src=x onerror=alert(1)> Laptop,800\n",
+                  0, products)
+                  .ok());
+  FileOptions orders;
+  orders.name = "orders.csv";
+  ASSERT_TRUE(testing::feed_chunks(
+                  engine,
+                  "order_id,product_id,quantity,unit_price\n1,LAP-15,1,800\n2,NO-NAME,1,5\n", 0,
+                  orders)
+                  .ok());
+  ASSERT_TRUE(engine.analyze().ok());
+  const Dimension* product = nullptr;
+  for (const Dimension& d : engine.report().dimensions.dimensions)
+    if (d.name == "product") product = &d;
+  ASSERT_NE(product, nullptr);
+  ASSERT_EQ(product->groups.size(), 2u);
+  EXPECT_EQ(product->groups[0].key, "LAP-15");
+  EXPECT_EQ(product->groups[0].name, "<img src=x onerror=alert(1)> Laptop");
+  EXPECT_EQ(product->groups[1].name, "") << "no catalogue row, no name";
+  EXPECT_NE(engine.report_json().find("\"name\":\"<img src=x onerror=alert(1)> Laptop\""),
+            std::string::npos);
+}
+
 }  // namespace
 }  // namespace basketlift

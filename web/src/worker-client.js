@@ -22,7 +22,7 @@ export class WorkerEngine {
     const pending = this.#pending.get(message.id);
     if (!pending) return;
     if (message.type === 'progress') {
-      pending.onProgress?.({ loaded: message.loaded, total: message.total });
+      pending.onProgress?.({ loaded: message.loaded, total: message.total, rows: message.rows });
       return;
     }
     this.#pending.delete(message.id);
@@ -32,35 +32,71 @@ export class WorkerEngine {
 
   #call(type, args = {}, onProgress = null) {
     const id = this.#nextId++;
-    return new Promise((resolve, reject) => {
+    const promise = new Promise((resolve, reject) => {
       this.#pending.set(id, { resolve, reject, onProgress });
       this.#worker.postMessage({ id, type, ...args });
     });
+    return { id, promise };
   }
 
   /** Replaces the settings. */
   configure(settings) {
-    return this.#call('configure', { settings });
+    return this.#call('configure', { settings }).promise;
   }
 
-  /** Reads a File/Blob in the worker; options as Engine.addFile (onProgress is called here). */
-  addFile(file, { onProgress, ...options } = {}) {
-    return this.#call('addFile', { source: file, options: { name: file.name, ...options } }, onProgress);
+  /**
+   * Reads a File/Blob in the worker. Options as Engine.addFile; onProgress gets
+   * {loaded, total, rows}; an AbortSignal in `signal` cancels the read (code "cancelled").
+   */
+  addFile(file, { onProgress, signal, ...options } = {}) {
+    const { id, promise } = this.#call('addFile', { source: file, options: { name: file.name, ...options } }, onProgress);
+    signal?.addEventListener('abort', () => this.#call('cancel', { target: id }), { once: true });
+    return promise;
   }
 
   /** Computes the report. */
   analyze() {
-    return this.#call('analyze');
+    return this.#call('analyze').promise;
   }
 
   /** Forgets every file. */
   reset() {
-    return this.#call('reset');
+    return this.#call('reset').promise;
   }
 
   /** Memory held by the engine. */
   memory() {
-    return this.#call('memory');
+    return this.#call('memory').promise;
+  }
+
+  /** A file's format, columns and their fields (see Engine.inspect). */
+  inspect(file, mapping = null) {
+    return this.#call('inspect', { source: file, mapping }).promise;
+  }
+
+  /** One-shot projection; without a baseline, the last report is the baseline. */
+  simulate(scenario = {}, baseline = undefined) {
+    return this.#call('simulate', { baseline, scenario }).promise;
+  }
+
+  /** Loads the simulator (baseline: the last report): resolves to {groups, totals}. */
+  simulatorLoad(scenario = {}) {
+    return this.#call('simLoad', { scenario }).promise;
+  }
+
+  /** Sets knobs ([[group, knob, value]], optional volume) and projects: {totals, group}. */
+  simulatorSet(changes, { volume, group } = {}) {
+    return this.#call('simSet', { changes, volume, group }).promise;
+  }
+
+  /** The full projection with explanations and sensitivity. */
+  simulatorDetails() {
+    return this.#call('simDetails').promise;
+  }
+
+  /** Back to the baseline's knobs: resolves to the totals. */
+  simulatorReset() {
+    return this.#call('simReset').promise;
   }
 
   /** Stops the worker. */

@@ -1,8 +1,13 @@
 // The engine side of the worker protocol. It runs inside the Web Worker, but is a plain class
 // so tests can drive it without one.
 //
-// Requests:  { id, type: 'configure' | 'addFile' | 'analyze' | 'reset' | 'memory', ...args }
-// Replies:   { id, type: 'progress', loaded, total }   (any number, during addFile)
+// Requests:  { id, type, ...args }  with type one of
+//   configure {settings} · addFile {source, options} · cancel {target} · analyze · reset ·
+//   memory · inspect {source, mapping} · simulate {baseline, scenario} ·
+//   simLoad {scenario} (baseline: the last report) · simSet {changes: [[group, knob, value]],
+//   volume} (then runs) · simDetails · simReset
+// A cancelled addFile leaves the engine as if the file had never been given.
+// Replies:   { id, type: 'progress', loaded, total, rows }   (during addFile)
 //            { id, type: 'result', result }
 //            { id, type: 'error', error: { name, code, message, stack } }
 // Errors travel as plain objects: browsers cannot always clone Error subclasses.
@@ -11,47 +16,102 @@ import { createEngine } from './engine.js';
 export class EngineHost {
   #engine = null;
   #ready = null;
+  #report = null;
+  #simulation = null;
+  #reads = new Map();  // request id → AbortController of a file being read
+  #files = [];         // {source, options} of the files read, to read again after a cancel
+
+  #loaded() {
+    if (!this.#simulation) throw Object.assign(new Error('load the simulator first (simLoad)'), { code: 'bad_usage' });
+    return this.#simulation;
+  }
+
+  // The engine cannot take back rows already stored, so a cancelled file is left out by
+  // reading the other files again (File and Blob sources are references: nothing is copied).
+  async #forgetCancelled(engine) {
+    engine.reset();
+    this.#report = null;
+    for (const { source, options } of this.#files) await engine.addFile(source, options).catch(() => {});
+  }
 
   #getEngine() {
     this.#ready ??= createEngine().then((engine) => (this.#engine = engine));
     return this.#ready;
   }
 
-  /** Handles one request; `post(message)` sends replies back. */
-  async handle(request, post) {
+  async #run(engine, request, post) {
     const { id, type } = request;
-    try {
-      const engine = await this.#getEngine();
-      let result = null;
-      switch (type) {
-        case 'configure':
-          engine.configure(request.settings);
-          break;
-        case 'addFile':
+    switch (type) {
+      case 'configure':
+        return engine.configure(request.settings);
+      case 'addFile': {
+        const controller = new AbortController();
+        this.#reads.set(id, controller);
+        try {
           await engine.addFile(request.source, {
             ...request.options,
-            onProgress: ({ loaded, total }) => post({ id, type: 'progress', loaded, total }),
+            signal: controller.signal,
+            onProgress: ({ loaded, total, rows }) => post({ id, type: 'progress', loaded, total, rows }),
           });
-          break;
-        case 'analyze':
-          result = engine.analyze();
-          break;
-        case 'reset':
-          engine.reset();
-          break;
-        case 'memory':
-          result = engine.memory();
-          break;
-        default:
-          throw Object.assign(new Error(`unknown request type '${type}'`), { code: 'bad_usage' });
+        } catch (error) {
+          if (error.name === 'AbortError') await this.#forgetCancelled(engine);
+          else this.#files.push({ source: request.source, options: request.options });  // listed with its error
+          throw error;
+        } finally {
+          this.#reads.delete(id);
+        }
+        this.#files.push({ source: request.source, options: request.options });
+        return null;
       }
-      post({ id, type: 'result', result });
+      case 'cancel':
+        this.#reads.get(request.target)?.abort();
+        return null;
+      case 'analyze':
+        this.#report = engine.analyze();
+        return this.#report;
+      case 'reset':
+        this.#report = null;
+        this.#files = [];
+        this.#simulation?.dispose();
+        this.#simulation = null;
+        return engine.reset();
+      case 'memory':
+        return engine.memory();
+      case 'inspect':
+        return engine.inspect(request.source, request.mapping);
+      case 'simulate':
+        return engine.simulate(request.baseline ?? this.#report, request.scenario);
+      case 'simLoad':
+        this.#simulation?.dispose();
+        this.#simulation = engine.simulator(request.baseline ?? this.#report, request.scenario ?? {});
+        return { groups: this.#simulation.groups, totals: this.#simulation.run() };
+      case 'simSet': {
+        const simulation = this.#loaded();
+        for (const [group, knob, value] of request.changes ?? []) simulation.set(group, knob, value);
+        if (request.volume !== undefined) simulation.setVolume(request.volume);
+        const totals = simulation.run();
+        return { totals, group: request.group === undefined ? null : simulation.groupResult(request.group) };
+      }
+      case 'simDetails':
+        return this.#loaded().details();
+      case 'simReset':
+        this.#loaded().reset();
+        return this.#loaded().run();
+      default:
+        throw Object.assign(new Error(`unknown request type '${type}'`), { code: 'bad_usage' });
+    }
+  }
+
+  /** Handles one request; `post(message)` sends replies back. */
+  async handle(request, post) {
+    const { id } = request;
+    try {
+      const engine = await this.#getEngine();
+      const result = await this.#run(engine, request, post);
+      post({ id, type: 'result', result: result ?? null });
     } catch (error) {
-      post({
-        id,
-        type: 'error',
-        error: { name: error.name, code: error.code ?? 'internal', message: error.message, stack: error.stack },
-      });
+      const code = error.name === 'AbortError' ? 'cancelled' : error.code ?? 'internal';
+      post({ id, type: 'error', error: { name: error.name, code, message: error.message, stack: error.stack } });
     }
   }
 }
