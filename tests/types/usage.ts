@@ -2,6 +2,7 @@
 // the way an embedding application would use the engine must type-check.
 import { BasketliftError, createEngine, type Report } from '../../web/src/engine.js';
 import { WorkerEngine } from '../../web/src/worker-client.js';
+import { mount } from '../../web/app/dashboard.js';
 
 export async function analyseInNode(bytes: Uint8Array): Promise<number | null> {
   const engine = await createEngine({ settings: { control_arm: 'control' } });
@@ -28,4 +29,20 @@ export async function analyseInWorker(file: File): Promise<string> {
   const report = await engine.analyze();
   engine.terminate();
   return report.inputs.map((input) => `${input.file}: ${input.rows_used}`).join('\n');
+}
+
+export async function sliderInWorker(file: File): Promise<number> {
+  const engine = new WorkerEngine();
+  const header = await engine.inspect(file);
+  if (header.table === null) await engine.addFile(file, { mapping: Object.fromEntries(header.columns.map((c) => [c.name, c.field ?? 'ignore'])) });
+  const { groups } = await engine.simulatorLoad({ grouping: 'offer' });
+  const { totals, group } = await engine.simulatorSet([[groups[0].id, 'acceptance', 0.1]], { volume: 1.2, group: groups[0].id });
+  engine.terminate();
+  return (totals.delta.profit ?? 0) + (group?.breakEvenAcceptance ?? 0);
+}
+
+export function embed(host: HTMLElement): Promise<void> {
+  const dashboard = mount(host, { sampleBase: '/sample/' });
+  host.addEventListener('basketlift-report', () => void dashboard.report?.summary.orders);
+  return dashboard.loadSample();
 }

@@ -1,6 +1,6 @@
 // Headless Chromium (Debian's /usr/bin/chromium) driven by playwright-core, for the dashboard tests.
 import { chromium } from 'playwright-core';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { serve } from '../../scripts/serve.mjs';
@@ -17,8 +17,11 @@ const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 
-/** Serves the built site and opens a fresh Chromium profile; call close() when done. */
-export async function openDashboard() {
+/**
+ * Serves the built site and opens a fresh Chromium profile at `options.path` (default: the
+ * dashboard page); call close() when done.
+ */
+export async function openDashboard(options = {}) {
   const server = await serve(webDir, 0);
   const baseUrl = `http://127.0.0.1:${server.address().port}/`;
   const profile = await mkdtemp(path.join(os.tmpdir(), 'basketlift-chromium-'));
@@ -29,20 +32,52 @@ export async function openDashboard() {
     viewport: { width: 1280, height: 900 },
   });
   const page = context.pages()[0] ?? (await context.newPage());
+  // Every request the tab makes, to prove nothing leaves the origin.
+  const requests = [];
+  context.on('request', (request) => requests.push({ url: request.url(), method: request.method() }));
+  const dialogs = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    dialog.dismiss();
+  });
   const consoleErrors = [];
   page.on('console', (message) => {
     if (message.type() === 'error') consoleErrors.push(message.text());
   });
   page.on('pageerror', (error) => consoleErrors.push(error.message));
-  await page.goto(baseUrl);
+  await page.goto(new URL(options.path ?? '', baseUrl).href);
   return {
     page,
+    context,
     baseUrl,
     consoleErrors,
+    requests,
+    dialogs,
+    /** Requests to anything but this origin (data: and blob: URLs stay in the tab). */
+    foreignRequests: () => requests.filter((r) => !r.url.startsWith(baseUrl) && !/^(data|blob):/.test(r.url)),
     async close() {
       await context.close();
       await new Promise((resolve) => server.close(resolve));
       await rm(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** The report the engine gives for these files (read in Node by the same wasm engine). */
+export async function engineReport(files) {
+  const { createEngine } = await import(path.join(webDir, 'src/engine.js'));
+  const engine = await createEngine();
+  for (const file of files) await engine.addFile(await readFile(file), { name: path.basename(file) });
+  const report = engine.analyze();
+  engine.dispose();
+  return report;
+}
+
+/** The sample store's four files. */
+export const sampleFiles = ['products.csv', 'orders.csv', 'offers.csv', 'sessions.csv'].map((name) => path.join(webDir, 'sample', name));
+
+/** Clicks `locator` and returns the downloaded file's name and bytes. */
+export async function downloadOf(page, locator) {
+  const [download] = await Promise.all([page.waitForEvent('download'), locator.click()]);
+  return { name: download.suggestedFilename(), bytes: await readFile(await download.path()) };
 }

@@ -32,6 +32,23 @@ export interface Progress {
   loaded: number;
   /** Bytes in the file, when known. */
   total: number | null;
+  /** Rows (records) read so far. */
+  rows: number;
+}
+
+/** What a file's first bytes hold (Engine.inspect): the start of the column-mapping step. */
+export interface HeaderInfo {
+  format: FormatName;
+  /** CSV delimiter found. */
+  delimiter?: string;
+  /** Each column and the field it would feed (null: not used). */
+  columns: { name: string; field: string | null }[];
+  /** The table recognised, or null when the header is not understood (see `error`). */
+  table: TableName | null;
+  /** Export the header looks like ("basketlift", "shopify", "woocommerce"). */
+  preset: string;
+  /** Why no table was recognised. */
+  error?: string;
 }
 
 /** Options of addFile. */
@@ -40,7 +57,11 @@ export interface AddFileOptions extends FileOptions {
   chunkBytes?: number;
   /** Called after every chunk. */
   onProgress?: (progress: Progress) => void;
-  /** Stops reading; the file is then abandoned. */
+  /**
+   * Stops reading (rejects with an AbortError). The engine keeps the rows read before the
+   * abort, and the report lists the file; reset() and add the other files again to drop it.
+   * (WorkerEngine does that for you.)
+   */
   signal?: AbortSignal;
 }
 
@@ -210,6 +231,8 @@ export class Engine {
   addFile(source: FileSource, options?: AddFileOptions): Promise<void>;
   /** Computes and returns the report. */
   analyze(): Report;
+  /** What a file's first 64 KiB hold, under an optional mapping. */
+  inspect(source: Blob | Uint8Array | ArrayBuffer, mapping?: ColumnMapping | null): Promise<HeaderInfo>;
   /** The last report as JSON text. */
   reportJson(): string;
   /** Projects a what-if scenario against a baseline (a report or typed in). */

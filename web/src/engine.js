@@ -78,7 +78,9 @@ export class Engine {
   /**
    * Reads a whole file: a Blob/File, ArrayBuffer, Uint8Array, or an (async) iterable of chunks
    * such as a Node stream or a ReadableStream. Options: `name`, `table`, `format`, `mapping`,
-   * `chunkBytes`, `onProgress({loaded, total})`, `signal` (AbortSignal).
+   * `chunkBytes`, `onProgress({loaded, total, rows})`, `signal` (AbortSignal). After an abort
+   * the rows read so far stay in the engine (it cannot take rows back): reset() and add the
+   * other files again to leave the file out, as WorkerEngine does.
    */
   async addFile(source, options = {}) {
     const name = options.name ?? source?.name ?? 'file';

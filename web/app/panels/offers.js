@@ -29,7 +29,7 @@ export function renderOffers(root, report) {
   const { figure, canvas } = chartFigure('Margin per 1,000 impressions with 95% intervals (the 20 most shown offers)', 'offers.png');
   const columns = [
     { label: 'Offer', value: (x) => x.rec_id },
-    { label: 'Type', value: (x) => x.type.replace('_', '-') },
+    { label: 'Type', value: (x) => x.type?.replace('_', '-') ?? '–' },
     { label: 'Placement', value: (x) => x.placement ?? '–' },
     { label: 'Impressions', value: (x) => fmt.count(x.impressions), sort: (x) => x.impressions, numeric: true },
     { label: 'Acceptance', value: (x) => fmt.percent(x.acceptance_rate), sort: (x) => x.acceptance_rate ?? -1, numeric: true },

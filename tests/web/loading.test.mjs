@@ -1,0 +1,112 @@
+// Loading data in the dashboard: a plain upload, the column-mapping step for an unknown header
+// (and its memory in localStorage), cancelling a file mid-read, and hostile text rendered as
+// text and exported without formula injection.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, writeFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { downloadOf, openDashboard, sampleFiles } from './browser.mjs';
+import { cli, nativeReport, root } from '../wasm/helpers.mjs';
+
+const fixture = (name) => path.join(root, 'tests/fixtures', name);
+const kpi = async (page, key) => Number(await page.getAttribute(`[data-kpi="${key}"]`, 'data-value'));
+
+test('an uploaded NDJSON file is analysed in the tab and its figures shown', async () => {
+  const expected = nativeReport(['ingest/orders_nested.ndjson']).summary;
+  const dashboard = await openDashboard();
+  try {
+    const { page } = dashboard;
+    await page.setInputFiles('#file-input', fixture('ingest/orders_nested.ndjson'));
+    await page.waitForSelector('#summary:not([hidden]) [data-kpi="orders"]', { timeout: 30000 });
+    assert.equal(await kpi(page, 'orders'), expected.orders);
+    assert.equal(await kpi(page, 'revenue'), expected.revenue);
+    assert.equal(await kpi(page, 'aov'), expected.aov);
+    assert.match(await page.textContent('[data-kpi="aov"]'), /€|EUR/);
+    assert.equal(await page.textContent('.file-status'), 'orders: 7 rows used, 0 rejected');
+    assert.equal(await page.getAttribute('progress', 'value'), await page.getAttribute('progress', 'max'));
+    assert.deepEqual(dashboard.consoleErrors, []);
+  } finally {
+    await dashboard.close();
+  }
+});
+
+test('an unknown header opens the mapping step; the mapping gives the right result and is remembered', async () => {
+  const expected = nativeReport(['ingest/orders_german.csv'], ['--map', fixture('ingest/orders_german.map.json')]).summary;
+  const dashboard = await openDashboard();
+  try {
+    const { page } = dashboard;
+    await page.setInputFiles('#file-input', fixture('ingest/orders_german.csv'));
+    const dialog = page.locator('dialog.mapping[open]');
+    await dialog.waitFor({ timeout: 30000 });
+    assert.match(await dialog.textContent(), /orders_german\.csv/);
+    const choices = { Beleg: 'order_id', Artikel: 'product_id', Menge: 'quantity', Preis: 'unit_price', Datum: 'timestamp', Filiale: 'ignore' };
+    for (const [column, field] of Object.entries(choices)) await dialog.getByLabel(`Field for column ${column}`).selectOption(field);
+    await dialog.getByRole('button', { name: 'Apply and read again' }).click();
+    await page.waitForSelector('#summary:not([hidden]) [data-kpi="orders"]', { timeout: 30000 });
+    assert.equal(await kpi(page, 'orders'), expected.orders);
+    assert.equal(await kpi(page, 'revenue'), expected.revenue);
+    // Next time (a new page, same browser profile) the same header needs no question.
+    await page.reload();
+    await page.setInputFiles('#file-input', fixture('ingest/orders_german.csv'));
+    await page.waitForSelector('#summary:not([hidden]) [data-kpi="orders"]', { timeout: 30000 });
+    assert.equal(await page.locator('dialog.mapping[open]').count(), 0);
+    assert.equal(await kpi(page, 'revenue'), expected.revenue);
+    assert.deepEqual(dashboard.consoleErrors, []);
+  } finally {
+    await dashboard.close();
+  }
+});
+
+test('cancel stops a file mid-read and leaves it out of the analysis', async () => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'basketlift-cancel-'));
+  const dashboard = await openDashboard();
+  try {
+    execFileSync(path.join(path.dirname(cli), 'basketlift-generate'), ['--orders', '300000', '--seed', '3', '--format', 'ndjson', '--out', dir]);
+    const { page } = dashboard;
+    await page.setInputFiles('#file-input', [sampleFiles[0], path.join(dir, 'orders.ndjson')]);
+    const big = page.locator('.file-list li').nth(1);
+    await big.getByRole('button', { name: 'Cancel' }).waitFor({ timeout: 30000 });
+    await page.waitForFunction(() => document.querySelectorAll('.file-list progress')[1]?.value > 0);
+    assert.match(await big.locator('.file-status').textContent(), /rows read|reading/);
+    await big.getByRole('button', { name: 'Cancel' }).click();
+    await page.waitForSelector('#summary:not([hidden])', { timeout: 60000 });
+    assert.equal(await page.locator('.file-list li').count(), 1);
+    assert.equal(await kpi(page, 'orders'), 0, 'the cancelled orders file is not in the analysis');
+    assert.match(await page.textContent('.file-list li .file-status'), /^products: /);
+    // Sections that need other files say which file would unlock them.
+    assert.match(await page.textContent('#experiment .empty .unlock'), /variant/);
+    assert.match(await page.textContent('#offers .empty .unlock'), /offers file/);
+    assert.deepEqual(dashboard.consoleErrors, []);
+  } finally {
+    await dashboard.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('hostile names are shown as text, and exports defuse spreadsheet formulas', async () => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'basketlift-xss-'));
+  const payload = '<img src=x onerror=alert(1)>';
+  await writeFile(path.join(dir, 'products.csv'), `product_id,name,price,unit_cost\nP1,"${payload}",10,4\nP2,Plain,20,5\n`);
+  await writeFile(path.join(dir, 'orders.csv'), 'order_id,product_id,quantity,unit_price,rec_id\n1,P1,1,10,\n1,P2,1,20,=2+3\n2,P1,2,10,\n');
+  const dashboard = await openDashboard();
+  try {
+    const { page } = dashboard;
+    await page.setInputFiles('#file-input', [path.join(dir, 'products.csv'), path.join(dir, 'orders.csv')]);
+    await page.waitForSelector('#dimensions #dimension', { timeout: 30000 });
+    await page.selectOption('#dimension', 'product');
+    const row = page.locator('#dimensions tbody tr', { hasText: 'P1' });
+    assert.equal(await row.locator('.name').textContent(), payload);
+    assert.equal(await page.locator('img[src="x"]').count(), 0);
+    await page.selectOption('#dimension', 'offer');
+    const csv = await downloadOf(page, page.locator('#dimensions button', { hasText: 'Download as CSV' }));
+    assert.match(csv.bytes.toString(), /\r\n'=2\+3,/);
+    await page.waitForTimeout(200);  // an injected handler would have fired by now
+    assert.deepEqual(dashboard.dialogs, []);
+    assert.deepEqual(dashboard.consoleErrors, []);
+  } finally {
+    await dashboard.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,187 @@
+// The dashboard's panels against the report the engine returns for the same four files: every
+// panel shows the report's figures (nothing hard-coded), alerts link to their evidence, the
+// exports hold what the panels show. Screenshots of each panel go to build/screenshots/.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { downloadOf, engineReport, openDashboard, sampleFiles } from './browser.mjs';
+import { root } from '../wasm/helpers.mjs';
+
+const screenshots = path.join(root, 'build/screenshots');
+let dashboard;
+let page;
+let report;
+
+// Text of the money/percent/count formats the page uses (the browser's locale).
+const formatIn = (page, kind, value, currency) => page.evaluate(([kind, value, currency]) => {
+  if (kind === 'money') return new Intl.NumberFormat(undefined, { style: 'currency', currency }).format(value);
+  if (kind === 'percent') return new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 2 }).format(value);
+  return new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 }).format(value);
+}, [kind, value, currency]);
+
+before(async () => {
+  report = await engineReport(sampleFiles);
+  dashboard = await openDashboard();
+  page = dashboard.page;
+  // Upload the four tables at once, as a merchant would.
+  await page.setInputFiles('#file-input', sampleFiles);
+  await page.waitForSelector('#simulator [data-sim="revenue"]', { timeout: 60000 });
+  await mkdir(screenshots, { recursive: true });
+});
+
+after(async () => {
+  assert.deepEqual(dashboard.consoleErrors, []);
+  assert.deepEqual(dashboard.foreignRequests(), []);
+  await dashboard.close();
+});
+
+test('files: each shows its detected table and the rows used', async () => {
+  const rows = page.locator('.file-list li');
+  assert.equal(await rows.count(), 4);
+  for (const [i, input] of report.inputs.entries()) {
+    const text = await rows.nth(i).locator('.file-status').textContent();
+    assert.equal(text, `${input.table}: ${await formatIn(page, 'count', input.rows_used)} rows used, ${await formatIn(page, 'count', input.rows_rejected)} rejected`);
+    assert.equal(await rows.nth(i).locator('select').first().inputValue(), input.table);
+  }
+  await page.locator('#load').screenshot({ path: path.join(screenshots, 'panel-load.png') });
+});
+
+test('alerts: every alert of the report, in order, with a working evidence link', async () => {
+  const items = page.locator('#alerts li.alert');
+  assert.equal(await items.count(), report.alerts.alerts.length);
+  assert.ok(report.alerts.alerts.length > 0, 'the sample plants problems to alert on');
+  for (const [i, alert] of report.alerts.alerts.entries()) {
+    assert.equal(await items.nth(i).getAttribute('data-evidence'), alert.evidence);
+    assert.match(await items.nth(i).textContent(), new RegExp(alert.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+  }
+  await page.locator('#alerts').screenshot({ path: path.join(screenshots, 'panel-alerts.png') });
+  // An offer alert's link lands on that offer's row.
+  const offerAlert = report.alerts.alerts.findIndex((a) => a.evidence.startsWith('/offers/offers/'));
+  assert.ok(offerAlert >= 0);
+  await items.nth(offerAlert).getByRole('button', { name: 'See the evidence' }).click();
+  const focused = page.locator(`#offers [data-pointer="${report.alerts.alerts[offerAlert].evidence}"]`);
+  assert.equal(await focused.getAttribute('class'), 'highlight');
+  assert.ok(await focused.evaluate((el) => el === document.activeElement));
+  // An experiment alert selects the comparison holding it.
+  const experimentAlert = report.alerts.alerts.find((a) => a.evidence.startsWith('/experiment/comparisons/'));
+  const comparison = Number(experimentAlert.evidence.split('/')[3]);
+  await items.nth(report.alerts.alerts.indexOf(experimentAlert)).getByRole('button', { name: 'See the evidence' }).click();
+  assert.equal(await page.inputValue('#experiment-slice'), String(comparison));
+  assert.equal(await page.locator(`#experiment [data-pointer="${experimentAlert.evidence}"]`).count(), 1);
+});
+
+test('data gaps: readiness per analysis and every check', async () => {
+  const ready = page.locator('#gaps .readiness li');
+  assert.equal(await ready.count(), report.data_gaps.readiness.length);
+  for (const [i, r] of report.data_gaps.readiness.entries()) assert.equal(await ready.nth(i).locator('.status').textContent(), r.status);
+  const ids = await page.locator('#gaps [data-gap]').evaluateAll((els) => els.map((e) => e.dataset.gap));
+  assert.deepEqual(ids.sort(), report.data_gaps.checks.map((c) => c.id).sort());
+  await page.locator('#gaps').screenshot({ path: path.join(screenshots, 'panel-gaps.png') });
+});
+
+test('summary: the KPIs and their intervals', async () => {
+  const s = report.summary;
+  for (const key of ['orders', 'revenue', 'aov', 'margin', 'cvr', 'attach_rate']) {
+    assert.equal(Number(await page.getAttribute(`#summary [data-kpi="${key}"]`, 'data-value')), s[key], key);
+  }
+  assert.equal(await page.textContent('#summary [data-kpi="revenue"]'), await formatIn(page, 'money', s.revenue, s.currency));
+  const aovDetail = await page.locator('#summary [data-kpi="aov"] + dd.detail').textContent();
+  assert.equal(aovDetail, `${await formatIn(page, 'money', s.aov_ci[0], s.currency)} to ${await formatIn(page, 'money', s.aov_ci[1], s.currency)}`);
+  await page.locator('#summary').screenshot({ path: path.join(screenshots, 'panel-summary.png') });
+});
+
+test('dimensions: the chosen dimension as a table and a chart', async () => {
+  await page.selectOption('#dimension', 'placement');
+  const groups = report.dimensions.by.placement.groups;
+  const rows = page.locator('#dimensions tbody tr');
+  assert.equal(await rows.count(), groups.length);
+  for (const [i, g] of groups.entries()) {
+    assert.equal(await rows.nth(i).locator('td').first().textContent(), g.key);
+    assert.equal(await rows.nth(i).locator('td').nth(2).textContent(), await formatIn(page, 'money', g.revenue, report.summary.currency));
+  }
+  // Sorting by acceptance puts the highest first.
+  await page.locator('#dimensions th button', { hasText: 'Acceptance' }).click();
+  const best = [...groups].sort((a, b) => (b.acceptance_rate ?? -1) - (a.acceptance_rate ?? -1))[0];
+  assert.equal(await rows.first().locator('td').first().textContent(), best.key);
+  await page.selectOption('#measure', 'acceptance_rate');
+  const bars = await page.locator('#dimensions canvas').evaluate((canvas) => canvas.getContext('2d') !== null && canvas.width > 0);
+  assert.ok(bars);
+  await page.locator('#dimensions').screenshot({ path: path.join(screenshots, 'panel-dimensions.png') });
+});
+
+test('experiment: arms, deltas with significance, each slice', async () => {
+  const e = report.experiment;
+  assert.equal(await page.locator('#experiment table').first().locator('tbody tr').count(), e.arms.length);
+  await page.selectOption('#experiment-slice', '0');
+  const c = e.comparisons[0];
+  for (const m of c.metrics.filter((x) => x.result.ok)) {
+    const row = page.locator(`#experiment tr[data-metric="${m.metric}"]`);
+    assert.equal(Number(await row.locator('[data-value]').getAttribute('data-value')), m.result.relative, m.metric);
+    assert.equal((await row.locator('td').nth(7).textContent()) === 'yes', m.significant, m.metric);
+  }
+  assert.equal(await page.locator('#experiment [data-srm="mismatch"]').count(), c.srm.mismatch ? 1 : 0);
+  await page.locator('#experiment').screenshot({ path: path.join(screenshots, 'panel-experiment.png') });
+});
+
+test('offers: verdict badges, every offer, the retire list', async () => {
+  const offers = report.offers.offers;
+  await page.selectOption('#offer-filter', '');
+  const more = page.locator('#offers button.more:not([hidden])');
+  if (await more.count()) await more.first().click();
+  const shown = await page.locator('#offers tr[data-offer]').evaluateAll((rows) => rows.map((r) => [r.dataset.offer, r.querySelector('[data-verdict]').dataset.verdict]));
+  assert.deepEqual(shown, offers.map((o) => [o.rec_id, o.verdict]));
+  await page.selectOption('#offer-filter', 'unprofitable');
+  assert.equal(await page.locator('#offers tr[data-offer]').count(), offers.filter((o) => o.verdict === 'unprofitable').length);
+  const retire = await page.locator('#offers [data-retire]').evaluateAll((rows) => rows.map((r) => r.dataset.retire));
+  assert.deepEqual(retire, report.retire.offers.map((o) => o.rec_id));
+  await page.locator('#offers').screenshot({ path: path.join(screenshots, 'panel-offers.png') });
+  // The table's CSV export holds every offer, with the report's numbers.
+  const csv = await downloadOf(page, page.locator('#offers button', { hasText: 'Download as CSV' }).first());
+  const lines = csv.bytes.toString().trim().split('\r\n');
+  assert.equal(lines.length, offers.length + 1);
+  assert.equal(lines[1].split(',')[0], offers[0].rec_id);
+  assert.equal(Number(lines[1].split(',')[3]), offers[0].impressions);
+});
+
+test('baskets: candidates ranked by expected margin per showing', async () => {
+  const candidates = report.basket.candidates.slice(0, 25);
+  const shown = await page.locator('#basket tr[data-candidate]').evaluateAll((rows) => rows.map((r) => [r.dataset.candidate, Number(r.querySelector('[data-value]').dataset.value)]));
+  assert.deepEqual(shown, candidates.map((c) => [`${c.anchor}>${c.offered}`, c.expected_margin_per_showing]));
+  await page.locator('#basket').screenshot({ path: path.join(screenshots, 'panel-basket.png') });
+});
+
+test('customer value: adopters against others per window, with the caveat', async () => {
+  for (const w of report.ltv.windows) {
+    const value = await page.locator(`#ltv tr[data-window="${w.days}"] [data-value]`).getAttribute('data-value');
+    assert.equal(Number(value), w.adopters.revenue_per_customer);
+  }
+  assert.match(await page.textContent('#ltv'), /association, not the effect/);
+  await page.locator('#ltv').screenshot({ path: path.join(screenshots, 'panel-ltv.png') });
+});
+
+test('simulator: starts at the baseline of the report', async () => {
+  const { createEngine } = await import(path.join(root, 'build/web/src/engine.js'));
+  const engine = await createEngine();
+  const projection = engine.simulate(report, {});
+  engine.dispose();
+  for (const key of ['orders', 'revenue', 'aov', 'margin', 'profit']) {
+    const shown = Number(await page.getAttribute(`#simulator [data-sim="${key}"]`, 'data-value'));
+    assert.ok(Math.abs(shown - projection.total.scenario[key]) <= 1e-9 * Math.abs(projection.total.scenario[key]), key);
+  }
+  await page.locator('#simulator').screenshot({ path: path.join(screenshots, 'panel-simulator.png') });
+});
+
+test('exports: the report as JSON equal to the engine\'s, a chart as PNG', async () => {
+  const json = await downloadOf(page, page.locator('#export-report'));
+  assert.equal(json.name, 'basketlift-report.json');
+  const exported = JSON.parse(json.bytes.toString());
+  // store_bytes is the engine's memory, which depends on how the bytes arrived.
+  delete exported.store_bytes;
+  const expected = { ...report };
+  delete expected.store_bytes;
+  assert.deepEqual(exported, expected);
+  const png = await downloadOf(page, page.locator('#ltv figcaption button'));
+  assert.deepEqual([...png.bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  await page.screenshot({ path: path.join(screenshots, 'dashboard-full.png'), fullPage: true });
+});
