@@ -49,6 +49,7 @@ export async function openDashboard(options = {}) {
   return {
     page,
     context,
+    profile,
     baseUrl,
     consoleErrors,
     requests,

@@ -26,6 +26,9 @@ test('an uploaded NDJSON file is analysed in the tab and its figures shown', asy
     assert.match(await page.textContent('[data-kpi="aov"]'), /€|EUR/);
     assert.equal(await page.textContent('.file-status'), 'orders: 7 rows used, 0 rejected');
     assert.equal(await page.getAttribute('progress', 'value'), await page.getAttribute('progress', 'max'));
+    // Offers known only from order lines have no impressions to project from.
+    await page.waitForSelector('#simulator .empty');
+    assert.match(await page.textContent('#simulator .empty .unlock'), /offers file/);
     assert.deepEqual(dashboard.consoleErrors, []);
   } finally {
     await dashboard.close();

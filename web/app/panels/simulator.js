@@ -120,6 +120,11 @@ export async function renderSimulator(root, report, engine) {
     volume.set(1);
     const loaded = await engine.simulatorLoad({ grouping: state.grouping });
     state.groups = loaded.groups;
+    if (state.groups.length === 0) {
+      fill(root, title, unavailable('No offer was shown to any order: the simulator projects from the orders that saw each offer.',
+        'Add an offers file (one row per impression) whose session_id or order_id matches the orders.'));
+      return false;
+    }
     fill(groupSelect, state.groups.map((g) => h('option', { value: g.id }, `${g.id} (${g.type.replace('_', '-')})`)));
     state.group = state.groups[0];
     showGroup();

@@ -1,0 +1,83 @@
+// Benchmark: a 1M-order NDJSON file dropped on the dashboard in headless Chromium. Measures
+// the time from the drop to the full dashboard (every panel drawn: the basketlift-report event), the tab's peak memory
+// (renderer process, which holds the worker and its wasm heap), how often progress reached
+// the page, and the page's longest main-thread task while reading.
+//
+//   node tests/bench/dashboard_1m.mjs [ORDERS]      (default 1000000; needs the wasm build)
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { openDashboard } from '../web/browser.mjs';
+import { cli } from '../wasm/helpers.mjs';
+
+const orders = Number(process.argv[2] ?? 1_000_000);
+const dir = await mkdtemp(path.join(os.tmpdir(), 'basketlift-bench-'));
+execFileSync(path.join(path.dirname(cli), 'basketlift-generate'), ['--orders', String(orders), '--seed', '7', '--format', 'ndjson', '--out', dir]);
+const file = path.join(dir, 'orders.ndjson');
+const bytes = (await stat(file)).size;
+
+// Resident memory of this profile's page renderers (the tab and its worker), in bytes.
+// Chromium rewrites its processes' titles, so /proc/PID/cmdline is one space-separated string.
+async function rendererBytes(profile) {
+  let total = 0;
+  for (const pid of await readdir('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const cmdline = await readFile(`/proc/${pid}/cmdline`, 'utf8');
+      if (!cmdline.includes('--type=renderer') || cmdline.includes('--top-chrome-webui') || !cmdline.includes(profile)) continue;
+      const rss = /VmRSS:\s+(\d+) kB/.exec(await readFile(`/proc/${pid}/status`, 'utf8'));
+      if (rss) total += Number(rss[1]) * 1024;
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return total;
+}
+
+const dashboard = await openDashboard();
+try {
+  const { page } = dashboard;
+  // Progress reaching the page, and long main-thread tasks, recorded inside the page.
+  await page.evaluate(() => {
+    window.bench = { progress: [], longest: 0, done: null };
+    // A progress update is a new "N rows read" text of a file's status.
+    document.addEventListener('basketlift-report', () => (window.bench.done = performance.now()));
+    new MutationObserver(() => {
+      if (/rows read$/.test(document.querySelector('.file-status')?.textContent ?? '')) window.bench.progress.push(performance.now());
+    }).observe(document.querySelector('.file-list'), { subtree: true, childList: true, characterData: true });
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) window.bench.longest = Math.max(window.bench.longest, entry.duration);
+    }).observe({ type: 'longtask' });
+  });
+  let peak = await rendererBytes(dashboard.profile);
+  let sampling = true;
+  const sampler = (async () => {
+    while (sampling) {
+      peak = Math.max(peak, await rendererBytes(dashboard.profile));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  })();
+  const started = await page.evaluate(() => performance.now());
+  await page.setInputFiles('#file-input', file);
+  await page.waitForFunction(() => window.bench.done !== null, null, { timeout: 900000, polling: 250 });
+  const wall = (await page.evaluate(() => window.bench.done) - started) / 1000;
+  sampling = false;
+  await sampler;
+  const result = await page.evaluate((started) => {
+    const times = window.bench.progress.filter((t) => t >= started);
+    const gaps = times.slice(1).map((t, i) => t - times[i]);
+    return { updates: times.length, maxGap: Math.max(0, ...gaps), longest: window.bench.longest,
+             firstProgress: times[0] - started, reading: times.at(-1) - times[0], after: window.bench.done - times.at(-1) };
+  }, started);
+  const readEnd = await page.evaluate(() => document.querySelector('.file-status').textContent);
+  console.log(`| file | ${(bytes / 1e6).toFixed(0)} MB NDJSON, ${orders.toLocaleString('en')} orders (${readEnd}) |`);
+  console.log(`| drop → full dashboard | ${wall.toFixed(1)} s (${(bytes / 1e6 / wall).toFixed(0)} MB/s end to end) |`);
+  console.log(`| tab peak memory (renderer RSS) | ${(peak / 2 ** 20).toFixed(0)} MiB |`);
+  console.log(`| of which: to first progress, reading, analysis + drawing | ${(result.firstProgress / 1000).toFixed(1)} s, ${(result.reading / 1000).toFixed(1)} s, ${(result.after / 1000).toFixed(1)} s |`);
+  console.log(`| progress updates while reading | ${result.updates}, longest gap ${result.maxGap.toFixed(0)} ms |`);
+  console.log(`| longest main-thread task | ${result.longest.toFixed(0)} ms |`);
+} finally {
+  await dashboard.close();
+  await rm(dir, { recursive: true, force: true });
+}
