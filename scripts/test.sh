@@ -1,21 +1,36 @@
 #!/usr/bin/env bash
-# Builds everything (native and wasm) and runs every test: GoogleTest, the wasm module under
-# Node, and the dashboard in headless Chromium. Installs what it needs; safe to re-run.
+# Builds everything (native and wasm) and runs every test: GoogleTest (also under ASan+UBSan),
+# a short libFuzzer run per target, the wasm module under Node (also its debug build with
+# ASSERTIONS and SAFE_HEAP), and the dashboard in headless Chromium. Installs what it needs;
+# safe to re-run. FUZZ_SECONDS (default 60) sets the fuzzing time per target.
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
 cd "$BASKETLIFT_ROOT"
 started=$SECONDS
 
 ensure_build_dependencies
-ensure_apt_packages chromium
+ensure_apt_packages chromium clang libclang-rt-14-dev
 
 build_native
 step "GoogleTest (native)"
 ctest --preset native -j "$(nproc)"
 
+step "GoogleTest under AddressSanitizer + UBSan (build/asan)"
+cmake --preset asan -Wno-dev >/dev/null
+cmake --build --preset asan
+ctest --preset asan -j "$(nproc)"
+
+step "Fuzzing, ${FUZZ_SECONDS:-60} s per target"
+scripts/fuzz.sh "${FUZZ_SECONDS:-60}"
+
 build_wasm
 step "wasm module under Node"
 node --test tests/wasm/
+
+step "wasm debug build (ASSERTIONS, SAFE_HEAP) under Node"
+emcmake cmake --preset wasm-debug -Wno-dev >/dev/null
+cmake --build --preset wasm-debug
+BASKETLIFT_WEB_DIR="$BASKETLIFT_ROOT/build/wasm-debug/web" node --test tests/wasm/
 
 step "TypeScript declarations (tsc --noEmit)"
 npx --no-install tsc -p tests/types/tsconfig.json

@@ -26,7 +26,8 @@ EMSCRIPTEN_BINDINGS(basketlift) {
       .function("reportJson", &WasmEngine::report_json)
       .function("reset", &WasmEngine::reset)
       .function("memoryBytes", &WasmEngine::memory_bytes)
-      .function("openFileRows", &WasmEngine::open_file_rows);
+      .function("openFileRows", &WasmEngine::open_file_rows)
+      .function("setMemoryLimit", &WasmEngine::set_memory_limit);
 
   emscripten::value_object<TextResult>("TextResult")
       .field("ok", &TextResult::ok)

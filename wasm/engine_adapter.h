@@ -46,6 +46,8 @@ class WasmEngine {
   void reset() { engine_.reset(); }
   /// Rows read so far in the open file.
   double open_file_rows() const { return static_cast<double>(engine_.open_file_rows()); }
+  /// Caps the engine's memory (bytes; 0: none), see Engine::set_memory_limit.
+  void set_memory_limit(double bytes) { engine_.set_memory_limit(static_cast<std::size_t>(bytes)); }
   /// Bytes held by the store and the open reader.
   double memory_bytes() const { return static_cast<double>(engine_.memory_bytes()); }
 

@@ -1,5 +1,7 @@
 #include "engine/engine.h"
 
+#include <cstdio>
+
 #include <algorithm>
 #include <limits>
 
@@ -35,7 +37,18 @@ Status Engine::begin_file(FileOptions options) {
 Status Engine::feed(std::string_view chunk) {
   if (!open_file_)
     return Status::error(ErrorCode::bad_usage, "feed: no file is open; call begin_file first");
-  return open_file_->feed(chunk);
+  Status status = open_file_->feed(chunk);
+  if (status.ok() && memory_limit_ > 0 && memory_bytes() > memory_limit_ / 2) {
+    constexpr double kMb = 1e6;
+    char why[160];
+    std::snprintf(why, sizeof why,
+                  "the data read so far needs %.0f MB, more than the %.0f MB this engine may "
+                  "hold while leaving room to analyse it",
+                  static_cast<double>(memory_bytes()) / kMb,
+                  static_cast<double>(memory_limit_ / 2) / kMb);
+    return open_file_->stop(ErrorCode::too_large, why);
+  }
+  return status;
 }
 
 Status Engine::end_file() {

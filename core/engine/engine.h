@@ -53,6 +53,12 @@ class Engine {
   std::uint64_t open_file_rows() const { return open_file_ ? open_file_->report().rows_read : 0; }
   /// Bytes held by the store and by the open file's reader.
   std::size_t memory_bytes() const;
+  /// Caps the memory the engine may use (0: no cap). Reading stops with a too_large error
+  /// once the data needs more than half of it (the other half is for analyze()); the file
+  /// is then listed with that error, and reset() frees everything.
+  void set_memory_limit(std::size_t bytes) { memory_limit_ = bytes; }
+  /// The cap set by set_memory_limit (0: none).
+  std::size_t memory_limit() const { return memory_limit_; }
   /// Forgets every file and result; the settings stay.
   void reset();
 
@@ -62,6 +68,7 @@ class Engine {
   std::vector<FileReport> files_;
   std::unique_ptr<FileIngest> open_file_;
   Report report_;
+  std::size_t memory_limit_ = 0;
 };
 
 }  // namespace basketlift

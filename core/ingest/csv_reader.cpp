@@ -1,5 +1,8 @@
 #include "ingest/csv_reader.h"
 
+#include "ingest/record_limit.h"
+#include "simdjson.h"
+
 #include <algorithm>
 #include <cstring>
 
@@ -58,7 +61,24 @@ Status CsvReader::scan(bool at_end) {
   std::size_t pos = pos_;
   bool need_more = false;
   while (pos < size && !need_more && status_.ok()) {
+    if (state_ != State::skipping && pos - record_start_ > kMaxRecordBytes) {
+      skip_long_record(data, pos);
+      continue;
+    }
     switch (state_) {
+      case State::skipping: {
+        const void* newline = std::memchr(data + pos, '\n', size - pos);
+        if (newline == nullptr) {
+          pos = record_start_ = size;  // dropped by compact()
+          break;
+        }
+        pos = static_cast<std::size_t>(static_cast<const char*>(newline) - data) + 1;
+        ++line_;
+        pos_ = record_start_ = pos;
+        record_line_ = line_;
+        state_ = State::field_start;
+        break;
+      }
       case State::field_start:
         field_unescape_ = false;
         if (data[pos] == '"') {
@@ -127,7 +147,11 @@ Status CsvReader::scan(bool at_end) {
   pos_ = pos;
   if (!status_.ok()) return status_;
   if (at_end) {
+    if (state_ != State::skipping && size - record_start_ > kMaxRecordBytes)
+      skip_long_record(data, size);
     switch (state_) {
+      case State::skipping:
+        break;  // already rejected
       case State::quoted:
         sink_.on_unreadable_row(record_line_, RejectReason::unterminated_quote,
                                 "a quoted field is still open at the end of the file",
@@ -148,6 +172,16 @@ Status CsvReader::scan(bool at_end) {
   }
   compact();
   return status_;
+}
+
+void CsvReader::skip_long_record(const char* data, std::size_t pos) {
+  const std::size_t shown = std::min<std::size_t>(pos - record_start_, 120);
+  sink_.on_unreadable_row(record_line_, RejectReason::record_too_long, kRecordTooLongDetail,
+                          std::string_view(data + record_start_, shown));
+  spans_.clear();
+  // Inside quotes the line count went on; a runaway quote ends at the next line break.
+  state_ = State::skipping;
+  record_start_ = pos;
 }
 
 void CsvReader::end_field(std::size_t end) {
@@ -216,6 +250,8 @@ void CsvReader::emit_row() {
   }
   record_.clear();
   record_.row = record_line_;
+  // JSON readers reject invalid UTF-8 (JSON must be UTF-8); a CSV row keeps its text, noted.
+  record_.non_utf8 = !simdjson::validate_utf8(buffer_.data() + record_start_, pos_ - record_start_);
   for (std::size_t i = 0; i < spans_.size(); ++i) {
     if (columns_[i]) record_.set(*columns_[i], RawValue{field_text(spans_[i])});
   }

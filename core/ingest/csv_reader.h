@@ -25,7 +25,8 @@ class CsvReader final : public FormatReader {
   std::size_t buffered_bytes() const override { return buffer_.capacity() + scratch_.capacity(); }
 
  private:
-  enum class State : std::uint8_t { field_start, unquoted, quoted, after_quote };
+  // skipping: the rest of a row longer than kMaxRecordBytes, dropped up to its line end.
+  enum class State : std::uint8_t { field_start, unquoted, quoted, after_quote, skipping };
   struct Span {
     std::uint32_t begin;  // offsets into buffer_
     std::uint32_t end;
@@ -36,6 +37,8 @@ class CsvReader final : public FormatReader {
   Status scan(bool at_end);
   bool detect_delimiter(bool at_end);
   void end_field(std::size_t end);
+  // Rejects the row being read as too long and starts skipping it.
+  void skip_long_record(const char* data, std::size_t pos);
   void end_record();
   void emit_header();
   void emit_row();

@@ -50,15 +50,14 @@ Status FileIngest::feed(std::string_view chunk) {
     return status;
   }
   head_.append(chunk);
-  // The format is known once a byte other than a BOM or white space arrives.
-  std::string_view head = head_;
-  if (head.substr(0, kUtf8Bom.size()) ==
-      kUtf8Bom.substr(0, std::min(head.size(), kUtf8Bom.size()))) {
-    if (head.size() < kUtf8Bom.size()) return Status::success();
-    head.remove_prefix(kUtf8Bom.size());
-  }
-  if (std::all_of(head.begin(), head.end(), is_space)) return Status::success();
+  // The format and the binary check look at the same first bytes however the file is cut.
+  if (head_.size() < kSniffBytes || only_space(head_)) return Status::success();
   return start();
+}
+
+bool FileIngest::only_space(std::string_view head) {
+  if (head.substr(0, kUtf8Bom.size()) == kUtf8Bom) head.remove_prefix(kUtf8Bom.size());
+  return std::all_of(head.begin(), head.end(), is_space);
 }
 
 Status FileIngest::start() {
@@ -69,7 +68,15 @@ Status FileIngest::start() {
     return fail(ErrorCode::unreadable_file,
                 "the file is UTF-16 text; save it as UTF-8 (CSV UTF-8)");
   }
-  if (head.find('\0') != std::string_view::npos) {
+  const bool utf16_without_bom =
+      head.size() >= 4 &&
+      ((head[0] != '\0' && head[1] == '\0' && head[2] != '\0' && head[3] == '\0') ||
+       (head[0] == '\0' && head[1] != '\0' && head[2] == '\0' && head[3] != '\0'));
+  if (utf16_without_bom) {
+    return fail(ErrorCode::unreadable_file,
+                "the file is UTF-16 text (every other byte is zero); save it as UTF-8 (CSV UTF-8)");
+  }
+  if (head.substr(0, kSniffBytes).find('\0') != std::string_view::npos) {
     return fail(ErrorCode::unreadable_file,
                 "the file holds binary data (NUL bytes), not CSV, JSON or NDJSON text; if it is a "
                 "spreadsheet, export it as CSV UTF-8");
@@ -99,15 +106,28 @@ Status FileIngest::start() {
   return status;
 }
 
+Status FileIngest::stop(ErrorCode code, const std::string& why) {
+  report_.columns = mapper_.mapped_columns();
+  report_.unknown_columns = mapper_.unknown_columns();
+  reader_.reset();
+  return fail(code, why);
+}
+
 Status FileIngest::finish() {
   if (failed_)
     return Status::error(ErrorCode::unreadable_file, "'" + options_.name + "': " + *report_.error);
-  if (!reader_) return fail(ErrorCode::unreadable_file, "the file is empty");
+  if (!reader_) {
+    if (only_space(head_)) return fail(ErrorCode::unreadable_file, "the file is empty");
+    Status started = start();  // a file shorter than the sniffed head
+    if (!started.ok()) return started;
+  }
   Status status = reader_->finish();
   report_.columns = mapper_.mapped_columns();
   report_.unknown_columns = mapper_.unknown_columns();
   if (!status.ok()) return fail(status.code, status.message);
-  if (!report_.table) return fail(ErrorCode::unreadable_file, "the file has a header but no rows");
+  if (!report_.table || report_.rows_read == 0) {
+    return fail(ErrorCode::unreadable_file, "the file has a header but no rows");
+  }
   return status;
 }
 
@@ -135,6 +155,7 @@ void FileIngest::on_record(const Record& record) {
   }
   ++report_.rows_read;
   ++report_.rows_used;
+  if (record.non_utf8) report_.note(record.row, RowNote::non_utf8_text, "", "");
 }
 
 void FileIngest::on_unreadable_row(std::uint64_t row, RejectReason reason, std::string_view detail,

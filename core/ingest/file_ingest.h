@@ -37,6 +37,9 @@ class FileIngest final : public RecordSink {
   Status feed(std::string_view chunk);
   /// Ends the file. Fails when the file could not be read at all.
   Status finish();
+  /// Stops reading for a reason found outside the file (the engine's memory cap): the rows
+  /// read so far stay, the reader's buffers are freed, and finish() reports `why`.
+  Status stop(ErrorCode code, const std::string& why);
   /// The file's account so far.
   const FileReport& report() const { return report_; }
   /// Bytes held by the reader between chunks.
@@ -51,6 +54,10 @@ class FileIngest final : public RecordSink {
 
  private:
   Status start();
+  // True when `head` holds nothing but a BOM and white space.
+  static bool only_space(std::string_view head);
+  // Bytes looked at before the format is decided (the binary check covers exactly these).
+  static constexpr std::size_t kSniffBytes = 4096;
   Status fail(ErrorCode code, const std::string& why);
 
   Store& store_;
@@ -61,7 +68,7 @@ class FileIngest final : public RecordSink {
   FileReport report_;
   std::unique_ptr<FormatReader> reader_;
   std::unique_ptr<TableLoader> loader_;
-  std::string head_;  // first bytes, held until the format is known
+  std::string head_;  // first bytes, held until kSniffBytes or the end arrive
   bool failed_ = false;
 };
 

@@ -57,6 +57,8 @@ const char* row_note_name(RowNote note) {
       return "bundle_without_parts";
     case RowNote::duplicate_product:
       return "duplicate_product";
+    case RowNote::non_utf8_text:
+      return "non_utf8_text";
   }
   return "unparsable_timestamp";
 }

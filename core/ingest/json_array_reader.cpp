@@ -1,5 +1,7 @@
 #include "ingest/json_array_reader.h"
 
+#include "ingest/record_limit.h"
+
 #include <cstring>
 
 namespace basketlift {
@@ -21,7 +23,7 @@ Status JsonArrayReader::feed(std::string_view chunk) {
 
 Status JsonArrayReader::finish() {
   Status status = scan();
-  if (status.ok() && phase_ == Phase::in_value) {
+  if (status.ok() && phase_ == Phase::in_value && !oversized_) {
     sink_.on_unreadable_row(index_ + 1, RejectReason::invalid_json,
                             "the file ends inside this record", {});
   }
@@ -34,6 +36,12 @@ Status JsonArrayReader::scan() {
   const std::size_t size = buffer_.size();
   std::size_t pos = pos_;
   while (pos < size && status_.ok()) {
+    if (phase_ == Phase::in_value && !oversized_ && pos - element_start_ > kMaxRecordBytes) {
+      // Too long to keep: reject it now, scan on to its end without holding its bytes.
+      sink_.on_unreadable_row(index_ + 1, RejectReason::record_too_long, kRecordTooLongDetail,
+                              std::string_view(data + element_start_, 120));
+      oversized_ = true;
+    }
     const char c = data[pos];
     switch (phase_) {
       case Phase::before_array:
@@ -78,6 +86,8 @@ Status JsonArrayReader::scan() {
           ++pos;
         } else if (c == '{' || c == '[') {
           ++depth_;
+          ++pos;
+        } else if (c == '}' && depth_ == 0) {  // a stray '}': part of a broken element
           ++pos;
         } else if (c == '}' || c == ']') {
           if (depth_ == 0) {  // the array's own ']' right after a scalar element
@@ -129,6 +139,10 @@ Status JsonArrayReader::scan() {
 
 void JsonArrayReader::parse_element(std::size_t begin, std::size_t end) {
   ++index_;
+  if (oversized_) {  // rejected when it passed the limit
+    oversized_ = false;
+    return;
+  }
   while (end > begin && is_space(buffer_.data()[end - 1]))
     --end;
   const char* data = buffer_.data() + begin;
@@ -148,11 +162,12 @@ void JsonArrayReader::parse_element(std::size_t begin, std::size_t end) {
 }
 
 void JsonArrayReader::compact() {
-  const std::size_t keep_from = phase_ == Phase::in_value ? element_start_ : pos_;
+  const std::size_t keep_from = phase_ == Phase::in_value && !oversized_ ? element_start_ : pos_;
   if (keep_from == 0) return;
   buffer_.erase_front(keep_from);
   pos_ -= keep_from;
-  element_start_ -= phase_ == Phase::in_value ? keep_from : element_start_;
+  element_start_ -=
+      phase_ == Phase::in_value ? std::min(keep_from, element_start_) : element_start_;
 }
 
 }  // namespace basketlift

@@ -1,5 +1,7 @@
 #include "ingest/ndjson_reader.h"
 
+#include "ingest/record_limit.h"
+
 #include <algorithm>
 #include <cstring>
 #include <string>
@@ -63,15 +65,35 @@ Status NdjsonReader::stop_if_unreadable() const {
 }
 
 Status NdjsonReader::feed(std::string_view chunk) {
+  if (skipping_) {  // the rest of an over-long line: drop it up to its end
+    const void* newline = std::memchr(chunk.data(), '\n', chunk.size());
+    if (newline == nullptr) return Status::success();
+    chunk.remove_prefix(static_cast<std::size_t>(static_cast<const char*>(newline) - chunk.data()) +
+                        1);
+    skipping_ = false;
+    ++next_line_;
+  }
   buffer_.append(chunk.data(), chunk.size());
   const std::size_t complete = end_of_last_line(buffer_.data(), buffer_.size());
-  if (complete == 0) return Status::success();
-  return parse_complete_lines(complete);
+  if (complete > 0) {
+    if (Status status = parse_complete_lines(complete); !status.ok()) return status;
+  }
+  if (buffer_.size() > kMaxRecordBytes) {  // an incomplete line already too long
+    reject_long_line(buffer_.data(), buffer_.size());
+    buffer_.reset();
+    skipping_ = true;
+  }
+  return Status::success();
+}
+
+void NdjsonReader::reject_long_line(const char* data, std::size_t length) {
+  sink_.on_unreadable_row(next_line_, RejectReason::record_too_long, kRecordTooLongDetail,
+                          std::string_view(data, std::min<std::size_t>(length, 120)));
 }
 
 Status NdjsonReader::finish() {
   Status status = Status::success();
-  if (buffer_.size() > 0) {
+  if (buffer_.size() > 0 && !skipping_) {
     buffer_.append("\n", 1);
     status = parse_complete_lines(buffer_.size());
   }
@@ -88,11 +110,21 @@ Status NdjsonReader::parse_complete_lines(std::size_t length) {
   const char* data = buffer_.data();
   std::size_t offset = 0;
   while (offset < length) {
+    // A line longer than the row limit is rejected unparsed.
+    const auto* newline =
+        static_cast<const char*>(std::memchr(data + offset, '\n', length - offset));
+    const std::size_t line_end = static_cast<std::size_t>(newline - data);
+    if (line_end - offset > kMaxRecordBytes) {
+      reject_long_line(data + offset, line_end - offset);
+      ++next_line_;
+      offset = line_end + 1;
+      continue;
+    }
     // Cut batches at line ends, about kBatchBytes each.
     std::size_t end = length;
     if (length - offset > kBatchBytes) {
       end = offset + end_of_last_line(data + offset, kBatchBytes);
-      if (end == offset) end = offset + end_of_last_line(data + offset, length - offset);
+      if (end == offset) end = line_end + 1;  // one line over kBatchBytes: a batch of its own
     }
     parse_batch(data + offset, end - offset, next_line_);
     next_line_ += count_newlines(data + offset, data + end);

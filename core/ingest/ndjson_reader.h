@@ -25,6 +25,8 @@ class NdjsonReader final : public FormatReader {
 
  private:
   Status parse_complete_lines(std::size_t length);
+  // Rejects line `next_line_` (starting at data) as too long.
+  void reject_long_line(const char* data, std::size_t length);
   void parse_batch(const char* data, std::size_t length, std::uint64_t first_line);
   void parse_lines_one_by_one(const char* data, std::size_t length, std::uint64_t first_line);
   void parse_single(std::string_view line, std::uint64_t row);
@@ -36,6 +38,7 @@ class NdjsonReader final : public FormatReader {
   PaddedBuffer buffer_;          // the carried-over partial line, then the new chunk
   PaddedBuffer line_;            // one line, padded, for the line-by-line fallback
   std::uint64_t next_line_ = 1;  // line number of buffer_'s first byte
+  bool skipping_ = false;        // dropping the rest of a line longer than kMaxRecordBytes
 };
 
 }  // namespace basketlift

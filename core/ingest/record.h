@@ -30,6 +30,7 @@ struct Record {
   std::array<RawValue, kFieldCount> values;  ///< indexed by Field; valid where `present` says
   std::uint64_t present = 0;                 ///< field_bit() of each field set
   std::uint64_t row = 0;  ///< 1-based line number (CSV, NDJSON) or record index (JSON)
+  bool non_utf8 = false;  ///< the row's text holds bytes that are not UTF-8 (CSV only)
 
   /// Sets a field's value.
   void set(Field f, RawValue v) {

@@ -15,7 +15,7 @@ constexpr ReasonInfo kReasons[kRejectReasonCount] = {
     {"invalid_utf8", "text is not valid UTF-8"},
     {"field_count_mismatch", "number of fields differs from the header"},
     {"unterminated_quote", "a quoted field is not closed before the end of the file"},
-    {"record_too_long", "row is larger than the row size limit"},
+    {"record_too_long", "row is longer than 4 MB"},
     {"missing_required_field", "required value is missing"},
     {"invalid_number", "not a number"},
     {"negative_number", "negative value where only zero or more is allowed"},

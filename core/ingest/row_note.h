@@ -17,9 +17,10 @@ enum class RowNote : std::uint8_t {
   unknown_placement,        ///< placement outside the known list (kept as written)
   bundle_without_parts,     ///< a bundle offer whose offered products have no '+'
   duplicate_product,        ///< a product_id already described by an earlier catalogue row
+  non_utf8_text,            ///< bytes that are not UTF-8 (kept; shown as U+FFFD in output)
 };
 /// Number of kinds.
-constexpr int kRowNoteCount = static_cast<int>(RowNote::duplicate_product) + 1;
+constexpr int kRowNoteCount = static_cast<int>(RowNote::non_utf8_text) + 1;
 
 /// Stable snake_case name ("unparsable_timestamp").
 const char* row_note_name(RowNote note);

@@ -117,5 +117,29 @@ TEST(Engine, ProductGroupsCarryTheCatalogueName) {
             std::string::npos);
 }
 
+// A file bigger than the memory cap stops with a clear too_large error; its account still
+// adds up, the engine still analyses, and after reset() it reads again.
+TEST(Engine, MemoryCapStopsAFileCleanlyAndTheEngineStaysUsable) {
+  const std::string offers =
+      testing::read_file(std::string(BASKETLIFT_SOURCE_DIR) + "/web/sample/offers.csv");
+  Engine engine;
+  engine.set_memory_limit(600'000);  // the store may hold 300 kB
+  FileOptions options;
+  options.name = "offers.csv";
+  const Status status = testing::feed_chunks(engine, offers, 64 << 10, options);
+  EXPECT_EQ(status.code, ErrorCode::too_large);
+  const FileReport& file = engine.files().at(0);
+  ASSERT_TRUE(file.error.has_value());
+  EXPECT_NE(file.error->find("MB this engine may hold"), std::string::npos) << *file.error;
+  EXPECT_GT(file.rows_read, 0u);
+  EXPECT_EQ(file.rows_read, file.rows_used + file.rows_rejected);
+  EXPECT_LE(engine.memory_bytes(), 600'000u);
+  EXPECT_TRUE(engine.analyze().ok());
+  engine.reset();
+  engine.set_memory_limit(0);
+  EXPECT_TRUE(testing::feed_chunks(engine, offers, 64 << 10, options).ok());
+  EXPECT_EQ(engine.files().at(0).rows_rejected, 0u);
+}
+
 }  // namespace
 }  // namespace basketlift

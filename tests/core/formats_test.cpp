@@ -117,5 +117,31 @@ TEST(JsonArray, TruncatedFileRejectsTheCutRecord) {
   EXPECT_EQ(file.rows_rejected, 1u);
 }
 
+// Found by fuzz_mapper: a '}' outside any object used to make the scanner loop forever.
+TEST(JsonArray, StrayClosingBraceIsABrokenRecordNotAHang) {
+  Engine engine;
+  ASSERT_TRUE(
+      feed_chunks(engine,
+                  R"([{"order_id":"1","product_id":"a"}, }, {"order_id":"2","product_id":"b"}])", 0)
+          .ok());
+  const FileReport& file = engine.files().at(0);
+  EXPECT_EQ(file.rows_used, 2u);
+  EXPECT_EQ(file.rows_rejected, 1u);
+}
+
+// Found by fuzz_json: the binary check once saw only the first chunk, so a NUL byte a few
+// bytes in was caught or not depending on how the file was cut.
+TEST(FileIngest, BinaryCheckDoesNotDependOnChunkCuts) {
+  std::string bytes = "{\"order_id\":\"1\",\"product_id\":\"a\"}\n{\"x";
+  bytes += '\0';
+  bytes += "\"}\n";
+  for (std::size_t chunk : {std::size_t{0}, std::size_t{1}, std::size_t{5}}) {
+    Engine engine;
+    const Status status = feed_chunks(engine, bytes, chunk);
+    EXPECT_EQ(status.code, ErrorCode::unreadable_file) << chunk;
+    EXPECT_NE(engine.files().at(0).error->find("binary data"), std::string::npos) << chunk;
+  }
+}
+
 }  // namespace
 }  // namespace basketlift

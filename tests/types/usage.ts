@@ -1,11 +1,11 @@
 // Compile-only check of the TypeScript declarations (tsc --noEmit; run by scripts/test.sh):
 // the way an embedding application would use the engine must type-check.
-import { BasketliftError, createEngine, type Report } from '../../web/src/engine.js';
+import { BasketliftError, DEFAULT_MEMORY_LIMIT, createEngine, type Report } from '../../web/src/engine.js';
 import { WorkerEngine } from '../../web/src/worker-client.js';
 import { mount } from '../../web/app/dashboard.js';
 
 export async function analyseInNode(bytes: Uint8Array): Promise<number | null> {
-  const engine = await createEngine({ settings: { control_arm: 'control' } });
+  const engine = await createEngine({ settings: { control_arm: 'control' }, memoryLimit: DEFAULT_MEMORY_LIMIT / 2 });
   try {
     await engine.addFile(bytes, { name: 'orders.ndjson', table: 'orders', onProgress: ({ loaded, total }) => void [loaded, total] });
     const report: Report = engine.analyze();

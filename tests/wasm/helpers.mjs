@@ -1,6 +1,7 @@
 // Shared helpers for the tests of the built wasm module (run by scripts/test.sh with node --test).
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
@@ -8,6 +9,13 @@ export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 /** The site the wasm build assembled (override with BASKETLIFT_WEB_DIR, e.g. the debug build). */
 export const webDir = process.env.BASKETLIFT_WEB_DIR ?? path.join(root, 'build/web');
 export const cli = path.join(root, 'build/bin/basketlift');
+
+// Emscripten 3.1.6's loader, built for Node too (the debug build's ENVIRONMENT), uses
+// require() and __dirname even as an ES module: give it both.
+if (process.env.BASKETLIFT_WEB_DIR) {
+  globalThis.require ??= createRequire(import.meta.url);
+  globalThis.__dirname ??= path.join(process.env.BASKETLIFT_WEB_DIR, 'engine');
+}
 
 /** The engine module of the built site. */
 export async function loadEngineModule() {

@@ -127,10 +127,11 @@ export class FilesPanel {
       });
       progress.value = progress.max;
     } catch (error) {
-      if (error.code !== 'cancelled') return;  // the report lists the file with its error
+      if (error.code !== 'cancelled' && error.code !== 'too_large') return;  // listed in the report with its error
       // The engine has forgotten the file; so does the list.
       this.#entries.splice(this.#entries.indexOf(entry), 1);
       entry.row.remove();
+      if (error.code === 'too_large') this.#showError(`${entry.file.name}: ${error.message}`);
     } finally {
       cancel.hidden = true;
     }

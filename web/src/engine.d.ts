@@ -214,13 +214,20 @@ export interface CreateEngineOptions {
   wasmBinary?: ArrayBuffer | Uint8Array;
   /** Settings overrides, as in the report's `settings`. */
   settings?: Record<string, unknown>;
+  /** Memory the engine may use, in bytes (default DEFAULT_MEMORY_LIMIT); reading stops at half. */
+  memoryLimit?: number;
 }
+
+/** The default memory cap: 3.5 GiB of wasm32's 4 GiB. */
+export const DEFAULT_MEMORY_LIMIT: number;
 
 /** A Basketlift engine. */
 export class Engine {
   private constructor();
   /** Replaces the settings (an object of overrides). */
   configure(settings: Record<string, unknown>): void;
+  /** Caps the memory the engine may use, in bytes (0: none); reading stops with "too_large" at half. */
+  setMemoryLimit(bytes: number): void;
   /** Starts a file (low-level; addFile does begin, feed and end). */
   beginFile(name: string, options?: FileOptions): void;
   /** Feeds one chunk of the open file. */

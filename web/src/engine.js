@@ -15,8 +15,15 @@ async function loadWasmBinary() {
 }
 
 /**
+ * Memory the engine may use by default: most of wasm32's 4 GiB, keeping room for the module
+ * itself and the chunk being copied in. Reading stops (code "too_large") at half of it.
+ */
+export const DEFAULT_MEMORY_LIMIT = 3.5 * 2 ** 30;
+
+/**
  * Creates an engine. Options: `wasmBinary` (bytes of basketlift.wasm, to skip loading it),
- * `settings` (object of overrides, see the report's `settings`).
+ * `settings` (object of overrides, see the report's `settings`), `memoryLimit` (bytes; see
+ * DEFAULT_MEMORY_LIMIT).
  */
 export async function createEngine(options = {}) {
   const moduleArgs = {};
@@ -24,9 +31,12 @@ export async function createEngine(options = {}) {
   else if (isNode) moduleArgs.wasmBinary = await loadWasmBinary();
   const module = await createBasketliftModule(moduleArgs);
   const engine = new Engine(module);
+  engine.setMemoryLimit(options.memoryLimit ?? DEFAULT_MEMORY_LIMIT);
   if (options.settings) engine.configure(options.settings);
   return engine;
 }
+
+const megabytes = (bytes) => (bytes / 1e6).toFixed(bytes < 1e7 ? 1 : 0);
 
 const DEFAULT_CHUNK_BYTES = 4 << 20;
 
@@ -40,6 +50,11 @@ export class Engine {
   constructor(module) {
     this.#module = module;
     this.#native = new module.Engine();
+  }
+
+  /** Caps the memory the engine may use, in bytes (0: no cap). */
+  setMemoryLimit(bytes) {
+    this.#native.setMemoryLimit(bytes);
   }
 
   /** Replaces the settings (an object of overrides). */
@@ -90,12 +105,16 @@ export class Engine {
     try {
       for await (const chunk of chunksOf(source, options.chunkBytes ?? DEFAULT_CHUNK_BYTES)) {
         options.signal?.throwIfAborted();
-        this.feed(chunk);
         loaded += chunk.byteLength;
+        this.feed(chunk);
         options.onProgress?.({ loaded, total, rows: this.#native.openFileRows() });
       }
     } catch (error) {
       try { this.#native.endFile(); } catch { /* the file is abandoned either way */ }
+      if (error.code === 'too_large') {
+        const of = total === null ? '' : ` of ${megabytes(total)} MB`;
+        throw new BasketliftError('too_large', `file too large for this browser tab: ${megabytes(loaded)} MB read${of} (${error.message})`);
+      }
       throw error;
     }
     this.endFile();

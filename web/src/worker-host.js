@@ -6,7 +6,8 @@
 //   memory · inspect {source, mapping} · simulate {baseline, scenario} ·
 //   simLoad {scenario} (baseline: the last report) · simSet {changes: [[group, knob, value]],
 //   volume} (then runs) · simDetails · simReset
-// A cancelled addFile leaves the engine as if the file had never been given.
+// A cancelled addFile, or one refused as too large, leaves the engine as if the file had
+// never been given.
 // Replies:   { id, type: 'progress', loaded, total, rows }   (during addFile)
 //            { id, type: 'result', result }
 //            { id, type: 'error', error: { name, code, message, stack } }
@@ -14,12 +15,18 @@
 import { createEngine } from './engine.js';
 
 export class EngineHost {
+  #options;
   #engine = null;
   #ready = null;
   #report = null;
   #simulation = null;
   #reads = new Map();  // request id → AbortController of a file being read
   #files = [];         // {source, options} of the files read, to read again after a cancel
+
+  /** `options` go to createEngine (e.g. memoryLimit). */
+  constructor(options = {}) {
+    this.#options = options;
+  }
 
   #loaded() {
     if (!this.#simulation) throw Object.assign(new Error('load the simulator first (simLoad)'), { code: 'bad_usage' });
@@ -28,14 +35,14 @@ export class EngineHost {
 
   // The engine cannot take back rows already stored, so a cancelled file is left out by
   // reading the other files again (File and Blob sources are references: nothing is copied).
-  async #forgetCancelled(engine) {
+  async #forgetOpenFile(engine) {
     engine.reset();
     this.#report = null;
     for (const { source, options } of this.#files) await engine.addFile(source, options).catch(() => {});
   }
 
   #getEngine() {
-    this.#ready ??= createEngine().then((engine) => (this.#engine = engine));
+    this.#ready ??= createEngine(this.#options).then((engine) => (this.#engine = engine));
     return this.#ready;
   }
 
@@ -54,7 +61,8 @@ export class EngineHost {
             onProgress: ({ loaded, total, rows }) => post({ id, type: 'progress', loaded, total, rows }),
           });
         } catch (error) {
-          if (error.name === 'AbortError') await this.#forgetCancelled(engine);
+          // A cancelled file, or one too large for the tab, leaves no rows behind.
+          if (error.name === 'AbortError' || error.code === 'too_large') await this.#forgetOpenFile(engine);
           else this.#files.push({ source: request.source, options: request.options });  // listed with its error
           throw error;
         } finally {

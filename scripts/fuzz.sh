@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# scripts/fuzz.sh [SECONDS] [TARGET...]
+#   Builds the libFuzzer targets (clang, ASan + UBSan; preset "fuzz") and runs each for
+#   SECONDS (default 60): csv, json, mapper, pipeline (default: all). The corpus grows in
+#   build/fuzz/corpus/<target>, starting from tests/fuzz/seeds/<target>. A crash stops with
+#   the input saved in build/fuzz/artifacts/<target>/; make it a regression test by copying it
+#   to tests/fuzz/regressions/<target>/<what-it-found> (replayed by the GoogleTest suite).
+set -euo pipefail
+source "$(dirname "$0")/lib/common.sh"
+cd "$BASKETLIFT_ROOT"
+
+seconds="${1:-60}"
+shift || true
+targets=("$@")
+[ ${#targets[@]} -eq 0 ] && targets=(csv json mapper pipeline)
+
+ensure_build_dependencies
+ensure_apt_packages clang libclang-rt-14-dev
+step "Fuzz targets (build/fuzz/bin)"
+cmake --preset fuzz -Wno-dev >/dev/null
+cmake --build --preset fuzz --target fuzz_csv fuzz_json fuzz_mapper fuzz_pipeline
+
+status=0
+for target in "${targets[@]}"; do
+  corpus="build/fuzz/corpus/$target"
+  artifacts="build/fuzz/artifacts/$target"
+  mkdir -p "$corpus" "$artifacts"
+  cp -n tests/fuzz/seeds/"$target"/* "$corpus"/ 2>/dev/null || true
+  step "fuzz_$target for ${seconds} s"
+  # -rss_limit_mb: a run that needs more is a finding (memory blow-up), like a crash.
+  if ! build/fuzz/bin/"fuzz_$target" "$corpus" -max_total_time="$seconds" -max_len=16384 -timeout=20 \
+       -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$artifacts/" 2> "build/fuzz/$target.log"; then
+    status=1
+    echo "fuzz_$target FOUND A PROBLEM: see build/fuzz/$target.log and $artifacts/" >&2
+  fi
+  grep -E "^(#[0-9]+.*DONE|stat::number_of_executed_units|stat::peak_rss_mb)|cov:" "build/fuzz/$target.log" | tail -3 || true
+done
+exit $status

@@ -1,0 +1,54 @@
+// Memory in the wasm module: a file beyond the engine's cap stops with a clear message and
+// leaves the engine usable; repeated ingest + report + reset does not grow the heap.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { fixture, loadEngineModule, webDir } from './helpers.mjs';
+
+const { createEngine, BasketliftError } = await loadEngineModule();
+const { EngineHost } = await import(path.join(webDir, 'src/worker-host.js'));
+const sample = (name) => new Uint8Array(fixture(path.join('..', '..', 'web', 'sample', name)));
+
+test('a file too large for the cap: clear message, then the engine reads again', async () => {
+  const engine = await createEngine({ memoryLimit: 1e6 });
+  const offers = sample('offers.csv');
+  const failure = await engine.addFile(offers, { name: 'offers.csv', chunkBytes: 64 << 10 }).catch((e) => e);
+  assert.ok(failure instanceof BasketliftError);
+  assert.equal(failure.code, 'too_large');
+  assert.match(failure.message, /^file too large for this browser tab: [\d.]+ MB read of 1\.0 MB \('offers\.csv': the data read so far needs/);
+  const listed = engine.analyze().inputs[0];
+  assert.equal(listed.rows_read, listed.rows_used + listed.rows_rejected);
+  engine.reset();
+  await engine.addFile(fixture('ingest/orders_nested.ndjson'), { name: 'orders.ndjson' });
+  assert.equal(engine.analyze().summary.orders, 5);
+  engine.dispose();
+});
+
+test('in the worker a too-large file leaves no rows behind and the other files stay', async () => {
+  const host = new EngineHost({ memoryLimit: 1e6 });
+  const replies = [];
+  const post = (message) => replies.push(message);
+  await host.handle({ id: 1, type: 'addFile', source: sample('products.csv'), options: { name: 'products.csv' } }, post);
+  await host.handle({ id: 2, type: 'addFile', source: sample('offers.csv'), options: { name: 'offers.csv', chunkBytes: 64 << 10 } }, post);
+  assert.equal(replies.find((r) => r.id === 2 && r.type === 'error').error.code, 'too_large');
+  await host.handle({ id: 3, type: 'analyze' }, post);
+  const report = replies.find((r) => r.id === 3).result;
+  assert.deepEqual(report.inputs.map((i) => i.file), ['products.csv']);
+});
+
+test('ingest + report + reset, many times over: the heap stays flat', async () => {
+  const engine = await createEngine();
+  const files = ['products.csv', 'orders.csv', 'offers.csv', 'sessions.csv'].map((name) => ({ name, bytes: sample(name) }));
+  const heap = [];
+  for (let round = 0; round < 25; round++) {
+    for (const { name, bytes } of files) await engine.addFile(bytes, { name });
+    assert.equal(engine.analyze().summary.orders, 2500);
+    engine.simulate(engine.analyze(), { all: { acceptance: { relative: -0.1 } } });
+    engine.reset();
+    const { engineBytes, wasmBytes } = engine.memory();
+    assert.ok(engineBytes < 64 << 10, `after reset the engine holds ${engineBytes} bytes`);
+    heap.push(wasmBytes);
+  }
+  assert.equal(heap.at(-1), heap[2], `wasm memory grew: ${heap.join(', ')}`);
+  engine.dispose();
+});
