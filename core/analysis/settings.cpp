@@ -84,6 +84,21 @@ Status read_option(std::string_view key, element value, Settings& s) {
   } else if (key == "attribution_window_hours") {
     if (!read_number(value, 0, 24 * 365, s.attribution_window_hours))
       return bad(key, "hours between 0 and 8760");
+  } else if (key == "sections") {
+    simdjson::dom::array names;
+    const char* expected = "an array of section names: dimensions, experiment, offers, ltv, basket";
+    if (value.get_array().get(names)) return bad(key, expected);
+    s.sections = 0;
+    for (element name : names) {
+      std::string_view text;
+      int found = -1;
+      if (!name.get_string().get(text)) {
+        for (int i = 0; i < kSectionCount; ++i)
+          if (text == section_name(static_cast<Section>(i))) found = i;
+      }
+      if (found < 0) return bad(key, expected);
+      s.sections |= static_cast<std::uint8_t>(1u << found);
+    }
   } else if (key == "ltv_windows_days") {
     simdjson::dom::array days;
     if (value.get_array().get(days)) return bad(key, "an array of days, e.g. [30, 90, 365]");
@@ -151,6 +166,22 @@ Result<Settings> Settings::from_json(std::string_view json) {
   return settings;
 }
 
+const char* section_name(Section section) {
+  switch (section) {
+    case Section::dimensions:
+      return "dimensions";
+    case Section::experiment:
+      return "experiment";
+    case Section::offers:
+      return "offers";
+    case Section::ltv:
+      return "ltv";
+    case Section::basket:
+      return "basket";
+  }
+  return "dimensions";
+}
+
 void Settings::write_json(JsonWriter& out) const {
   out.begin_object();
   out.field("control_arm", control_arm);
@@ -189,6 +220,10 @@ void Settings::write_json(JsonWriter& out) const {
   out.field("basket_triples", basket_triples);
   out.field("gap_warning_share", gap_warning_share);
   out.field("gap_critical_share", gap_critical_share);
+  out.key("sections").begin_array();
+  for (int i = 0; i < kSectionCount; ++i)
+    if (wants(static_cast<Section>(i))) out.value(section_name(static_cast<Section>(i)));
+  out.end_array();
   out.end_object();
 }
 

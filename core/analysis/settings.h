@@ -19,6 +19,14 @@ enum class Adjustment : std::uint8_t { holm, benjamini_hochberg };
 /// Winsorising of per-session revenue and margin (SPEC §3.3).
 enum class Capping : std::uint8_t { off, upper, two_sided };
 
+/// Report sections that can be left out (settings `sections`); summary, data gaps and alerts
+/// are always computed.
+enum class Section : std::uint8_t { dimensions, experiment, offers, ltv, basket };
+/// Number of optional sections.
+constexpr int kSectionCount = 5;
+/// Stable name of a section ("ltv").
+const char* section_name(Section section);
+
 /// Options in force for one analysis. Defaults follow SPEC §3.
 struct Settings {
   std::string control_arm = "control";  ///< the arm every other arm is compared with
@@ -48,6 +56,10 @@ struct Settings {
   bool basket_triples = false;           ///< also mine A + B → C (bundles)
   double gap_warning_share = 0.01;   ///< a data gap touching this share (of revenue, rows...) warns
   double gap_critical_share = 0.10;  ///< ... and this share is critical
+  std::uint8_t sections = (1u << kSectionCount) - 1;  ///< bit per Section to compute (all)
+
+  /// True when the section is to be computed.
+  bool wants(Section section) const { return (sections >> static_cast<int>(section)) & 1u; }
 
   /// Significance level.
   double alpha() const { return 1 - confidence; }

@@ -1,5 +1,6 @@
 // bench_ingest: reads files through the engine natively and prints one JSON line of figures
 // (seconds, MB/s, rows, peak resident memory) for scripts/bench to compare with its peers.
+// Usage: bench_ingest [--settings JSON] [--ingest-only] FILE...
 #include <sys/resource.h>
 
 #include <chrono>
@@ -20,16 +21,31 @@ long peak_rss_kib() {
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc < 2) {
-    std::fprintf(stderr, "usage: bench_ingest FILE... (times ingestion + analysis)\n");
-    return 2;
-  }
   using Clock = std::chrono::steady_clock;
   basketlift::Engine engine;
+  bool analyze = true;
+  int first = 1;
+  for (; first < argc && argv[first][0] == '-'; ++first) {
+    const std::string option = argv[first];
+    if (option == "--ingest-only") {
+      analyze = false;
+    } else if (option == "--settings" && first + 1 < argc) {
+      if (auto status = engine.configure(argv[++first]); !status.ok()) {
+        std::fprintf(stderr, "%s\n", status.message.c_str());
+        return 2;
+      }
+    } else {
+      break;
+    }
+  }
+  if (first >= argc) {
+    std::fprintf(stderr, "usage: bench_ingest [--settings JSON] [--ingest-only] FILE...\n");
+    return 2;
+  }
   std::vector<char> chunk(4 << 20);
   std::uint64_t bytes = 0, rows = 0;
   const auto start = Clock::now();
-  for (int i = 1; i < argc; ++i) {
+  for (int i = first; i < argc; ++i) {
     std::FILE* file = std::fopen(argv[i], "rb");
     if (file == nullptr) {
       std::fprintf(stderr, "cannot open %s\n", argv[i]);
@@ -49,7 +65,7 @@ int main(int argc, char** argv) {
     rows += engine.files().back().rows_read;
   }
   const auto ingested = Clock::now();
-  engine.analyze();
+  if (analyze) engine.analyze();
   const auto analyzed = Clock::now();
   const double ingest_s = std::chrono::duration<double>(ingested - start).count();
   const double analyze_s = std::chrono::duration<double>(analyzed - ingested).count();

@@ -141,5 +141,23 @@ TEST(Engine, MemoryCapStopsAFileCleanlyAndTheEngineStaysUsable) {
   EXPECT_EQ(engine.files().at(0).rows_rejected, 0u);
 }
 
+// settings.sections computes only the sections asked for; the others say why they are empty.
+TEST(Engine, SectionsSettingLeavesOutWhatIsNotAsked) {
+  Engine engine;
+  ASSERT_TRUE(engine.configure(R"({"sections": ["basket"]})").ok());
+  const std::string bytes = testing::read_file(testing::fixture_path("ingest/orders_nested.ndjson"));
+  ASSERT_TRUE(testing::feed_chunks(engine, bytes, 0).ok());
+  ASSERT_TRUE(engine.analyze().ok());
+  const Report& r = engine.report();
+  EXPECT_TRUE(r.basket.available);
+  EXPECT_FALSE(r.dimensions.available);
+  EXPECT_EQ(r.experiment.reason, "not computed: left out by settings.sections");
+  EXPECT_FALSE(r.offers.available);
+  EXPECT_FALSE(r.ltv.available);
+  EXPECT_EQ(r.summary.orders, 5u) << "the summary is always there";
+  EXPECT_NE(engine.report_json().find(R"("sections":["basket"])"), std::string::npos);
+  EXPECT_EQ(engine.configure(R"({"sections": ["baskets"]})").code, ErrorCode::bad_config);
+}
+
 }  // namespace
 }  // namespace basketlift

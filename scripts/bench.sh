@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# scripts/bench.sh [--size N] [--runs R]
+#   Builds Basketlift (release, native and wasm), installs the peers it is measured against
+#   (scripts/bench/package.json: Papa Parse, DuckDB-WASM, DuckDB's Node API; npm ci), generates
+#   N orders with offers and sessions (default 1,000,000; kept in build/bench/N), runs every
+#   workload R times (default 3) after a warm-up, and prints the Markdown table that README's
+#   "Performance" section shows (also written to build/bench-results.md).
+set -euo pipefail
+source "$(dirname "$0")/lib/common.sh"
+cd "$BASKETLIFT_ROOT"
+
+size=1000000
+runs=3
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --size) size="$2"; shift 2 ;;
+    --runs) runs="$2"; shift 2 ;;
+    *) echo "usage: scripts/bench.sh [--size N] [--runs R]" >&2; exit 2 ;;
+  esac
+done
+
+ensure_build_dependencies
+build_native
+build_wasm
+if [ ! -f scripts/bench/node_modules/.package-lock.json ] ||
+   [ scripts/bench/package-lock.json -nt scripts/bench/node_modules/.package-lock.json ]; then
+  step "Installing the peers (npm ci in scripts/bench)"
+  (cd scripts/bench && npm ci --no-audit --no-fund)
+fi
+step "Benchmarks: $size orders, $runs runs each"
+node scripts/bench/run.mjs "$size" "$runs" "build/bench/$size"

@@ -1,0 +1,170 @@
+// One benchmark run in a fresh process: node workloads.mjs TOOL WORKLOAD DATA_DIR
+// Prints one JSON line: {seconds, peak_bytes, peak_kind, check}. `seconds` covers reading the
+// file(s) from disk to having the figures; `check` holds figures the runner compares across
+// tools (total revenue, AOV per variant), so a fast wrong answer cannot win.
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const [tool, workload, dataDir] = process.argv.slice(2);
+const file = (name) => path.join(dataDir, name);
+const TABLES = ['products.csv', 'orders.csv', 'offers.csv', 'sessions.csv'];
+// Basketlift computes just the sections a workload asks for (the others are skipped).
+const SECTIONS = { ndjson: ['dimensions', 'experiment'], csv: ['dimensions', 'experiment'], report: null, ingest: null, pairs: ['basket'] };
+const FILES = { ndjson: ['orders.ndjson'], csv: ['orders.csv'], report: TABLES, ingest: TABLES, pairs: ['orders.csv'] };
+const rssBytes = () => process.resourceUsage().maxRSS * 1024;
+const round = (x) => Math.round(x * 100) / 100;
+
+// Figures every tool of workloads ndjson and csv must agree on.
+function figures(revenueByVariant, ordersByVariant, revenueByProduct) {
+  const total = [...revenueByProduct.values()].reduce((a, b) => a + b, 0);
+  const aov = Object.fromEntries([...revenueByVariant.keys()].filter((v) => v).sort().map((v) => [v, round(revenueByVariant.get(v) / ordersByVariant.get(v))]));
+  return { revenue: round(total), products: revenueByProduct.size, aov };
+}
+
+function addTo(map, key, amount) {
+  map.set(key, (map.get(key) ?? 0) + amount);
+}
+
+async function basketliftWasm() {
+  const { createEngine } = await import(path.join(root, 'build/web/src/engine.js'));
+  const sections = SECTIONS[workload];
+  const engine = await createEngine(sections ? { settings: { sections } } : {});
+  const start = performance.now();
+  for (const name of FILES[workload]) await engine.addFile(readFileSync(file(name)), { name });
+  const report = workload === 'ingest' ? null : engine.analyze();
+  const seconds = (performance.now() - start) / 1000;
+  return { seconds, peak_bytes: engine.memory().wasmBytes, peak_kind: 'wasm memory', check: report && basketliftCheck(report) };
+}
+
+function basketliftCheck(report) {
+  if (workload === 'pairs') return { baskets: report.basket.baskets_used };
+  if (!report.experiment.available) return { revenue: round(report.summary.revenue) };
+  const aov = Object.fromEntries(report.experiment.arms.map((a) => [a.arm, round(a.revenue / a.orders)]).sort());
+  return { revenue: round(report.summary.revenue), products: report.dimensions.by.product.group_count, aov };
+}
+
+function basketliftNative() {
+  const sections = SECTIONS[workload];
+  const args = [...(sections ? ['--settings', JSON.stringify({ sections })] : []), ...(workload === 'ingest' ? ['--ingest-only'] : []),
+                ...FILES[workload].map(file)];
+  const out = JSON.parse(execFileSync(path.join(root, 'build/bin/bench_ingest'), args, { encoding: 'utf8' }));
+  return { seconds: out.ingest_seconds + out.analyze_seconds, peak_bytes: out.peak_rss_bytes, peak_kind: 'RSS', check: null };
+}
+
+function jsonParse() {
+  const start = performance.now();
+  const revenueByVariant = new Map(), ordersByVariant = new Map(), revenueByProduct = new Map();
+  for (const line of readFileSync(file('orders.ndjson'), 'utf8').split('\n')) {
+    if (!line) continue;
+    const order = JSON.parse(line);
+    let revenue = 0;
+    for (const item of order.items ?? [order]) {
+      const r = item.quantity * item.unit_price - (item.discount ?? 0);
+      revenue += r;
+      addTo(revenueByProduct, item.product_id, r);
+    }
+    addTo(revenueByVariant, order.variant, revenue);
+    addTo(ordersByVariant, order.variant, 1);
+  }
+  return { seconds: (performance.now() - start) / 1000, peak_bytes: rssBytes(), peak_kind: 'RSS', check: figures(revenueByVariant, ordersByVariant, revenueByProduct) };
+}
+
+async function papaParse() {
+  const Papa = (await import('papaparse')).default;
+  const start = performance.now();
+  const { data } = Papa.parse(readFileSync(file('orders.csv'), 'utf8'), { header: true, dynamicTyping: true, skipEmptyLines: true });
+  const revenueByVariant = new Map(), ordersByVariant = new Map(), revenueByProduct = new Map();
+  const seen = new Set();
+  for (const line of data) {
+    const r = line.quantity * line.unit_price - (line.discount || 0);
+    addTo(revenueByProduct, line.product_id, r);
+    addTo(revenueByVariant, line.variant, r);
+    if (!seen.has(line.order_id)) {
+      seen.add(line.order_id);
+      addTo(ordersByVariant, line.variant, 1);
+    }
+  }
+  return { seconds: (performance.now() - start) / 1000, peak_bytes: rssBytes(), peak_kind: 'RSS', check: figures(revenueByVariant, ordersByVariant, revenueByProduct) };
+}
+
+const SQL_LINES = (source) => `CREATE TABLE lines AS SELECT * FROM read_csv('${source}', header = true)`;
+const SQL_VARIANTS = `SELECT variant, sum(quantity * unit_price - coalesce(discount, 0)) AS revenue, count(DISTINCT order_id) AS orders FROM lines GROUP BY variant`;
+const SQL_PRODUCTS = `SELECT product_id, sum(quantity * unit_price - coalesce(discount, 0)) AS revenue FROM lines GROUP BY product_id`;
+
+function sqlFigures(variants, products) {
+  const byVariant = new Map(variants.map((r) => [r.variant, Number(r.revenue)]));
+  const orders = new Map(variants.map((r) => [r.variant, Number(r.orders)]));
+  return figures(byVariant, orders, new Map(products.map((r) => [r.product_id, Number(r.revenue)])));
+}
+
+async function duckdbWasm() {
+  const require = (await import('node:module')).createRequire(import.meta.url);
+  const duckdb = require('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs');
+  const dist = path.dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs'));
+  const db = await duckdb.createDuckDB({
+    mvp: { mainModule: path.join(dist, 'duckdb-mvp.wasm'), mainWorker: path.join(dist, 'duckdb-node-mvp.worker.cjs') },
+    eh: { mainModule: path.join(dist, 'duckdb-eh.wasm'), mainWorker: path.join(dist, 'duckdb-node-eh.worker.cjs') },
+  }, new duckdb.VoidLogger(), duckdb.NODE_RUNTIME);
+  await db.instantiate();
+  const conn = db.connect();
+  const start = performance.now();
+  db.registerFileBuffer('orders.csv', new Uint8Array(readFileSync(file('orders.csv'))));
+  conn.query(SQL_LINES('orders.csv'));
+  const rows = (sql) => conn.query(sql).toArray().map((r) => r.toJSON());
+  const check = sqlFigures(rows(SQL_VARIANTS), rows(SQL_PRODUCTS));
+  return { seconds: (performance.now() - start) / 1000, peak_bytes: rssBytes(), peak_kind: 'RSS', check };
+}
+
+async function duckdbNative() {
+  const { DuckDBInstance } = await import('@duckdb/node-api');
+  const instance = await DuckDBInstance.create(':memory:');
+  const conn = await instance.connect();
+  const start = performance.now();
+  await conn.run(SQL_LINES(file('orders.csv')));
+  const rows = async (sql) => (await conn.runAndReadAll(sql)).getRowObjects();
+  const check = sqlFigures(await rows(SQL_VARIANTS), await rows(SQL_PRODUCTS));
+  return { seconds: (performance.now() - start) / 1000, peak_bytes: rssBytes(), peak_kind: 'RSS', check };
+}
+
+// Pair counts the plain way: a Map keyed by both products, over baskets of 2 to 50 products.
+function jsPairs() {
+  const start = performance.now();
+  const lines = readFileSync(file('orders.csv'), 'utf8').split('\n');
+  const header = lines[0].split(',');
+  const orderAt = header.indexOf('order_id'), productAt = header.indexOf('product_id');
+  const pairs = new Map(), single = new Map();
+  let baskets = 0, current = null, basket = new Set();
+  const close = () => {
+    const items = [...basket].sort();
+    basket = new Set();
+    if (items.length === 0 || items.length > 50) return;  // wholesale-sized baskets are left out
+    baskets += 1;
+    for (const p of items) addTo(single, p, 1);
+    for (let i = 0; i < items.length; i++) for (let j = i + 1; j < items.length; j++) addTo(pairs, `${items[i]}\u0001${items[j]}`, 1);
+  };
+  for (let i = 1; i < lines.length; i++) {
+    if (!lines[i]) continue;
+    const cells = lines[i].split(',');
+    if (cells[orderAt] !== current) {
+      close();
+      current = cells[orderAt];
+    }
+    basket.add(cells[productAt]);
+  }
+  close();
+  const minCount = Math.max(10, Math.ceil(0.001 * baskets));
+  let rules = 0;
+  for (const [key, count] of pairs) {
+    if (count < minCount) continue;
+    const [a, b] = key.split('\u0001');
+    if ((count * baskets) / (single.get(a) * single.get(b)) > 0) rules += 1;  // lift computed
+  }
+  return { seconds: (performance.now() - start) / 1000, peak_bytes: rssBytes(), peak_kind: 'RSS', check: { baskets, rules } };
+}
+
+const TOOLS = { 'basketlift-wasm': basketliftWasm, 'basketlift-native': basketliftNative, 'JSON.parse+JS': jsonParse,
+                'Papa Parse+JS': papaParse, 'DuckDB-WASM': duckdbWasm, 'DuckDB native': duckdbNative, 'JS Map of pairs': jsPairs };
+console.log(JSON.stringify(await TOOLS[tool]()));
