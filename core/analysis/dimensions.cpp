@@ -218,6 +218,15 @@ DimensionsResult analyze_dimensions(const AnalysisContext& ctx) {
         label},
        placements});
   groupings.push_back(
+      {{"variant", DimensionBasis::orders, [&](std::uint32_t o) { return store.orders.variant[o]; },
+        [&](std::uint32_t i) {
+          return im.variant[i] != kNoId
+                     ? im.variant[i]
+                     : session_field(i, store.sessions.variant, store.orders.variant);
+        },
+        label},
+       placements});
+  groupings.push_back(
       {{"segment", DimensionBasis::orders, [&](std::uint32_t o) { return store.orders.segment[o]; },
         [&](std::uint32_t i) {
           return session_field(i, store.sessions.segment, store.orders.segment);

@@ -12,7 +12,7 @@ const [tool, workload, dataDir] = process.argv.slice(2);
 const file = (name) => path.join(dataDir, name);
 const TABLES = ['products.csv', 'orders.csv', 'offers.csv', 'sessions.csv'];
 // Basketlift computes just the sections a workload asks for (the others are skipped).
-const SECTIONS = { ndjson: ['dimensions', 'experiment'], csv: ['dimensions', 'experiment'], report: null, ingest: null, pairs: ['basket'] };
+const SECTIONS = { ndjson: ['dimensions'], csv: ['dimensions'], report: null, ingest: null, pairs: ['basket'] };
 const FILES = { ndjson: ['orders.ndjson'], csv: ['orders.csv'], report: TABLES, ingest: TABLES, pairs: ['orders.csv'] };
 const rssBytes = () => process.resourceUsage().maxRSS * 1024;
 const round = (x) => Math.round(x * 100) / 100;
@@ -41,9 +41,10 @@ async function basketliftWasm() {
 
 function basketliftCheck(report) {
   if (workload === 'pairs') return { baskets: report.basket.baskets_used };
-  if (!report.experiment.available) return { revenue: round(report.summary.revenue) };
-  const aov = Object.fromEntries(report.experiment.arms.map((a) => [a.arm, round(a.revenue / a.orders)]).sort());
-  return { revenue: round(report.summary.revenue), products: report.dimensions.by.product.group_count, aov };
+  if (!report.dimensions.available) return { revenue: round(report.summary.revenue) };
+  const { variant, product } = report.dimensions.by;
+  const aov = Object.fromEntries(variant.groups.filter((g) => g.key !== '(not set)').map((g) => [g.key, round(g.aov)]).sort());
+  return { revenue: round(product.total.revenue), products: product.group_count, aov };
 }
 
 function basketliftNative() {

@@ -3,7 +3,7 @@ import { barChart, chartFigure } from '../charts.js';
 import { fill, fmt, h, table, unavailable } from '../dom.js';
 import { csvButton } from '../export.js';
 
-const LABELS = { offer: 'Offer', type: 'Offer type', placement: 'Placement', type_placement: 'Type × placement', channel: 'Channel',
+const LABELS = { offer: 'Offer', type: 'Offer type', placement: 'Placement', type_placement: 'Type × placement', channel: 'Channel', variant: 'Experiment arm',
                  segment: 'Segment', product: 'Product', category: 'Category', category_path: 'Category path' };
 const MEASURES = {
   revenue: { label: 'Revenue', money: true }, margin: { label: 'Margin', money: true }, orders: { label: 'Orders' },
