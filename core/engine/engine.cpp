@@ -80,17 +80,27 @@ Status Engine::analyze() {
     section.reason = "not computed: left out by settings.sections";
   };
   const Settings& s = settings_;
-  if (s.wants(Section::dimensions)) report_.dimensions = analyze_dimensions(context);
-  else skipped(report_.dimensions);
+  if (s.wants(Section::dimensions))
+    report_.dimensions = analyze_dimensions(context);
+  else
+    skipped(report_.dimensions);
   const ExperimentUnits units = build_units(context);
-  if (s.wants(Section::experiment)) report_.experiment = analyze_experiment(context, units);
-  else skipped(report_.experiment);
-  if (s.wants(Section::offers)) report_.offers = analyze_offers(context, units, report_.experiment);
-  else skipped(report_.offers);
-  if (s.wants(Section::ltv)) report_.ltv = analyze_ltv(context);
-  else skipped(report_.ltv);
-  if (s.wants(Section::basket)) report_.basket = analyze_baskets(context);
-  else skipped(report_.basket);
+  if (s.wants(Section::experiment))
+    report_.experiment = analyze_experiment(context, units);
+  else
+    skipped(report_.experiment);
+  if (s.wants(Section::offers))
+    report_.offers = analyze_offers(context, units, report_.experiment);
+  else
+    skipped(report_.offers);
+  if (s.wants(Section::ltv))
+    report_.ltv = analyze_ltv(context);
+  else
+    skipped(report_.ltv);
+  if (s.wants(Section::basket))
+    report_.basket = analyze_baskets(context);
+  else
+    skipped(report_.basket);
   report_.accepted_derived = context.accepted_derived;
   report_.data_gaps = analyze_data_gaps(context, files_, report_.summary, units);
   report_.alerts = experiment_and_offer_alerts(report_.experiment, report_.offers, store_);

@@ -59,6 +59,13 @@ function disagreement(check, reference) {
   return problems.join('; ');
 }
 
+// "after reading 0.52 s": the median time a tool spent once the rows were in memory.
+function analysisNote(results) {
+  if (results.some((r) => r.analysis_seconds === undefined)) return '';
+  const seconds = median(results.map((r) => r.analysis_seconds));
+  return seconds < 0.005 ? '' : `after reading ${seconds.toFixed(2)} s`;
+}
+
 function measure() {
   const rows = [];
   for (const w of WORKLOADS) {
@@ -79,7 +86,8 @@ function measure() {
         reference = results[0].check;
       }
       rows.push({ workload: w.title, tool, seconds, mbps: bytes / 1e6 / seconds, peak: Math.max(...results.map((r) => r.peak_bytes)),
-                  peakKind: results[0].peak_kind, ratio: seconds / wasmMedian, note: tool === 'basketlift-wasm' ? '' : disagreement(results[0].check, reference) });
+                  peakKind: results[0].peak_kind, ratio: seconds / wasmMedian,
+                  note: [analysisNote(results), tool === 'basketlift-wasm' ? '' : disagreement(results[0].check, reference)].filter(Boolean).join('; ') });
     }
   }
   return rows;

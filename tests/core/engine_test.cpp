@@ -145,7 +145,8 @@ TEST(Engine, MemoryCapStopsAFileCleanlyAndTheEngineStaysUsable) {
 TEST(Engine, SectionsSettingLeavesOutWhatIsNotAsked) {
   Engine engine;
   ASSERT_TRUE(engine.configure(R"({"sections": ["basket"]})").ok());
-  const std::string bytes = testing::read_file(testing::fixture_path("ingest/orders_nested.ndjson"));
+  const std::string bytes =
+      testing::read_file(testing::fixture_path("ingest/orders_nested.ndjson"));
   ASSERT_TRUE(testing::feed_chunks(engine, bytes, 0).ok());
   ASSERT_TRUE(engine.analyze().ok());
   const Report& r = engine.report();

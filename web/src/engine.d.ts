@@ -97,7 +97,7 @@ export interface UnavailableSection {
   reason: string;
 }
 
-/** The report (schema in core/report/README.md). */
+/** The report (JSON Schema: core/report/report.schema.json). */
 export interface Report {
   schema_version: string;
   inputs: InputReport[];
