@@ -62,6 +62,31 @@ test('an unknown header opens the mapping step; the mapping gives the right resu
   }
 });
 
+test('the Shopify preset of the mapping step fills a trimmed Shopify export that the engine cannot place', async () => {
+  const file = 'shopify/orders_trimmed_header.csv';
+  const expected = nativeReport([file], ['--map', fixture('shopify/orders_trimmed_header.map.json')]).summary;
+  const dashboard = await openDashboard();
+  try {
+    const { page } = dashboard;
+    await page.setInputFiles('#file-input', fixture(file));
+    const dialog = page.locator('dialog.mapping[open]');
+    await dialog.waitFor({ timeout: 30000 });
+    assert.equal(await dialog.getByLabel('Field for column Lineitem sku').inputValue(), '');
+    await dialog.getByRole('button', { name: 'Use the Shopify orders preset' }).click();
+    assert.equal(await dialog.getByLabel('Table').inputValue(), 'orders');
+    for (const [column, field] of Object.entries({ Name: 'order_id', Email: 'customer_id', 'Lineitem sku': 'product_id', 'Lineitem price': 'unit_price' }))
+      assert.equal(await dialog.getByLabel(`Field for column ${column}`).inputValue(), field);
+    await dialog.getByRole('button', { name: 'Apply and read again' }).click();
+    await page.waitForSelector('#summary:not([hidden]) [data-kpi="orders"]', { timeout: 30000 });
+    assert.equal(await kpi(page, 'orders'), expected.orders);
+    assert.equal(await kpi(page, 'revenue'), expected.revenue);
+    assert.equal(expected.revenue, 144.5);
+    assert.deepEqual(dashboard.consoleErrors, []);
+  } finally {
+    await dashboard.close();
+  }
+});
+
 test('cancel stops a file mid-read and leaves it out of the analysis', async () => {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'basketlift-cancel-'));
   const dashboard = await openDashboard();
