@@ -4,6 +4,7 @@
 #include <cmath>
 #include <functional>
 #include <numeric>
+#include <optional>
 
 #include "analysis/offers.h"
 
@@ -21,10 +22,31 @@ struct Grouping {
   std::function<std::string(std::uint32_t)> display = nullptr;  // key → display name (products)
 };
 
+// A grouping's keys, looked up once: per order, line or rec (by basis) and per impression.
+struct Keys {
+  std::vector<std::uint32_t> of_unit;        // order / line / rec → key
+  std::vector<std::uint32_t> of_impression;  // impression → key
+};
+
+Keys keys_of(const AnalysisContext& ctx, const Grouping& g) {
+  const Store& store = ctx.store;
+  Keys keys;
+  const std::size_t units = g.basis == DimensionBasis::orders  ? store.orders.size()
+                            : g.basis == DimensionBasis::lines ? store.lines.size()
+                                                               : store.pools.recs.size();
+  keys.of_unit.resize(units);
+  for (std::uint32_t u = 0; u < units; ++u)
+    keys.of_unit[u] = g.key(u);
+  keys.of_impression.resize(store.impressions.size());
+  for (std::uint32_t i = 0; i < keys.of_impression.size(); ++i)
+    keys.of_impression[i] = g.impression_key(i);
+  return keys;
+}
+
 // Computes figures per key, where `slot(key)` maps a key to the figure index (the tail of small
 // groups may share one slot). Order counts are of distinct orders per slot.
-void accumulate(const AnalysisContext& ctx, const Grouping& g,
-                const std::function<std::size_t(std::uint32_t)>& slot,
+template <typename Slot>
+void accumulate(const AnalysisContext& ctx, DimensionBasis basis, const Keys& keys, Slot slot,
                 std::vector<GroupFigures>& figures) {
   const Store& store = ctx.store;
   std::vector<std::size_t> seen;  // slots already counted for the current order
@@ -34,56 +56,70 @@ void accumulate(const AnalysisContext& ctx, const Grouping& g,
     bool attached = false;
     for (std::uint32_t k = ctx.order_line_begin[o]; k < ctx.order_line_begin[o + 1]; ++k) {
       const std::uint32_t line = ctx.order_lines[k];
-      attached = attached || store.lines.rec[line] != kNoId;
+      const std::uint32_t rec = store.lines.rec[line];
+      attached = attached || rec != kNoId;
       std::size_t target = SIZE_MAX;
-      if (g.basis == DimensionBasis::lines) {
-        target = slot(g.key(line));
-      } else if (g.basis == DimensionBasis::offers && store.lines.rec[line] != kNoId) {
-        target = slot(g.key(store.lines.rec[line]));
+      if (basis == DimensionBasis::lines) {
+        target = slot(keys.of_unit[line]);
+      } else if (basis == DimensionBasis::offers && rec != kNoId) {
+        target = slot(keys.of_unit[rec]);
       }
-      const double revenue = ctx.line_revenue_in_scope(line);
-      if (store.lines.rec[line] != kNoId) {
+      if (rec != kNoId) {
         // Offer lines count in the group of their offer (offers basis), product or order.
         const std::size_t offer_target =
-            g.basis == DimensionBasis::orders ? slot(g.key(o)) : target;
+            basis == DimensionBasis::orders ? slot(keys.of_unit[o]) : target;
         const double value = ctx.offer_line_value(line), margin = ctx.offer_line_margin(line);
         if (!std::isnan(value)) figures[offer_target].offer_revenue += value;
         if (!std::isnan(margin)) figures[offer_target].offer_margin += margin;
       }
-      if (g.basis == DimensionBasis::lines && !std::isnan(revenue)) {
-        figures[target].revenue += revenue;
-        const double cost = line_cost(store, line);
-        if (!std::isnan(cost)) figures[target].margin += revenue - cost;
+      if (basis == DimensionBasis::lines) {
+        const double revenue = ctx.line_revenue_in_scope(line);
+        if (!std::isnan(revenue)) {
+          figures[target].revenue += revenue;
+          const double cost = line_cost(store, line);
+          if (!std::isnan(cost)) figures[target].margin += revenue - cost;
+        }
       }
       if (target != SIZE_MAX && std::find(seen.begin(), seen.end(), target) == seen.end())
         seen.push_back(target);
     }
-    if (g.basis == DimensionBasis::orders) seen.push_back(slot(g.key(o)));
+    if (basis == DimensionBasis::orders) seen.push_back(slot(keys.of_unit[o]));
     for (std::size_t target : seen) {
       GroupFigures& f = figures[target];
       f.orders += 1;
       f.order_revenue += ctx.order_revenue[o];
       f.attached_orders += attached;
-      if (g.basis != DimensionBasis::lines) {
+      if (basis != DimensionBasis::lines) {
         f.revenue += ctx.order_revenue[o];
         f.margin += ctx.order_margin[o];
       }
     }
   }
-  for (std::uint32_t i = 0; i < store.impressions.size(); ++i) {
-    GroupFigures& f = figures[slot(g.impression_key(i))];
+  for (std::uint32_t i = 0; i < keys.of_impression.size(); ++i) {
+    GroupFigures& f = figures[slot(keys.of_impression[i])];
     f.impressions += 1;
     f.accepted += ctx.impression_accepted[i];
   }
 }
 
-Dimension compute(const AnalysisContext& ctx, const Grouping& g, std::size_t key_count) {
+// The whole data as one group; it depends on the basis only, so dimensions share it.
+GroupFigures total_of(const AnalysisContext& ctx, DimensionBasis basis, const Keys& keys) {
+  std::vector<GroupFigures> total(1);
+  accumulate(
+      ctx, basis, keys, [](std::uint32_t) { return std::size_t{0}; }, total);
+  total[0].key = "total";
+  return total[0];
+}
+
+Dimension compute(const AnalysisContext& ctx, const Grouping& g, std::size_t key_count,
+                  std::optional<GroupFigures>& total) {
   Dimension d{g.name, g.basis, {}, {}, 0};
+  const Keys keys = keys_of(ctx, g);
   // First pass: one slot per key (plus "not set") to rank the groups.
   const std::size_t not_set = key_count;
   std::vector<GroupFigures> per_key(key_count + 1);
   accumulate(
-      ctx, g, [&](std::uint32_t key) { return key == kNoId ? not_set : key; }, per_key);
+      ctx, g.basis, keys, [&](std::uint32_t key) { return key == kNoId ? not_set : key; }, per_key);
   std::vector<std::size_t> present;
   for (std::size_t k = 0; k <= key_count; ++k) {
     const GroupFigures& f = per_key[k];
@@ -107,8 +143,8 @@ Dimension compute(const AnalysisContext& ctx, const Grouping& g, std::size_t key
     // Second pass with the tail merged, so its distinct-order counts stay right.
     d.groups.assign(keep + 1, {});
     accumulate(
-        ctx, g, [&](std::uint32_t key) { return slot_of_key[key == kNoId ? not_set : key]; },
-        d.groups);
+        ctx, g.basis, keys,
+        [&](std::uint32_t key) { return slot_of_key[key == kNoId ? not_set : key]; }, d.groups);
   }
   for (std::size_t rank = 0; rank < keep; ++rank) {
     const bool is_set = present[rank] != not_set;
@@ -118,12 +154,8 @@ Dimension compute(const AnalysisContext& ctx, const Grouping& g, std::size_t key
   }
   if (d.groups.size() > keep)
     d.groups[keep].key = "(other " + std::to_string(present.size() - keep) + ")";
-  // The total: every order and impression in one group.
-  std::vector<GroupFigures> total(1);
-  accumulate(
-      ctx, g, [](std::uint32_t) { return std::size_t{0}; }, total);
-  d.total = total[0];
-  d.total.key = "total";
+  if (!total) total = total_of(ctx, g.basis, keys);
+  d.total = *total;
   return d;
 }
 
@@ -248,8 +280,11 @@ DimensionsResult analyze_dimensions(const AnalysisContext& ctx) {
       {{"category_path", DimensionBasis::lines, on_products(store.products.category),
         impression_on_products(store.products.category), label},
        placements});
-  for (const auto& [grouping, keys] : groupings)
-    result.dimensions.push_back(compute(ctx, grouping, keys));
+  std::optional<GroupFigures> totals[3];  // per basis
+  for (const auto& [grouping, keys] : groupings) {
+    result.dimensions.push_back(
+        compute(ctx, grouping, keys, totals[static_cast<int>(grouping.basis)]));
+  }
   return result;
 }
 
