@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "util/hash.h"
+#include "util/radix_sort.h"
 
 namespace basketlift {
 
@@ -246,7 +247,7 @@ std::vector<std::size_t> repeated_rows(std::size_t rows, Hash hash, Same same) {
   std::vector<std::pair<std::uint64_t, std::size_t>> keyed(rows);
   for (std::size_t i = 0; i < rows; ++i)
     keyed[i] = {hash(i), i};
-  std::sort(keyed.begin(), keyed.end());
+  radix_sort(keyed, [](const auto& pair) { return pair.first; });  // rows stay in order per hash
   std::vector<std::size_t> repeats;
   for (std::size_t k = 1; k < keyed.size(); ++k) {
     for (std::size_t j = k; j > 0 && keyed[j - 1].first == keyed[k].first; --j) {

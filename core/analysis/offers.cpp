@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "analysis/distributions.h"
+#include "util/radix_sort.h"
 
 namespace basketlift {
 
@@ -29,8 +30,11 @@ std::uint64_t order_unit(const Store& store, std::uint32_t o) {
 std::vector<RatioMoments> margin_per_impression(const AnalysisContext& ctx) {
   const Store& store = ctx.store;
   const ImpressionColumns& im = store.impressions;
+  const auto offer_lines =
+      static_cast<std::size_t>(std::count_if(store.lines.rec.begin(), store.lines.rec.end(),
+                                             [](std::uint32_t rec) { return rec != kNoId; }));
   std::vector<Contribution> parts;
-  parts.reserve(im.size());
+  parts.reserve(im.size() + offer_lines);
   for (std::size_t i = 0; i < im.size(); ++i) {
     std::uint64_t unit = kImpressionUnit + i;
     if (im.session[i] != kNoId) {
@@ -46,9 +50,9 @@ std::vector<RatioMoments> margin_per_impression(const AnalysisContext& ctx) {
     if (!std::isnan(margin))
       parts.push_back({store.lines.rec[l], order_unit(store, store.lines.order[l]), margin, 0});
   }
-  std::sort(parts.begin(), parts.end(), [](const Contribution& a, const Contribution& b) {
-    return a.rec != b.rec ? a.rec < b.rec : a.unit < b.unit;
-  });
+  // By offer, then unit (two stable passes: the second key first).
+  radix_sort(parts, [](const Contribution& c) { return c.unit; });
+  radix_sort(parts, [](const Contribution& c) { return std::uint64_t{c.rec}; });
   std::vector<RatioMoments> moments(store.pools.recs.size());
   for (std::size_t k = 0; k < parts.size();) {
     double margin = 0, impressions = 0;
@@ -98,7 +102,8 @@ std::vector<double> exposed_orders(const AnalysisContext& ctx) {
       seen.emplace_back(im.rec[i], kOrderUnit + im.order[i]);
     }
   }
-  std::sort(seen.begin(), seen.end());
+  radix_sort(seen, [](const auto& pair) { return pair.second; });
+  radix_sort(seen, [](const auto& pair) { return std::uint64_t{pair.first}; });
   seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
   std::vector<double> orders(store.pools.recs.size(), 0);
   for (const auto& [rec, unit] : seen) {
