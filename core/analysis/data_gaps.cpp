@@ -241,18 +241,23 @@ void check_sessions(const AnalysisContext& ctx, const ExperimentUnits& units,
   }
 }
 
-// Rows that repeat another row exactly.
+// Rows that repeat another row exactly. Rows are sorted by a 32-bit hash packed above the row
+// number (8 bytes a row); rows of equal hash are then compared in full.
 template <typename Hash, typename Same>
 std::vector<std::size_t> repeated_rows(std::size_t rows, Hash hash, Same same) {
-  std::vector<std::pair<std::uint64_t, std::size_t>> keyed(rows);
+  std::vector<std::uint64_t> keyed(rows);  // hash << 32 | row (rows are 32-bit ids)
   for (std::size_t i = 0; i < rows; ++i)
-    keyed[i] = {hash(i), i};
-  radix_sort(keyed, [](const auto& pair) { return pair.first; });  // rows stay in order per hash
+    keyed[i] = (hash(i) >> 32) << 32 | i;
+  radix_sort(keyed, [](std::uint64_t key) { return key >> 32; });  // rows stay in order per hash
+  const auto hash_of = [&](std::size_t k) { return keyed[k] >> 32; };
+  const auto row_of = [&](std::size_t k) {
+    return static_cast<std::size_t>(keyed[k] & 0xFFFFFFFFu);
+  };
   std::vector<std::size_t> repeats;
   for (std::size_t k = 1; k < keyed.size(); ++k) {
-    for (std::size_t j = k; j > 0 && keyed[j - 1].first == keyed[k].first; --j) {
-      if (same(keyed[j - 1].second, keyed[k].second)) {
-        repeats.push_back(keyed[k].second);
+    for (std::size_t j = k; j > 0 && hash_of(j - 1) == hash_of(k); --j) {
+      if (same(row_of(j - 1), row_of(k))) {
+        repeats.push_back(row_of(k));
         break;
       }
     }
