@@ -22,6 +22,7 @@ void radix_sort(std::vector<T>& items, Key key) {
     any_one |= k;
   }
   const std::uint64_t varying = all_ones ^ any_one;  // bits not equal in every key
+  if (varying == 0) return;                          // every key equal: already in order
   std::vector<T> scratch(items.size());
   for (int shift = 0; shift < 64; shift += 8) {
     if (((varying >> shift) & 0xFF) == 0) continue;

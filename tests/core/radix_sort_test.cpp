@@ -47,14 +47,20 @@ TEST(RadixSort, HandlesEmptySingleAndIdenticalInputs) {
   expect_same_as_stable_sort(1000, [](std::mt19937_64&) { return std::uint64_t{42}; });
 }
 
-TEST(RadixSort, SortsByTwoFieldsPackedIntoOneKey) {
-  // The analyses pack (offer, unit) as offer << 34 | unit.
-  std::vector<std::pair<std::uint32_t, std::uint64_t>> pairs = {
+TEST(RadixSort, SortsByTwoFieldsPackedOrInTwoStablePasses) {
+  // (offer, unit) pairs: one packed key, or two passes with the second field first (as the
+  // analyses do); both give the lexicographic order.
+  const std::vector<std::pair<std::uint32_t, std::uint64_t>> input = {
       {3, 5}, {1, (std::uint64_t{1} << 33) + 2}, {1, 7}, {3, 1}, {0, 9}, {1, 7}};
-  std::vector<std::pair<std::uint32_t, std::uint64_t>> expected = pairs;
+  std::vector<std::pair<std::uint32_t, std::uint64_t>> expected = input;
   std::sort(expected.begin(), expected.end());
-  radix_sort(pairs, [](const auto& p) { return std::uint64_t{p.first} << 34 | p.second; });
-  EXPECT_EQ(pairs, expected);
+  auto packed = input;
+  radix_sort(packed, [](const auto& p) { return std::uint64_t{p.first} << 34 | p.second; });
+  EXPECT_EQ(packed, expected);
+  auto two_passes = input;
+  radix_sort(two_passes, [](const auto& p) { return p.second; });
+  radix_sort(two_passes, [](const auto& p) { return std::uint64_t{p.first}; });
+  EXPECT_EQ(two_passes, expected);
 }
 
 }  // namespace
