@@ -33,6 +33,7 @@ test('slider moves change the projection as the simulator API says; break-even i
     await page.click('#load-sample');
     await page.waitForSelector('#simulator [data-sim="revenue"]', { timeout: 60000 });
     const before = await settledFigures(page);
+    assert.ok(await page.locator('#sim-at-baseline').isVisible(), 'the empty change chart says why');
     const group = await page.inputValue('#sim-group');
     const acceptance = page.locator('#simulator input[data-knob="acceptance"]');
     await acceptance.focus();
@@ -42,6 +43,7 @@ test('slider moves change the projection as the simulator API says; break-even i
     const expected = engine.simulate(report, { groups: { [group]: { acceptance: chosen } } }).total.scenario;
     for (const key of ['orders', 'revenue', 'aov', 'margin', 'profit']) assertClose(after[key], expected[key], key);
     assert.ok(after.revenue > before.revenue, 'more takes, more revenue');
+    assert.ok(await page.locator('#sim-at-baseline').isHidden());
 
     // A conversion loss makes the break-even acceptance positive, and the page marks it.
     const conversion = page.locator('#simulator input[data-knob="conversion_impact"]');
@@ -61,6 +63,7 @@ test('slider moves change the projection as the simulator API says; break-even i
     // Reset returns to the baseline.
     await page.locator('#simulator button', { hasText: 'Reset' }).click();
     assertClose((await settledFigures(page)).revenue, before.revenue, 'revenue after reset');
+    assert.ok(await page.locator('#sim-at-baseline').isVisible());
     assert.deepEqual(dashboard.consoleErrors, []);
     assert.deepEqual(dashboard.foreignRequests(), []);
   } finally {

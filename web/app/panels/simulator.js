@@ -27,6 +27,7 @@ export async function renderSimulator(root, report, engine) {
   const kpis = h('dl', { class: 'kpis sim' });
   const groupLine = h('p', { class: 'group-result', 'aria-live': 'polite' });
   const { figure, canvas } = chartFigure('Change against the baseline', 'simulation.png');
+  const atBaseline = h('p', { class: 'hint', id: 'sim-at-baseline' }, 'At the baseline: move a slider and the change shows here.');
   const tornado = chartFigure('What moves profit most: profit change for one step of each knob', 'sensitivity.png');
 
   const knob = (name, label, fmtValue, toKnob = (v) => v) => slider({ name, label, min: 0, max: 1, step: 0.01, value: 0, format: fmtValue,
@@ -88,6 +89,7 @@ export async function renderSimulator(root, report, engine) {
         `${totals.delta[key] >= 0 ? '+' : '−'}${format[key](Math.abs(totals.delta[key]))} vs baseline`),
       key === 'orders' ? null : h('dd', { class: 'detail' }, `range ${format[key](totals.low[key])} to ${format[key](totals.high[key])}`))));
     updateData(canvas, [['revenue', 'margin', 'profit'].map((k) => totals.delta[k])]);
+    atBaseline.hidden = ['revenue', 'margin', 'profit'].some((k) => totals.delta[k] !== 0);
     if (group) {
       const breakEven = group.breakEvenAcceptance;
       const text = breakEven === null || Number.isNaN(breakEven) ? 'never breaks even: a take earns no margin'
@@ -164,7 +166,7 @@ export async function renderSimulator(root, report, engine) {
     h('div', { class: 'sim-grid' },
       h('div', { class: 'sliders' }, acceptance.element, price.element, margin.element, conversion.element, traffic.element, volume.element),
       h('div', {}, kpis, groupLine)),
-    figure, tornado.figure);
+    atBaseline, figure, tornado.figure);
   barChart(canvas, { labels: ['Revenue', 'Margin', 'Profit'], datasets: [{ label: 'Change', data: [0, 0, 0], color: bySign }], format: money });
   await load();
   return root;
