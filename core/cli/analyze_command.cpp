@@ -87,7 +87,7 @@ int run_analyze(int argc, char** argv) {
     }
   }
   if (Status status = engine.analyze(); !status.ok()) return fail(kBadInput, status.message);
-  const std::string text = args.has("summary") ? text_summary(engine.report())
+  const std::string text = args.has("summary") ? text_summary(engine.report(), engine.store())
                                                : engine.report_json(args.has("pretty")) + "\n";
   const std::string out = args.last("out").value_or("");
   if (!write_text(out, text)) return fail(kBadInput, "cannot write '" + out + "'");

@@ -1,36 +1,11 @@
 #include "cli/text_summary.h"
 
-#include <cstdio>
-#include <string_view>
+#include "cli/text_findings.h"
+#include "cli/text_format.h"
 
 namespace basketlift::cli {
 
 namespace {
-
-// 1234567.891 → "1,234,567.89" (digit groups for reading, not for parsing back).
-std::string grouped(double value, int decimals) {
-  char raw[64];
-  std::snprintf(raw, sizeof raw, "%.*f", decimals, value < 0 ? -value : value);
-  std::string digits(raw);
-  const std::size_t point = digits.find('.');
-  std::string integer = digits.substr(0, point);
-  std::string out;
-  for (std::size_t i = 0; i < integer.size(); ++i) {
-    if (i > 0 && (integer.size() - i) % 3 == 0) out += ',';
-    out += integer[i];
-  }
-  if (point != std::string::npos) out += digits.substr(point);
-  return value < 0 ? "-" + out : out;
-}
-
-void line(std::string& out, std::string_view label, const std::string& value) {
-  out += "  ";
-  out += label;
-  if (label.size() < 22) out.append(22 - label.size(), ' ');
-  out += ' ';
-  out += value;
-  out += '\n';
-}
 
 std::string money(const Figure& figure, const std::optional<std::string>& currency) {
   if (!figure.value) return "n/a (" + figure.unavailable + ")";
@@ -39,12 +14,12 @@ std::string money(const Figure& figure, const std::optional<std::string>& curren
 
 std::string percent(const Figure& figure) {
   if (!figure.value) return "n/a (" + figure.unavailable + ")";
-  return grouped(*figure.value * 100, 2) + "%";
+  return percent_text(*figure.value);
 }
 
 }  // namespace
 
-std::string text_summary(const Report& report) {
+std::string text_summary(const Report& report, const Store& store) {
   std::string out = "Basketlift report\n\nFiles\n";
   for (const FileReport& file : report.inputs) {
     out += "  " + file.file + "\n";
@@ -81,7 +56,7 @@ std::string text_summary(const Report& report) {
        s.sessions.value ? grouped(*s.sessions.value, 0) : "n/a (" + s.sessions.unavailable + ")");
   line(out, "Conversion rate", percent(s.cvr));
   line(out, "Attach rate", percent(s.attach_rate));
-  return out;
+  return out + text_findings(report, store);
 }
 
 }  // namespace basketlift::cli

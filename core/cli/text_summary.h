@@ -7,7 +7,8 @@
 
 namespace basketlift::cli {
 
-/// The report's inputs and headline figures as aligned text.
-std::string text_summary(const Report& report);
+/// The report as aligned text: inputs, headline figures, then the findings (alerts, data
+/// gaps, offers, the retire list, the experiment, cross-sells to consider); `store` names ids.
+std::string text_summary(const Report& report, const Store& store);
 
 }  // namespace basketlift::cli
