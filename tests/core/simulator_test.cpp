@@ -199,11 +199,7 @@ TEST(Simulator, RunAllocatesNothing) {
 
 TEST(SimulatorJson, ReportBaselineReproducesTheReportsTotals) {
   Engine engine;
-  for (const char* name : {"products.csv", "orders.csv", "offers.csv", "sessions.csv"}) {
-    const std::string path = std::string(BASKETLIFT_SOURCE_DIR) + "/web/sample/" + name;
-    ASSERT_TRUE(testing::feed_chunks(engine, testing::read_file(path), 0, {name, {}, {}, {}}).ok());
-  }
-  ASSERT_TRUE(engine.analyze().ok());
+  ASSERT_TRUE(testing::analyze_sample_store(engine).ok());
   const std::string report = engine.report_json();
   for (Grouping grouping : {Grouping::offer, Grouping::type_placement}) {
     Result<Baseline> b = baseline_from_report(report, grouping);

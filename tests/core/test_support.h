@@ -55,6 +55,16 @@ inline Status feed_chunks(Engine& engine, std::string_view bytes, std::size_t ch
   return feed_cut(engine, bytes, cuts, std::move(options));
 }
 
+/// Feeds the bundled sample store (web/sample: all four tables) and analyses it.
+inline Status analyze_sample_store(Engine& engine) {
+  for (const char* name : {"products.csv", "orders.csv", "offers.csv", "sessions.csv"}) {
+    const std::string path = std::string(BASKETLIFT_SOURCE_DIR) + "/web/sample/" + name;
+    Status status = feed_chunks(engine, read_file(path), 0, {name, {}, {}, {}});
+    if (!status.ok()) return status;
+  }
+  return engine.analyze();
+}
+
 /// The report JSON of one file read with the given cuts (store_bytes varies with allocation
 /// patterns, so it is left out).
 inline std::string report_of(std::string_view bytes, const std::vector<std::size_t>& cuts,

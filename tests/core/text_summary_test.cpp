@@ -39,11 +39,7 @@ std::string line_of(const std::vector<std::string>& lines, std::string_view id) 
 
 TEST(TextSummary, TellsTheFindingsOfTheSampleStore) {
   Engine engine;
-  for (const char* name : {"products.csv", "orders.csv", "offers.csv", "sessions.csv"}) {
-    const std::string path = std::string(BASKETLIFT_SOURCE_DIR) + "/web/sample/" + name;
-    ASSERT_TRUE(testing::feed_chunks(engine, testing::read_file(path), 0, {name, {}, {}, {}}).ok());
-  }
-  ASSERT_TRUE(engine.analyze().ok());
+  ASSERT_TRUE(testing::analyze_sample_store(engine).ok());
   const Report& report = engine.report();
   const Store& store = engine.store();
   const std::string text = cli::text_summary(report, store);
