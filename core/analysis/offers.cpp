@@ -243,18 +243,6 @@ const char* offer_class_name(OfferClass c) {
   return "inconclusive";
 }
 
-const char* offer_type_name(OfferType type) {
-  switch (type) {
-    case OfferType::cross_sell:
-      return "cross_sell";
-    case OfferType::upsell:
-      return "upsell";
-    case OfferType::bundle:
-      return "bundle";
-  }
-  return "cross_sell";
-}
-
 OffersResult analyze_offers(const AnalysisContext& ctx, const ExperimentUnits& units,
                             const ExperimentResult& experiment) {
   const Store& store = ctx.store;

@@ -13,8 +13,6 @@ namespace basketlift {
 enum class OfferClass : std::uint8_t { profitable, unprofitable, inconclusive };
 /// Stable name ("unprofitable").
 const char* offer_class_name(OfferClass c);
-/// Stable name of an offer type ("cross_sell").
-const char* offer_type_name(OfferType type);
 
 /// One offer's figures and verdict.
 struct OfferResult {

@@ -8,18 +8,6 @@ namespace basketlift::sample {
 
 namespace {
 
-const char* offer_type_name(OfferType type) {
-  switch (type) {
-    case OfferType::cross_sell:
-      return "cross_sell";
-    case OfferType::upsell:
-      return "upsell";
-    case OfferType::bundle:
-      return "bundle";
-  }
-  return "cross_sell";
-}
-
 const char* arm_name(Arm arm) {
   switch (arm) {
     case Arm::both:

@@ -14,18 +14,6 @@ constexpr std::int64_t kStart = 1704067200;  // 2024-01-01T00:00:00Z
 constexpr std::int64_t kPeriodDays = 540;    // long enough for 365-day customer value
 constexpr std::size_t kFlushBytes = 1 << 22;
 
-const char* offer_type_name(OfferType type) {
-  switch (type) {
-    case OfferType::cross_sell:
-      return "cross_sell";
-    case OfferType::upsell:
-      return "upsell";
-    case OfferType::bundle:
-      return "bundle";
-  }
-  return "cross_sell";
-}
-
 // "S00000042": a prefix and a zero-padded number.
 std::string numbered(const char* prefix, std::uint64_t number, int width) {
   std::string text(prefix);

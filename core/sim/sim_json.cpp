@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "analysis/stat_tests.h"
 #include "simdjson.h"
 #include "util/json_writer.h"
 #include "util/number_format.h"
@@ -31,30 +32,17 @@ Status optional_number(object o, std::string_view key, double& out, const std::s
   return Status::success();
 }
 
-std::optional<OfferType> type_of(std::string_view text) {
-  if (text == "cross_sell") return OfferType::cross_sell;
-  if (text == "upsell") return OfferType::upsell;
-  if (text == "bundle") return OfferType::bundle;
-  return std::nullopt;
-}
-
-double wilson_bound(double takes, double n, bool upper) {
-  if (!(n > 0)) return 0;
-  const double z = 1.959963984540054, p = takes / n, z2n = z * z / n;
-  const double center = (p + z2n / 2) / (1 + z2n),
-               half = z * std::sqrt(p * (1 - p) / n + z2n / (4 * n)) / (1 + z2n);
-  return std::clamp(upper ? center + half : center - half, 0.0, 1.0);
-}
-
 Status read_group(object g, const StoreBase& store, Group& out, std::size_t index) {
   const std::string where = "baseline group " + std::to_string(index + 1);
   std::string_view text;
   if (g["id"].get_string().get(text) == simdjson::SUCCESS) out.id = std::string(text);
   if (out.id.empty()) out.id = "group " + std::to_string(index + 1);
-  if (g["type"].get_string().get(text) != simdjson::SUCCESS || !type_of(text)) {
+  std::optional<OfferType> type;
+  if (g["type"].get_string().get(text) != simdjson::SUCCESS ||
+      !(type = offer_type_from_name(text))) {
     return bad(where + " (" + out.id + "): \"type\" must be cross_sell, upsell or bundle");
   }
-  out.type = *type_of(text);
+  out.type = *type;
   double share = -1;
   out.exposed_orders = -1;
   for (auto [key, value] :
@@ -88,10 +76,7 @@ Status read_group(object g, const StoreBase& store, Group& out, std::size_t inde
       return bad(where + ": \"acceptance_interval\" must be [low, high]");
     }
   } else {
-    out.acceptance_low =
-        wilson_bound(k[acceptance] * out.exposed_orders, out.exposed_orders, false);
-    out.acceptance_high =
-        wilson_bound(k[acceptance] * out.exposed_orders, out.exposed_orders, true);
+    set_wilson_interval(out, k[acceptance] * out.exposed_orders, out.exposed_orders);
   }
   return Status::success();
 }
@@ -103,6 +88,12 @@ std::string money(double amount, const std::string& currency) {
 }
 
 }  // namespace
+
+void set_wilson_interval(Group& group, double takes, double exposed) {
+  const Interval interval = wilson_interval(takes, exposed, 0.95);
+  group.acceptance_low = exposed > 0 ? interval.low : 0;
+  group.acceptance_high = exposed > 0 ? interval.high : 0;
+}
 
 Result<Baseline> baseline_from_json(std::string_view json) {
   simdjson::dom::parser parser;
@@ -275,10 +266,7 @@ std::string simulation_json(Simulator& simulator, bool pretty) {
     const double* k = simulator.knobs().data() + i * kKnobCount;
     const GroupResult& gr = r.groups[i];
     out.begin_object();
-    out.field("id", g.id)
-        .field("type", g.type == OfferType::cross_sell ? "cross_sell"
-                       : g.type == OfferType::upsell   ? "upsell"
-                                                       : "bundle");
+    out.field("id", g.id).field("type", offer_type_name(g.type));
     out.field("exposed_orders", g.exposed_orders).field("anchor_price", g.anchor_price);
     out.key("knobs").begin_object();
     for (const auto& [label, values] :

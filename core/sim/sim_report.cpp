@@ -20,21 +20,6 @@ double number_or(object parent, std::string_view key, double fallback) {
   return value;
 }
 
-std::optional<OfferType> type_of(std::string_view text) {
-  if (text == "cross_sell") return OfferType::cross_sell;
-  if (text == "upsell") return OfferType::upsell;
-  if (text == "bundle") return OfferType::bundle;
-  return std::nullopt;
-}
-
-double wilson(double takes, double n, bool upper) {
-  if (!(n > 0)) return 0;
-  const double z = 1.959963984540054, p = takes / n, z2n = z * z / n;
-  const double center = (p + z2n / 2) / (1 + z2n),
-               half = z * std::sqrt(p * (1 - p) / n + z2n / (4 * n)) / (1 + z2n);
-  return std::clamp(upper ? center + half : center - half, 0.0, 1.0);
-}
-
 // What the report says of one offer (or one cell of offers, summed).
 struct Observed {
   OfferType type = OfferType::cross_sell;
@@ -66,8 +51,7 @@ Group group_of(const std::string& id, const Observed& o, bool one_offer) {
   g.knobs[offered_price] = g.anchor_price + v;
   g.knobs[unit_cost] = g.knobs[offered_price] - m - (g.anchor_price - g.anchor_cost);
   g.knobs[traffic_share] = 1;
-  g.acceptance_low = wilson(o.takes, o.exposed, false);
-  g.acceptance_high = wilson(o.takes, o.exposed, true);
+  set_wilson_interval(g, o.takes, o.exposed);
   return g;
 }
 
@@ -106,7 +90,7 @@ Result<Baseline> baseline_from_report(std::string_view report_json, Grouping gro
       if (offer["tracked"].get_bool().get(tracked) || !tracked) continue;
       if (offer["rec_id"].get_string().get(rec) || offer["type"].get_string().get(type_text))
         continue;
-      const auto type = type_of(type_text);
+      const auto type = offer_type_from_name(type_text);
       if (!type) continue;
       Observed o;
       o.type = *type;

@@ -71,4 +71,23 @@ std::size_t Store::bytes() const {
   return total;
 }
 
+const char* offer_type_name(OfferType type) {
+  switch (type) {
+    case OfferType::cross_sell:
+      return "cross_sell";
+    case OfferType::upsell:
+      return "upsell";
+    case OfferType::bundle:
+      return "bundle";
+  }
+  return "cross_sell";
+}
+
+std::optional<OfferType> offer_type_from_name(std::string_view name) {
+  for (OfferType type : {OfferType::cross_sell, OfferType::upsell, OfferType::bundle}) {
+    if (name == offer_type_name(type)) return type;
+  }
+  return std::nullopt;
+}
+
 }  // namespace basketlift

@@ -4,7 +4,9 @@
 #include <cstddef>
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "util/interner.h"
@@ -95,6 +97,10 @@ struct ProductColumns {
 
 /// Kind of offer (SPEC §1).
 enum class OfferType : std::uint8_t { cross_sell, upsell, bundle };
+/// Stable name of an offer type ("cross_sell").
+const char* offer_type_name(OfferType type);
+/// The offer type of a stable name: exactly "cross_sell", "upsell" or "bundle".
+std::optional<OfferType> offer_type_from_name(std::string_view name);
 
 /// Offer impressions, one entry per impression row.
 struct ImpressionColumns {
