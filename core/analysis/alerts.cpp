@@ -122,7 +122,7 @@ std::vector<Alert> experiment_and_offer_alerts(const ExperimentResult& experimen
                       o.reason, "/offers/offers/" + std::to_string(losers[n])});
   }
   if (retired > 0) {
-    std::string detail = "unprofitable, or taken by too few of the shoppers who see them";
+    std::string detail = "unprofitable, or rarely taken while earning no margin that can be shown";
     if (losers.size() > kListed)
       detail += " (" + std::to_string(losers.size() - kListed) +
                 " more unprofitable offers are listed there)";

@@ -58,6 +58,12 @@ void add_offer_facts(AnalysisContext& ctx) {
     if (offer.anchor == kNoId) offer.anchor = im.anchor[i];
     ++offer.impressions;
     offer.accepted += ctx.impression_accepted[i];
+    if (im.time[i] != kNoTime) {
+      if (offer.first_shown == kNoTime || im.time[i] < offer.first_shown)
+        offer.first_shown = im.time[i];
+      if (offer.last_shown == kNoTime || im.time[i] > offer.last_shown)
+        offer.last_shown = im.time[i];
+    }
   }
   std::vector<std::uint32_t> last_order(ctx.offers.size(), kNoId);
   for (std::size_t i = 0; i < store.lines.size(); ++i) {

@@ -29,6 +29,8 @@ struct OfferFacts {
   double margin = 0;                       ///< their margin (lines with known cost)
   std::uint64_t lines_without_cost = 0;    ///< lines left out of `margin`
   bool anchor_price_missing = false;       ///< an upsell whose anchor has no catalogue price
+  std::int64_t first_shown = kNoTime;      ///< earliest impression time (kNoTime: none dated)
+  std::int64_t last_shown = kNoTime;       ///< latest impression time
 };
 
 /// The shared, derived view of the store.

@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "analysis/distributions.h"
+#include "util/number_format.h"
 #include "util/radix_sort.h"
 
 namespace basketlift {
@@ -21,6 +22,7 @@ struct Contribution {
 
 constexpr std::uint64_t kOrderUnit = std::uint64_t{1} << 32;
 constexpr std::uint64_t kImpressionUnit = std::uint64_t{1} << 33;
+constexpr double kDaysPerMonth = 365.25 / 12;
 
 std::uint64_t order_unit(const Store& store, std::uint32_t o) {
   return store.orders.session[o] != kNoId ? store.orders.session[o] : kOrderUnit + o;
@@ -213,12 +215,13 @@ void judge(OfferResult& r, const RatioMoments& moments, const AnalysisContext& c
   }
   if (!std::isnan(ci.high) && ci.high < 0) {
     r.verdict = OfferClass::unprofitable;
-    r.reason = format("loses %.2f margin per 1,000 impressions (95%% interval below zero)",
-                      -1000 * r.margin_per_impression);
+    r.reason =
+        format("loses %.2f margin per 1,000 impressions (", -1000 * r.margin_per_impression) +
+        s.confidence_text() + " interval below zero)";
   } else if (!std::isnan(ci.low) && ci.low > 0) {
     r.verdict = OfferClass::profitable;
-    r.reason = format("earns %.2f margin per 1,000 impressions (95%% interval above zero)",
-                      1000 * r.margin_per_impression);
+    r.reason = format("earns %.2f margin per 1,000 impressions (", 1000 * r.margin_per_impression) +
+               s.confidence_text() + " interval above zero)";
   } else if (std::isnan(ci.low)) {
     r.reason = "too few sessions with this offer to judge";
   } else {
@@ -229,7 +232,51 @@ void judge(OfferResult& r, const RatioMoments& moments, const AnalysisContext& c
   }
 }
 
+// Days between an offer's first and last dated impression (NaN when under a day).
+double days_shown(const OfferFacts& facts) {
+  if (facts.first_shown == kNoTime) return kNaN;
+  const double days = static_cast<double>(facts.last_shown - facts.first_shown) / 86400;
+  return days >= 1 ? days : kNaN;
+}
+
+// The retire list (SPEC §3.4): unprofitable offers, and offers that are well measured, rarely
+// taken and earn nothing provable. A profitable offer is never retired; when rarely taken it
+// gets a note instead.
+void decide_retirement(OfferResult& r, const Settings& s) {
+  const bool rarely_taken =
+      r.impressions >= s.retire_min_impressions && r.acceptance_ci.high < s.retire_acceptance_floor;
+  const bool earns = r.margin_per_impression_ci.low > 0;  // false when unknown (NaN)
+  const std::string floor = double_to_string(100 * s.retire_acceptance_floor) + "%";
+  if (r.verdict == OfferClass::unprofitable) {
+    r.retire_rule = RetireRule::unprofitable;
+    r.retire_reason = "unprofitable: " + r.reason;
+  } else if (rarely_taken && !earns && r.verdict != OfferClass::profitable) {
+    r.retire_rule = RetireRule::low_acceptance;
+    r.retire_reason = "taken by under " + floor + " of the shoppers who see it (" +
+                      s.confidence_text() + " confidence, " +
+                      format("%.0f impressions", static_cast<double>(r.impressions)) +
+                      ") and its margin is not above zero with that confidence: it takes the "
+                      "slot without paying for it";
+  } else if (rarely_taken) {
+    r.note = "low acceptance (under " + floor +
+             ") — it earns its slot, but a better product for this slot may earn more";
+  }
+  r.retire = r.retire_rule != RetireRule::none;
+}
+
 }  // namespace
+
+const char* retire_rule_name(RetireRule rule) {
+  switch (rule) {
+    case RetireRule::none:
+      return "none";
+    case RetireRule::unprofitable:
+      return "unprofitable";
+    case RetireRule::low_acceptance:
+      return "low_acceptance";
+  }
+  return "none";
+}
 
 const char* offer_class_name(OfferClass c) {
   switch (c) {
@@ -323,15 +370,10 @@ OffersResult analyze_offers(const AnalysisContext& ctx, const ExperimentUnits& u
     r.margin = facts.margin;
     r.lines_without_cost = facts.lines_without_cost;
     judge(r, moments[rec], ctx, experiment, evidence_of(rec), result.costs_known);
-    if (r.verdict == OfferClass::unprofitable) {
-      r.retire = true;
-      r.retire_reason = "unprofitable";
-    } else if (r.impressions >= s.retire_min_impressions &&
-               r.acceptance_ci.high < s.retire_acceptance_floor) {
-      r.retire = true;
-      r.retire_reason = format("acceptance is under %.1f%% with 95%% confidence (%.0f impressions)",
-                               100 * s.retire_acceptance_floor, static_cast<double>(r.impressions));
-    }
+    r.days_shown = days_shown(facts);
+    if (result.costs_known && !std::isnan(r.days_shown))
+      r.margin_per_month = r.margin / r.days_shown * kDaysPerMonth;
+    decide_retirement(r, s);
     result.offers.push_back(std::move(r));
   }
   std::stable_sort(

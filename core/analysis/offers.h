@@ -14,6 +14,15 @@ enum class OfferClass : std::uint8_t { profitable, unprofitable, inconclusive };
 /// Stable name ("unprofitable").
 const char* offer_class_name(OfferClass c);
 
+/// Which rule put an offer on the retire list (SPEC §3.4).
+enum class RetireRule : std::uint8_t {
+  none,            ///< not retired
+  unprofitable,    ///< its verdict is unprofitable
+  low_acceptance,  ///< well measured, rarely taken, and no margin provably above zero
+};
+/// Stable name ("low_acceptance"); "none" for offers that stay.
+const char* retire_rule_name(RetireRule rule);
+
 /// One offer's figures and verdict.
 struct OfferResult {
   std::uint32_t rec = kNoId;               ///< Pools::recs id
@@ -43,7 +52,11 @@ struct OfferResult {
   double impressions_needed = kNaN;  ///< more impressions needed for a verdict (inconclusive)
   std::string experiment_evidence;   ///< the experiment comparison behind an "unprofitable" verdict
   bool retire = false;               ///< on the retire list
-  std::string retire_reason;         ///< why
+  RetireRule retire_rule = RetireRule::none;  ///< which rule retired it
+  std::string retire_reason;                  ///< why, in a sentence
+  std::string note;          ///< advice that is not a verdict (a profitable offer rarely taken)
+  double days_shown = kNaN;  ///< days from its first to its last dated impression
+  double margin_per_month = kNaN;  ///< its margin per 30.44 days at the traffic it had
 };
 
 /// The offers section.

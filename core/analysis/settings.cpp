@@ -1,6 +1,9 @@
 #include "analysis/settings.h"
 
+#include <cmath>
+
 #include "simdjson.h"
+#include "util/number_format.h"
 
 namespace basketlift {
 
@@ -180,6 +183,10 @@ const char* section_name(Section section) {
       return "basket";
   }
   return "dimensions";
+}
+
+std::string Settings::confidence_text() const {
+  return double_to_string(std::round(confidence * 10000) / 100) + "%";
 }
 
 void Settings::write_json(JsonWriter& out) const {

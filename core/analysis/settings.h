@@ -63,6 +63,8 @@ struct Settings {
 
   /// Significance level.
   double alpha() const { return 1 - confidence; }
+  /// The confidence level as text for sentences: "95%", "90%", "99.5%".
+  std::string confidence_text() const;
   /// Reads a settings document: a JSON object whose keys override the defaults. Unknown keys
   /// and values of the wrong type are errors (a typo must not silently keep a default).
   static Result<Settings> from_json(std::string_view json);

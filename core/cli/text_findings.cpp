@@ -67,6 +67,7 @@ void offers(std::string& out, const OffersResult& offers, const Store& store,
                 ? "margin n/a"
                 : grouped(1000 * o.margin_per_impression, 2) + " per 1,000";
     line(out, store.pools.recs.view(o.rec), text + " -> " + offer_class_name(o.verdict));
+    if (!o.note.empty()) line(out, "", o.note);
   }
   if (offers.offers.size() > kOffersShown) {
     line(out, "",
@@ -78,6 +79,11 @@ void offers(std::string& out, const OffersResult& offers, const Store& store,
   for (const OfferResult& o : offers.offers) {
     if (!o.retire) continue;
     line(out, store.pools.recs.view(o.rec), o.retire_reason);
+    if (!std::isnan(o.margin_per_month)) {
+      line(out, "",
+           (o.margin_per_month < 0 ? "removing it saves " : "removing it gives up ") +
+               grouped(std::fabs(o.margin_per_month), 2) + " margin a month at current traffic");
+    }
     any = true;
   }
   if (!any) line(out, "none", "no offer is both well measured and not worth showing");

@@ -33,12 +33,12 @@ void write_offers(JsonWriter& out, const OffersResult& offers, const Store& stor
           " hours holds a line with the rec_id (or, when lines carry no rec_id, the offered "
           "product)");
   out.field("impressions_with_derived_acceptance", accepted_derived);
-  out.field(
-      "verdict",
-      "unprofitable when margin per impression is below zero with 95% confidence, or the "
-      "experiment "
-      "shows that the arm showing it loses margin per session where it is shown; profitable when "
-      "above zero with 95% confidence; otherwise inconclusive");
+  out.field("verdict", "unprofitable when margin per impression is below zero with " +
+                           settings.confidence_text() +
+                           " confidence, or the experiment shows that the arm showing it loses "
+                           "margin per session where it is shown; profitable when above zero "
+                           "with " +
+                           settings.confidence_text() + " confidence; otherwise inconclusive");
   out.end_object();
   out.key("offers").begin_array();
   for (const OfferResult& o : offers.offers) {
@@ -67,7 +67,9 @@ void write_offers(JsonWriter& out, const OffersResult& offers, const Store& stor
     out.field("verdict", offer_class_name(o.verdict)).field("reason", o.reason);
     out.field("impressions_needed", o.impressions_needed);
     if (!o.experiment_evidence.empty()) out.field("experiment_evidence", o.experiment_evidence);
-    out.field("retire", o.retire);
+    out.field("retire", o.retire).key("note");
+    o.note.empty() ? out.null() : out.value(o.note);
+    out.field("days_shown", o.days_shown).field("margin_per_month", o.margin_per_month);
     out.end_object();
   }
   out.end_array();
@@ -82,15 +84,23 @@ void write_retire(JsonWriter& out, const OffersResult& offers, const Store& stor
   out.field("rule", "unprofitable offers, and offers with at least " +
                         std::to_string(settings.retire_min_impressions) +
                         " impressions whose acceptance is under " +
-                        double_to_string(100 * settings.retire_acceptance_floor) +
-                        "% with 95% confidence");
+                        double_to_string(100 * settings.retire_acceptance_floor) + "% with " +
+                        settings.confidence_text() +
+                        " confidence and whose margin per impression is not above zero with "
+                        "that confidence; a profitable offer is never retired");
   out.key("offers").begin_array();
   for (const OfferResult& o : offers.offers) {
     if (!o.retire) continue;
     out.begin_object();
-    out.field("rec_id", store.pools.recs.view(o.rec)).field("reason", o.retire_reason);
+    out.field("rec_id", store.pools.recs.view(o.rec))
+        .field("rule", retire_rule_name(o.retire_rule))
+        .field("reason", o.retire_reason);
     out.field("impressions", o.impressions).field("acceptance_rate", o.acceptance_rate);
     out.field("acceptance_upper", o.acceptance_ci.high).field("margin", o.margin);
+    out.key("gives_up").begin_object();
+    out.field("margin_per_1000_impressions",
+              o.impressions > 0 ? o.margin_per_impression * 1000 : kNaN);
+    out.field("margin_per_month", o.margin_per_month).end_object();
     out.end_object();
   }
   out.end_array();

@@ -54,8 +54,11 @@ constexpr PlantedOffer kPlantedOffers[] = {
      "cross-sell with high acceptance and a 33% margin on the offered price"},
     {"bundle-laptop-bag", "unprofitable",
      "bundle priced at 579.00 below its items' cost of 590.00"},
-    {"xs-warranty-cart", "retire",
-     "acceptance 0.4% of cart sessions shown it, far under the 2% floor"},
+    {"xs-warranty-cart", "keep_low_acceptance",
+     "acceptance 0.4% of cart sessions shown it, far under the 2% floor, but each take earns "
+     "59.00: profitable, so never retired (it carries a low-acceptance note)"},
+    {"xs-giftwrap-cart", "retire",
+     "gift wrapping sold at cost and taken by 0.5%: rarely taken and earns nothing"},
     {"xs-socks-email", "inconclusive", "capped at 40 impressions: too few to judge"},
     {"xs-drill-lipstick", "low_lift",
      "pushes a beauty item to tool buyers: the pair's lift is below 1"},
@@ -178,9 +181,23 @@ std::string answers_json(const Answers& a, const Catalog& catalog) {
 
   write_offers(out, a, catalog);
   out.key("expected").begin_object();
-  out.key("profitable").begin_array().value("xs-mouse-laptop").end_array();
-  out.key("unprofitable").begin_array().value("bundle-laptop-bag").end_array();
-  out.key("retire").begin_array().value("xs-warranty-cart").value("bundle-laptop-bag").end_array();
+  out.key("profitable")
+      .begin_array()
+      .value("xs-mouse-laptop")
+      .value("xs-warranty-cart")
+      .end_array();
+  out.key("unprofitable")
+      .begin_array()
+      .value("bundle-laptop-bag")
+      .value("xs-care-kit-checkout")
+      .end_array();
+  out.key("retire")
+      .begin_array()
+      .value("xs-giftwrap-cart")
+      .value("bundle-laptop-bag")
+      .value("xs-care-kit-checkout")
+      .end_array();
+  out.key("low_acceptance_note").begin_array().value("xs-warranty-cart").end_array();
   out.key("inconclusive").begin_array().value("xs-socks-email").end_array();
   out.end_object();
 

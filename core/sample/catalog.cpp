@@ -58,6 +58,7 @@ constexpr PlantedProduct kPlanted[] = {
     {"SOCKS-WOOL", "Wool socks", 6, 15.00, 6.00},
     {"DRILL-18V", "Drill 18V", 9, 129.00, 85.00},
     {"LIPSTICK-RED", "Lipstick, red", 7, 19.00, 5.00},
+    {"GIFT-WRAP", "Gift wrapping", 4, 4.00, 4.00},
 };
 
 Product make_product(std::string id, std::string name, int sub, double price, double cost) {
@@ -204,6 +205,8 @@ void add_planted_offers(Catalog& c, bool gaps) {
                           {p("LAP-15"), p("BAG-15")}, 579.00, 0.20, Arm::both, 0.7));
   c.offers.push_back(rule("xs-warranty-cart", OfferType::cross_sell, "cart", -1, {p("WARRANTY-2Y")},
                           79.00, 0.004, Arm::both, 0.9));
+  c.offers.push_back(rule("xs-giftwrap-cart", OfferType::cross_sell, "cart", -1, {p("GIFT-WRAP")},
+                          4.00, 0.005, Arm::both, 0.9));
   OfferRule socks = rule("xs-socks-email", OfferType::cross_sell, "email", p("TENT-2P"),
                          {p("SOCKS-WOOL")}, 15.00, 0.2, Arm::both, 1.0);
   socks.max_impressions = 40;

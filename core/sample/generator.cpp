@@ -230,19 +230,22 @@ class Generation {
       order.lines.push_back({product.id, product.name, std::to_string(line.quantity),
                              money(line.unit_price), line.discount > 0 ? money(line.discount) : "",
                              rec, true});
-      ++answers_.order_lines;
-      if (!product.in_catalogue) {
-        ++answers_.gaps.unlisted_product_lines;
-        answers_.gaps.unlisted_product_revenue += line_revenue;
-      }
-      if (!product.in_catalogue || !product.cost_known) {
-        ++answers_.gaps.lines_without_cost;
-        answers_.gaps.revenue_without_cost += line_revenue;
-      }
-      if (gaps_ && random_.chance(0.002)) {  // the same line exported twice
-        order.lines.push_back(order.lines.back());
+      // Every written line counts in the gaps it falls into, a duplicated one twice.
+      const int copies = gaps_ && random_.chance(0.002) ? 2 : 1;  // the same line exported twice
+      for (int copy = 0; copy < copies; ++copy) {
+        if (copy > 0) {
+          order.lines.push_back(order.lines.back());
+          ++answers_.gaps.duplicate_lines;
+        }
         ++answers_.order_lines;
-        ++answers_.gaps.duplicate_lines;
+        if (!product.in_catalogue) {
+          ++answers_.gaps.unlisted_product_lines;
+          answers_.gaps.unlisted_product_revenue += line_revenue;
+        }
+        if (!product.in_catalogue || !product.cost_known) {
+          ++answers_.gaps.lines_without_cost;
+          answers_.gaps.revenue_without_cost += line_revenue;
+        }
       }
     }
     if (bad_row_every_ > 0 && number % bad_row_every_ == 0) {

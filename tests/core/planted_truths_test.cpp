@@ -87,15 +87,48 @@ TEST_F(PlantedTruths, EachPlantedOfferGetsItsVerdict) {
   EXPECT_EQ(offer("xs-care-kit-checkout").verdict,
             OfferClass::unprofitable);  // via lost conversions
   EXPECT_FALSE(offer("xs-care-kit-checkout").experiment_evidence.empty());
-  const OfferResult& warranty = offer("xs-warranty-cart");
-  EXPECT_TRUE(warranty.retire);
-  EXPECT_GE(warranty.impressions, 1000u);
-  EXPECT_LT(warranty.acceptance_ci.high, 0.02);
+  EXPECT_TRUE(offer("xs-care-kit-checkout").retire);
+  EXPECT_EQ(offer("xs-care-kit-checkout").retire_rule, RetireRule::unprofitable);
   EXPECT_EQ(offer("xs-socks-email").verdict, OfferClass::inconclusive);
   EXPECT_GT(offer("xs-socks-email").impressions_needed, 0);
   const OfferResult& legacy = offer("legacy-carousel");
   EXPECT_FALSE(legacy.tracked);
   EXPECT_EQ(legacy.verdict, OfferClass::inconclusive);
+}
+
+// Regression: the retire list named offers whose margin per 1,000 impressions was above zero
+// with 95% confidence, for their low acceptance alone.
+TEST_F(PlantedTruths, RetireListHoldsOnlyOffersThatCostMoreThanTheyBring) {
+  const OfferResult& warranty = offer("xs-warranty-cart");  // rarely taken, 59.00 a take
+  EXPECT_GE(warranty.impressions, 1000u);
+  EXPECT_LT(warranty.acceptance_ci.high, 0.02);
+  EXPECT_EQ(warranty.verdict, OfferClass::profitable);
+  EXPECT_GT(warranty.margin_per_impression_ci.low, 0);
+  EXPECT_FALSE(warranty.retire);
+  EXPECT_NE(warranty.note.find("low acceptance"), std::string::npos);
+  const OfferResult& giftwrap = offer("xs-giftwrap-cart");  // rarely taken, sold at cost
+  EXPECT_GE(giftwrap.impressions, 1000u);
+  EXPECT_LT(giftwrap.acceptance_ci.high, 0.02);
+  EXPECT_TRUE(giftwrap.retire);
+  EXPECT_EQ(giftwrap.retire_rule, RetireRule::low_acceptance);
+  EXPECT_NEAR(giftwrap.margin_per_month, 0, 1e-9);
+  const OfferResult& bundle = offer("bundle-laptop-bag");
+  EXPECT_EQ(bundle.retire_rule, RetireRule::unprofitable);
+  // What retiring gives up: the margin at the traffic it had, over the days it was shown.
+  ASSERT_GT(bundle.days_shown, 1);
+  EXPECT_NEAR(bundle.margin_per_month, bundle.margin / bundle.days_shown * (365.25 / 12),
+              1e-9 * std::fabs(bundle.margin));
+  EXPECT_LT(bundle.margin_per_month, 0);
+  // Unprofitable offers (including those the experiment shows losing conversions), and rarely
+  // taken ones without provable margin; nothing profitable.
+  for (const OfferResult& o : report().offers.offers) {
+    if (!o.retire) continue;
+    EXPECT_NE(o.verdict, OfferClass::profitable) << data().pools.recs.view(o.rec);
+    if (o.retire_rule == RetireRule::low_acceptance)
+      EXPECT_FALSE(o.margin_per_impression_ci.low > 0) << data().pools.recs.view(o.rec);
+    else
+      EXPECT_EQ(o.verdict, OfferClass::unprofitable) << data().pools.recs.view(o.rec);
+  }
 }
 
 TEST_F(PlantedTruths, OfferFiguresMatchTheGeneratorsTally) {

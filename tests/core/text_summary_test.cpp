@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -69,8 +70,19 @@ TEST(TextSummary, TellsTheFindingsOfTheSampleStore) {
     EXPECT_NE(line_of(retire, store.pools.recs.view(o.rec)).find(o.retire_reason),
               std::string::npos);
   }
-  EXPECT_EQ(static_cast<int>(retire.size()), retired);
+  // One labelled line per retired offer; continuation lines (what removing it gives up or
+  // saves) carry no label.
+  const auto labelled = std::count_if(retire.begin(), retire.end(), [](const std::string& line) {
+    return line.size() > 2 && line[2] != ' ';
+  });
+  EXPECT_EQ(static_cast<int>(labelled), retired);
   EXPECT_GT(retired, 0);
+  EXPECT_NE(std::find_if(retire.begin(), retire.end(),
+                         [](const std::string& line) {
+                           return line.find("margin a month at current traffic") !=
+                                  std::string::npos;
+                         }),
+            retire.end());
 
   // The overall comparison: the planted conversion drop, significant.
   const std::vector<std::string> experiment = section(text, "Experiment");

@@ -61,6 +61,8 @@ export const fmt = {
   pText: (p) => (missing(p) ? '' : p < 0.0001 ? 'p < 0.0001' : `p = ${p.toPrecision(2)}`),
   /** A difference of two rates in percentage points: "+12.9 pp". */
   points: (v) => (missing(v) ? '–' : `${v > 0 ? '+' : ''}${decimal.format(v * 100)} pp`),
+  /** The report's confidence level as text: 0.9 → "90%". */
+  confidence: (report) => `${+(report.settings.confidence * 100).toFixed(2)}%`,
   interval: (ci, format) => (ci && !missing(ci[0]) && !missing(ci[1]) ? `${format(ci[0])} to ${format(ci[1])}` : ''),
 };
 

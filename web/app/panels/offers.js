@@ -26,20 +26,22 @@ export function renderOffers(root, report) {
     h('option', { value: '' }, `all ${offers.length} offers`),
     Object.entries(counts).map(([v, n]) => h('option', { value: v }, `${n} ${v}`)));
   const body = h('div');
-  const { figure, canvas } = chartFigure('Margin per 1,000 impressions with 95% intervals (the 20 most shown offers)', 'offers.png');
+  const level = fmt.confidence(report);
+  const { figure, canvas } = chartFigure(`Margin per 1,000 impressions with ${level} intervals (the 20 most shown offers)`, 'offers.png');
   const columns = [
     { label: 'Offer', value: (x) => x.rec_id },
     { label: 'Type', value: (x) => x.type?.replace('_', '-') ?? '–' },
     { label: 'Placement', value: (x) => x.placement ?? '–' },
     { label: 'Impressions', value: (x) => fmt.count(x.impressions), sort: (x) => x.impressions, numeric: true },
     { label: 'Acceptance', value: (x) => fmt.percent(x.acceptance_rate), sort: (x) => x.acceptance_rate ?? -1, numeric: true },
-    { label: '95% interval', value: (x) => fmt.interval(x.acceptance_ci, fmt.percent) },
+    { label: `${level} interval`, value: (x) => fmt.interval(x.acceptance_ci, fmt.percent) },
     { label: 'Revenue', value: (x) => money(x.revenue), sort: (x) => x.revenue, numeric: true },
     { label: 'Margin', value: (x) => money(x.margin), sort: (x) => x.margin ?? -Infinity, numeric: true },
     { label: 'Margin / 1,000 impr.', value: (x) => h('span', { dataset: { value: x.margin_per_1000_impressions ?? '' } }, money(x.margin_per_1000_impressions)),
       sort: (x) => x.margin_per_1000_impressions ?? -Infinity, numeric: true },
     { label: 'Verdict', value: (x) => badge(x.verdict), sort: (x) => x.verdict },
-    { label: 'Why', wide: true, value: (x) => [x.reason, x.retire ? h('strong', { class: 'retire-mark' }, ' · retire') : null] },
+    { label: 'Why', wide: true, value: (x) => [x.reason, x.retire ? h('strong', { class: 'retire-mark' }, ' · retire') : null,
+      x.note ? h('span', { class: 'offer-note', dataset: { note: x.rec_id } }, ` · ${x.note}`) : null] },
   ];
   const render = () => {
     const shown = filter.value ? offers.filter((x) => x.verdict === filter.value) : offers;
@@ -81,8 +83,11 @@ function renderRetire(retire, money) {
       { label: 'Impressions', value: (x) => fmt.count(x.impressions), sort: (x) => x.impressions, numeric: true },
       { label: 'Acceptance', value: (x) => fmt.percent(x.acceptance_rate), sort: (x) => x.acceptance_rate, numeric: true },
       { label: 'Margin', value: (x) => money(x.margin), sort: (x) => x.margin ?? -Infinity, numeric: true },
+      { label: 'Given up / 1,000 impr.', value: (x) => money(x.gives_up.margin_per_1000_impressions), sort: (x) => x.gives_up.margin_per_1000_impressions ?? -Infinity, numeric: true },
+      { label: 'Given up / month', value: (x) => money(x.gives_up.margin_per_month), sort: (x) => x.gives_up.margin_per_month ?? -Infinity, numeric: true },
     ], retire.offers, { rowProps: (x) => ({ dataset: { retire: x.rec_id } }) }),
-    csvButton('retire.csv', ['rec_id', 'reason', 'impressions', 'acceptance_rate', 'acceptance_upper', 'margin'],
-      () => retire.offers.map((x) => [x.rec_id, x.reason, x.impressions, x.acceptance_rate, x.acceptance_upper, x.margin])));
+    csvButton('retire.csv', ['rec_id', 'rule', 'reason', 'impressions', 'acceptance_rate', 'acceptance_upper', 'margin', 'gives_up_margin_per_1000_impressions', 'gives_up_margin_per_month'],
+      () => retire.offers.map((x) => [x.rec_id, x.rule, x.reason, x.impressions, x.acceptance_rate, x.acceptance_upper, x.margin, x.gives_up.margin_per_1000_impressions, x.gives_up.margin_per_month])),
+    h('p', { class: 'hint' }, 'Given up: the margin the offer brought, per 1,000 impressions and per month at the traffic it had; a negative figure is what removing it saves.'));
   return section;
 }
