@@ -51,4 +51,5 @@ EMSCRIPTEN_BINDINGS(basketlift) {
   emscripten::function("simulate", &basketlift::wasm::simulate);
   emscripten::function("inspectHeader", &basketlift::wasm::inspect_header);
   emscripten::function("version", &basketlift::wasm::version);
+  emscripten::function("heapBytes", &basketlift::wasm::heap_bytes);
 }

@@ -1,5 +1,7 @@
 #include "engine_adapter.h"
 
+#include <malloc.h>
+
 #include <string_view>
 
 #include "ingest/header_inspect.h"
@@ -65,6 +67,10 @@ TextResult inspect_header(const std::string& head, const std::string& mapping_js
     mapping = std::move(parsed.value());
   }
   return {true, "ok", "", inspect_header_json(head, mapping)};
+}
+
+double heap_bytes() {
+  return static_cast<double>(mallinfo().uordblks);
 }
 
 std::string version() {

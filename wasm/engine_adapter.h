@@ -61,5 +61,7 @@ TextResult inspect_header(const std::string& head, const std::string& mapping_js
 
 /// The engine's version string.
 std::string version();
+/// Bytes the module's C heap has allocated now (malloc's in-use count; leak checks).
+double heap_bytes();
 
 }  // namespace basketlift::wasm

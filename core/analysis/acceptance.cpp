@@ -24,8 +24,9 @@ bool order_holds(const AnalysisContext& ctx, std::uint32_t o, std::size_t i, boo
     return std::any_of(lines_begin, lines_end,
                        [&](std::uint32_t l) { return store.lines.product[l] == product; });
   };
-  if (im.bundle_end[i] > im.bundle_begin[i]) {
-    for (std::uint32_t k = im.bundle_begin[i]; k < im.bundle_end[i]; ++k) {
+  const auto [bundle_begin, bundle_end] = im.bundle(i);
+  if (bundle_end > bundle_begin) {
+    for (std::uint32_t k = bundle_begin; k < bundle_end; ++k) {
       if (!has_product(im.bundle_parts[k])) return false;
     }
     return true;
@@ -38,8 +39,7 @@ bool order_holds(const AnalysisContext& ctx, std::uint32_t o, std::size_t i, boo
 void derive_acceptance(AnalysisContext& ctx) {
   const Store& store = ctx.store;
   const ImpressionColumns& im = store.impressions;
-  const bool by_rec = std::any_of(store.lines.rec.begin(), store.lines.rec.end(),
-                                  [](std::uint32_t r) { return r != kNoId; });
+  const bool by_rec = store.lines.rec.present() > 0;
   ctx.impression_accepted.assign(im.size(), 0);
   // Orders per customer, sorted by time, built only when an impression needs it.
   std::vector<std::uint32_t> customer_begin, customer_orders;

@@ -281,7 +281,7 @@ std::vector<TripleRule> triples_of(const Baskets& baskets, const Mined& m, doubl
 
 // Pairs mined within each value of an order attribute (segment, channel).
 std::vector<GroupPairs> by_group(const AnalysisContext& ctx, const Baskets& baskets,
-                                 const std::vector<std::uint32_t>& attribute, const char* dimension,
+                                 const IdColumn& attribute, const char* dimension,
                                  std::vector<LiftDifference>& differences) {
   const Settings& s = ctx.settings;
   std::vector<std::uint32_t> labels;

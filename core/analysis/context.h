@@ -52,6 +52,12 @@ struct AnalysisContext {
   bool lines_carry_rec = false;        ///< some order line has a rec_id
   std::vector<OfferFacts> offers;      ///< by rec_id (Pools::recs id)
 
+  /// The origin of order o: its first stored line's ({0, 0} when it has none).
+  RowOrigin order_origin(std::uint32_t o) const {
+    return order_line_begin[o] < order_line_begin[o + 1]
+               ? store.lines.origin[order_lines[order_line_begin[o]]]
+               : RowOrigin{};
+  }
   /// True when order o has sale lines.
   bool is_sale(std::uint32_t o) const { return store.orders.line_count[o] > 0; }
   /// Revenue of line i in the currency scope (NaN without a price or outside the scope).

@@ -173,7 +173,8 @@ void check_offers(const AnalysisContext& ctx, const std::vector<FileReport>& fil
       return p != kNoId && !store.products.in_catalogue[p];
     };
     bool bad = missing(im.anchor[i]) || missing(im.offered[i]);
-    for (std::uint32_t k = im.bundle_begin[i]; k < im.bundle_end[i]; ++k)
+    const auto [bundle_begin, bundle_end] = im.bundle(i);
+    for (std::uint32_t k = bundle_begin; k < bundle_end; ++k)
       bad = bad || missing(im.bundle_parts[k]);
     if (!bad) continue;
     ++unknown.count;
@@ -231,7 +232,7 @@ void check_sessions(const AnalysisContext& ctx, const ExperimentUnits& units,
     const std::uint32_t s = store.orders.session[o];
     if (s != kNoId && s < store.session_row.size() && store.session_row[s] != kNoId) continue;
     ++orphan.count;
-    gaps::add_example(orphan, files, store.orders.origin[o],
+    gaps::add_example(orphan, files, ctx.order_origin(o),
                       s == kNoId ? "(no session_id)" : store.pools.sessions.view(s));
   }
   if (orphan.count > 0) {
@@ -379,7 +380,7 @@ void check_time_range(const AnalysisContext& ctx, const std::vector<FileReport>&
     const std::int64_t t = store.orders.time[o];
     if (!ctx.is_sale(o) || t == kNoTime || (t >= low && t <= high)) continue;
     ++outside.count;
-    gaps::add_example(outside, files, store.orders.origin[o], store.pools.orders.view(o));
+    gaps::add_example(outside, files, ctx.order_origin(o), store.pools.orders.view(o));
   }
   if (outside.count == 0) return;
   outside.share = outside.count / static_cast<double>(times.size());
@@ -409,9 +410,7 @@ void check_tables(const AnalysisContext& ctx, const std::vector<FileReport>& fil
                       "nothing can be analysed without orders",
                       "Add your orders export."});
   }
-  if (!given(Table::products) &&
-      std::none_of(store.lines.unit_cost.begin(), store.lines.unit_cost.end(),
-                   [](double c) { return !std::isnan(c); })) {
+  if (!given(Table::products) && store.lines.unit_cost.present() == 0) {
     add("missing_catalogue", "No catalogue (products file)", "no margin, no categories",
         "Add your product export with costs (unit_cost or margin_pct) and categories.");
   }

@@ -187,8 +187,8 @@ DimensionsResult analyze_dimensions(const AnalysisContext& ctx) {
   const auto label = [&](std::uint32_t id) { return std::string(pools.labels.view(id)); };
   const auto rec_facts = [&](std::uint32_t rec) -> const OfferFacts& { return ctx.offers[rec]; };
   // Sessions give impressions their channel and segment; an impression's order does otherwise.
-  const auto session_field = [&](std::uint32_t i, const std::vector<std::uint32_t>& session_column,
-                                 const std::vector<std::uint32_t>& order_column) {
+  const auto session_field = [&](std::uint32_t i, const IdColumn& session_column,
+                                 const IdColumn& order_column) {
     const std::uint32_t s = im.session[i];
     if (s != kNoId && s < store.session_row.size() && store.session_row[s] != kNoId) {
       const std::uint32_t value = session_column[store.session_row[s]];

@@ -52,14 +52,13 @@ ExperimentUnits build_units(const AnalysisContext& ctx) {
   std::vector<std::uint32_t> unit_of_session(store.pools.sessions.size(), kNoId);
   std::vector<std::uint32_t> unit_of_order;
   std::vector<std::uint32_t> variant_of_unit;
-  const bool orders_have_sessions =
-      std::any_of(store.orders.session.begin(), store.orders.session.end(),
-                  [](std::uint32_t s) { return s != kNoId; });
+  const bool orders_have_sessions = store.orders.session.any();
   if (store.sessions.size() > 0) {
     u.kind = UnitKind::session;
     resize_units(u, store.sessions.size());
-    variant_of_unit = store.sessions.variant;
+    variant_of_unit.resize(store.sessions.size());
     for (std::size_t r = 0; r < store.sessions.size(); ++r) {
+      variant_of_unit[r] = store.sessions.variant[r];
       unit_of_session[store.sessions.session[r]] = static_cast<std::uint32_t>(r);
       u.channel[r] = store.sessions.channel[r];
       u.segment[r] = store.sessions.segment[r];

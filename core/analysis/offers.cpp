@@ -32,9 +32,7 @@ std::uint64_t order_unit(const Store& store, std::uint32_t o) {
 std::vector<RatioMoments> margin_per_impression(const AnalysisContext& ctx) {
   const Store& store = ctx.store;
   const ImpressionColumns& im = store.impressions;
-  const auto offer_lines =
-      static_cast<std::size_t>(std::count_if(store.lines.rec.begin(), store.lines.rec.end(),
-                                             [](std::uint32_t rec) { return rec != kNoId; }));
+  const std::size_t offer_lines = store.lines.rec.present();
   std::vector<Contribution> parts;
   parts.reserve(im.size() + offer_lines);
   for (std::size_t i = 0; i < im.size(); ++i) {
@@ -303,8 +301,7 @@ OffersResult analyze_offers(const AnalysisContext& ctx, const ExperimentUnits& u
   }
   result.available = true;
   result.costs_known =
-      std::any_of(store.lines.unit_cost.begin(), store.lines.unit_cost.end(),
-                  [](double c) { return !std::isnan(c); }) ||
+      store.lines.unit_cost.present() > 0 ||
       std::any_of(store.products.unit_cost.begin(), store.products.unit_cost.end(),
                   [](double c) { return !std::isnan(c); }) ||
       std::any_of(store.products.margin_pct.begin(), store.products.margin_pct.end(),

@@ -62,17 +62,18 @@ class OffersLoader final : public TableLoader {
     im.type.push_back(*type);
     im.placement.push_back(pools.labels.intern(placement));
     im.anchor.push_back(product_or_none(anchor));
-    im.bundle_begin.push_back(static_cast<std::uint32_t>(im.bundle_parts.size()));
     if (*type == OfferType::bundle) {
       if (offered.find('+') == std::string_view::npos) {
         report.note(row, RowNote::bundle_without_parts, "offered_product_id", offered);
       }
+      const auto at = static_cast<std::uint32_t>(im.bundle_parts.size());
+      im.bundle_begin.push_back(at);
       add_bundle_parts(offered);
-      im.offered.push_back(im.bundle_parts[im.bundle_begin.back()]);
+      im.offered.push_back(im.bundle_parts[at + 1]);
     } else {
+      im.bundle_begin.push_back(kNoId);
       im.offered.push_back(product_or_none(offered));
     }
-    im.bundle_end.push_back(static_cast<std::uint32_t>(im.bundle_parts.size()));
     im.offered_price.push_back(offered_price);
     im.session.push_back(intern_or_none(pools.sessions, session));
     im.order.push_back(order_or_none(order));
@@ -99,9 +100,11 @@ class OffersLoader final : public TableLoader {
     return order;
   }
 
-  // "A+B+C" → products A, B, C (empty parts are skipped).
+  // "A+B+C" → products A, B, C (empty parts are skipped), after their count.
   void add_bundle_parts(std::string_view offered) {
     std::vector<std::uint32_t>& parts = ctx_.store.impressions.bundle_parts;
+    const std::size_t count_at = parts.size();
+    parts.push_back(0);
     const std::size_t first = parts.size();
     while (true) {
       const std::size_t plus = offered.find('+');
@@ -111,6 +114,7 @@ class OffersLoader final : public TableLoader {
       offered.remove_prefix(plus + 1);
     }
     if (parts.size() == first) parts.push_back(product_or_none(offered));
+    parts[count_at] = static_cast<std::uint32_t>(parts.size() - first);
   }
 
   LoaderContext ctx_;

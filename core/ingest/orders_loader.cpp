@@ -57,8 +57,6 @@ class OrdersLoader final : public TableLoader {
 
     OrderColumns& orders = store.orders;
     Pools& pools = store.pools;
-    if (orders.line_count[order] == 0)
-      orders.origin[order] = {ctx_.file, static_cast<std::uint32_t>(row)};
     Merger merge{order, row, report};
     merge(orders.customer, customer_cache_.intern(pools.customers, customer), customer,
           Field::customer_id);
@@ -69,9 +67,11 @@ class OrdersLoader final : public TableLoader {
     merge(orders.segment, segment_cache_.intern(pools.labels, segment), segment, Field::segment);
     merge(orders.currency, currency_cache_.intern(pools.labels, currency), currency,
           Field::currency);
-    merge.time(orders.time[order], time, r.text(Field::timestamp));
-    if (std::isnan(orders.order_discount[order])) orders.order_discount[order] = order_discount;
-    if (std::isnan(orders.refunded_amount[order])) orders.refunded_amount[order] = refunded;
+    merge.time(orders.time, time, r.text(Field::timestamp));
+    if (std::isnan(orders.order_discount[order]) && !std::isnan(order_discount))
+      orders.order_discount.set(order, order_discount);
+    if (std::isnan(orders.refunded_amount[order]) && !std::isnan(refunded))
+      orders.refunded_amount.set(order, refunded);
 
     const std::uint32_t product = product_cache_.intern(store.pools.products, product_text);
     store.products.ensure(product);
@@ -96,7 +96,7 @@ class OrdersLoader final : public TableLoader {
     lines.discount.push_back(discount);
     lines.unit_cost.push_back(unit_cost);
     lines.origin.push_back({ctx_.file, static_cast<std::uint32_t>(row)});
-    ++orders.line_count[order];
+    orders.line_count.set(order, orders.line_count[order] + 1);
     return std::nullopt;
   }
 
@@ -129,21 +129,20 @@ class OrdersLoader final : public TableLoader {
     std::uint64_t row;
     FileReport& report;
 
-    void operator()(std::vector<std::uint32_t>& column, std::uint32_t id, std::string_view text,
-                    Field field) const {
+    void operator()(IdColumn& column, std::uint32_t id, std::string_view text, Field field) const {
       if (id == kNoId) return;
       if (column[order] == kNoId) {
-        column[order] = id;
+        column.set(order, id);
       } else if (column[order] != id) {
         report.note(row, RowNote::conflicting_order_field, field_name(field), text);
       }
     }
 
-    void time(std::int64_t& slot, std::int64_t value, std::string_view text) const {
+    void time(TimeColumn& column, std::int64_t value, std::string_view text) const {
       if (value == kNoTime) return;
-      if (slot == kNoTime) {
-        slot = value;
-      } else if (slot != value) {
+      if (column[order] == kNoTime) {
+        column.set(order, value);
+      } else if (column[order] != value) {
         report.note(row, RowNote::conflicting_order_field, "timestamp", text);
       }
     }

@@ -31,7 +31,7 @@ class SessionsLoader final : public TableLoader {
                        r.raw(Field::session_id)};
     }
     SessionColumns& s = store.sessions;
-    store.session_row[session] = static_cast<std::uint32_t>(s.size());
+    store.session_row.set(session, static_cast<std::uint32_t>(s.size()));
     s.session.push_back(session);
     s.variant.push_back(intern_or_none(pools.labels, variant));
     s.time.push_back(

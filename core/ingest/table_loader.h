@@ -50,8 +50,9 @@ class TimeReader {
 /// than a hash-table lookup.
 class RepeatCache {
  public:
-  /// The id of `text` in `pool` (kNoId for empty text).
-  std::uint32_t intern(Interner& pool, std::string_view text) {
+  /// The id of `text` in `pool` (an Interner or IdPool; kNoId for empty text).
+  template <typename Pool>
+  std::uint32_t intern(Pool& pool, std::string_view text) {
     if (text.empty()) return kNoId;
     if (id_ != kNoId && text == std::string_view(text_)) return id_;
     id_ = pool.intern(text);
@@ -64,8 +65,9 @@ class RepeatCache {
   std::uint32_t id_ = kNoId;
 };
 
-/// Interns a non-empty text into a pool, kNoId for empty text.
-inline std::uint32_t intern_or_none(Interner& pool, std::string_view text) {
+/// Interns a non-empty text into a pool (an Interner or IdPool), kNoId for empty text.
+template <typename Pool>
+std::uint32_t intern_or_none(Pool& pool, std::string_view text) {
   return text.empty() ? kNoId : pool.intern(text);
 }
 

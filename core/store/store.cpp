@@ -9,6 +9,11 @@ std::size_t column_bytes(const std::vector<T>& column) {
   return column.capacity() * sizeof(T);
 }
 
+template <typename Column>
+std::size_t column_bytes(const Column& column) {
+  return column.bytes();
+}
+
 template <typename... Columns>
 std::size_t sum_bytes(const Columns&... columns) {
   return (column_bytes(columns) + ...);
@@ -19,7 +24,7 @@ std::size_t sum_bytes(const Columns&... columns) {
 void OrderColumns::ensure(std::uint32_t index) {
   if (index < size()) return;
   const std::size_t n = std::size_t{index} + 1;
-  time.resize(n, kNoTime);
+  time.resize(n);
   customer.resize(n, kNoId);
   session.resize(n, kNoId);
   channel.resize(n, kNoId);
@@ -30,7 +35,65 @@ void OrderColumns::ensure(std::uint32_t index) {
   refunded_amount.resize(n, kNoNumber);
   status.resize(n, OrderStatus::sale);
   line_count.resize(n, 0);
-  origin.resize(n);
+}
+
+void OrderColumns::reserve(std::size_t n) {
+  time.reserve(n);
+  customer.reserve(n);
+  session.reserve(n);
+  channel.reserve(n);
+  variant.reserve(n);
+  segment.reserve(n);
+  currency.reserve(n);
+  order_discount.reserve(n);
+  refunded_amount.reserve(n);
+  status.reserve(n);
+  line_count.reserve(n);
+}
+
+void LineColumns::reserve(std::size_t n) {
+  order.reserve(n);
+  product.reserve(n);
+  rec.reserve(n);
+  quantity.reserve(n);
+  unit_price.reserve(n);
+  discount.reserve(n);
+  unit_cost.reserve(n);
+  origin.reserve(n);
+}
+
+std::pair<std::uint32_t, std::uint32_t> ImpressionColumns::bundle(std::size_t i) const {
+  const std::uint32_t at = bundle_begin[i];
+  if (at == kNoId) return {0, 0};
+  return {at + 1, at + 1 + bundle_parts[at]};
+}
+
+void ImpressionColumns::reserve(std::size_t n) {
+  rec.reserve(n);
+  type.reserve(n);
+  placement.reserve(n);
+  anchor.reserve(n);
+  offered.reserve(n);
+  bundle_begin.reserve(n);
+  offered_price.reserve(n);
+  session.reserve(n);
+  order.reserve(n);
+  customer.reserve(n);
+  time.reserve(n);
+  variant.reserve(n);
+  accepted.reserve(n);
+  origin.reserve(n);
+}
+
+void SessionColumns::reserve(std::size_t n) {
+  session.reserve(n);
+  variant.reserve(n);
+  time.reserve(n);
+  customer.reserve(n);
+  channel.reserve(n);
+  segment.reserve(n);
+  converted.reserve(n);
+  origin.reserve(n);
 }
 
 void ProductColumns::ensure(std::uint32_t index) {
@@ -53,7 +116,7 @@ std::size_t Store::bytes() const {
                       p.customers.bytes() + p.recs.bytes() + p.labels.bytes() + p.texts.bytes();
   const OrderColumns& o = orders;
   total += sum_bytes(o.time, o.customer, o.session, o.channel, o.variant, o.segment, o.currency,
-                     o.order_discount, o.refunded_amount, o.status, o.line_count, o.origin);
+                     o.order_discount, o.refunded_amount, o.status, o.line_count);
   const LineColumns& l = lines;
   total += sum_bytes(l.order, l.product, l.rec, l.quantity, l.unit_price, l.discount, l.unit_cost,
                      l.origin);
@@ -62,8 +125,8 @@ std::size_t Store::bytes() const {
                      pr.margin_pct, pr.tier, pr.origin);
   const ImpressionColumns& im = impressions;
   total += sum_bytes(im.rec, im.type, im.placement, im.anchor, im.offered, im.bundle_begin,
-                     im.bundle_end, im.bundle_parts, im.offered_price, im.session, im.order,
-                     im.customer, im.time, im.variant, im.accepted, im.origin);
+                     im.bundle_parts, im.offered_price, im.session, im.order, im.customer, im.time,
+                     im.variant, im.accepted, im.origin);
   const SessionColumns& s = sessions;
   total += sum_bytes(s.session, s.variant, s.time, s.customer, s.channel, s.segment, s.converted,
                      s.origin);

@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "store/columns.h"
+#include "util/id_pool.h"
 #include "util/interner.h"
 
 namespace basketlift {
@@ -20,21 +22,15 @@ constexpr std::int64_t kNoTime = std::numeric_limits<std::int64_t>::min();
 /// An absent number.
 constexpr double kNoNumber = std::numeric_limits<double>::quiet_NaN();
 
-/// Where a stored row came from: the input file's index and its 1-based row number.
-struct RowOrigin {
-  std::uint16_t file = 0;  ///< index into the engine's list of files
-  std::uint32_t row = 0;   ///< line number (CSV/NDJSON) or record index (JSON)
-};
-
 /// Interned strings, one pool per kind of identifier so each kind gets dense ids.
 struct Pools {
-  Interner orders;     ///< order_id → order index
-  Interner products;   ///< product_id (and bundle parts) → product index
-  Interner sessions;   ///< session_id → session index
-  Interner customers;  ///< customer_id → customer index
-  Interner recs;       ///< rec_id → offer index
-  Interner labels;     ///< channel, variant, segment, currency, placement, category, status, ...
-  Interner texts;      ///< product names
+  IdPool orders;      ///< order_id → order index
+  Interner products;  ///< product_id (and bundle parts) → product index
+  IdPool sessions;    ///< session_id → session index
+  IdPool customers;   ///< customer_id → customer index
+  Interner recs;      ///< rec_id → offer index
+  Interner labels;    ///< channel, variant, segment, currency, placement, category, status, ...
+  Interner texts;     ///< product names
 };
 
 /// What became of an order in the merchant's system (Shopify financial status and cancellation).
@@ -43,38 +39,41 @@ enum class OrderStatus : std::uint8_t { sale, cancelled, refunded };
 /// Per-order columns, indexed by order index (Pools::orders). Order-level fields of several
 /// lines of one order are merged: the first non-empty value wins.
 struct OrderColumns {
-  std::vector<std::int64_t> time;         ///< epoch seconds or kNoTime
-  std::vector<std::uint32_t> customer;    ///< Pools::customers id or kNoId
-  std::vector<std::uint32_t> session;     ///< Pools::sessions id or kNoId
-  std::vector<std::uint32_t> channel;     ///< Pools::labels id or kNoId
-  std::vector<std::uint32_t> variant;     ///< Pools::labels id or kNoId
-  std::vector<std::uint32_t> segment;     ///< Pools::labels id or kNoId
-  std::vector<std::uint32_t> currency;    ///< Pools::labels id or kNoId
-  std::vector<double> order_discount;     ///< order-level discount (Shopify), or NaN
-  std::vector<double> refunded_amount;    ///< refunded total (Shopify), or NaN
-  std::vector<OrderStatus> status;        ///< sale unless the export says otherwise
-  std::vector<std::uint32_t> line_count;  ///< stored lines (0: the id came only from offers)
-  std::vector<RowOrigin> origin;          ///< first row that mentioned the order
+  TimeColumn time;                  ///< epoch seconds or kNoTime
+  IdColumn customer;                ///< Pools::customers id or kNoId
+  IdColumn session;                 ///< Pools::sessions id or kNoId
+  IdColumn channel;                 ///< Pools::labels id or kNoId
+  IdColumn variant;                 ///< Pools::labels id or kNoId
+  IdColumn segment;                 ///< Pools::labels id or kNoId
+  IdColumn currency;                ///< Pools::labels id or kNoId
+  DecimalColumn order_discount;     ///< order-level discount (Shopify), or NaN
+  DecimalColumn refunded_amount;    ///< refunded total (Shopify), or NaN
+  std::vector<OrderStatus> status;  ///< sale unless the export says otherwise
+  IdColumn line_count;              ///< stored lines (0: the id came only from offers)
 
   /// Number of order slots (some may have no lines).
-  std::size_t size() const { return time.size(); }
+  std::size_t size() const { return status.size(); }
   /// Grows every column so `index` is valid.
   void ensure(std::uint32_t index);
+  /// Makes room for n orders.
+  void reserve(std::size_t n);
 };
 
 /// Order-line columns, one entry per stored line.
 struct LineColumns {
-  std::vector<std::uint32_t> order;    ///< order index
-  std::vector<std::uint32_t> product;  ///< product index
-  std::vector<std::uint32_t> rec;      ///< Pools::recs id or kNoId (organic)
-  std::vector<double> quantity;        ///< > 0
-  std::vector<double> unit_price;      ///< >= 0 or NaN when not given
-  std::vector<double> discount;        ///< >= 0 (0 when not given)
-  std::vector<double> unit_cost;       ///< line-level cost override or NaN
-  std::vector<RowOrigin> origin;       ///< file and row
+  IdColumn order;                      ///< order index
+  IdColumn product;                    ///< product index
+  SparseIds rec{kNoId};                ///< Pools::recs id or kNoId (organic)
+  DecimalColumn quantity;              ///< > 0
+  DecimalColumn unit_price;            ///< >= 0 or NaN when not given
+  SparseDecimal discount{0.0};         ///< >= 0 (0 when not given)
+  SparseDecimal unit_cost{kNoNumber};  ///< line-level cost override or NaN
+  RowOrigins origin;                   ///< file and row
 
   /// Number of lines.
   std::size_t size() const { return order.size(); }
+  /// Makes room for n lines.
+  void reserve(std::size_t n);
 };
 
 /// Catalogue columns, indexed by product index (Pools::products).
@@ -104,40 +103,45 @@ std::optional<OfferType> offer_type_from_name(std::string_view name);
 
 /// Offer impressions, one entry per impression row.
 struct ImpressionColumns {
-  std::vector<std::uint32_t> rec;           ///< Pools::recs id
-  std::vector<OfferType> type;              ///< offer type
-  std::vector<std::uint32_t> placement;     ///< Pools::labels id
-  std::vector<std::uint32_t> anchor;        ///< product index or kNoId
-  std::vector<std::uint32_t> offered;       ///< product index of the (first) offered product
-  std::vector<std::uint32_t> bundle_begin;  ///< range in bundle_parts for bundles (else empty)
-  std::vector<std::uint32_t> bundle_end;    ///< end of that range
+  IdColumn rec;                   ///< Pools::recs id
+  std::vector<OfferType> type;    ///< offer type
+  IdColumn placement;             ///< Pools::labels id
+  IdColumn anchor;                ///< product index or kNoId
+  IdColumn offered;               ///< product index of the (first) offered product
+  SparseIds bundle_begin{kNoId};  ///< start in bundle_parts for bundles (kNoId: not a bundle)
   std::vector<std::uint32_t> bundle_parts;  ///< product indexes of bundle items, back to back
-  std::vector<double> offered_price;        ///< shown price or NaN (catalogue price applies)
-  std::vector<std::uint32_t> session;       ///< Pools::sessions id or kNoId
-  std::vector<std::uint32_t> order;         ///< Pools::orders id or kNoId
-  std::vector<std::uint32_t> customer;      ///< Pools::customers id or kNoId
-  std::vector<std::int64_t> time;           ///< epoch seconds or kNoTime
-  std::vector<std::uint32_t> variant;       ///< Pools::labels id or kNoId
+  DecimalColumn offered_price;              ///< shown price or NaN (catalogue price applies)
+  IdColumn session;                         ///< Pools::sessions id or kNoId
+  SparseIds order{kNoId};                   ///< Pools::orders id or kNoId
+  SparseIds customer{kNoId};                ///< Pools::customers id or kNoId
+  TimeColumn time;                          ///< epoch seconds or kNoTime
+  IdColumn variant;                         ///< Pools::labels id or kNoId
   std::vector<std::int8_t> accepted;        ///< 1, 0, or -1 when not given (derived later)
-  std::vector<RowOrigin> origin;            ///< file and row
+  RowOrigins origin;                        ///< file and row
 
   /// Number of impressions.
-  std::size_t size() const { return rec.size(); }
+  std::size_t size() const { return type.size(); }
+  /// The bundle items of impression i as [begin, end) in bundle_parts (empty: not a bundle).
+  std::pair<std::uint32_t, std::uint32_t> bundle(std::size_t i) const;
+  /// Makes room for n impressions.
+  void reserve(std::size_t n);
 };
 
 /// Session rows, one entry per session row (a repeated session_id is a data gap).
 struct SessionColumns {
-  std::vector<std::uint32_t> session;   ///< Pools::sessions id
-  std::vector<std::uint32_t> variant;   ///< Pools::labels id or kNoId (untagged)
-  std::vector<std::int64_t> time;       ///< epoch seconds or kNoTime
-  std::vector<std::uint32_t> customer;  ///< Pools::customers id or kNoId
-  std::vector<std::uint32_t> channel;   ///< Pools::labels id or kNoId
-  std::vector<std::uint32_t> segment;   ///< Pools::labels id or kNoId
-  std::vector<std::int8_t> converted;   ///< 1, 0, or -1 when not given (derived later)
-  std::vector<RowOrigin> origin;        ///< file and row
+  IdColumn session;                    ///< Pools::sessions id
+  IdColumn variant;                    ///< Pools::labels id or kNoId (untagged)
+  TimeColumn time;                     ///< epoch seconds or kNoTime
+  SparseIds customer{kNoId};           ///< Pools::customers id or kNoId
+  IdColumn channel;                    ///< Pools::labels id or kNoId
+  IdColumn segment;                    ///< Pools::labels id or kNoId
+  std::vector<std::int8_t> converted;  ///< 1, 0, or -1 when not given (derived later)
+  RowOrigins origin;                   ///< file and row
 
   /// Number of session rows.
-  std::size_t size() const { return session.size(); }
+  std::size_t size() const { return converted.size(); }
+  /// Makes room for n sessions.
+  void reserve(std::size_t n);
 };
 
 /// An offer the merchant configured in the shop (WooCommerce Upsells / Cross-sells columns).
@@ -155,7 +159,7 @@ struct Store {
   ProductColumns products;                     ///< per product
   ImpressionColumns impressions;               ///< per offer impression
   SessionColumns sessions;                     ///< per session row
-  std::vector<std::uint32_t> session_row;      ///< Pools::sessions id → sessions row or kNoId
+  IdColumn session_row;                        ///< Pools::sessions id → sessions row or kNoId
   std::vector<IntendedOffer> intended_offers;  ///< offers configured in the shop's catalogue
 
   /// Bytes of memory the store holds (capacity of every column and pool).

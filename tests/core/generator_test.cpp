@@ -187,8 +187,9 @@ TEST(GeneratorPlantedTruths, DataGapsAreInTheDataInTheStatedNumbers) {
   ingest(engine, g, options);
   const Store& store = engine.store();
   std::uint64_t unlisted_lines = 0, untracked_lines = 0;
-  std::set<std::uint32_t> recs_with_impressions(store.impressions.rec.begin(),
-                                                store.impressions.rec.end());
+  std::set<std::uint32_t> recs_with_impressions;
+  for (std::size_t i = 0; i < store.impressions.size(); ++i)
+    recs_with_impressions.insert(store.impressions.rec[i]);
   for (std::size_t i = 0; i < store.lines.size(); ++i) {
     unlisted_lines += store.products.in_catalogue[store.lines.product[i]] == 0;
     untracked_lines +=
@@ -200,8 +201,8 @@ TEST(GeneratorPlantedTruths, DataGapsAreInTheDataInTheStatedNumbers) {
   EXPECT_EQ(untracked_lines,
             static_cast<std::uint64_t>(answer(g.answers, "untracked_rec_ids.lines")));
   std::uint64_t untagged = 0;
-  for (std::uint32_t variant : store.sessions.variant)
-    untagged += variant == kNoId;
+  for (std::size_t r = 0; r < store.sessions.size(); ++r)
+    untagged += store.sessions.variant[r] == kNoId;
   EXPECT_EQ(untagged, static_cast<std::uint64_t>(answer(g.answers, "untagged_sessions.sessions")));
   std::uint64_t usd = 0;
   const auto usd_label = store.pools.labels.find("USD");

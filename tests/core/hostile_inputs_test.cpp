@@ -131,7 +131,7 @@ TEST(HostileInputs, DuplicateJsonKeysTakeTheLastValue) {
                           0)
                   .ok());
   ASSERT_TRUE(engine.analyze().ok());
-  EXPECT_EQ(engine.store().lines.quantity.at(0), 5);
+  EXPECT_EQ(engine.store().lines.quantity[0], 5);
   EXPECT_EQ(engine.files().at(0).rows_rejected, 0u);
 }
 

@@ -97,9 +97,11 @@ TEST(OffersLoader, TypesBundlesAcceptanceAndPlacements) {
   const ImpressionColumns& im = engine.store().impressions;
   EXPECT_EQ(im.accepted, (std::vector<std::int8_t>{1, 0, -1, 1}));
   EXPECT_EQ(im.type[1], OfferType::cross_sell);
-  EXPECT_EQ(im.bundle_end[2] - im.bundle_begin[2], 2u);
+  const auto [begin, end] = im.bundle(2);
+  EXPECT_EQ(end - begin, 2u);
+  EXPECT_EQ(im.bundle(1).second - im.bundle(1).first, 0u);  // not a bundle
   const Pools& pools = engine.store().pools;
-  EXPECT_EQ(pools.products.view(im.bundle_parts[im.bundle_begin[2] + 1]), "bag");
+  EXPECT_EQ(pools.products.view(im.bundle_parts[begin + 1]), "bag");
   EXPECT_EQ(im.offered_price[0], 36);
 }
 

@@ -129,6 +129,8 @@ export interface Report {
 export interface MemoryUse {
   /** Bytes held by the engine's columnar store and open reader. */
   engineBytes: number;
+  /** Bytes the module's C heap has allocated now (everything the engine holds, freed or not by reset). */
+  heapBytes: number;
   /** Size of the module's whole linear memory. */
   wasmBytes: number;
 }

@@ -162,9 +162,9 @@ export class Engine {
     this.#native.reset();
   }
 
-  /** Bytes held by the engine's store, and the module's whole linear memory. */
+  /** Bytes held by the engine's store, the module's C heap in use, and its whole linear memory. */
   memory() {
-    return { engineBytes: this.#native.memoryBytes(), wasmBytes: this.#module.HEAPU8.length };
+    return { engineBytes: this.#native.memoryBytes(), heapBytes: this.#module.heapBytes(), wasmBytes: this.#module.HEAPU8.length };
   }
 
   /** Frees the engine; it cannot be used afterwards. */

@@ -1,0 +1,295 @@
+// Compact column types of the store. Each holds its values in as few bytes as they need and
+// gives them back exactly as they were stored (ids, decimal numbers, times), so analyses read
+// the same values as from plain vectors while the store holds a fraction of the memory.
+#pragma once
+
+#include <bit>
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <limits>
+#include <type_traits>
+#include <vector>
+
+namespace basketlift {
+
+/// Unsigned ids (uint32 with kNoId = 0xFFFFFFFF for "none") in 1, 2 or 4 bytes each: the
+/// width grows when an id no longer fits, so a column of a few hundred labels takes a byte
+/// a row.
+class IdColumn {
+ public:
+  /// The id at row i.
+  std::uint32_t operator[](std::size_t i) const {
+    switch (width_) {
+      case 1:
+        return widen(data_[i], 0xFFu);
+      case 2:
+        return widen(load<std::uint16_t>(i), 0xFFFFu);
+      default:
+        return load<std::uint32_t>(i);
+    }
+  }
+  /// Appends an id.
+  void push_back(std::uint32_t id) {
+    fit(id);
+    data_.resize(data_.size() + width_);
+    store(size() - 1, id);
+  }
+  /// Replaces the id at row i.
+  void set(std::size_t i, std::uint32_t id) {
+    fit(id);
+    store(i, id);
+  }
+  /// Grows to n rows, new rows holding `fill`.
+  void resize(std::size_t n, std::uint32_t fill);
+  /// Rows.
+  std::size_t size() const { return data_.size() / width_; }
+  /// Makes room for n rows at the current width.
+  void reserve(std::size_t n) { data_.reserve(n * width_); }
+  /// Bytes held.
+  std::size_t bytes() const { return data_.capacity(); }
+  /// True when some row holds an id other than kNoId.
+  bool any() const;
+
+ private:
+  static std::uint32_t widen(std::uint32_t stored, std::uint32_t none) {
+    return stored == none ? 0xFFFFFFFFu : stored;
+  }
+  template <typename T>
+  T load(std::size_t i) const {
+    T value;
+    std::memcpy(&value, data_.data() + i * sizeof(T), sizeof(T));
+    return value;
+  }
+  void store(std::size_t i, std::uint32_t id);
+  // Widens the column when `id` does not fit the current width.
+  void fit(std::uint32_t id) {
+    if (id != 0xFFFFFFFFu && id >= max_for(width_)) grow_to(id);
+  }
+  static std::uint32_t max_for(std::uint8_t width) {
+    return width == 1 ? 0xFFu : width == 2 ? 0xFFFFu : 0xFFFFFFFFu;
+  }
+  void grow_to(std::uint32_t id);
+
+  std::vector<std::uint8_t> data_;
+  std::uint8_t width_ = 1;
+};
+
+/// Epoch seconds (kNoTime = INT64_MIN for "none") as 4-byte offsets from the first time
+/// stored, or 8 bytes each once a time lies more than 68 years from it.
+class TimeColumn {
+ public:
+  /// The time at row i.
+  std::int64_t operator[](std::size_t i) const {
+    if (!narrow_) return wide_[i];
+    const std::int32_t offset = narrow_data_[i];
+    return offset == kNone32 ? kNone : base_ + offset;
+  }
+  /// Appends a time.
+  void push_back(std::int64_t time);
+  /// Replaces the time at row i.
+  void set(std::size_t i, std::int64_t time);
+  /// Grows to n rows of kNoTime.
+  void resize(std::size_t n);
+  /// Rows.
+  std::size_t size() const { return narrow_ ? narrow_data_.size() : wide_.size(); }
+  /// Makes room for n rows.
+  void reserve(std::size_t n) { narrow_ ? narrow_data_.reserve(n) : wide_.reserve(n); }
+  /// Bytes held.
+  std::size_t bytes() const {
+    return narrow_data_.capacity() * sizeof(std::int32_t) + wide_.capacity() * sizeof(std::int64_t);
+  }
+
+ private:
+  static constexpr std::int64_t kNone = std::numeric_limits<std::int64_t>::min();
+  static constexpr std::int32_t kNone32 = std::numeric_limits<std::int32_t>::min();
+  bool fits(std::int64_t time);  // fixes the base on the first time
+  void to_wide();
+
+  bool narrow_ = true;
+  bool based_ = false;
+  std::int64_t base_ = 0;
+  std::vector<std::int32_t> narrow_data_;
+  std::vector<std::int64_t> wide_;
+};
+
+/// Numbers as read from the files (prices, quantities, discounts), stored as integers scaled
+/// by a power of ten shared by the column — 1, 2 or 4 bytes a row — as long as every value is
+/// exactly such a decimal: 12.5 at scale 2 is 1250, and reading back gives 1250 / 100.0, the
+/// very double parsed from "12.5". Other values (and -0) switch the column to plain doubles.
+/// NaN stands for "none" and costs no more than any value.
+class DecimalColumn {
+ public:
+  /// The value at row i.
+  double operator[](std::size_t i) const {
+    std::int64_t m;
+    switch (width_) {
+      case 1:
+        m = static_cast<std::int8_t>(data_[i]);
+        break;
+      case 2:
+        m = load<std::int16_t>(i);
+        break;
+      case 4:
+        m = load<std::int32_t>(i);
+        break;
+      default:
+        return load<double>(i);
+    }
+    if (m == none_for(width_)) return std::numeric_limits<double>::quiet_NaN();
+    return scale_ == 0 ? static_cast<double>(m) : static_cast<double>(m) / kPowers[scale_];
+  }
+  /// Appends a value.
+  void push_back(double value);
+  /// Replaces the value at row i.
+  void set(std::size_t i, double value);
+  /// Grows to n rows, new rows holding `fill`.
+  void resize(std::size_t n, double fill);
+  /// Rows.
+  std::size_t size() const { return data_.size() / width_; }
+  /// Makes room for n rows at the current width.
+  void reserve(std::size_t n) { data_.reserve(n * width_); }
+  /// Bytes held.
+  std::size_t bytes() const { return data_.capacity(); }
+  /// True when some row holds a number (not NaN).
+  bool any_number() const;
+
+ private:
+  static constexpr double kPowers[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
+  static constexpr int kMaxScale = 9;
+  template <typename T>
+  T load(std::size_t i) const {
+    T value;
+    std::memcpy(&value, data_.data() + i * sizeof(T), sizeof(T));
+    return value;
+  }
+  static std::int64_t none_for(std::uint8_t width) {
+    return width == 1 ? INT8_MIN : width == 2 ? INT16_MIN : INT32_MIN;
+  }
+  // The mantissa of `value` at `scale`, when it is exactly such a decimal within int32.
+  static bool mantissa_of(double value, int scale, std::int64_t& mantissa);
+  // Stores `value` at row i, widening or rescaling the column when it does not fit.
+  void put(std::size_t i, double value);
+  void write(std::size_t i, std::int64_t mantissa);
+  void relayout(std::uint8_t width, int scale);  // converts every row (8: doubles)
+
+  std::vector<std::uint8_t> data_;
+  std::uint8_t width_ = 1;    // 1, 2, 4: scaled integers; 8: doubles
+  std::uint8_t scale_ = 0;    // power of ten of the integers
+  std::int64_t max_abs_ = 0;  // largest |mantissa| stored
+};
+
+/// A column whose rows mostly hold one default value (line discounts of 0, line costs that are
+/// not given, order lines without a rec_id): one bit per row says which rows differ, and only
+/// their values are kept. Rows are appended in order; reading a row is O(1).
+template <typename Values, typename Value>
+class SparseColumn {
+ public:
+  /// A column whose absent rows read as `fallback`.
+  explicit SparseColumn(Value fallback) : fallback_(fallback) {}
+  /// The value at row i.
+  Value operator[](std::size_t i) const {
+    const std::uint64_t word = bits_[i >> 6];
+    const std::uint64_t below = word & ((std::uint64_t{1} << (i & 63)) - 1);
+    if (((word >> (i & 63)) & 1) == 0) return fallback_;
+    return values_[ranks_[i >> 6] + static_cast<std::size_t>(std::popcount(below))];
+  }
+  /// Appends a value.
+  void push_back(Value value) {
+    if ((size_ & 63) == 0) {
+      bits_.push_back(0);
+      ranks_.push_back(static_cast<std::uint32_t>(values_.size()));
+    }
+    if (!same(value, fallback_)) {
+      bits_.back() |= std::uint64_t{1} << (size_ & 63);
+      values_.push_back(value);
+    }
+    ++size_;
+  }
+  /// Rows.
+  std::size_t size() const { return size_; }
+  /// Rows holding something other than the default.
+  std::size_t present() const { return values_.size(); }
+  /// Makes room for n rows (the values are reserved as they come).
+  void reserve(std::size_t n) {
+    bits_.reserve((n + 63) / 64);
+    ranks_.reserve((n + 63) / 64);
+  }
+  /// Bytes held.
+  std::size_t bytes() const {
+    return bits_.capacity() * 8 + ranks_.capacity() * 4 + values_bytes();
+  }
+
+ private:
+  static bool same(Value a, Value b) {
+    if constexpr (std::is_floating_point_v<Value>) {
+      return (a != a && b != b) || (a == b && std::signbit(a) == std::signbit(b));
+    } else {
+      return a == b;
+    }
+  }
+  std::size_t values_bytes() const {
+    if constexpr (std::is_same_v<Values, std::vector<Value>>) {
+      return values_.capacity() * sizeof(Value);
+    } else {
+      return values_.bytes();
+    }
+  }
+
+  Value fallback_;
+  std::vector<std::uint64_t> bits_;
+  std::vector<std::uint32_t> ranks_;  // values before each 64-row word
+  Values values_;
+  std::size_t size_ = 0;
+};
+
+/// Sparse numbers (see SparseColumn), the present ones stored as a DecimalColumn.
+using SparseDecimal = SparseColumn<DecimalColumn, double>;
+/// Sparse ids (see SparseColumn), absent = kNoId.
+using SparseIds = SparseColumn<IdColumn, std::uint32_t>;
+
+/// Where a stored row came from (file index and 1-based row number).
+struct RowOrigin {
+  std::uint16_t file = 0;  ///< index into the engine's list of files
+  std::uint32_t row = 0;   ///< line number (CSV/NDJSON) or record index (JSON)
+};
+
+/// The origins of a table's rows without storing one per row: runs of rows read one after
+/// another from one file, and one bit per row saying whether its source row is the next one
+/// (1) or the same one (0, several order lines nested in one JSON record). About 1.5 bits a
+/// row plus 16 bytes for each break (a new file, a skipped or rejected source row).
+class RowOrigins {
+ public:
+  /// Appends the origin of the next row.
+  void push_back(RowOrigin origin);
+  /// The origin of row i.
+  RowOrigin operator[](std::size_t i) const;
+  /// Rows.
+  std::size_t size() const { return size_; }
+  /// Makes room for n rows.
+  void reserve(std::size_t n) {
+    steps_.reserve((n + 63) / 64);
+    ranks_.reserve((n + 63) / 64);
+  }
+  /// Bytes held.
+  std::size_t bytes() const {
+    return steps_.capacity() * 8 + ranks_.capacity() * 4 + runs_.capacity() * sizeof(Run);
+  }
+
+ private:
+  struct Run {
+    std::uint64_t first;  // first row of the run
+    std::uint32_t source_row;
+    std::uint16_t file;
+  };
+  std::size_t steps_before(std::size_t i) const;  // 1-bits in rows [0, i)
+
+  std::vector<std::uint64_t> steps_;  // bit per row: source row = previous + 1
+  std::vector<std::uint32_t> ranks_;  // 1-bits before each word
+  std::vector<Run> runs_;
+  std::size_t size_ = 0;
+  RowOrigin last_{};
+};
+
+}  // namespace basketlift

@@ -1,0 +1,73 @@
+// Interning of high-cardinality identifiers (order, session and customer ids). Most exports
+// number them: "O0000123", "#1001", "536365". Such ids are kept as numbers, found by direct
+// indexing while they are dense, so a million of them cost about 12 bytes each instead of a
+// string entry and a hash slot; any other id is kept as text.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <deque>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "util/interner.h"
+
+namespace basketlift {
+
+/// Assigns dense ids 0, 1, 2, ... to distinct identifiers in first-seen order, like Interner.
+/// The first id fixes a pattern — a prefix, then a number written either with a fixed number
+/// of digits (leading zeros) or without leading zeros; ids of that pattern are stored as their
+/// number, all others as text.
+class IdPool {
+ public:
+  /// Id of `text`, adding it when new.
+  std::uint32_t intern(std::string_view text);
+  /// Id of `text` when present.
+  std::optional<std::uint32_t> find(std::string_view text) const;
+  /// The text of an id (numbered ids are written out once, on first view); valid until the
+  /// next intern().
+  std::string_view view(std::uint32_t id) const;
+  /// Number of distinct ids.
+  std::uint32_t size() const { return static_cast<std::uint32_t>(keys_.size()); }
+  /// Bytes of memory held.
+  std::size_t bytes() const;
+  /// Makes room for `count` ids without reallocating.
+  void reserve(std::size_t count) { keys_.reserve(count); }
+  /// Forgets every id.
+  void clear();
+
+ private:
+  // The number of a patterned id; nullopt when `text` does not follow the pattern.
+  std::optional<std::uint64_t> number_of(std::string_view text) const;
+  bool decide_pattern(std::string_view text);
+  std::uint32_t find_number(std::uint64_t number) const;  // kAbsent when not present
+  void index_number(std::uint64_t number, std::uint32_t id);
+  bool fits_direct(std::uint64_t number) const;
+  void to_hashed();
+  void grow_hashed();
+
+  static constexpr std::uint32_t kAbsent = 0xFFFFFFFFu;
+  static constexpr std::uint64_t kTextKey = std::uint64_t{1} << 63;  // key bit: an Interner id
+
+  bool decided_ = false;                 // the pattern is fixed by the first id
+  bool patterned_ = false;               // the first id was a prefix + number
+  std::string prefix_;                   // text before the number
+  std::uint8_t width_ = 0;               // digits of a zero-padded number; 0: no leading zeros
+  std::vector<std::uint64_t> keys_;      // id → number, or kTextKey | Interner id
+  Interner texts_;                       // ids that do not follow the pattern
+  std::vector<std::uint32_t> text_ids_;  // Interner id → id
+  std::uint32_t numbered_ = 0;           // ids stored as numbers
+  // Numbers → ids: a direct table over [base_, base_ + direct_.size()) while dense, else an
+  // open-addressing table of ids (compared through keys_).
+  bool hashed_ = false;
+  std::uint64_t base_ = 0;
+  std::vector<std::uint32_t> direct_;                                  // id + 1, 0 when absent
+  std::vector<std::uint32_t> slots_;                                   // id + 1, 0 when empty
+  mutable std::deque<std::string> written_;                            // texts of viewed numbers
+  mutable std::unordered_map<std::uint32_t, std::size_t> written_at_;  // id → index in written_
+};
+
+}  // namespace basketlift
