@@ -26,9 +26,11 @@ CallResult WasmEngine::configure(const std::string& settings_json) {
 }
 
 CallResult WasmEngine::begin_file(const std::string& name, const std::string& table,
-                                  const std::string& format, const std::string& mapping_json) {
+                                  const std::string& format, const std::string& mapping_json,
+                                  double size) {
   FileOptions options;
   options.name = name;
+  options.size = size > 0 ? static_cast<std::uint64_t>(size) : 0;
   if (!table.empty()) {
     options.table = parse_table(table);
     if (!options.table)

@@ -31,9 +31,10 @@ class WasmEngine {
  public:
   /// Replaces the settings (JSON object of overrides).
   CallResult configure(const std::string& settings_json);
-  /// Starts a file; empty table / format / mapping strings mean "detect" / "none".
+  /// Starts a file; empty table / format / mapping strings mean "detect" / "none"; `size` is
+  /// the file's size in bytes when known (0: unknown).
   CallResult begin_file(const std::string& name, const std::string& table,
-                        const std::string& format, const std::string& mapping_json);
+                        const std::string& format, const std::string& mapping_json, double size);
   /// Feeds `length` bytes at address `data` of wasm memory.
   CallResult feed(std::uintptr_t data, std::size_t length);
   /// Ends the open file.

@@ -30,6 +30,11 @@ Status stream_file(Engine& engine, const std::string& path, FileOptions options)
     return Status::error(ErrorCode::unreadable_file,
                          "'" + path + "': cannot open: " + std::strerror(errno));
   }
+  if (path != "-" && std::fseek(file.get(), 0, SEEK_END) == 0) {
+    const long size = std::ftell(file.get());
+    if (size > 0) options.size = static_cast<std::uint64_t>(size);
+    std::rewind(file.get());
+  }
   if (Status status = engine.begin_file(std::move(options)); !status.ok()) return status;
   std::vector<char> chunk(1 << 20);
   Status status = Status::success();

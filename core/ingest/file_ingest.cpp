@@ -47,6 +47,7 @@ Status FileIngest::feed(std::string_view chunk) {
   if (reader_) {
     Status status = reader_->feed(chunk);
     if (!status.ok()) return fail(status.code, status.message);
+    reserve_from_size();
     return status;
   }
   head_.append(chunk);
@@ -104,6 +105,16 @@ Status FileIngest::start() {
   Status status = reader_->feed(bytes);
   if (!status.ok()) return fail(status.code, status.message);
   return status;
+}
+
+void FileIngest::reserve_from_size() {
+  constexpr std::uint64_t kSampleRows = 256;
+  if (reserved_ || !loader_ || options_.size == 0 || report_.rows_read < kSampleRows) return;
+  reserved_ = true;
+  const double rows_per_byte =
+      static_cast<double>(report_.rows_read) / static_cast<double>(report_.bytes);
+  const double expected = rows_per_byte * static_cast<double>(options_.size) * 1.02 + 64;
+  loader_->reserve(static_cast<std::size_t>(expected), report_.rows_read);
 }
 
 Status FileIngest::stop(ErrorCode code, const std::string& why) {

@@ -22,6 +22,7 @@ struct FileOptions {
   std::optional<Table> table;    ///< forces the table instead of detecting it from the header
   std::optional<Format> format;  ///< forces the format instead of detecting it from the bytes
   ColumnMapping mapping;         ///< user column mapping, applied before the built-in names
+  std::uint64_t size = 0;  ///< the file's size in bytes when known (0: unknown); sizes columns
 };
 
 /// Ingests one file through the chunked interface: feed() any number of times, then finish().
@@ -54,6 +55,8 @@ class FileIngest final : public RecordSink {
 
  private:
   Status start();
+  // Reserves the store's columns for the whole file once the first rows tell its bytes per row.
+  void reserve_from_size();
   // True when `head` holds nothing but a BOM and white space.
   static bool only_space(std::string_view head);
   // Bytes looked at before the format is decided (the binary check covers exactly these).
@@ -70,6 +73,7 @@ class FileIngest final : public RecordSink {
   std::unique_ptr<TableLoader> loader_;
   std::string head_;  // first bytes, held until kSniffBytes or the end arrive
   bool failed_ = false;
+  bool reserved_ = false;
 };
 
 }  // namespace basketlift

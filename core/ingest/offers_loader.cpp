@@ -27,7 +27,13 @@ bool is_known_placement(std::string_view placement) {
 
 class OffersLoader final : public TableLoader {
  public:
-  explicit OffersLoader(const LoaderContext& context) : ctx_(context) {}
+  explicit OffersLoader(const LoaderContext& context)
+      : ctx_(context), impressions_at_start_(context.store.impressions.size()) {}
+
+  void reserve(std::size_t rows, std::size_t seen) override {
+    ImpressionColumns& im = ctx_.store.impressions;
+    im.reserve(expected_size(impressions_at_start_, im.size(), rows, seen));
+  }
 
   std::optional<Rejection> load(const Record& record, FileReport& report) override {
     RowReader r(record, ctx_.values);
@@ -118,6 +124,7 @@ class OffersLoader final : public TableLoader {
   }
 
   LoaderContext ctx_;
+  std::size_t impressions_at_start_;
   TimeReader time_reader_;
 };
 

@@ -17,7 +17,24 @@ std::optional<OrderStatus> status_from_financial(std::string_view status) {
 
 class OrdersLoader final : public TableLoader {
  public:
-  explicit OrdersLoader(const LoaderContext& context) : ctx_(context) {}
+  explicit OrdersLoader(const LoaderContext& context)
+      : ctx_(context),
+        lines_at_start_(context.store.lines.size()),
+        orders_at_start_(context.store.orders.size()),
+        customers_at_start_(context.store.pools.customers.size()),
+        sessions_at_start_(context.store.pools.sessions.size()) {}
+
+  void reserve(std::size_t rows, std::size_t seen) override {
+    Store& store = ctx_.store;
+    store.lines.reserve(expected_size(lines_at_start_, store.lines.size(), rows, seen));
+    const std::size_t orders = expected_size(orders_at_start_, store.orders.size(), rows, seen);
+    store.orders.reserve(orders);
+    store.pools.orders.reserve(orders);
+    store.pools.customers.reserve(
+        expected_size(customers_at_start_, store.pools.customers.size(), rows, seen));
+    store.pools.sessions.reserve(
+        expected_size(sessions_at_start_, store.pools.sessions.size(), rows, seen));
+  }
 
   std::optional<Rejection> load(const Record& record, FileReport& report) override {
     RowReader r(record, ctx_.values);
@@ -149,6 +166,7 @@ class OrdersLoader final : public TableLoader {
   };
 
   LoaderContext ctx_;
+  std::size_t lines_at_start_, orders_at_start_, customers_at_start_, sessions_at_start_;
   TimeReader time_reader_;
   RepeatCache order_cache_, product_cache_, customer_cache_, session_cache_, channel_cache_,
       variant_cache_, segment_cache_, currency_cache_, rec_cache_;

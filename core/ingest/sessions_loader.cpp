@@ -7,7 +7,21 @@ namespace {
 
 class SessionsLoader final : public TableLoader {
  public:
-  explicit SessionsLoader(const LoaderContext& context) : ctx_(context) {}
+  explicit SessionsLoader(const LoaderContext& context)
+      : ctx_(context),
+        sessions_at_start_(context.store.sessions.size()),
+        ids_at_start_(context.store.pools.sessions.size()),
+        customers_at_start_(context.store.pools.customers.size()) {}
+
+  void reserve(std::size_t rows, std::size_t seen) override {
+    Store& store = ctx_.store;
+    store.sessions.reserve(expected_size(sessions_at_start_, store.sessions.size(), rows, seen));
+    const std::size_t ids = expected_size(ids_at_start_, store.pools.sessions.size(), rows, seen);
+    store.pools.sessions.reserve(ids);
+    store.session_row.reserve(ids);
+    store.pools.customers.reserve(
+        expected_size(customers_at_start_, store.pools.customers.size(), rows, seen));
+  }
 
   std::optional<Rejection> load(const Record& record, FileReport& report) override {
     RowReader r(record, ctx_.values);
@@ -46,6 +60,7 @@ class SessionsLoader final : public TableLoader {
 
  private:
   LoaderContext ctx_;
+  std::size_t sessions_at_start_, ids_at_start_, customers_at_start_;
   TimeReader time_reader_;
 };
 

@@ -20,6 +20,9 @@ class TableLoader {
   virtual ~TableLoader() = default;
   /// Stores the record, or returns why not. Remarks on stored rows go to `report`.
   virtual std::optional<Rejection> load(const Record& record, FileReport& report) = 0;
+  /// Makes room for `rows` rows of this file in all, `seen` of which were loaded already (their
+  /// mix tells how many orders, sessions... the rest will add).
+  virtual void reserve(std::size_t /*rows*/, std::size_t /*seen*/) {}
 };
 
 /// What every loader needs: where to store, how to read values, which file this is.
@@ -28,6 +31,16 @@ struct LoaderContext {
   const ValueOptions& values;  ///< number and date conventions of the file
   std::uint16_t file;          ///< index of the file (for row origins)
 };
+
+/// The size a collection will reach: it held `at_start` items before the file, holds `now`
+/// after `seen` of the file's `rows` rows, and grows on at the same pace.
+inline std::size_t expected_size(std::size_t at_start, std::size_t now, std::size_t rows,
+                                 std::size_t seen) {
+  if (seen == 0 || rows <= seen || now < at_start) return now;
+  return now +
+         static_cast<std::size_t>(static_cast<double>(now - at_start) *
+                                  static_cast<double>(rows - seen) / static_cast<double>(seen));
+}
 
 /// The loader for a table.
 std::unique_ptr<TableLoader> make_loader(Table table, const LoaderContext& context);

@@ -211,10 +211,14 @@ class SparseColumn {
   std::size_t size() const { return size_; }
   /// Rows holding something other than the default.
   std::size_t present() const { return values_.size(); }
-  /// Makes room for n rows (the values are reserved as they come).
+  /// Makes room for n rows, and for their values at the share of rows that held one so far.
   void reserve(std::size_t n) {
     bits_.reserve((n + 63) / 64);
     ranks_.reserve((n + 63) / 64);
+    if (size_ > 0 && n > size_) {
+      const double share = static_cast<double>(values_.size()) / static_cast<double>(size_);
+      values_.reserve(static_cast<std::size_t>(share * static_cast<double>(n) * 1.05));
+    }
   }
   /// Bytes held.
   std::size_t bytes() const {

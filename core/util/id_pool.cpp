@@ -11,7 +11,7 @@ namespace {
 constexpr std::size_t kMaxDigits = 18;  // 10^18 < 2^63: numbers never collide with kTextKey
 constexpr std::size_t kMaxPrefix = 32;
 // A direct table may span this many slots per stored number (plus a fixed allowance).
-constexpr std::uint64_t kDirectSlotsPerId = 4;
+constexpr std::uint64_t kDirectSlotsPerId = 2;
 constexpr std::uint64_t kDirectAllowance = 1 << 16;
 
 bool is_digit(char c) {
@@ -53,12 +53,16 @@ std::uint32_t IdPool::find_number(std::uint64_t number) const {
     if (number < base_ || number - base_ >= direct_.size()) return kAbsent;
     return direct_[number - base_] - 1;  // 0 - 1 == kAbsent
   }
-  const std::size_t mask = slots_.size() - 1;
-  for (std::size_t slot = mix64(number) & mask;; slot = (slot + 1) & mask) {
+  for (std::size_t slot = home_slot(number);; slot = slot + 1 == slots_.size() ? 0 : slot + 1) {
     const std::uint32_t entry = slots_[slot];
     if (entry == 0) return kAbsent;
-    if (keys_[entry - 1] == number) return entry - 1;
+    if (key(entry - 1) == number) return entry - 1;
   }
+}
+
+std::size_t IdPool::home_slot(std::uint64_t number) const {
+  // Any table size, without a modulo: the hash's high bits scaled to the size.
+  return static_cast<std::size_t>(((mix64(number) >> 32) * slots_.size()) >> 32);
 }
 
 bool IdPool::fits_direct(std::uint64_t number) const {
@@ -87,32 +91,46 @@ void IdPool::index_number(std::uint64_t number, std::uint32_t id) {
     direct_[number - base_] = id + 1;
     return;
   }
-  if ((std::size_t{numbered_} + 1) * 2 > slots_.size()) grow_hashed();
-  const std::size_t mask = slots_.size() - 1;
-  std::size_t slot = mix64(number) & mask;
+  if ((std::size_t{numbered_} + 1) * 5 > slots_.size() * 4) rehash(numbered_ + 1);
+  place(number, id);
+}
+
+void IdPool::place(std::uint64_t number, std::uint32_t id) {
+  std::size_t slot = home_slot(number);
   while (slots_[slot] != 0)
-    slot = (slot + 1) & mask;
+    slot = slot + 1 == slots_.size() ? 0 : slot + 1;
   slots_[slot] = id + 1;
 }
 
 void IdPool::to_hashed() {
   hashed_ = true;
   direct_ = std::vector<std::uint32_t>();
-  grow_hashed();
+  rehash(numbered_ + 1);
 }
 
-void IdPool::grow_hashed() {
-  std::size_t capacity = std::max<std::size_t>(slots_.size() * 2, 1024);
-  while (capacity < (std::size_t{numbered_} + 1) * 2)
-    capacity *= 2;
+void IdPool::rehash(std::size_t numbers) {
+  // Load at most 0.8 before the next growth; grown by 1.5 so growth stays amortised.
+  const std::size_t capacity =
+      std::max<std::size_t>({1024, numbers * 4 / 3 + 1, slots_.size() * 3 / 2});
   slots_.assign(capacity, 0);
-  const std::size_t mask = capacity - 1;
-  for (std::uint32_t id = 0; id < keys_.size(); ++id) {
-    if ((keys_[id] & kTextKey) != 0) continue;
-    std::size_t slot = mix64(keys_[id]) & mask;
-    while (slots_[slot] != 0)
-      slot = (slot + 1) & mask;
-    slots_[slot] = id + 1;
+  for (std::uint32_t id = 0; id < size(); ++id) {
+    if ((key(id) & kTextKey) == 0) place(key(id), id);
+  }
+}
+
+void IdPool::push_key(std::uint64_t key) {
+  const std::uint64_t low = key & ~kTextKey;
+  if (!wide_ && low >= kTextKey32) {  // a number or text id that needs 8 bytes
+    keys64_.reserve(std::max(keys32_.capacity(), keys32_.size() + 1));
+    for (std::uint32_t id = 0; id < keys32_.size(); ++id)
+      keys64_.push_back(this->key(id));
+    keys32_ = std::vector<std::uint32_t>();
+    wide_ = true;
+  }
+  if (wide_) {
+    keys64_.push_back(key);
+  } else {
+    keys32_.push_back(static_cast<std::uint32_t>(low) | ((key & kTextKey) != 0 ? kTextKey32 : 0));
   }
 }
 
@@ -123,8 +141,8 @@ std::uint32_t IdPool::intern(std::string_view text) {
       const std::uint32_t found = find_number(*number);
       if (found != kAbsent) return found;
       const std::uint32_t id = size();
-      keys_.push_back(*number);
-      index_number(*number, id);
+      index_number(*number, id);  // before its key exists, so a rehash places it once
+      push_key(*number);
       ++numbered_;
       return id;
     }
@@ -133,7 +151,7 @@ std::uint32_t IdPool::intern(std::string_view text) {
   const std::uint32_t text_id = texts_.intern(text);
   if (text_id < before) return text_ids_[text_id];
   const std::uint32_t id = size();
-  keys_.push_back(kTextKey | text_id);
+  push_key(kTextKey | text_id);
   text_ids_.push_back(id);
   return id;
 }
@@ -150,22 +168,32 @@ std::optional<std::uint32_t> IdPool::find(std::string_view text) const {
 }
 
 std::string_view IdPool::view(std::uint32_t id) const {
-  const std::uint64_t key = keys_[id];
-  if ((key & kTextKey) != 0) return texts_.view(static_cast<std::uint32_t>(key & ~kTextKey));
+  const std::uint64_t number = key(id);
+  if ((number & kTextKey) != 0) return texts_.view(static_cast<std::uint32_t>(number & ~kTextKey));
   if (const auto at = written_at_.find(id); at != written_at_.end()) return written_[at->second];
-  std::string digits = std::to_string(key);
+  std::string digits = std::to_string(number);
   if (width_ > digits.size()) digits.insert(0, width_ - digits.size(), '0');
   written_.push_back(prefix_ + digits);
   written_at_.emplace(id, written_.size() - 1);
   return written_.back();
 }
 
+void IdPool::reserve(std::size_t count) {
+  wide_ ? keys64_.reserve(count) : keys32_.reserve(count);
+  if (hashed_ && count * 5 > slots_.size() * 4) {
+    slots_.clear();  // rehash sizes from the count, not from the old table
+    rehash(count);
+  } else if (!hashed_ && numbered_ > 0) {
+    direct_.reserve(count);
+  }
+}
+
 std::size_t IdPool::bytes() const {
   std::size_t written = 0;
   for (const std::string& text : written_)
     written += sizeof(std::string) + text.capacity();
-  return keys_.capacity() * sizeof(std::uint64_t) + texts_.bytes() +
-         text_ids_.capacity() * sizeof(std::uint32_t) +
+  return keys32_.capacity() * sizeof(std::uint32_t) + keys64_.capacity() * sizeof(std::uint64_t) +
+         texts_.bytes() + text_ids_.capacity() * sizeof(std::uint32_t) +
          (direct_.capacity() + slots_.capacity()) * sizeof(std::uint32_t) + written;
 }
 

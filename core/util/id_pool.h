@@ -31,11 +31,13 @@ class IdPool {
   /// next intern().
   std::string_view view(std::uint32_t id) const;
   /// Number of distinct ids.
-  std::uint32_t size() const { return static_cast<std::uint32_t>(keys_.size()); }
+  std::uint32_t size() const {
+    return static_cast<std::uint32_t>(wide_ ? keys64_.size() : keys32_.size());
+  }
   /// Bytes of memory held.
   std::size_t bytes() const;
   /// Makes room for `count` ids without reallocating.
-  void reserve(std::size_t count) { keys_.reserve(count); }
+  void reserve(std::size_t count);
   /// Forgets every id.
   void clear();
 
@@ -47,21 +49,33 @@ class IdPool {
   void index_number(std::uint64_t number, std::uint32_t id);
   bool fits_direct(std::uint64_t number) const;
   void to_hashed();
-  void grow_hashed();
+  void rehash(std::size_t numbers);  // sizes the table for this many numbers
+  std::size_t home_slot(std::uint64_t number) const;
+  void place(std::uint64_t number, std::uint32_t id);
 
   static constexpr std::uint32_t kAbsent = 0xFFFFFFFFu;
   static constexpr std::uint64_t kTextKey = std::uint64_t{1} << 63;  // key bit: an Interner id
 
-  bool decided_ = false;                 // the pattern is fixed by the first id
-  bool patterned_ = false;               // the first id was a prefix + number
-  std::string prefix_;                   // text before the number
-  std::uint8_t width_ = 0;               // digits of a zero-padded number; 0: no leading zeros
-  std::vector<std::uint64_t> keys_;      // id → number, or kTextKey | Interner id
+  bool decided_ = false;    // the pattern is fixed by the first id
+  bool patterned_ = false;  // the first id was a prefix + number
+  std::string prefix_;      // text before the number
+  std::uint8_t width_ = 0;  // digits of a zero-padded number; 0: no leading zeros
+  // id → key: the number, or kTextKey | Interner id; 4 bytes each while keys fit.
+  std::uint64_t key(std::uint32_t id) const {
+    if (wide_) return keys64_[id];
+    const std::uint32_t k = keys32_[id];
+    return (k & kTextKey32) != 0 ? (kTextKey | (k & ~kTextKey32)) : k;
+  }
+  void push_key(std::uint64_t key);
+  static constexpr std::uint32_t kTextKey32 = 0x80000000u;
+  bool wide_ = false;
+  std::vector<std::uint32_t> keys32_;
+  std::vector<std::uint64_t> keys64_;
   Interner texts_;                       // ids that do not follow the pattern
   std::vector<std::uint32_t> text_ids_;  // Interner id → id
   std::uint32_t numbered_ = 0;           // ids stored as numbers
   // Numbers → ids: a direct table over [base_, base_ + direct_.size()) while dense, else an
-  // open-addressing table of ids (compared through keys_).
+  // open-addressing table of ids (compared through their keys).
   bool hashed_ = false;
   std::uint64_t base_ = 0;
   std::vector<std::uint32_t> direct_;                                  // id + 1, 0 when absent

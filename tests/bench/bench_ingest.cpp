@@ -51,7 +51,10 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "cannot open %s\n", argv[i]);
       return 1;
     }
-    engine.begin_file({argv[i], std::nullopt, std::nullopt, {}});
+    std::fseek(file, 0, SEEK_END);
+    const auto size = static_cast<std::uint64_t>(std::ftell(file));
+    std::rewind(file);
+    engine.begin_file({argv[i], std::nullopt, std::nullopt, {}, size});
     std::size_t n;
     while ((n = std::fread(chunk.data(), 1, chunk.size(), file)) > 0) {
       engine.feed(std::string_view(chunk.data(), n));

@@ -24,6 +24,8 @@ export interface FileOptions {
   format?: FormatName;
   /** Maps the file's columns to fields before the built-in names apply. */
   mapping?: ColumnMapping | null;
+  /** The file's size in bytes, when known (addFile takes it from the source): columns are sized once. */
+  size?: number;
 }
 
 /** Progress of one file. */

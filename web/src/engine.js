@@ -62,9 +62,12 @@ export class Engine {
     check(this.#native.configure(JSON.stringify(settings)));
   }
 
-  /** Starts a file. `table`, `format` force detection; `mapping` maps columns to fields. */
-  beginFile(name, { table = '', format = '', mapping = null } = {}) {
-    check(this.#native.beginFile(String(name), table, format, mapping ? JSON.stringify(mapping) : ''));
+  /**
+   * Starts a file. `table`, `format` force detection; `mapping` maps columns to fields; `size`
+   * (bytes, when known) lets the engine size its columns once instead of growing them.
+   */
+  beginFile(name, { table = '', format = '', mapping = null, size = 0 } = {}) {
+    check(this.#native.beginFile(String(name), table, format, mapping ? JSON.stringify(mapping) : '', size ?? 0));
   }
 
   /** Feeds one chunk (Uint8Array or ArrayBuffer) of the open file. */
@@ -100,7 +103,7 @@ export class Engine {
   async addFile(source, options = {}) {
     const name = options.name ?? source?.name ?? 'file';
     const total = source?.size ?? source?.byteLength ?? null;
-    this.beginFile(name, options);
+    this.beginFile(name, { ...options, size: total ?? 0 });
     let loaded = 0;
     try {
       for await (const chunk of chunksOf(source, options.chunkBytes ?? DEFAULT_CHUNK_BYTES)) {

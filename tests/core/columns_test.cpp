@@ -1,0 +1,199 @@
+// The store's compact columns give back exactly what was stored, whatever widths and scales
+// they pass through, and the id pool keeps numbered and other ids apart and in first-seen order.
+#include "store/columns.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <limits>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "ingest/value_parse.h"
+#include "util/id_pool.h"
+
+namespace basketlift {
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+bool same_double(double a, double b) {
+  return (std::isnan(a) && std::isnan(b)) || (a == b && std::signbit(a) == std::signbit(b));
+}
+
+TEST(DecimalColumn, GivesBackTheParsedDoubleThroughEveryWidthAndScale) {
+  // Each text in order forces a wider integer or a finer scale, then doubles.
+  const std::vector<std::string> texts = {"1",     "2",     "",          "12.5",  "600.00",
+                                          "78.99", "0.001", "123456.78", "1e-12", "0.1",
+                                          "-3.25", "1e300", "42"};
+  DecimalColumn column;
+  std::vector<double> expected;
+  for (const std::string& text : texts) {
+    const double value = text.empty() ? kNaN : *parse_number(text);
+    column.push_back(value);
+    expected.push_back(value);
+    for (std::size_t i = 0; i < expected.size(); ++i)
+      ASSERT_TRUE(same_double(column[i], expected[i])) << "after " << text << ", row " << i;
+  }
+}
+
+TEST(DecimalColumn, CentsTakeFourBytesAndSmallCountsOne) {
+  DecimalColumn prices, quantities;
+  for (int i = 0; i < 1000; ++i) {
+    prices.push_back(*parse_number(std::to_string(i) + "." + std::to_string(10 + i % 90)));
+    quantities.push_back(1 + i % 5);
+  }
+  prices.reserve(0);
+  EXPECT_LE(prices.bytes(), 1000u * 4 * 2);  // at most vector slack on top of 4 bytes a row
+  EXPECT_LE(quantities.bytes(), 1000u * 2);
+  EXPECT_EQ(prices[999], *parse_number("999.19"));
+  EXPECT_EQ(quantities[3], 4);
+}
+
+TEST(DecimalColumn, NegativeZeroAndSetKeepTheirBits) {
+  DecimalColumn column;
+  column.push_back(1.5);
+  column.push_back(-0.0);
+  EXPECT_TRUE(std::signbit(column[1]));
+  column.resize(5, kNaN);
+  column.set(4, 2.25);
+  column.set(0, kNaN);
+  EXPECT_TRUE(std::isnan(column[0]));
+  EXPECT_TRUE(std::isnan(column[3]));
+  EXPECT_EQ(column[4], 2.25);
+}
+
+TEST(DecimalColumn, RandomDecimalsRoundTrip) {
+  std::mt19937_64 random(7);
+  DecimalColumn column;
+  std::vector<double> expected;
+  for (int i = 0; i < 20000; ++i) {
+    const int decimals = static_cast<int>(random() % 4);
+    const std::int64_t units = static_cast<std::int64_t>(random() % 2000000) - 1000000;
+    std::string text = std::to_string(units);
+    if (decimals > 0) {
+      text = std::to_string(std::llabs(units) / 1000) + "." +
+             std::to_string(1000 + std::llabs(units) % 1000).substr(1, decimals);
+      if (units < 0) text = "-" + text;
+    }
+    expected.push_back(*parse_number(text));
+    column.push_back(expected.back());
+  }
+  for (std::size_t i = 0; i < expected.size(); ++i)
+    ASSERT_TRUE(same_double(column[i], expected[i])) << i;
+}
+
+TEST(IdColumn, WidensAndKeepsNoId) {
+  IdColumn column;
+  column.push_back(3);
+  column.push_back(0xFFFFFFFFu);
+  EXPECT_EQ(column.bytes() >= 2, true);
+  column.push_back(300);    // two bytes
+  column.push_back(70000);  // four bytes
+  EXPECT_EQ(column[0], 3u);
+  EXPECT_EQ(column[1], 0xFFFFFFFFu);
+  EXPECT_EQ(column[2], 300u);
+  EXPECT_EQ(column[3], 70000u);
+  column.set(1, 255);  // the one-byte "none" value is a real id once wider
+  EXPECT_EQ(column[1], 255u);
+  column.resize(6, 0xFFFFFFFFu);
+  EXPECT_EQ(column[5], 0xFFFFFFFFu);
+  EXPECT_TRUE(column.any());
+}
+
+TEST(TimeColumn, OffsetsAndWideTimes) {
+  TimeColumn column;
+  const std::int64_t none = std::numeric_limits<std::int64_t>::min();
+  column.push_back(1700000000);
+  column.push_back(none);
+  column.push_back(1600000000);
+  EXPECT_EQ(column[1], none);
+  EXPECT_EQ(column[2], 1600000000);
+  column.push_back(-62135596800);  // year 1: more than 68 years away
+  EXPECT_EQ(column[0], 1700000000);
+  EXPECT_EQ(column[1], none);
+  EXPECT_EQ(column[3], -62135596800);
+}
+
+TEST(SparseColumn, ReadsPresentAndDefaultRows) {
+  SparseDecimal costs{kNaN};
+  SparseIds recs{0xFFFFFFFFu};
+  for (int i = 0; i < 500; ++i) {
+    costs.push_back(i % 7 == 0 ? i * 0.5 : kNaN);
+    recs.push_back(i % 64 == 63 ? static_cast<std::uint32_t>(i) : 0xFFFFFFFFu);
+  }
+  EXPECT_EQ(costs.present(), 72u);
+  for (int i = 0; i < 500; ++i) {
+    if (i % 7 == 0) {
+      EXPECT_EQ(costs[i], i * 0.5);
+    } else {
+      EXPECT_TRUE(std::isnan(costs[i]));
+    }
+    EXPECT_EQ(recs[i], i % 64 == 63 ? static_cast<std::uint32_t>(i) : 0xFFFFFFFFu);
+  }
+}
+
+TEST(RowOrigins, RunsNestedRowsAndFiles) {
+  const std::vector<RowOrigin> rows = {{0, 2},  {0, 3}, {0, 3}, {0, 4}, {0, 9},
+                                       {0, 10}, {1, 2}, {1, 2}, {1, 3}, {0, 1}};
+  RowOrigins origins;
+  for (int repeat = 0; repeat < 30; ++repeat)  // crosses 64-row words
+    for (const RowOrigin& r : rows)
+      origins.push_back({r.file, r.row + static_cast<std::uint32_t>(repeat) * 20});
+  for (int repeat = 0; repeat < 30; ++repeat) {
+    for (std::size_t k = 0; k < rows.size(); ++k) {
+      const RowOrigin got = origins[repeat * rows.size() + k];
+      EXPECT_EQ(got.file, rows[k].file);
+      EXPECT_EQ(got.row, rows[k].row + static_cast<std::uint32_t>(repeat) * 20);
+    }
+  }
+  EXPECT_LT(origins.bytes(), 300u * 8);
+}
+
+TEST(IdPool, NumberedAndOtherIdsInFirstSeenOrder) {
+  IdPool pool;
+  EXPECT_EQ(pool.intern("O0007"), 0u);
+  EXPECT_EQ(pool.intern("guest-a"), 1u);  // no number: kept as text
+  EXPECT_EQ(pool.intern("O07"), 2u);      // another width: text
+  EXPECT_EQ(pool.intern("O0010"), 3u);
+  EXPECT_EQ(pool.intern("O0007"), 0u);
+  EXPECT_EQ(pool.intern("O07"), 2u);
+  EXPECT_EQ(pool.view(0), "O0007");
+  EXPECT_EQ(pool.view(2), "O07");
+  EXPECT_EQ(pool.view(3), "O0010");
+  EXPECT_EQ(pool.find("O0010"), 3u);
+  EXPECT_EQ(pool.find("O0011"), std::nullopt);
+  EXPECT_EQ(pool.find("guest-a"), 1u);
+  IdPool plain;  // numbers without leading zeros (Shopify "#1001", Online Retail "536365")
+  EXPECT_EQ(plain.intern("#1001"), 0u);
+  EXPECT_EQ(plain.intern("#01001"), 1u);
+  EXPECT_EQ(plain.intern("#1002"), 2u);
+  EXPECT_EQ(plain.view(1), "#01001");
+  EXPECT_EQ(plain.find("#1002"), 2u);
+}
+
+TEST(IdPool, DenseSparseAndHugeNumbers) {
+  IdPool dense, sparse;
+  for (std::uint32_t i = 0; i < 50000; ++i) {
+    // Descending, then ascending: the direct table shifts and grows.
+    ASSERT_EQ(dense.intern(std::to_string(i < 25000 ? 125000 - i : 100001 + i)), i) << i;
+    ASSERT_EQ(sparse.intern("S" + std::to_string(1000000007ull * i + 1)), i);
+  }
+  EXPECT_EQ(dense.find("100001"), 24999u);
+  EXPECT_EQ(dense.find("150000"), 49999u);
+  EXPECT_EQ(dense.view(24999), "100001");
+  EXPECT_EQ(sparse.find("S1000000008"), 1u);
+  EXPECT_EQ(sparse.view(49999), "S" + std::to_string(1000000007ull * 49999 + 1));
+  EXPECT_LT(dense.bytes(), 50000u * 16);
+  IdPool big;  // numbers past 2^31 need eight-byte keys
+  EXPECT_EQ(big.intern("1"), 0u);
+  EXPECT_EQ(big.intern("999999999999999999"), 1u);
+  EXPECT_EQ(big.intern("1"), 0u);
+  EXPECT_EQ(big.view(1), "999999999999999999");
+  EXPECT_EQ(big.intern("9999999999999999999"), 2u);  // 19 digits: text
+  EXPECT_EQ(big.find("9999999999999999999"), 2u);
+}
+
+}  // namespace
+}  // namespace basketlift
