@@ -18,7 +18,7 @@ bool order_holds(const AnalysisContext& ctx, std::uint32_t o, std::size_t i, boo
   const auto lines_end = ctx.order_lines.begin() + ctx.order_line_begin[o + 1];
   if (by_rec) {
     return std::any_of(lines_begin, lines_end,
-                       [&](std::uint32_t l) { return store.lines.rec[l] == im.rec[i]; });
+                       [&](std::uint32_t l) { return store.lines.rec[l] == im.rec(i); });
   }
   const auto has_product = [&](std::uint32_t product) {
     return std::any_of(lines_begin, lines_end,
@@ -27,11 +27,11 @@ bool order_holds(const AnalysisContext& ctx, std::uint32_t o, std::size_t i, boo
   const auto [bundle_begin, bundle_end] = im.bundle(i);
   if (bundle_end > bundle_begin) {
     for (std::uint32_t k = bundle_begin; k < bundle_end; ++k) {
-      if (!has_product(im.bundle_parts[k])) return false;
+      if (!has_product(im.bundle_parts()[k])) return false;
     }
     return true;
   }
-  return im.offered[i] != kNoId && has_product(im.offered[i]);
+  return im.offered(i) != kNoId && has_product(im.offered(i));
 }
 
 }  // namespace

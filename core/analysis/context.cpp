@@ -45,17 +45,17 @@ void add_offer_facts(AnalysisContext& ctx) {
   const ImpressionColumns& im = store.impressions;
   ctx.offers.assign(store.pools.recs.size(), {});
   for (std::size_t i = 0; i < im.size(); ++i) {
-    OfferFacts& offer = ctx.offers[im.rec[i]];
+    OfferFacts& offer = ctx.offers[im.rec(i)];
     if (!offer.tracked) {
       offer.tracked = true;
-      offer.type = im.type[i];
-      offer.placement = im.placement[i];
-      offer.anchor = im.anchor[i];
-      offer.offered = im.offered[i];
-    } else if (offer.placement != im.placement[i]) {
+      offer.type = im.type(i);
+      offer.placement = im.placement(i);
+      offer.anchor = im.anchor(i);
+      offer.offered = im.offered(i);
+    } else if (offer.placement != im.placement(i)) {
       offer.several_placements = true;
     }
-    if (offer.anchor == kNoId) offer.anchor = im.anchor[i];
+    if (offer.anchor == kNoId) offer.anchor = im.anchor(i);
     ++offer.impressions;
     offer.accepted += ctx.impression_accepted[i];
     if (im.time[i] != kNoTime) {

@@ -172,13 +172,13 @@ void check_offers(const AnalysisContext& ctx, const std::vector<FileReport>& fil
     const auto missing = [&](std::uint32_t p) {
       return p != kNoId && !store.products.in_catalogue[p];
     };
-    bool bad = missing(im.anchor[i]) || missing(im.offered[i]);
+    bool bad = missing(im.anchor(i)) || missing(im.offered(i));
     const auto [bundle_begin, bundle_end] = im.bundle(i);
     for (std::uint32_t k = bundle_begin; k < bundle_end; ++k)
-      bad = bad || missing(im.bundle_parts[k]);
+      bad = bad || missing(im.bundle_parts()[k]);
     if (!bad) continue;
     ++unknown.count;
-    const std::uint32_t product = missing(im.offered[i]) ? im.offered[i] : im.anchor[i];
+    const std::uint32_t product = missing(im.offered(i)) ? im.offered(i) : im.anchor(i);
     gaps::add_example(unknown, files, im.origin[i],
                       product == kNoId ? "" : store.pools.products.view(product));
   }
@@ -321,16 +321,16 @@ void check_duplicates(const AnalysisContext& ctx, const std::vector<FileReport>&
   const std::vector<std::size_t> impressions = repeated_rows(
       im.size(),
       [&](std::size_t i) {
-        std::uint64_t h = hash_combine(im.rec[i], im.session[i]);
+        std::uint64_t h = hash_combine(im.rec(i), im.session[i]);
         h = hash_combine(h, im.order[i]);
         h = hash_combine(h, static_cast<std::uint64_t>(im.time[i]));
-        return hash_combine(hash_combine(h, im.placement[i]), im.offered[i]);
+        return hash_combine(hash_combine(h, im.placement(i)), im.offered(i));
       },
       [&](std::size_t a, std::size_t b) {
-        return im.rec[a] == im.rec[b] && im.session[a] == im.session[b] &&
+        return im.rec(a) == im.rec(b) && im.session[a] == im.session[b] &&
                im.order[a] == im.order[b] && im.time[a] == im.time[b] &&
-               im.placement[a] == im.placement[b] && im.anchor[a] == im.anchor[b] &&
-               im.offered[a] == im.offered[b] && im.customer[a] == im.customer[b] &&
+               im.placement(a) == im.placement(b) && im.anchor(a) == im.anchor(b) &&
+               im.offered(a) == im.offered(b) && im.customer[a] == im.customer[b] &&
                im.accepted[a] == im.accepted[b] && im.time[a] != kNoTime;
       });
   if (!impressions.empty()) {
@@ -345,7 +345,7 @@ void check_duplicates(const AnalysisContext& ctx, const std::vector<FileReport>&
                  "acceptance rates are diluted by the copies",
                  "Log each showing once."};
     for (std::size_t i : impressions)
-      gaps::add_example(dup, files, im.origin[i], store.pools.recs.view(im.rec[i]));
+      gaps::add_example(dup, files, im.origin[i], store.pools.recs.view(im.rec(i)));
     dup.share = static_cast<double>(impressions.size()) / static_cast<double>(im.size());
     dup.severity = gaps::severity_for(dup.share, ctx.settings);
     checks.push_back(std::move(dup));

@@ -211,31 +211,31 @@ DimensionsResult analyze_dimensions(const AnalysisContext& ctx) {
                                   : kNoId;
   };
   const auto product_key = [&](std::uint32_t line) { return store.lines.product[line]; };
-  const auto impression_product = [&](std::uint32_t i) { return im.offered[i]; };
+  const auto impression_product = [&](std::uint32_t i) { return im.offered(i); };
   const auto on_products = [&](const std::vector<std::uint32_t>& column) {
     return [&column, &store](std::uint32_t line) { return column[store.lines.product[line]]; };
   };
   const auto impression_on_products = [&](const std::vector<std::uint32_t>& column) {
     return [&column, &im](std::uint32_t i) {
-      return im.offered[i] == kNoId ? kNoId : column[im.offered[i]];
+      return im.offered(i) == kNoId ? kNoId : column[im.offered(i)];
     };
   };
 
   std::vector<std::pair<Grouping, std::size_t>> groupings;
   groupings.push_back({{"offer", DimensionBasis::offers, [](std::uint32_t rec) { return rec; },
-                        [&](std::uint32_t i) { return im.rec[i]; },
+                        [&](std::uint32_t i) { return im.rec(i); },
                         [&](std::uint32_t rec) { return std::string(pools.recs.view(rec)); }},
                        recs});
   groupings.push_back(
       {{"type", DimensionBasis::offers, type_key,
-        [&](std::uint32_t i) { return type_key(im.rec[i]); },
+        [&](std::uint32_t i) { return type_key(im.rec(i)); },
         [](std::uint32_t t) { return std::string(offer_type_name(static_cast<OfferType>(t))); }},
        3});
   groupings.push_back({{"placement", DimensionBasis::offers, placement_key,
-                        [&](std::uint32_t i) { return placement_key(im.rec[i]); }, label},
+                        [&](std::uint32_t i) { return placement_key(im.rec(i)); }, label},
                        placements});
   groupings.push_back({{"type_placement", DimensionBasis::offers, type_placement_key,
-                        [&](std::uint32_t i) { return type_placement_key(im.rec[i]); },
+                        [&](std::uint32_t i) { return type_placement_key(im.rec(i)); },
                         [&](std::uint32_t k) {
                           return std::string(
                                      offer_type_name(static_cast<OfferType>(k / placements))) +

@@ -121,7 +121,7 @@ ExperimentUnits build_units(const AnalysisContext& ctx) {
   std::vector<std::pair<std::uint32_t, std::uint32_t>> seen;  // (unit, placement)
   seen.reserve(im.size());
   for (std::size_t i = 0; i < im.size(); ++i) {
-    if (unit_of_impression[i] != kNoId) seen.emplace_back(unit_of_impression[i], im.placement[i]);
+    if (unit_of_impression[i] != kNoId) seen.emplace_back(unit_of_impression[i], im.placement(i));
   }
   std::sort(seen.begin(), seen.end());
   seen.erase(std::unique(seen.begin(), seen.end()), seen.end());

@@ -42,7 +42,7 @@ std::vector<RatioMoments> margin_per_impression(const AnalysisContext& ctx) {
     } else if (im.order[i] != kNoId && im.order[i] < store.orders.size()) {
       unit = order_unit(store, im.order[i]);
     }
-    parts.push_back({im.rec[i], unit, 0, 1});
+    parts.push_back({im.rec(i), unit, 0, 1});
   }
   for (std::size_t l = 0; l < store.lines.size(); ++l) {
     if (store.lines.rec[l] == kNoId) continue;
@@ -83,7 +83,7 @@ std::vector<std::uint64_t> arms_showing(const AnalysisContext& ctx, const Experi
     }
     const auto it = std::find(units.arm_labels.begin(), units.arm_labels.end(), label);
     if (it != units.arm_labels.end() && it - units.arm_labels.begin() < 64) {
-      arms[store.impressions.rec[i]] |= std::uint64_t{1} << (it - units.arm_labels.begin());
+      arms[store.impressions.rec(i)] |= std::uint64_t{1} << (it - units.arm_labels.begin());
     }
   }
   return arms;
@@ -97,9 +97,9 @@ std::vector<double> exposed_orders(const AnalysisContext& ctx) {
   seen.reserve(im.size());
   for (std::size_t i = 0; i < im.size(); ++i) {
     if (im.session[i] != kNoId) {
-      seen.emplace_back(im.rec[i], im.session[i]);
+      seen.emplace_back(im.rec(i), im.session[i]);
     } else if (im.order[i] != kNoId) {
-      seen.emplace_back(im.rec[i], kOrderUnit + im.order[i]);
+      seen.emplace_back(im.rec(i), kOrderUnit + im.order[i]);
     }
   }
   radix_sort(seen, [](const auto& pair) { return pair.second; });

@@ -64,23 +64,24 @@ class OffersLoader final : public TableLoader {
     ImpressionColumns& im = store.impressions;
     if (!is_known_placement(placement))
       report.note(row, RowNote::unknown_placement, "placement", placement);
-    im.rec.push_back(pools.recs.intern(rec));
-    im.type.push_back(*type);
-    im.placement.push_back(pools.labels.intern(placement));
-    im.anchor.push_back(product_or_none(anchor));
+    OfferShape shape{pools.recs.intern(rec),
+                     *type,
+                     pools.labels.intern(placement),
+                     product_or_none(anchor),
+                     kNoId,
+                     kNoId,
+                     offered_price};
     if (*type == OfferType::bundle) {
       if (offered.find('+') == std::string_view::npos) {
         report.note(row, RowNote::bundle_without_parts, "offered_product_id", offered);
       }
-      const auto at = static_cast<std::uint32_t>(im.bundle_parts.size());
-      im.bundle_begin.push_back(at);
-      add_bundle_parts(offered);
-      im.offered.push_back(im.bundle_parts[at + 1]);
+      bundle_parts(offered);
+      shape.offered = parts_.front();
+      shape.bundle = im.shapes.add_bundle(parts_);
     } else {
-      im.bundle_begin.push_back(kNoId);
-      im.offered.push_back(product_or_none(offered));
+      shape.offered = product_or_none(offered);
     }
-    im.offered_price.push_back(offered_price);
+    im.shape.push_back(im.shapes.intern(shape));
     im.session.push_back(intern_or_none(pools.sessions, session));
     im.order.push_back(order_or_none(order));
     im.customer.push_back(intern_or_none(pools.customers, customer));
@@ -106,26 +107,23 @@ class OffersLoader final : public TableLoader {
     return order;
   }
 
-  // "A+B+C" → products A, B, C (empty parts are skipped), after their count.
-  void add_bundle_parts(std::string_view offered) {
-    std::vector<std::uint32_t>& parts = ctx_.store.impressions.bundle_parts;
-    const std::size_t count_at = parts.size();
-    parts.push_back(0);
-    const std::size_t first = parts.size();
+  // "A+B+C" → products A, B, C in parts_ (empty parts are skipped; at least one entry).
+  void bundle_parts(std::string_view offered) {
+    parts_.clear();
     while (true) {
       const std::size_t plus = offered.find('+');
       const std::uint32_t part = product_or_none(trim_spaces(offered.substr(0, plus)));
-      if (part != kNoId) parts.push_back(part);
+      if (part != kNoId) parts_.push_back(part);
       if (plus == std::string_view::npos) break;
       offered.remove_prefix(plus + 1);
     }
-    if (parts.size() == first) parts.push_back(product_or_none(offered));
-    parts[count_at] = static_cast<std::uint32_t>(parts.size() - first);
+    if (parts_.empty()) parts_.push_back(product_or_none(offered));
   }
 
   LoaderContext ctx_;
   std::size_t impressions_at_start_;
   TimeReader time_reader_;
+  std::vector<std::uint32_t> parts_;  // the bundle being read
 };
 
 }  // namespace

@@ -42,6 +42,7 @@ void IdColumn::resize(std::size_t n, std::uint32_t fill) {
     return;
   }
   fit(fill);
+  make_room(data_, n * width_ - data_.size());
   data_.resize(n * width_);
   for (std::size_t i = old; i < n; ++i)
     store(i, fill);
@@ -77,9 +78,11 @@ void TimeColumn::to_wide() {
 void TimeColumn::push_back(std::int64_t time) {
   if (narrow_ && !fits(time)) to_wide();
   if (!narrow_) {
+    make_room(wide_, 1);
     wide_.push_back(time);
     return;
   }
+  make_room(narrow_data_, 1);
   narrow_data_.push_back(time == kNone ? kNone32 : static_cast<std::int32_t>(time - base_));
 }
 
@@ -93,7 +96,13 @@ void TimeColumn::set(std::size_t i, std::int64_t time) {
 }
 
 void TimeColumn::resize(std::size_t n) {
-  narrow_ ? narrow_data_.resize(n, kNone32) : wide_.resize(n, kNone);
+  if (narrow_) {
+    make_room(narrow_data_, n > size() ? n - size() : 0);
+    narrow_data_.resize(n, kNone32);
+  } else {
+    make_room(wide_, n > size() ? n - size() : 0);
+    wide_.resize(n, kNone);
+  }
 }
 
 // ---- DecimalColumn
@@ -175,6 +184,7 @@ void DecimalColumn::put(std::size_t i, double value) {
 }
 
 void DecimalColumn::push_back(double value) {
+  make_room(data_, width_);
   data_.resize(data_.size() + width_);
   const std::size_t row = size() - 1;
   // put() may relayout; the new row exists at the old width and is carried over as it stands.

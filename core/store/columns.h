@@ -3,6 +3,7 @@
 // the same values as from plain vectors while the store holds a fraction of the memory.
 #pragma once
 
+#include <algorithm>
 #include <bit>
 #include <cmath>
 #include <cstddef>
@@ -13,6 +14,15 @@
 #include <vector>
 
 namespace basketlift {
+
+/// Makes room in `v` for `extra` more elements, growing by a quarter rather than doubling:
+/// columns are reserved from the file's size, so growing is the exception and its slack should
+/// stay small.
+template <typename T>
+void make_room(std::vector<T>& v, std::size_t extra) {
+  if (v.size() + extra > v.capacity())
+    v.reserve(std::max(v.size() + extra, v.capacity() + v.capacity() / 4 + 16));
+}
 
 /// Unsigned ids (uint32 with kNoId = 0xFFFFFFFF for "none") in 1, 2 or 4 bytes each: the
 /// width grows when an id no longer fits, so a column of a few hundred labels takes a byte
@@ -33,6 +43,7 @@ class IdColumn {
   /// Appends an id.
   void push_back(std::uint32_t id) {
     fit(id);
+    make_room(data_, width_);
     data_.resize(data_.size() + width_);
     store(size() - 1, id);
   }
@@ -203,6 +214,7 @@ class SparseColumn {
     }
     if (!same(value, fallback_)) {
       bits_.back() |= std::uint64_t{1} << (size_ & 63);
+      if constexpr (std::is_same_v<Values, std::vector<Value>>) make_room(values_, 1);
       values_.push_back(value);
     }
     ++size_;

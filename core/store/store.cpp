@@ -62,20 +62,8 @@ void LineColumns::reserve(std::size_t n) {
   origin.reserve(n);
 }
 
-std::pair<std::uint32_t, std::uint32_t> ImpressionColumns::bundle(std::size_t i) const {
-  const std::uint32_t at = bundle_begin[i];
-  if (at == kNoId) return {0, 0};
-  return {at + 1, at + 1 + bundle_parts[at]};
-}
-
 void ImpressionColumns::reserve(std::size_t n) {
-  rec.reserve(n);
-  type.reserve(n);
-  placement.reserve(n);
-  anchor.reserve(n);
-  offered.reserve(n);
-  bundle_begin.reserve(n);
-  offered_price.reserve(n);
+  shape.reserve(n);
   session.reserve(n);
   order.reserve(n);
   customer.reserve(n);
@@ -124,9 +112,8 @@ std::size_t Store::bytes() const {
   total += sum_bytes(pr.in_catalogue, pr.name, pr.category, pr.top_category, pr.price, pr.unit_cost,
                      pr.margin_pct, pr.tier, pr.origin);
   const ImpressionColumns& im = impressions;
-  total += sum_bytes(im.rec, im.type, im.placement, im.anchor, im.offered, im.bundle_begin,
-                     im.bundle_parts, im.offered_price, im.session, im.order, im.customer, im.time,
-                     im.variant, im.accepted, im.origin);
+  total += sum_bytes(im.shape, im.shapes, im.session, im.order, im.customer, im.time, im.variant,
+                     im.accepted, im.origin);
   const SessionColumns& s = sessions;
   total += sum_bytes(s.session, s.variant, s.time, s.customer, s.channel, s.segment, s.converted,
                      s.origin);

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "store/columns.h"
+#include "store/offer_shapes.h"
 #include "util/id_pool.h"
 #include "util/interner.h"
 
@@ -94,35 +95,47 @@ struct ProductColumns {
   void ensure(std::uint32_t index);
 };
 
-/// Kind of offer (SPEC §1).
-enum class OfferType : std::uint8_t { cross_sell, upsell, bundle };
 /// Stable name of an offer type ("cross_sell").
 const char* offer_type_name(OfferType type);
 /// The offer type of a stable name: exactly "cross_sell", "upsell" or "bundle".
 std::optional<OfferType> offer_type_from_name(std::string_view name);
 
-/// Offer impressions, one entry per impression row.
+/// Offer impressions, one entry per impression row. What was shown is the impression's shape
+/// (OfferShapes); the accessors below read its fields.
 struct ImpressionColumns {
-  IdColumn rec;                   ///< Pools::recs id
-  std::vector<OfferType> type;    ///< offer type
-  IdColumn placement;             ///< Pools::labels id
-  IdColumn anchor;                ///< product index or kNoId
-  IdColumn offered;               ///< product index of the (first) offered product
-  SparseIds bundle_begin{kNoId};  ///< start in bundle_parts for bundles (kNoId: not a bundle)
-  std::vector<std::uint32_t> bundle_parts;  ///< product indexes of bundle items, back to back
-  DecimalColumn offered_price;              ///< shown price or NaN (catalogue price applies)
-  IdColumn session;                         ///< Pools::sessions id or kNoId
-  SparseIds order{kNoId};                   ///< Pools::orders id or kNoId
-  SparseIds customer{kNoId};                ///< Pools::customers id or kNoId
-  TimeColumn time;                          ///< epoch seconds or kNoTime
-  IdColumn variant;                         ///< Pools::labels id or kNoId
-  std::vector<std::int8_t> accepted;        ///< 1, 0, or -1 when not given (derived later)
-  RowOrigins origin;                        ///< file and row
+  IdColumn shape;                     ///< OfferShapes id
+  OfferShapes shapes;                 ///< the distinct shapes
+  IdColumn session;                   ///< Pools::sessions id or kNoId
+  SparseIds order{kNoId};             ///< Pools::orders id or kNoId
+  SparseIds customer{kNoId};          ///< Pools::customers id or kNoId
+  TimeColumn time;                    ///< epoch seconds or kNoTime
+  IdColumn variant;                   ///< Pools::labels id or kNoId
+  std::vector<std::int8_t> accepted;  ///< 1, 0, or -1 when not given (derived later)
+  RowOrigins origin;                  ///< file and row
 
   /// Number of impressions.
-  std::size_t size() const { return type.size(); }
-  /// The bundle items of impression i as [begin, end) in bundle_parts (empty: not a bundle).
-  std::pair<std::uint32_t, std::uint32_t> bundle(std::size_t i) const;
+  std::size_t size() const { return accepted.size(); }
+  /// What impression i showed.
+  const OfferShape& shape_of(std::size_t i) const { return shapes[shape[i]]; }
+  /// Pools::recs id of impression i.
+  std::uint32_t rec(std::size_t i) const { return shape_of(i).rec; }
+  /// Offer type of impression i.
+  OfferType type(std::size_t i) const { return shape_of(i).type; }
+  /// Pools::labels id of impression i's placement.
+  std::uint32_t placement(std::size_t i) const { return shape_of(i).placement; }
+  /// Product index of impression i's anchor, or kNoId.
+  std::uint32_t anchor(std::size_t i) const { return shape_of(i).anchor; }
+  /// Product index of impression i's (first) offered product.
+  std::uint32_t offered(std::size_t i) const { return shape_of(i).offered; }
+  /// Price impression i showed, or NaN (the catalogue price applies).
+  double offered_price(std::size_t i) const { return shape_of(i).offered_price; }
+  /// The bundle items of impression i as [begin, end) in bundle_parts() (empty: not a bundle).
+  std::pair<std::uint32_t, std::uint32_t> bundle(std::size_t i) const {
+    const std::uint32_t b = shape_of(i).bundle;
+    return b == kNoId ? std::pair<std::uint32_t, std::uint32_t>{0, 0} : shapes.bundle_range(b);
+  }
+  /// Product indexes of every bundle's items (see bundle()).
+  const std::vector<std::uint32_t>& bundle_parts() const { return shapes.parts(); }
   /// Makes room for n impressions.
   void reserve(std::size_t n);
 };

@@ -159,7 +159,7 @@ TEST(GeneratorPlantedTruths, CheckoutOfferLowersConversionAndBudgetShoppersConve
   const auto checkout = store.pools.labels.find("checkout");
   ASSERT_TRUE(checkout.has_value());
   for (std::size_t i = 0; i < store.impressions.size(); ++i) {
-    if (store.impressions.placement[i] == *checkout) at_checkout[store.impressions.session[i]] = 1;
+    if (store.impressions.placement(i) == *checkout) at_checkout[store.impressions.session[i]] = 1;
   }
   const ArmCounts slice =
       count_arms(store, [&](std::size_t s) { return at_checkout[store.sessions.session[s]] != 0; });
@@ -189,7 +189,7 @@ TEST(GeneratorPlantedTruths, DataGapsAreInTheDataInTheStatedNumbers) {
   std::uint64_t unlisted_lines = 0, untracked_lines = 0;
   std::set<std::uint32_t> recs_with_impressions;
   for (std::size_t i = 0; i < store.impressions.size(); ++i)
-    recs_with_impressions.insert(store.impressions.rec[i]);
+    recs_with_impressions.insert(store.impressions.rec(i));
   for (std::size_t i = 0; i < store.lines.size(); ++i) {
     unlisted_lines += store.products.in_catalogue[store.lines.product[i]] == 0;
     untracked_lines +=

@@ -96,13 +96,13 @@ TEST(OffersLoader, TypesBundlesAcceptanceAndPlacements) {
   EXPECT_EQ(noted(file, RowNote::unknown_placement), 1u);
   const ImpressionColumns& im = engine.store().impressions;
   EXPECT_EQ(im.accepted, (std::vector<std::int8_t>{1, 0, -1, 1}));
-  EXPECT_EQ(im.type[1], OfferType::cross_sell);
+  EXPECT_EQ(im.type(1), OfferType::cross_sell);
   const auto [begin, end] = im.bundle(2);
   EXPECT_EQ(end - begin, 2u);
   EXPECT_EQ(im.bundle(1).second - im.bundle(1).first, 0u);  // not a bundle
   const Pools& pools = engine.store().pools;
-  EXPECT_EQ(pools.products.view(im.bundle_parts[begin + 1]), "bag");
-  EXPECT_EQ(im.offered_price[0], 36);
+  EXPECT_EQ(pools.products.view(im.bundle_parts()[begin + 1]), "bag");
+  EXPECT_EQ(im.offered_price(0), 36);
 }
 
 TEST(SessionsLoader, DuplicateSessionsAreRejectedAndTheFirstKept) {
