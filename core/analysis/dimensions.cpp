@@ -12,151 +12,248 @@ namespace basketlift {
 
 namespace {
 
-// A dimension's grouping: a label per order, per line or per offer (rec), as dense keys.
+// Where a dimension's key comes from. Offer dimensions key on the rec (a table per rec), line
+// dimensions on the product (a table per product), order dimensions on an order column; an
+// impression gets its key through its rec, its offered product, or its session (else order).
 struct Grouping {
   std::string name;
   DimensionBasis basis;
-  std::function<std::uint32_t(std::uint32_t)> key;  // order / line / rec → key (kNoId: not set)
-  std::function<std::uint32_t(std::uint32_t)> impression_key;   // impression → key
+  std::vector<std::uint32_t> table;          // rec or product → key (offers and lines bases)
+  const IdColumn* order_column = nullptr;    // order → key (orders basis)
+  const IdColumn* session_column = nullptr;  // session row → key, for impressions
+  bool impression_variant = false;           // the impression's own variant comes first
+  std::size_t key_count = 0;                 // keys are below this
   std::function<std::string(std::uint32_t)> label;              // key → text
   std::function<std::string(std::uint32_t)> display = nullptr;  // key → display name (products)
 };
 
-// A grouping's keys, looked up once: per order, line or rec (by basis) and per impression.
-struct Keys {
-  std::vector<std::uint32_t> of_unit;        // order / line / rec → key
-  std::vector<std::uint32_t> of_impression;  // impression → key
+// The additive figures of one group, without its labels.
+struct Sums {
+  double orders = 0, order_revenue = 0, revenue = 0, margin = 0, attached_orders = 0;
+  double impressions = 0, accepted = 0, offer_revenue = 0, offer_margin = 0;
 };
 
-Keys keys_of(const AnalysisContext& ctx, const Grouping& g) {
+// One grouping being accumulated: its groups' sums and how a key maps to a group (slot).
+// With `total`, every unit and impression counts in the one slot 0 whatever its key.
+struct Target {
+  const Grouping* g = nullptr;
+  bool total = false;
+  std::vector<std::size_t> slot_of_key;  // key (key_count: not set) → slot; empty: identity
+  std::vector<Sums> sums;
+  std::vector<std::size_t> seen;  // slots already counted for the current order
+
+  std::size_t slot(std::uint32_t key) const {
+    if (total) return 0;
+    const std::size_t k = key == kNoId ? g->key_count : key;
+    return slot_of_key.empty() ? k : slot_of_key[k];
+  }
+};
+
+// Sessions give impressions their channel, variant and segment; an impression's order does
+// otherwise.
+std::uint32_t impression_key(const AnalysisContext& ctx, const Grouping& g, std::size_t i,
+                             std::uint32_t session_row) {
   const Store& store = ctx.store;
-  Keys keys;
-  const std::size_t units = g.basis == DimensionBasis::orders  ? store.orders.size()
-                            : g.basis == DimensionBasis::lines ? store.lines.size()
-                                                               : store.pools.recs.size();
-  keys.of_unit.resize(units);
-  for (std::uint32_t u = 0; u < units; ++u)
-    keys.of_unit[u] = g.key(u);
-  keys.of_impression.resize(store.impressions.size());
-  for (std::uint32_t i = 0; i < keys.of_impression.size(); ++i)
-    keys.of_impression[i] = g.impression_key(i);
-  return keys;
+  const ImpressionColumns& im = store.impressions;
+  switch (g.basis) {
+    case DimensionBasis::offers:
+      return g.table[im.rec(i)];
+    case DimensionBasis::lines:
+      return im.offered(i) == kNoId ? kNoId : g.table[im.offered(i)];
+    case DimensionBasis::orders:
+      break;
+  }
+  if (g.impression_variant && im.variant[i] != kNoId) return im.variant[i];
+  if (session_row != kNoId) {
+    const std::uint32_t value = (*g.session_column)[session_row];
+    if (value != kNoId) return value;
+  }
+  const std::uint32_t o = im.order[i];
+  return o != kNoId && o < store.orders.size() ? (*g.order_column)[o] : kNoId;
 }
 
-// Computes figures per key, where `slot(key)` maps a key to the figure index (the tail of small
-// groups may share one slot). Order counts are of distinct orders per slot.
-template <typename Slot>
-void accumulate(const AnalysisContext& ctx, DimensionBasis basis, const Keys& keys, Slot slot,
-                std::vector<GroupFigures>& figures) {
+// Accumulates every target of one basis in one pass over the orders and one over the
+// impressions. Each target receives its additions in the same order as if it were computed
+// alone (orders in index order, lines in stored order), so sums are the same to the last bit.
+void accumulate(const AnalysisContext& ctx, DimensionBasis basis, std::vector<Target*>& targets) {
+  if (targets.empty()) return;
   const Store& store = ctx.store;
-  std::vector<std::size_t> seen;  // slots already counted for the current order
+  const bool by_line = basis == DimensionBasis::lines;
   for (std::uint32_t o = 0; o < store.orders.size(); ++o) {
     if (!ctx.is_sale(o)) continue;
-    seen.clear();
+    for (Target* t : targets)
+      t->seen.clear();
     bool attached = false;
     for (std::uint32_t k = ctx.order_line_begin[o]; k < ctx.order_line_begin[o + 1]; ++k) {
       const std::uint32_t line = ctx.order_lines[k];
       const std::uint32_t rec = store.lines.rec[line];
       attached = attached || rec != kNoId;
-      std::size_t target = SIZE_MAX;
-      if (basis == DimensionBasis::lines) {
-        target = slot(keys.of_unit[line]);
-      } else if (basis == DimensionBasis::offers && rec != kNoId) {
-        target = slot(keys.of_unit[rec]);
-      }
+      double value = kNaN, margin = kNaN, revenue = kNaN, cost = kNaN;
       if (rec != kNoId) {
-        // Offer lines count in the group of their offer (offers basis), product or order.
-        const std::size_t offer_target =
-            basis == DimensionBasis::orders ? slot(keys.of_unit[o]) : target;
-        const double value = ctx.offer_line_value(line), margin = ctx.offer_line_margin(line);
-        if (!std::isnan(value)) figures[offer_target].offer_revenue += value;
-        if (!std::isnan(margin)) figures[offer_target].offer_margin += margin;
+        value = ctx.offer_line_value(line);
+        margin = ctx.offer_line_margin(line);
       }
-      if (basis == DimensionBasis::lines) {
-        const double revenue = ctx.line_revenue_in_scope(line);
-        if (!std::isnan(revenue)) {
-          figures[target].revenue += revenue;
-          const double cost = line_cost(store, line);
-          if (!std::isnan(cost)) figures[target].margin += revenue - cost;
+      if (by_line) {
+        revenue = ctx.line_revenue_in_scope(line);
+        if (!std::isnan(revenue)) cost = line_cost(store, line);
+      }
+      const std::uint32_t product = store.lines.product[line];
+      for (Target* t : targets) {
+        std::size_t target = SIZE_MAX;
+        if (by_line) {
+          target = t->slot(t->total ? 0 : t->g->table[product]);
+        } else if (basis == DimensionBasis::offers && rec != kNoId) {
+          target = t->slot(t->total ? 0 : t->g->table[rec]);
+        }
+        if (rec != kNoId) {
+          const std::size_t offer_target = basis == DimensionBasis::orders
+                                               ? t->slot(t->total ? 0 : (*t->g->order_column)[o])
+                                               : target;
+          if (!std::isnan(value)) t->sums[offer_target].offer_revenue += value;
+          if (!std::isnan(margin)) t->sums[offer_target].offer_margin += margin;
+        }
+        if (by_line && !std::isnan(revenue)) {
+          t->sums[target].revenue += revenue;
+          if (!std::isnan(cost)) t->sums[target].margin += revenue - cost;
+        }
+        if (target != SIZE_MAX &&
+            std::find(t->seen.begin(), t->seen.end(), target) == t->seen.end())
+          t->seen.push_back(target);
+      }
+    }
+    for (Target* t : targets) {
+      if (basis == DimensionBasis::orders)
+        t->seen.push_back(t->slot(t->total ? 0 : (*t->g->order_column)[o]));
+      for (std::size_t target : t->seen) {
+        Sums& f = t->sums[target];
+        f.orders += 1;
+        f.order_revenue += ctx.order_revenue[o];
+        f.attached_orders += attached;
+        if (!by_line) {
+          f.revenue += ctx.order_revenue[o];
+          f.margin += ctx.order_margin[o];
         }
       }
-      if (target != SIZE_MAX && std::find(seen.begin(), seen.end(), target) == seen.end())
-        seen.push_back(target);
-    }
-    if (basis == DimensionBasis::orders) seen.push_back(slot(keys.of_unit[o]));
-    for (std::size_t target : seen) {
-      GroupFigures& f = figures[target];
-      f.orders += 1;
-      f.order_revenue += ctx.order_revenue[o];
-      f.attached_orders += attached;
-      if (basis != DimensionBasis::lines) {
-        f.revenue += ctx.order_revenue[o];
-        f.margin += ctx.order_margin[o];
-      }
     }
   }
-  for (std::uint32_t i = 0; i < keys.of_impression.size(); ++i) {
-    GroupFigures& f = figures[slot(keys.of_impression[i])];
-    f.impressions += 1;
-    f.accepted += ctx.impression_accepted[i];
+  const ImpressionColumns& im = store.impressions;
+  for (std::uint32_t i = 0; i < im.size(); ++i) {
+    std::uint32_t session_row = kNoId;
+    if (basis == DimensionBasis::orders) {
+      const std::uint32_t s = im.session[i];
+      if (s != kNoId && s < store.session_row.size()) session_row = store.session_row[s];
+    }
+    for (Target* t : targets) {
+      Sums& f = t->sums[t->total ? 0 : t->slot(impression_key(ctx, *t->g, i, session_row))];
+      f.impressions += 1;
+      f.accepted += ctx.impression_accepted[i];
+    }
   }
 }
 
-// The whole data as one group; it depends on the basis only, so dimensions share it.
-GroupFigures total_of(const AnalysisContext& ctx, DimensionBasis basis, const Keys& keys) {
-  std::vector<GroupFigures> total(1);
-  accumulate(
-      ctx, basis, keys, [](std::uint32_t) { return std::size_t{0}; }, total);
-  total[0].key = "total";
-  return total[0];
+GroupFigures figures_of(const Sums& s) {
+  GroupFigures f;
+  f.orders = s.orders;
+  f.order_revenue = s.order_revenue;
+  f.revenue = s.revenue;
+  f.margin = s.margin;
+  f.attached_orders = s.attached_orders;
+  f.impressions = s.impressions;
+  f.accepted = s.accepted;
+  f.offer_revenue = s.offer_revenue;
+  f.offer_margin = s.offer_margin;
+  return f;
 }
 
-Dimension compute(const AnalysisContext& ctx, const Grouping& g, std::size_t key_count,
-                  std::optional<GroupFigures>& total) {
-  Dimension d{g.name, g.basis, {}, {}, 0};
-  const Keys keys = keys_of(ctx, g);
-  // First pass: one slot per key (plus "not set") to rank the groups.
-  const std::size_t not_set = key_count;
-  std::vector<GroupFigures> per_key(key_count + 1);
-  accumulate(
-      ctx, g.basis, keys, [&](std::uint32_t key) { return key == kNoId ? not_set : key; }, per_key);
+// Ranks a grouping's keys by weight and fixes which keep a group of their own; the rest share
+// slot `keep` (the tail). Returns the ranked present keys.
+std::vector<std::size_t> rank_keys(const Target& t, std::size_t max_groups, Dimension& d) {
+  const Grouping& g = *t.g;
   std::vector<std::size_t> present;
-  for (std::size_t k = 0; k <= key_count; ++k) {
-    const GroupFigures& f = per_key[k];
+  for (std::size_t k = 0; k <= g.key_count; ++k) {
+    const Sums& f = t.sums[k];
     if (f.orders > 0 || f.impressions > 0 || f.offer_revenue != 0) present.push_back(k);
   }
   d.group_count = present.size();
   const auto weight = [&](std::size_t k) {
-    return g.basis == DimensionBasis::offers ? per_key[k].impressions + per_key[k].orders
-                                             : per_key[k].revenue + per_key[k].orders;
+    return g.basis == DimensionBasis::offers ? t.sums[k].impressions + t.sums[k].orders
+                                             : t.sums[k].revenue + t.sums[k].orders;
   };
   std::stable_sort(present.begin(), present.end(),
                    [&](std::size_t a, std::size_t b) { return weight(a) > weight(b); });
-  const std::size_t keep = std::min<std::size_t>(present.size(), ctx.settings.max_dimension_groups);
-  std::vector<std::size_t> slot_of_key(key_count + 1, keep);  // the tail shares slot `keep`
-  for (std::size_t rank = 0; rank < keep; ++rank)
-    slot_of_key[present[rank]] = rank;
+  const std::size_t keep = std::min<std::size_t>(present.size(), max_groups);
   if (keep == present.size()) {
     for (std::size_t rank = 0; rank < keep; ++rank)
-      d.groups.push_back(per_key[present[rank]]);
-  } else {
-    // Second pass with the tail merged, so its distinct-order counts stay right.
-    d.groups.assign(keep + 1, {});
-    accumulate(
-        ctx, g.basis, keys,
-        [&](std::uint32_t key) { return slot_of_key[key == kNoId ? not_set : key]; }, d.groups);
+      d.groups.push_back(figures_of(t.sums[present[rank]]));
   }
-  for (std::size_t rank = 0; rank < keep; ++rank) {
-    const bool is_set = present[rank] != not_set;
-    const auto key = static_cast<std::uint32_t>(present[rank]);
-    d.groups[rank].key = is_set ? g.label(key) : "(not set)";
-    if (is_set && g.display) d.groups[rank].name = g.display(key);
+  return present;
+}
+
+// Computes the dimensions of one basis: a pass for every grouping at once (plus the basis's
+// total), then, for groupings with more groups than listed, a second pass with the tail merged
+// so that its distinct-order counts stay right.
+void compute_basis(const AnalysisContext& ctx, DimensionBasis basis,
+                   const std::vector<const Grouping*>& groupings, std::vector<Dimension>& out) {
+  if (groupings.empty()) return;
+  std::vector<Target> first(groupings.size() + 1);
+  std::vector<Target*> pass;
+  for (std::size_t k = 0; k < groupings.size(); ++k) {
+    first[k].g = groupings[k];
+    first[k].sums.resize(groupings[k]->key_count + 1);
+    pass.push_back(&first[k]);
   }
-  if (d.groups.size() > keep)
-    d.groups[keep].key = "(other " + std::to_string(present.size() - keep) + ")";
-  if (!total) total = total_of(ctx, g.basis, keys);
-  d.total = *total;
-  return d;
+  Target& total = first.back();
+  total.g = groupings.front();
+  total.total = true;
+  total.sums.resize(1);
+  pass.push_back(&total);
+  accumulate(ctx, basis, pass);
+
+  const std::size_t max_groups = ctx.settings.max_dimension_groups;
+  std::vector<Dimension> dims;
+  std::vector<std::vector<std::size_t>> ranked;
+  std::vector<Target> second;
+  second.reserve(groupings.size());
+  for (std::size_t k = 0; k < groupings.size(); ++k) {
+    const Grouping& g = *groupings[k];
+    dims.push_back({g.name, g.basis, {}, {}, 0});
+    ranked.push_back(rank_keys(first[k], max_groups, dims.back()));
+    const std::size_t keep = std::min<std::size_t>(dims.back().group_count, max_groups);
+    if (keep == dims.back().group_count) continue;
+    Target tail;
+    tail.g = &g;
+    tail.slot_of_key.assign(g.key_count + 1, keep);
+    for (std::size_t rank = 0; rank < keep; ++rank)
+      tail.slot_of_key[ranked.back()[rank]] = rank;
+    tail.sums.resize(keep + 1);
+    second.push_back(std::move(tail));
+  }
+  pass.clear();
+  for (Target& t : second)
+    pass.push_back(&t);
+  accumulate(ctx, basis, pass);
+
+  std::size_t next_second = 0;
+  for (std::size_t k = 0; k < groupings.size(); ++k) {
+    const Grouping& g = *groupings[k];
+    Dimension& d = dims[k];
+    const std::size_t keep = std::min<std::size_t>(d.group_count, max_groups);
+    if (keep < d.group_count) {
+      for (const Sums& s : second[next_second++].sums)
+        d.groups.push_back(figures_of(s));
+    }
+    for (std::size_t rank = 0; rank < keep; ++rank) {
+      const std::size_t key = ranked[k][rank];
+      const bool is_set = key != g.key_count;
+      d.groups[rank].key = is_set ? g.label(static_cast<std::uint32_t>(key)) : "(not set)";
+      if (is_set && g.display) d.groups[rank].name = g.display(static_cast<std::uint32_t>(key));
+    }
+    if (d.groups.size() > keep)
+      d.groups[keep].key = "(other " + std::to_string(d.group_count - keep) + ")";
+    d.total = figures_of(total.sums[0]);
+    d.total.key = "total";
+    out.push_back(std::move(d));
+  }
 }
 
 }  // namespace
@@ -183,107 +280,117 @@ DimensionsResult analyze_dimensions(const AnalysisContext& ctx) {
   }
   result.available = true;
   const Pools& pools = store.pools;
-  const ImpressionColumns& im = store.impressions;
   const auto label = [&](std::uint32_t id) { return std::string(pools.labels.view(id)); };
-  const auto rec_facts = [&](std::uint32_t rec) -> const OfferFacts& { return ctx.offers[rec]; };
-  // Sessions give impressions their channel and segment; an impression's order does otherwise.
-  const auto session_field = [&](std::uint32_t i, const IdColumn& session_column,
-                                 const IdColumn& order_column) {
-    const std::uint32_t s = im.session[i];
-    if (s != kNoId && s < store.session_row.size() && store.session_row[s] != kNoId) {
-      const std::uint32_t value = session_column[store.session_row[s]];
-      if (value != kNoId) return value;
-    }
-    const std::uint32_t o = im.order[i];
-    return o != kNoId && o < store.orders.size() ? order_column[o] : kNoId;
-  };
   const std::uint32_t recs = pools.recs.size();
-  const auto type_key = [&](std::uint32_t rec) {
-    return rec_facts(rec).tracked ? static_cast<std::uint32_t>(rec_facts(rec).type) : kNoId;
-  };
-  const auto placement_key = [&](std::uint32_t rec) {
-    return rec_facts(rec).tracked ? rec_facts(rec).placement : kNoId;
-  };
   const std::uint32_t placements = pools.labels.size();
-  const auto type_placement_key = [&](std::uint32_t rec) {
-    return rec_facts(rec).tracked ? static_cast<std::uint32_t>(rec_facts(rec).type) * placements +
-                                        rec_facts(rec).placement
-                                  : kNoId;
+  const auto per_rec = [&](auto key_of) {
+    std::vector<std::uint32_t> table(recs);
+    for (std::uint32_t rec = 0; rec < recs; ++rec)
+      table[rec] = ctx.offers[rec].tracked ? key_of(ctx.offers[rec]) : kNoId;
+    return table;
   };
-  const auto product_key = [&](std::uint32_t line) { return store.lines.product[line]; };
-  const auto impression_product = [&](std::uint32_t i) { return im.offered(i); };
-  const auto on_products = [&](const std::vector<std::uint32_t>& column) {
-    return [&column, &store](std::uint32_t line) { return column[store.lines.product[line]]; };
-  };
-  const auto impression_on_products = [&](const std::vector<std::uint32_t>& column) {
-    return [&column, &im](std::uint32_t i) {
-      return im.offered(i) == kNoId ? kNoId : column[im.offered(i)];
-    };
+  const auto per_product = [&](const std::vector<std::uint32_t>& column) {
+    std::vector<std::uint32_t> table(store.products.size());
+    for (std::uint32_t p = 0; p < table.size(); ++p)
+      table[p] = column.empty() ? p : column[p];
+    return table;
   };
 
-  std::vector<std::pair<Grouping, std::size_t>> groupings;
-  groupings.push_back({{"offer", DimensionBasis::offers, [](std::uint32_t rec) { return rec; },
-                        [&](std::uint32_t i) { return im.rec(i); },
-                        [&](std::uint32_t rec) { return std::string(pools.recs.view(rec)); }},
-                       recs});
-  groupings.push_back(
-      {{"type", DimensionBasis::offers, type_key,
-        [&](std::uint32_t i) { return type_key(im.rec(i)); },
-        [](std::uint32_t t) { return std::string(offer_type_name(static_cast<OfferType>(t))); }},
-       3});
-  groupings.push_back({{"placement", DimensionBasis::offers, placement_key,
-                        [&](std::uint32_t i) { return placement_key(im.rec(i)); }, label},
-                       placements});
-  groupings.push_back({{"type_placement", DimensionBasis::offers, type_placement_key,
-                        [&](std::uint32_t i) { return type_placement_key(im.rec(i)); },
-                        [&](std::uint32_t k) {
-                          return std::string(
-                                     offer_type_name(static_cast<OfferType>(k / placements))) +
-                                 " × " + label(k % placements);
-                        }},
-                       3 * placements});
-  groupings.push_back(
-      {{"channel", DimensionBasis::orders, [&](std::uint32_t o) { return store.orders.channel[o]; },
-        [&](std::uint32_t i) {
-          return session_field(i, store.sessions.channel, store.orders.channel);
-        },
-        label},
-       placements});
-  groupings.push_back(
-      {{"variant", DimensionBasis::orders, [&](std::uint32_t o) { return store.orders.variant[o]; },
-        [&](std::uint32_t i) {
-          return im.variant[i] != kNoId
-                     ? im.variant[i]
-                     : session_field(i, store.sessions.variant, store.orders.variant);
-        },
-        label},
-       placements});
-  groupings.push_back(
-      {{"segment", DimensionBasis::orders, [&](std::uint32_t o) { return store.orders.segment[o]; },
-        [&](std::uint32_t i) {
-          return session_field(i, store.sessions.segment, store.orders.segment);
-        },
-        label},
-       placements});
+  std::vector<Grouping> offers(4), orders(3), lines(3);
+  offers[0] = {"offer", DimensionBasis::offers,
+               {},      nullptr,
+               nullptr, false,
+               recs,    [&](std::uint32_t rec) { return std::string(pools.recs.view(rec)); }};
+  offers[0].table.resize(recs);
+  std::iota(offers[0].table.begin(), offers[0].table.end(), 0u);
+  offers[1] = {
+      "type",
+      DimensionBasis::offers,
+      per_rec([](const OfferFacts& f) { return static_cast<std::uint32_t>(f.type); }),
+      nullptr,
+      nullptr,
+      false,
+      3,
+      [](std::uint32_t t) { return std::string(offer_type_name(static_cast<OfferType>(t))); }};
+  offers[2] = {"placement",
+               DimensionBasis::offers,
+               per_rec([](const OfferFacts& f) { return f.placement; }),
+               nullptr,
+               nullptr,
+               false,
+               placements,
+               label};
+  offers[3] = {"type_placement",
+               DimensionBasis::offers,
+               per_rec([&](const OfferFacts& f) {
+                 return static_cast<std::uint32_t>(f.type) * placements + f.placement;
+               }),
+               nullptr,
+               nullptr,
+               false,
+               std::size_t{3} * placements,
+               [&](std::uint32_t k) {
+                 return std::string(offer_type_name(static_cast<OfferType>(k / placements))) +
+                        " × " + label(k % placements);
+               }};
+  orders[0] = {"channel",
+               DimensionBasis::orders,
+               {},
+               &store.orders.channel,
+               &store.sessions.channel,
+               false,
+               placements,
+               label};
+  orders[1] = {"variant",
+               DimensionBasis::orders,
+               {},
+               &store.orders.variant,
+               &store.sessions.variant,
+               true,
+               placements,
+               label};
+  orders[2] = {"segment",
+               DimensionBasis::orders,
+               {},
+               &store.orders.segment,
+               &store.sessions.segment,
+               false,
+               placements,
+               label};
   const auto product_name = [&](std::uint32_t p) {
     const std::uint32_t text = p < store.products.size() ? store.products.name[p] : kNoId;
     return text == kNoId ? std::string() : std::string(pools.texts.view(text));
   };
-  groupings.push_back(
-      {{"product", DimensionBasis::lines, product_key, impression_product,
-        [&](std::uint32_t p) { return std::string(pools.products.view(p)); }, product_name},
-       pools.products.size()});
-  groupings.push_back({{"category", DimensionBasis::lines, on_products(store.products.top_category),
-                        impression_on_products(store.products.top_category), label},
-                       placements});
-  groupings.push_back(
-      {{"category_path", DimensionBasis::lines, on_products(store.products.category),
-        impression_on_products(store.products.category), label},
-       placements});
-  std::optional<GroupFigures> totals[3];  // per basis
-  for (const auto& [grouping, keys] : groupings) {
-    result.dimensions.push_back(
-        compute(ctx, grouping, keys, totals[static_cast<int>(grouping.basis)]));
+  lines[0] = {"product",
+              DimensionBasis::lines,
+              per_product({}),
+              nullptr,
+              nullptr,
+              false,
+              pools.products.size(),
+              [&](std::uint32_t p) { return std::string(pools.products.view(p)); },
+              product_name};
+  lines[1] = {"category",
+              DimensionBasis::lines,
+              per_product(store.products.top_category),
+              nullptr,
+              nullptr,
+              false,
+              placements,
+              label};
+  lines[2] = {"category_path",
+              DimensionBasis::lines,
+              per_product(store.products.category),
+              nullptr,
+              nullptr,
+              false,
+              placements,
+              label};
+  for (auto* group : {&offers, &orders, &lines}) {
+    std::vector<const Grouping*> pointers;
+    for (const Grouping& g : *group)
+      pointers.push_back(&g);
+    compute_basis(ctx, group->front().basis, pointers, result.dimensions);
   }
   return result;
 }

@@ -102,35 +102,46 @@ ExperimentUnits build_units(const AnalysisContext& ctx) {
 
   // Impressions: counts and the placements each unit saw.
   const ImpressionColumns& im = store.impressions;
-  std::vector<std::uint32_t> unit_of_impression(im.size(), kNoId);
-  for (std::size_t i = 0; i < im.size(); ++i) {
-    std::uint32_t unit = kNoId;
+  const auto unit_of = [&](std::size_t i) {
     if (u.kind == UnitKind::order) {
-      if (im.order[i] != kNoId && im.order[i] < unit_of_order.size())
-        unit = unit_of_order[im.order[i]];
-    } else if (im.session[i] != kNoId) {
-      unit = unit_of_session[im.session[i]];
+      const std::uint32_t o = im.order[i];
+      return o != kNoId && o < unit_of_order.size() ? unit_of_order[o] : kNoId;
     }
-    unit_of_impression[i] = unit;
+    return im.session[i] != kNoId ? unit_of_session[im.session[i]] : kNoId;
+  };
+  u.placement_begin.assign(u.size() + 1, 0);
+  for (std::size_t i = 0; i < im.size(); ++i) {
+    const std::uint32_t unit = unit_of(i);
     if (unit == kNoId) continue;
     u.impressions[unit] += 1;
     u.accepted[unit] += ctx.impression_accepted[i];
+    ++u.placement_begin[unit + 1];
     if (variant_of_unit[unit] == kNoId) variant_of_unit[unit] = im.variant[i];
   }
-  u.placement_begin.assign(u.size() + 1, 0);
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> seen;  // (unit, placement)
-  seen.reserve(im.size());
-  for (std::size_t i = 0; i < im.size(); ++i) {
-    if (unit_of_impression[i] != kNoId) seen.emplace_back(unit_of_impression[i], im.placement(i));
-  }
-  std::sort(seen.begin(), seen.end());
-  seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
-  for (const auto& [unit, placement] : seen) {
-    ++u.placement_begin[unit + 1];
-    u.placements.push_back(placement);
-  }
+  // Placements grouped by unit (a counting sort), then each unit's few made distinct in order.
   for (std::size_t unit = 0; unit < u.size(); ++unit)
     u.placement_begin[unit + 1] += u.placement_begin[unit];
+  u.placements.resize(u.placement_begin.back());
+  {
+    std::vector<std::uint32_t> next(u.placement_begin.begin(), u.placement_begin.end() - 1);
+    for (std::size_t i = 0; i < im.size(); ++i) {
+      const std::uint32_t unit = unit_of(i);
+      if (unit != kNoId) u.placements[next[unit]++] = im.placement(i);
+    }
+  }
+  std::uint32_t kept = 0;
+  for (std::size_t unit = 0; unit < u.size(); ++unit) {
+    const auto first = u.placements.begin() + u.placement_begin[unit];
+    const auto last = u.placements.begin() + u.placement_begin[unit + 1];
+    std::sort(first, last);
+    const auto distinct = static_cast<std::uint32_t>(std::unique(first, last) - first);
+    std::copy(first, first + distinct, u.placements.begin() + kept);
+    u.placement_begin[unit] = kept;
+    kept += distinct;
+  }
+  u.placement_begin[u.size()] = kept;
+  u.placements.resize(kept);
+  u.placements.shrink_to_fit();
 
   // Arms: control first, then the others in order of first appearance.
   const auto control = store.pools.labels.find(ctx.settings.control_arm);

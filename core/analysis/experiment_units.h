@@ -22,17 +22,17 @@ const char* unit_kind_name(UnitKind kind);
 /// Units with their arm and outcomes, as columns.
 struct ExperimentUnits {
   UnitKind kind = UnitKind::order;
-  std::vector<std::uint32_t> arm_labels;  ///< Pools::labels id of each arm (control first)
-  bool has_control = false;               ///< an arm is named settings.control_arm
-  std::vector<std::int16_t> arm;          ///< per unit: index into arm_labels, −1 untagged
-  std::vector<std::uint8_t> converted;    ///< per unit: ended in an order
-  std::vector<double> orders;             ///< per unit: orders
-  std::vector<double> revenue;            ///< per unit: revenue (currency scope)
-  std::vector<double> margin;             ///< per unit: margin over lines with known cost
-  std::vector<double> impressions;        ///< per unit: offer impressions
-  std::vector<double> accepted;           ///< per unit: accepted impressions
-  std::vector<std::uint32_t> channel;     ///< per unit: Pools::labels id or kNoId
-  std::vector<std::uint32_t> segment;     ///< per unit: Pools::labels id or kNoId
+  std::vector<std::uint32_t> arm_labels;   ///< Pools::labels id of each arm (control first)
+  bool has_control = false;                ///< an arm is named settings.control_arm
+  std::vector<std::int16_t> arm;           ///< per unit: index into arm_labels, −1 untagged
+  std::vector<std::uint8_t> converted;     ///< per unit: ended in an order
+  std::vector<std::uint32_t> orders;       ///< per unit: orders
+  std::vector<double> revenue;             ///< per unit: revenue (currency scope)
+  std::vector<double> margin;              ///< per unit: margin over lines with known cost
+  std::vector<std::uint32_t> impressions;  ///< per unit: offer impressions
+  std::vector<std::uint32_t> accepted;     ///< per unit: accepted impressions
+  std::vector<std::uint32_t> channel;      ///< per unit: Pools::labels id or kNoId
+  std::vector<std::uint32_t> segment;      ///< per unit: Pools::labels id or kNoId
   std::vector<std::uint32_t>
       placement_begin;  ///< placements seen by unit u: placements[begin[u], begin[u+1])
   std::vector<std::uint32_t> placements;   ///< Pools::labels ids
