@@ -93,11 +93,11 @@ Status read_option(std::string_view key, element value, Settings& s) {
     if (value.get_array().get(names)) return bad(key, expected);
     s.sections = 0;
     for (element name : names) {
-      std::string_view text;
+      std::string_view section;
       int found = -1;
-      if (!name.get_string().get(text)) {
+      if (!name.get_string().get(section)) {
         for (int i = 0; i < kSectionCount; ++i)
-          if (text == section_name(static_cast<Section>(i))) found = i;
+          if (section == section_name(static_cast<Section>(i))) found = i;
       }
       if (found < 0) return bad(key, expected);
       s.sections |= static_cast<std::uint8_t>(1u << found);

@@ -2,6 +2,7 @@
 
 #include "ingest/record_limit.h"
 #include "simdjson.h"
+#include "util/byte_scan.h"
 
 #include <algorithm>
 #include <cstring>
@@ -61,6 +62,14 @@ Status CsvReader::scan(bool at_end) {
   std::size_t pos = pos_;
   bool need_more = false;
   while (pos < size && !need_more && status_.ok()) {
+    if (state_ == State::field_start && pos == record_start_ && header_done_) {
+      // Most records hold no quote: read them whole without the state machine.
+      const std::size_t end = fast_record(pos, size);
+      if (end != 0) {
+        pos = pos_ = record_start_ = end;
+        continue;
+      }
+    }
     if (state_ != State::skipping && pos - record_start_ > kMaxRecordBytes) {
       skip_long_record(data, pos);
       continue;
@@ -90,8 +99,7 @@ Status CsvReader::scan(bool at_end) {
         field_begin_ = pos;
         [[fallthrough]];
       case State::unquoted: {
-        while (pos < size && data[pos] != delimiter && data[pos] != '\n')
-          ++pos;
+        pos = find_either(data, pos, size, delimiter, '\n');
         if (pos == size) break;
         if (data[pos] == delimiter) {
           end_field(pos);
@@ -172,6 +180,56 @@ Status CsvReader::scan(bool at_end) {
   }
   compact();
   return status_;
+}
+
+std::size_t CsvReader::fast_record(std::size_t start, std::size_t size) {
+  constexpr std::size_t kFastLimit = 1 << 16;  // longer records take the general path
+  const char* data = buffer_.data();
+  const std::size_t limit = std::min(size, start + kFastLimit);
+  const std::size_t columns = columns_.size();
+  record_.clear();
+  std::size_t field = 0, field_begin = start;
+  bool ascii = true;
+  for (std::size_t pos = start; pos < limit; pos += 16) {
+    const char* block = data + pos;
+    const std::uint32_t valid = pos + 16 <= size ? 0xFFFFu : (1u << (size - pos)) - 1;
+    const std::uint32_t newlines = match16(block, '\n', '\n') & valid;
+    // The record's bytes in this block: up to and including its first line end.
+    const std::uint32_t mine = newlines != 0 ? newlines ^ (newlines - 1) : valid;
+    if ((match16(block, '"', '"') & mine) != 0) return 0;  // quoted fields: general path
+    ascii = ascii && (high_bits16(block) & mine) == 0;
+    std::uint32_t ends = (match16(block, delimiter_, delimiter_) | newlines) & mine;
+    for (; ends != 0; ends &= ends - 1) {
+      const std::size_t at = pos + static_cast<std::size_t>(std::countr_zero(ends));
+      if (data[at] != '\n') {
+        if (field < columns && columns_[field]) {
+          record_.set(*columns_[field],
+                      RawValue{std::string_view(data + field_begin, at - field_begin)});
+        }
+        ++field;
+        field_begin = at + 1;
+        continue;
+      }
+      // The line end closes the last field, without a CR before the LF.
+      std::size_t field_end = at;
+      if (field_end > field_begin && data[field_end - 1] == '\r') --field_end;
+      const bool blank = field == 0 && field_end == field_begin;
+      if (!blank) {
+        if (field + 1 != columns) return 0;  // the general path reports the mismatch
+        if (columns_[field]) {
+          record_.set(*columns_[field],
+                      RawValue{std::string_view(data + field_begin, field_end - field_begin)});
+        }
+        record_.row = record_line_;
+        record_.non_utf8 = !ascii && !simdjson::validate_utf8(data + start, at + 1 - start);
+        sink_.on_record(record_);
+      }
+      ++line_;
+      record_line_ = line_;
+      return at + 1;
+    }
+  }
+  return 0;  // no line end in reach: the general path waits for more bytes or the end
 }
 
 void CsvReader::skip_long_record(const char* data, std::size_t pos) {

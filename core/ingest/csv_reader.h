@@ -35,6 +35,9 @@ class CsvReader final : public FormatReader {
   };
 
   Status scan(bool at_end);
+  // Reads a whole record starting at `start` when it holds no quote and ends before `size`;
+  // returns the offset after its line end, or 0 to leave it to the state machine.
+  std::size_t fast_record(std::size_t start, std::size_t size);
   bool detect_delimiter(bool at_end);
   void end_field(std::size_t end);
   // Rejects the row being read as too long and starts skipping it.

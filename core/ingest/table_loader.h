@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <memory>
 #include <optional>
 #include <string>
@@ -67,14 +68,22 @@ class RepeatCache {
   template <typename Pool>
   std::uint32_t intern(Pool& pool, std::string_view text) {
     if (text.empty()) return kNoId;
-    if (id_ != kNoId && text == std::string_view(text_)) return id_;
-    id_ = pool.intern(text);
-    text_.assign(text.data(), text.size());
-    return id_;
+    if (id_ != kNoId && text.size() == length_ && std::memcmp(text.data(), text_, length_) == 0)
+      return id_;
+    const std::uint32_t id = pool.intern(text);
+    if (text.size() <= sizeof text_) {  // longer texts are rare enough not to be remembered
+      std::memcpy(text_, text.data(), text.size());
+      length_ = static_cast<std::uint32_t>(text.size());
+      id_ = id;
+    } else {
+      id_ = kNoId;
+    }
+    return id;
   }
 
  private:
-  std::string text_;
+  char text_[40];
+  std::uint32_t length_ = 0;
   std::uint32_t id_ = kNoId;
 };
 

@@ -59,15 +59,6 @@ std::optional<double> strtod_fallback(std::string_view text, bool decimal_comma)
 
 }  // namespace
 
-std::string_view trim_spaces(std::string_view text) {
-  std::size_t begin = 0, end = text.size();
-  while (begin < end && (text[begin] == ' ' || text[begin] == '\t'))
-    ++begin;
-  while (end > begin && (text[end - 1] == ' ' || text[end - 1] == '\t'))
-    --end;
-  return text.substr(begin, end - begin);
-}
-
 std::optional<double> parse_number(std::string_view text, NumberFormat format) {
   text = trim_spaces(text);
   const std::size_t n = text.size();

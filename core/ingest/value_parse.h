@@ -42,6 +42,15 @@ std::optional<Timestamp> parse_timestamp(std::string_view text,
 std::int64_t days_from_civil(std::int64_t year, unsigned month, unsigned day);
 
 /// Text without leading and trailing ASCII spaces and tabs.
-std::string_view trim_spaces(std::string_view text);
+inline std::string_view trim_spaces(std::string_view text) {
+  const auto space = [](char c) { return c == ' ' || c == '\t'; };
+  if (text.empty() || (!space(text.front()) && !space(text.back()))) return text;  // the usual case
+  std::size_t begin = 0, end = text.size();
+  while (begin < end && space(text[begin]))
+    ++begin;
+  while (end > begin && space(text[end - 1]))
+    --end;
+  return text.substr(begin, end - begin);
+}
 
 }  // namespace basketlift

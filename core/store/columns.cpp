@@ -42,7 +42,6 @@ void IdColumn::resize(std::size_t n, std::uint32_t fill) {
     return;
   }
   fit(fill);
-  make_room(data_, n * width_ - data_.size());
   data_.resize(n * width_);
   for (std::size_t i = old; i < n; ++i)
     store(i, fill);
@@ -184,8 +183,7 @@ void DecimalColumn::put(std::size_t i, double value) {
 }
 
 void DecimalColumn::push_back(double value) {
-  make_room(data_, width_);
-  data_.resize(data_.size() + width_);
+  data_.grow(width_);
   const std::size_t row = size() - 1;
   // put() may relayout; the new row exists at the old width and is carried over as it stands.
   if (width_ != 8) write(row, none_for(width_));

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <cstring>
 #include <limits>
+#include <memory>
 #include <type_traits>
 #include <vector>
 
@@ -23,6 +24,64 @@ void make_room(std::vector<T>& v, std::size_t extra) {
   if (v.size() + extra > v.capacity())
     v.reserve(std::max(v.size() + extra, v.capacity() + v.capacity() / 4 + 16));
 }
+
+/// Bytes of a column: a growable array like std::vector<std::uint8_t>, but appending does
+/// not go through value-initialisation, and it grows by a quarter (see make_room).
+class ByteArray {
+ public:
+  ByteArray() = default;
+  ByteArray(const ByteArray& other) { *this = other; }
+  ByteArray(ByteArray&&) noexcept = default;
+  ByteArray& operator=(const ByteArray& other) {
+    if (this != &other) {
+      data_.reset();
+      size_ = capacity_ = 0;
+      reserve(other.size_);
+      if (other.size_ > 0) std::memcpy(data_.get(), other.data_.get(), other.size_);
+      size_ = other.size_;
+    }
+    return *this;
+  }
+  ByteArray& operator=(ByteArray&&) noexcept = default;
+
+  /// Bytes held.
+  std::size_t size() const { return size_; }
+  /// Bytes allocated.
+  std::size_t capacity() const { return capacity_; }
+  /// The first byte.
+  std::uint8_t* data() { return data_.get(); }
+  /// The first byte.
+  const std::uint8_t* data() const { return data_.get(); }
+  /// Byte i.
+  std::uint8_t& operator[](std::size_t i) { return data_[i]; }
+  /// Byte i.
+  std::uint8_t operator[](std::size_t i) const { return data_[i]; }
+  /// Makes room for `n` bytes in all.
+  void reserve(std::size_t n) {
+    if (n <= capacity_) return;
+    std::unique_ptr<std::uint8_t[]> bigger(new std::uint8_t[n]);
+    if (size_ > 0) std::memcpy(bigger.get(), data_.get(), size_);
+    data_ = std::move(bigger);
+    capacity_ = n;
+  }
+  /// Appends `n` bytes left for the caller to write; returns the first.
+  std::uint8_t* grow(std::size_t n) {
+    if (size_ + n > capacity_) reserve(std::max(size_ + n, capacity_ + capacity_ / 4 + 64));
+    std::uint8_t* at = data_.get() + size_;
+    size_ += n;
+    return at;
+  }
+  /// Sets the size, zero-filling new bytes.
+  void resize(std::size_t n) {
+    if (n > size_) std::memset(grow(n - size_), 0, n - size_);
+    size_ = n;
+  }
+
+ private:
+  std::unique_ptr<std::uint8_t[]> data_;
+  std::size_t size_ = 0;
+  std::size_t capacity_ = 0;
+};
 
 /// Unsigned ids (uint32 with kNoId = 0xFFFFFFFF for "none") in 1, 2 or 4 bytes each: the
 /// width grows when an id no longer fits, so a column of a few hundred labels takes a byte
@@ -43,8 +102,7 @@ class IdColumn {
   /// Appends an id.
   void push_back(std::uint32_t id) {
     fit(id);
-    make_room(data_, width_);
-    data_.resize(data_.size() + width_);
+    data_.grow(width_);
     store(size() - 1, id);
   }
   /// Replaces the id at row i.
@@ -83,7 +141,7 @@ class IdColumn {
   }
   void grow_to(std::uint32_t id);
 
-  std::vector<std::uint8_t> data_;
+  ByteArray data_;
   std::uint8_t width_ = 1;
 };
 
@@ -185,7 +243,7 @@ class DecimalColumn {
   void write(std::size_t i, std::int64_t mantissa);
   void relayout(std::uint8_t width, int scale);  // converts every row (8: doubles)
 
-  std::vector<std::uint8_t> data_;
+  ByteArray data_;
   std::uint8_t width_ = 1;    // 1, 2, 4: scaled integers; 8: doubles
   std::uint8_t scale_ = 0;    // power of ten of the integers
   std::int64_t max_abs_ = 0;  // largest |mantissa| stored

@@ -23,6 +23,16 @@ std::size_t sum_bytes(const Columns&... columns) {
 
 void OrderColumns::ensure(std::uint32_t index) {
   if (index < size()) return;
+  if (index == size()) {  // the usual case: one new order
+    time.push_back(kNoTime);
+    for (IdColumn* column : {&customer, &session, &channel, &variant, &segment, &currency})
+      column->push_back(kNoId);
+    order_discount.push_back(kNoNumber);
+    refunded_amount.push_back(kNoNumber);
+    status.push_back(OrderStatus::sale);
+    line_count.push_back(0);
+    return;
+  }
   const std::size_t n = std::size_t{index} + 1;
   time.resize(n);
   customer.resize(n, kNoId);

@@ -122,6 +122,20 @@ INSTANTIATE_TEST_SUITE_P(
                 {2},
                 {{3, RejectReason::unterminated_quote}}},
         CsvCase{"header_only", "a,b\n", {"a", "b"}, {}, {}},
+        // Records read whole by the quote-free fast path (16 bytes at a time), against every
+        // cut of the general path: fields across block edges, a CR inside a field, lines of
+        // exactly 15, 16 and 17 bytes.
+        CsvCase{"long_records",
+                "order_id,product_id,quantity\nO0000001,LAP-15-PRO-XL-2024,12\nO0000002,A,1\n",
+                {"order_id", "product_id", "quantity"},
+                {{"O0000001", "LAP-15-PRO-XL-2024", "12"}, {"O0000002", "A", "1"}},
+                {2, 3}},
+        CsvCase{"cr_inside_field", "a,b\nx\ry,2\r\n", {"a", "b"}, {{"x\ry", "2"}}, {2}},
+        CsvCase{"block_edges",
+                "a,b\n123456,1234567\n123456,12345678\n123456,123456789\n",
+                {"a", "b"},
+                {{"123456", "1234567"}, {"123456", "12345678"}, {"123456", "123456789"}},
+                {2, 3, 4}},
         CsvCase{"utf8_content",
                 "a,b\n\xC3\xA9t\xC3\xA9,\xE2\x82\xAC\n",
                 {"a", "b"},

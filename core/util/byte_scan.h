@@ -1,0 +1,89 @@
+// Finding bytes 16 at a time: wasm SIMD (simd128), SSE2, or plain 64-bit words, chosen at
+// compile time behind one interface. The text readers use it to jump to the next delimiter.
+#pragma once
+
+#include <bit>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+
+#if defined(__wasm_simd128__)
+#include <wasm_simd128.h>
+#elif defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+namespace basketlift {
+
+/// Which implementation byte_scan.h compiled to ("simd128", "sse2" or "scalar").
+constexpr const char* kByteScanKernel =
+#if defined(__wasm_simd128__)
+    "simd128";
+#elif defined(__SSE2__)
+    "sse2";
+#else
+    "scalar";
+#endif
+
+/// Bit i set when data[i] is `a` or `b`, for the 16 bytes at `data` (all must be readable).
+inline std::uint32_t match16(const char* data, char a, char b) {
+#if defined(__wasm_simd128__)
+  const v128_t bytes = wasm_v128_load(data);
+  const v128_t hits = wasm_v128_or(wasm_i8x16_eq(bytes, wasm_i8x16_splat(a)),
+                                   wasm_i8x16_eq(bytes, wasm_i8x16_splat(b)));
+  return wasm_i8x16_bitmask(hits);
+#elif defined(__SSE2__)
+  const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data));
+  const __m128i hits = _mm_or_si128(_mm_cmpeq_epi8(bytes, _mm_set1_epi8(a)),
+                                    _mm_cmpeq_epi8(bytes, _mm_set1_epi8(b)));
+  return static_cast<std::uint32_t>(_mm_movemask_epi8(hits));
+#else
+  std::uint32_t mask = 0;
+  for (int half = 0; half < 2; ++half) {
+    std::uint64_t word;
+    std::memcpy(&word, data + 8 * half, 8);
+    // A byte equal to `a` or `b` becomes zero; the high bit of each zero byte is found exactly.
+    const auto zero_bytes = [](std::uint64_t x) {
+      constexpr std::uint64_t low7 = 0x7F7F7F7F7F7F7F7Full;
+      return ~(((x & low7) + low7) | x | low7);
+    };
+    const std::uint64_t found =
+        zero_bytes(word ^ (0x0101010101010101ull * static_cast<unsigned char>(a))) |
+        zero_bytes(word ^ (0x0101010101010101ull * static_cast<unsigned char>(b)));
+    for (int byte = 0; byte < 8; ++byte)
+      mask |= static_cast<std::uint32_t>((found >> (8 * byte + 7)) & 1) << (8 * half + byte);
+  }
+  return mask;
+#endif
+}
+
+/// Bit i set when data[i] has its high bit set (is not ASCII), for the 16 bytes at `data`.
+inline std::uint32_t high_bits16(const char* data) {
+#if defined(__wasm_simd128__)
+  return wasm_i8x16_bitmask(wasm_v128_load(data));
+#elif defined(__SSE2__)
+  return static_cast<std::uint32_t>(
+      _mm_movemask_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(data))));
+#else
+  std::uint32_t mask = 0;
+  for (int i = 0; i < 16; ++i)
+    mask |= static_cast<std::uint32_t>(static_cast<unsigned char>(data[i]) >> 7) << i;
+  return mask;
+#endif
+}
+
+/// Position of the first byte equal to `a` or `b` in [pos, end), or `end`. Reads up to 15
+/// bytes past `end`, which must be readable (padded buffers).
+inline std::size_t find_either(const char* data, std::size_t pos, std::size_t end, char a, char b) {
+  while (pos < end) {
+    const std::uint32_t mask = match16(data + pos, a, b);
+    if (mask != 0) {
+      const std::size_t at = pos + static_cast<std::size_t>(std::countr_zero(mask));
+      return at < end ? at : end;
+    }
+    pos += 16;
+  }
+  return end;
+}
+
+}  // namespace basketlift
