@@ -25,6 +25,38 @@ constexpr const char* kByteScanKernel =
     "scalar";
 #endif
 
+/// The high bit of each of a word's 8 bytes, as 8 bits (byte 0 → bit 0).
+inline std::uint32_t gather_high_bits(std::uint64_t word) {
+  return static_cast<std::uint32_t>(
+      (((word >> 7) & 0x0101010101010101ull) * 0x0102040810204080ull) >> 56);
+}
+
+/// A word with the high bit set in each byte of `word` equal to `c` (exactly; no false hits).
+inline std::uint64_t equal_bytes(std::uint64_t word, char c) {
+  constexpr std::uint64_t low7 = 0x7F7F7F7F7F7F7F7Full;
+  const std::uint64_t x = word ^ (0x0101010101010101ull * static_cast<unsigned char>(c));
+  return ~(((x & low7) + low7) | x | low7);
+}
+
+/// match16 with 64-bit words only (the kernel of builds without SIMD; tested against it).
+inline std::uint32_t match16_words(const char* data, char a, char b) {
+  std::uint32_t mask = 0;
+  for (int half = 0; half < 2; ++half) {
+    std::uint64_t word;
+    std::memcpy(&word, data + 8 * half, 8);
+    mask |= gather_high_bits(equal_bytes(word, a) | equal_bytes(word, b)) << (8 * half);
+  }
+  return mask;
+}
+
+/// high_bits16 with 64-bit words only.
+inline std::uint32_t high_bits16_words(const char* data) {
+  std::uint64_t low, high;
+  std::memcpy(&low, data, 8);
+  std::memcpy(&high, data + 8, 8);
+  return gather_high_bits(low) | gather_high_bits(high) << 8;
+}
+
 /// Bit i set when data[i] is `a` or `b`, for the 16 bytes at `data` (all must be readable).
 inline std::uint32_t match16(const char* data, char a, char b) {
 #if defined(__wasm_simd128__)
@@ -38,22 +70,7 @@ inline std::uint32_t match16(const char* data, char a, char b) {
                                     _mm_cmpeq_epi8(bytes, _mm_set1_epi8(b)));
   return static_cast<std::uint32_t>(_mm_movemask_epi8(hits));
 #else
-  std::uint32_t mask = 0;
-  for (int half = 0; half < 2; ++half) {
-    std::uint64_t word;
-    std::memcpy(&word, data + 8 * half, 8);
-    // A byte equal to `a` or `b` becomes zero; the high bit of each zero byte is found exactly.
-    const auto zero_bytes = [](std::uint64_t x) {
-      constexpr std::uint64_t low7 = 0x7F7F7F7F7F7F7F7Full;
-      return ~(((x & low7) + low7) | x | low7);
-    };
-    const std::uint64_t found =
-        zero_bytes(word ^ (0x0101010101010101ull * static_cast<unsigned char>(a))) |
-        zero_bytes(word ^ (0x0101010101010101ull * static_cast<unsigned char>(b)));
-    for (int byte = 0; byte < 8; ++byte)
-      mask |= static_cast<std::uint32_t>((found >> (8 * byte + 7)) & 1) << (8 * half + byte);
-  }
-  return mask;
+  return match16_words(data, a, b);
 #endif
 }
 
@@ -65,10 +82,7 @@ inline std::uint32_t high_bits16(const char* data) {
   return static_cast<std::uint32_t>(
       _mm_movemask_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(data))));
 #else
-  std::uint32_t mask = 0;
-  for (int i = 0; i < 16; ++i)
-    mask |= static_cast<std::uint32_t>(static_cast<unsigned char>(data[i]) >> 7) << i;
-  return mask;
+  return high_bits16_words(data);
 #endif
 }
 
