@@ -111,6 +111,81 @@ Status Engine::analyze() {
   return Status::success();
 }
 
+Result<RangeSpec> Engine::range_spec() const {
+  if (!open_file_) return Status::error(ErrorCode::bad_usage, "range_spec: no file is open");
+  const FileReport& report = open_file_->report();
+  if (!report.table || !report.format || *report.format == Format::json ||
+      *report.table == Table::products || open_file_->head().empty()) {
+    return Status::error(ErrorCode::bad_usage, "range_spec: this file is read whole");
+  }
+  const FileOptions& options = open_file_->options();
+  RangeSpec spec;
+  spec.name = options.name;
+  spec.table = options.table;
+  spec.format = *report.format;
+  spec.mapping = options.mapping;
+  spec.head = std::string(open_file_->head());
+  spec.head_lines = open_file_->reader()->head_lines();
+  return spec;
+}
+
+std::optional<std::size_t> Engine::find_range_start(std::string_view window) {
+  return open_file_ ? open_file_->find_range_start(window) : std::nullopt;
+}
+
+Result<RangeMerge> Engine::merge_range(std::string_view serialized, bool last) {
+  if (!open_file_ || !open_file_->reader())
+    return Status::error(ErrorCode::bad_usage, "merge_range: no file is being read");
+  FormatReader& reader = *open_file_->reader();
+  const Result<RangeEnd> end = range_end_of(serialized);
+  if (!end.ok()) return end.status();
+  // The range starts where this engine stopped only if that is a record boundary, and it may
+  // be merged only if it ends at one too (or ends the file).
+  if (!reader.at_record_boundary() || (!end.value().clean && !last)) {
+    return RangeMerge::read_serially;
+  }
+  const std::uint64_t first_line = reader.next_line();
+  Result<RangeMerge> merged =
+      basketlift::merge_range(serialized, store_, open_file_->mutable_report(),
+                              static_cast<std::uint16_t>(files_.size()), first_line);
+  if (!merged.ok() || merged.value() != RangeMerge::merged) return merged;
+  reader.set_next_line(first_line + end.value().newlines);
+  if (memory_limit_ > 0 && memory_bytes() > memory_limit_ / 2) {
+    return open_file_->stop(ErrorCode::too_large,
+                            "the data read so far needs more than half of "
+                            "the memory this engine may use");
+  }
+  return merged;
+}
+
+Result<std::string> Engine::read_range(const RangeSpec& spec, std::string_view bytes) {
+  if (open_file_ || !files_.empty() || store_.lines.size() > 0) {
+    return Status::error(ErrorCode::bad_usage, "read_range: the engine must hold nothing");
+  }
+  FileOptions options;
+  options.name = spec.name;
+  options.table = spec.table;
+  options.format = spec.format;
+  options.mapping = spec.mapping;
+  options.size = bytes.size();
+  options.range_head_lines = spec.head_lines;
+  if (Status status = begin_file(std::move(options)); !status.ok()) return status;
+  Status status = feed(spec.head);
+  if (status.ok()) status = feed(bytes);
+  RangeEnd end;
+  end.head_lines = spec.head_lines;
+  end.newlines = static_cast<std::uint64_t>(std::count(bytes.begin(), bytes.end(), '\n'));
+  end.bytes = bytes.size();
+  end.clean =
+      status.ok() && open_file_->reader() != nullptr && open_file_->reader()->at_record_boundary();
+  const Status ended = end_file();
+  if (!status.ok()) return status;
+  if (!ended.ok()) return ended;
+  std::string serialized = serialize_range(store_, files_.back(), end);
+  reset();
+  return serialized;
+}
+
 std::size_t Engine::memory_bytes() const {
   return store_.bytes() + (open_file_ ? open_file_->buffered_bytes() : 0);
 }

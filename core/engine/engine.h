@@ -9,7 +9,9 @@
 
 #include "analysis/settings.h"
 #include "ingest/file_ingest.h"
+#include "ingest/range_reading.h"
 #include "report/report.h"
+#include "store/range_merge.h"
 #include "store/store.h"
 #include "util/status.h"
 
@@ -36,6 +38,24 @@ class Engine {
   Status end_file();
   /// Computes the report from every file read so far.
   Status analyze();
+
+  // Reading one file in byte ranges at once (ingest/range_reading.h). The engine reads the
+  // file's head and first range as usual; other engines read later ranges with read_range(),
+  // and this one merges them in file order with merge_range(), feeding a range's bytes itself
+  // when the merge says read_serially.
+
+  /// How other engines read ranges of the open file; fails until its columns are known, or for
+  /// formats and tables that are read whole (JSON arrays, catalogues).
+  Result<RangeSpec> range_spec() const;
+  /// Where in `window` — the open file's bytes from some point after its head — a range may
+  /// start; nullopt when the window ends first.
+  std::optional<std::size_t> find_range_start(std::string_view window);
+  /// Merges a range read by read_range() (its bytes come next in the open file); `last` when
+  /// it ends the file. read_serially: nothing was merged, feed() the range's bytes instead.
+  Result<RangeMerge> merge_range(std::string_view serialized, bool last);
+  /// Reads one byte range of a file described by `spec` into this engine, which must hold
+  /// nothing, and returns it serialised for merge_range(); the engine is reset afterwards.
+  Result<std::string> read_range(const RangeSpec& spec, std::string_view bytes);
 
   /// The last report computed by analyze().
   const Report& report() const { return report_; }

@@ -257,6 +257,7 @@ void CsvReader::end_record() {
       emit_row();
     } else {
       emit_header();
+      head_lines_ = line_ - 1;
     }
   }
   spans_.clear();

@@ -23,6 +23,23 @@ class CsvReader final : public FormatReader {
   Status feed(std::string_view chunk) override;
   Status finish() override;
   std::size_t buffered_bytes() const override { return buffer_.capacity() + scratch_.capacity(); }
+  bool at_record_boundary() const override {
+    return header_done_ && state_ == State::field_start && spans_.empty() &&
+           record_start_ == buffer_.size() && status_.ok();
+  }
+  std::uint64_t next_line() const override { return line_; }
+  void set_next_line(std::uint64_t line) override { line_ = record_line_ = line; }
+  std::uint64_t head_lines() const override { return head_lines_; }
+  /// Index of the column that feeds `field` (after the header).
+  std::optional<std::size_t> column_of(Field field) const {
+    for (std::size_t i = 0; i < columns_.size(); ++i)
+      if (columns_[i] == field) return i;
+    return std::nullopt;
+  }
+  /// Columns of the header.
+  std::size_t column_count() const { return columns_.size(); }
+  /// The delimiter (0 before the header line was seen).
+  char delimiter() const { return delimiter_; }
 
  private:
   // skipping: the rest of a row longer than kMaxRecordBytes, dropped up to its line end.
@@ -60,6 +77,7 @@ class CsvReader final : public FormatReader {
   std::uint64_t record_line_ = 1;  // line the current record starts on
   char delimiter_ = 0;             // 0 until the header line was seen
   bool header_done_ = false;
+  std::uint64_t head_lines_ = 0;  // lines through the header record
   std::vector<std::optional<Field>> columns_;
   Record record_;
   std::string scratch_;  // unescaped quoted fields of the current record

@@ -5,6 +5,7 @@
 #include "ingest/csv_reader.h"
 #include "ingest/json_array_reader.h"
 #include "ingest/ndjson_reader.h"
+#include "ingest/range_reading.h"
 
 namespace basketlift {
 
@@ -41,9 +42,50 @@ Status FileIngest::fail(ErrorCode code, const std::string& why) {
   return Status::error(code, "'" + options_.name + "': " + why);
 }
 
+void FileIngest::keep_head(std::string_view chunk) {
+  constexpr std::size_t kMaxHead = 1 << 20;
+  if (head_known_ || head_abandoned_) return;
+  if (head_copy_.size() <= kMaxHead)
+    head_copy_.append(chunk.data(), std::min(chunk.size(), kMaxHead + 1 - head_copy_.size()));
+  const std::uint64_t lines = reader_ ? reader_->head_lines() : 0;
+  if (lines == 0) {
+    if (head_copy_.size() > kMaxHead) {
+      head_abandoned_ = true;
+      head_copy_ = std::string();
+    }
+    return;
+  }
+  // The head is the first `lines` lines, each ended by its newline.
+  std::size_t end = 0;
+  for (std::uint64_t line = 0; line < lines; ++line) {
+    const std::size_t newline = head_copy_.find('\n', end);
+    if (newline == std::string::npos) {
+      head_abandoned_ = true;
+      head_copy_ = std::string();
+      return;
+    }
+    end = newline + 1;
+  }
+  head_copy_.resize(end);
+  head_copy_.shrink_to_fit();
+  head_known_ = true;
+}
+
 Status FileIngest::feed(std::string_view chunk) {
   if (failed_) return Status::error(ErrorCode::bad_usage, "'" + options_.name + "' already failed");
   report_.bytes += chunk.size();
+  if (options_.range_head_lines == 0) {
+    Status status = feed_bytes(chunk);
+    keep_head(chunk);
+    return status;
+  }
+  return feed_bytes(chunk);
+}
+
+Status FileIngest::feed_bytes(std::string_view chunk) {
+  if (options_.range_head_lines > 0 && !reader_) {
+    if (Status status = start_range(); !status.ok()) return status;
+  }
   if (reader_) {
     Status status = reader_->feed(chunk);
     if (!status.ok()) return fail(status.code, status.message);
@@ -59,6 +101,19 @@ Status FileIngest::feed(std::string_view chunk) {
 bool FileIngest::only_space(std::string_view head) {
   if (head.substr(0, kUtf8Bom.size()) == kUtf8Bom) head.remove_prefix(kUtf8Bom.size());
   return std::all_of(head.begin(), head.end(), is_space);
+}
+
+Status FileIngest::start_range() {
+  if (!options_.format || *options_.format == Format::json) {
+    return fail(ErrorCode::bad_usage, "reading a byte range needs the CSV or NDJSON format given");
+  }
+  report_.format = options_.format;
+  if (*options_.format == Format::csv) {
+    reader_ = std::make_unique<CsvReader>(*this);
+  } else {
+    reader_ = std::make_unique<NdjsonReader>(*this);
+  }
+  return Status::success();
 }
 
 Status FileIngest::start() {
@@ -117,6 +172,32 @@ void FileIngest::reserve_from_size() {
   loader_->reserve(static_cast<std::size_t>(expected), report_.rows_read);
 }
 
+std::optional<std::size_t> FileIngest::find_range_start(std::string_view window) {
+  if (!reader_ || !report_.table || !report_.format || *report_.format == Format::json)
+    return std::nullopt;
+  OrderIdLocator order;
+  char delimiter = 0;
+  const auto* csv = dynamic_cast<const CsvReader*>(reader_.get());
+  if (csv != nullptr) {
+    delimiter = csv->delimiter();
+    order.csv_columns = csv->column_count();
+  }
+  if (*report_.table == Table::orders) {
+    if (csv != nullptr) {
+      order.csv_column = csv->column_of(Field::order_id);
+    } else {
+      // Lines that are whole orders (an items array) need no order-aware cut.
+      const auto& columns = mapper_.mapped_columns();
+      const bool nested = std::any_of(columns.begin(), columns.end(),
+                                      [](const auto& c) { return c.second == Field::items; });
+      for (const auto& [name, field] : columns) {
+        if (field == Field::order_id && !nested) order.ndjson_key = name;
+      }
+    }
+  }
+  return basketlift::find_range_start(window, *report_.format, delimiter, order);
+}
+
 Status FileIngest::stop(ErrorCode code, const std::string& why) {
   report_.columns = mapper_.mapped_columns();
   report_.unknown_columns = mapper_.unknown_columns();
@@ -127,6 +208,9 @@ Status FileIngest::stop(ErrorCode code, const std::string& why) {
 Status FileIngest::finish() {
   if (failed_)
     return Status::error(ErrorCode::unreadable_file, "'" + options_.name + "': " + *report_.error);
+  if (!reader_ && options_.range_head_lines > 0) {
+    if (Status status = start_range(); !status.ok()) return status;
+  }
   if (!reader_) {
     if (only_space(head_)) return fail(ErrorCode::unreadable_file, "the file is empty");
     Status started = start();  // a file shorter than the sniffed head
@@ -136,6 +220,10 @@ Status FileIngest::finish() {
   report_.columns = mapper_.mapped_columns();
   report_.unknown_columns = mapper_.unknown_columns();
   if (!status.ok()) return fail(status.code, status.message);
+  if (options_.range_head_lines > 0) {
+    return report_.table ? status
+                         : fail(ErrorCode::unreadable_file, "the range's head decides no table");
+  }
   if (!report_.table || report_.rows_read == 0) {
     return fail(ErrorCode::unreadable_file, "the file has a header but no rows");
   }
@@ -159,6 +247,7 @@ std::optional<Field> FileIngest::field_for(std::string_view name) {
 }
 
 void FileIngest::on_record(const Record& record) {
+  if (record.row <= options_.range_head_lines) return;  // the head of a range only sets up columns
   if (std::optional<Rejection> rejection = loader_->load(record, report_)) {
     report_.reject(record.row, rejection->reason, field_name(rejection->field), rejection->value,
                    reject_reason_text(rejection->reason));
@@ -171,6 +260,7 @@ void FileIngest::on_record(const Record& record) {
 
 void FileIngest::on_unreadable_row(std::uint64_t row, RejectReason reason, std::string_view detail,
                                    std::string_view text) {
+  if (row <= options_.range_head_lines) return;
   report_.reject(row, reason, "", text, detail);
 }
 

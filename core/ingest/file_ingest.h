@@ -23,6 +23,10 @@ struct FileOptions {
   std::optional<Format> format;  ///< forces the format instead of detecting it from the bytes
   ColumnMapping mapping;         ///< user column mapping, applied before the built-in names
   std::uint64_t size = 0;  ///< the file's size in bytes when known (0: unknown); sizes columns
+  /// Reading one byte range of a larger file (ingest/range_reading.h) when > 0: the first bytes
+  /// fed are the file's head, this many lines that only set up the columns; their rows are not
+  /// loaded. The format must be given; the file-level checks (binary, empty) are skipped.
+  std::uint64_t range_head_lines = 0;
 };
 
 /// Ingests one file through the chunked interface: feed() any number of times, then finish().
@@ -43,8 +47,24 @@ class FileIngest final : public RecordSink {
   Status stop(ErrorCode code, const std::string& why);
   /// The file's account so far.
   const FileReport& report() const { return report_; }
+  /// The options the file was opened with.
+  const FileOptions& options() const { return options_; }
   /// Bytes held by the reader between chunks.
   std::size_t buffered_bytes() const;
+  /// The reader (null before the format is known).
+  FormatReader* reader() { return reader_.get(); }
+  /// The reader (null before the format is known).
+  const FormatReader* reader() const { return reader_.get(); }
+  /// The file's head — its first head_lines() lines, which decide the columns — once known
+  /// (empty before, or when it is longer than 1 MB).
+  std::string_view head() const {
+    return head_known_ ? std::string_view(head_copy_) : std::string_view();
+  }
+  /// Where in `window` (bytes of this file after its head) a byte range may start; see
+  /// ingest/range_reading.h. nullopt before the columns are known or when the window ends first.
+  std::optional<std::size_t> find_range_start(std::string_view window);
+  /// The account, for adding what was read of the file elsewhere (ranges read in parallel).
+  FileReport& mutable_report() { return report_; }
 
   Status on_columns(const std::vector<std::string_view>& names) override;
   std::optional<Field> field_for(std::string_view name) override;
@@ -55,6 +75,8 @@ class FileIngest final : public RecordSink {
 
  private:
   Status start();
+  Status start_range();
+  Status feed_bytes(std::string_view chunk);
   // Reserves the store's columns for the whole file once the first rows tell its bytes per row.
   void reserve_from_size();
   // True when `head` holds nothing but a BOM and white space.
@@ -74,6 +96,11 @@ class FileIngest final : public RecordSink {
   std::string head_;  // first bytes, held until kSniffBytes or the end arrive
   bool failed_ = false;
   bool reserved_ = false;
+  // The first bytes, kept until the head is known (ranges read elsewhere need it).
+  void keep_head(std::string_view chunk);
+  std::string head_copy_;
+  bool head_known_ = false;
+  bool head_abandoned_ = false;
 };
 
 }  // namespace basketlift

@@ -43,6 +43,17 @@ class FormatReader {
   virtual Status finish() = 0;
   /// Bytes held between chunks (buffers and parser state).
   virtual std::size_t buffered_bytes() const = 0;
+
+  // Reading a file in byte ranges (ingest/range_reading.h):
+  /// True when the bytes fed so far end exactly at a record boundary, nothing carried over.
+  virtual bool at_record_boundary() const { return false; }
+  /// Line number of the next byte to be read.
+  virtual std::uint64_t next_line() const { return 0; }
+  /// Numbers the next byte's line as `line` (reading goes on at a range cut).
+  virtual void set_next_line(std::uint64_t /*line*/) {}
+  /// Lines that made up the head: the CSV header, or the NDJSON lines up to the object whose
+  /// keys decided the columns (0 while undecided).
+  virtual std::uint64_t head_lines() const { return 0; }
 };
 
 }  // namespace basketlift

@@ -57,6 +57,14 @@ std::size_t end_of_value_line(const char* data, std::size_t length, std::size_t 
 
 }  // namespace
 
+simdjson::error_code NdjsonReader::convert(simdjson::ondemand::document_reference doc,
+                                           std::uint64_t line) {
+  const bool decided = builder_.columns_decided();
+  const simdjson::error_code error = builder_.convert(doc, line);
+  if (!decided && builder_.columns_decided()) head_lines_ = line;
+  return error;
+}
+
 Status NdjsonReader::stop_if_unreadable() const {
   if (builder_.columns_decided() && !builder_.columns_status().ok()) {
     return builder_.columns_status();
@@ -163,7 +171,7 @@ void NdjsonReader::parse_batch(const char* data, std::size_t length, std::uint64
     counted_to = index;
     const std::size_t line_end = end_of_value_line(data, length, end);
     if (line_end == kNotAlone) return fall_back();  // more than one value on the line
-    if (builder_.convert(doc, line) != simdjson::SUCCESS) return fall_back();
+    if (convert(doc, line) != simdjson::SUCCESS) return fall_back();
     if (!builder_.columns_status().ok()) return;
     resume = line_end;
   }
@@ -203,7 +211,7 @@ void NdjsonReader::parse_single(std::string_view line, std::uint64_t row) {
       if (end_of_value_line(line_.data(), line_.size(), value_end) == kNotAlone) {
         error = simdjson::TRAILING_CONTENT;
       } else {
-        error = builder_.convert(doc, row);
+        error = convert(doc, row);
       }
     }
   }

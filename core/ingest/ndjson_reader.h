@@ -22,6 +22,10 @@ class NdjsonReader final : public FormatReader {
   Status feed(std::string_view chunk) override;
   Status finish() override;
   std::size_t buffered_bytes() const override;
+  bool at_record_boundary() const override { return buffer_.size() == 0 && !skipping_; }
+  std::uint64_t next_line() const override { return next_line_; }
+  void set_next_line(std::uint64_t line) override { next_line_ = line; }
+  std::uint64_t head_lines() const override { return head_lines_; }
 
  private:
   Status parse_complete_lines(std::size_t length);
@@ -31,14 +35,17 @@ class NdjsonReader final : public FormatReader {
   void parse_lines_one_by_one(const char* data, std::size_t length, std::uint64_t first_line);
   void parse_single(std::string_view line, std::uint64_t row);
   Status stop_if_unreadable() const;
+  // Converts one parsed line, noting the line when its object is the one deciding the columns.
+  simdjson::error_code convert(simdjson::ondemand::document_reference doc, std::uint64_t line);
 
   RecordSink& sink_;
   JsonRecordBuilder builder_;
   simdjson::ondemand::parser parser_;
-  PaddedBuffer buffer_;          // the carried-over partial line, then the new chunk
-  PaddedBuffer line_;            // one line, padded, for the line-by-line fallback
-  std::uint64_t next_line_ = 1;  // line number of buffer_'s first byte
-  bool skipping_ = false;        // dropping the rest of a line longer than kMaxRecordBytes
+  PaddedBuffer buffer_;           // the carried-over partial line, then the new chunk
+  PaddedBuffer line_;             // one line, padded, for the line-by-line fallback
+  std::uint64_t next_line_ = 1;   // line number of buffer_'s first byte
+  bool skipping_ = false;         // dropping the rest of a line longer than kMaxRecordBytes
+  std::uint64_t head_lines_ = 0;  // the line whose object decided the columns
 };
 
 }  // namespace basketlift

@@ -1,0 +1,226 @@
+// Reading a file in byte ranges (as the worker pool and `--threads` do) gives the same report
+// as reading it whole, byte for byte but for the store's size: on generated stores in every
+// format, on every fixture and fuzz seed, and on files built to defeat the cuts (quoted line
+// ends, orders spread over the file, sessions repeated far apart, Shopify order fields on first
+// lines only).
+#include <gtest/gtest.h>
+
+#include <array>
+#include <filesystem>
+#include <regex>
+#include <string>
+#include <vector>
+
+#include "engine/range_plan.h"
+#include "sample/generator.h"
+#include "test_support.h"
+
+namespace basketlift {
+namespace {
+
+struct InputFile {
+  std::string name;
+  std::string bytes;
+};
+
+std::string report_without_size(const Engine& engine) {
+  return std::regex_replace(engine.report_json(), std::regex("\"store_bytes\":[0-9]+"), "");
+}
+
+// The report of the files read whole, or each in `parts` ranges (what became of the ranges is
+// added to `counts`).
+std::string report_of(const std::vector<InputFile>& files, std::size_t parts,
+                      RangeCounts* counts = nullptr, const std::string& settings = "{}") {
+  Engine engine;
+  EXPECT_TRUE(engine.configure(settings).ok());
+  for (const InputFile& file : files) {
+    FileOptions options;
+    options.name = file.name;
+    if (parts == 0) {
+      testing::feed_chunks(engine, file.bytes, 1 << 16, options);
+    } else {
+      RangeCounts file_counts;
+      read_in_ranges(engine, file.bytes, options, parts, run_in_turn, &file_counts);
+      if (counts != nullptr) {
+        counts->merged += file_counts.merged;
+        counts->read_serially += file_counts.read_serially;
+      }
+    }
+  }
+  EXPECT_TRUE(engine.analyze().ok());
+  return report_without_size(engine);
+}
+
+// Checks the report at pool sizes 1, 2, 3 and 7; returns what became of the ranges.
+RangeCounts expect_same_at_every_pool_size(const std::vector<InputFile>& files,
+                                           const std::string& what) {
+  const std::string whole = report_of(files, 0);
+  RangeCounts counts;
+  for (std::size_t parts : {1, 2, 3, 7}) {
+    const std::string ranged = report_of(files, parts, &counts);
+    EXPECT_EQ(ranged, whole) << what << " in " << parts << " ranges";
+  }
+  return counts;
+}
+
+std::vector<InputFile> generated(sample::GeneratorOptions options) {
+  struct Sink : sample::OutputSink {
+    std::array<std::string, 4> files;
+    void write(sample::OutputFile file, std::string_view bytes) override {
+      files[static_cast<int>(file)] += bytes;
+    }
+  } sink;
+  sample::generate_store(options, sink);
+  std::vector<InputFile> files;
+  for (int f = 0; f < 4; ++f) {
+    const auto file = static_cast<sample::OutputFile>(f);
+    files.push_back({sample::output_file_name(file, options), sink.files[f]});
+  }
+  return files;
+}
+
+TEST(RangeReading, GeneratedStoresInEveryFormat) {
+  for (Format format : {Format::csv, Format::ndjson}) {
+    sample::GeneratorOptions options;
+    options.orders = 3000;
+    options.seed = 7;
+    options.format = format;
+    const RangeCounts counts =
+        expect_same_at_every_pool_size(generated(options), format_name(format));
+    EXPECT_GT(counts.merged, 20u) << format_name(format);
+  }
+  sample::GeneratorOptions shopify;
+  shopify.orders = 3000;
+  shopify.seed = 8;
+  shopify.shopify = true;
+  EXPECT_GT(expect_same_at_every_pool_size(generated(shopify), "shopify").merged, 10u);
+}
+
+TEST(RangeReading, RangesAreReallyMergedOnGeneratedOrders) {
+  sample::GeneratorOptions options;
+  options.orders = 3000;
+  const std::vector<InputFile> files = generated(options);
+  const InputFile& orders = files[1];
+  Engine engine;
+  FileOptions file;
+  file.name = orders.name;
+  ASSERT_TRUE(engine.begin_file(file).ok());
+  ASSERT_TRUE(engine.feed(std::string_view(orders.bytes).substr(0, 4096)).ok());
+  const std::vector<std::size_t> starts = plan_ranges(engine, orders.bytes, 4096, 7);
+  EXPECT_EQ(starts.size(), 6u);
+  // Each range starts a line, and an order: the line before it is another order's.
+  for (std::size_t start : starts) {
+    ASSERT_EQ(orders.bytes[start - 1], '\n');
+    const std::size_t previous = orders.bytes.rfind('\n', start - 2) + 1;
+    EXPECT_NE(orders.bytes.substr(previous, 9), orders.bytes.substr(start, 9)) << start;
+  }
+  // Every range merges (nothing falls back to reading serially).
+  const Result<RangeSpec> spec = engine.range_spec();
+  ASSERT_TRUE(spec.ok());
+  std::vector<std::size_t> bounds = {4096};
+  bounds.insert(bounds.end(), starts.begin(), starts.end());
+  bounds.push_back(orders.bytes.size());
+  ASSERT_TRUE(engine.feed(std::string_view(orders.bytes).substr(4096, bounds[1] - 4096)).ok());
+  for (std::size_t k = 1; k + 1 < bounds.size(); ++k) {
+    Engine reader;
+    const Result<std::string> range = reader.read_range(
+        spec.value(), std::string_view(orders.bytes).substr(bounds[k], bounds[k + 1] - bounds[k]));
+    ASSERT_TRUE(range.ok()) << range.status().message;
+    const Result<RangeMerge> merged = engine.merge_range(range.value(), k + 2 == bounds.size());
+    ASSERT_TRUE(merged.ok());
+    EXPECT_EQ(merged.value(), RangeMerge::merged) << "range " << k;
+  }
+  ASSERT_TRUE(engine.end_file().ok());
+  EXPECT_EQ(
+      engine.files().back().rows_read,
+      static_cast<std::uint64_t>(std::count(orders.bytes.begin(), orders.bytes.end(), '\n') - 1));
+}
+
+TEST(RangeReading, EveryFixtureAndFuzzSeed) {
+  namespace fs = std::filesystem;
+  const std::string root = BASKETLIFT_SOURCE_DIR;
+  for (const char* dir : {"tests/fixtures/ingest", "tests/fixtures/shopify",
+                          "tests/fixtures/woocommerce", "web/sample"}) {
+    for (const auto& entry : fs::directory_iterator(root + "/" + dir)) {
+      const std::string path = entry.path().string();
+      if (path.ends_with(".map.json") || path.ends_with(".py") || path.ends_with(".md") ||
+          path.ends_with("answers.json")) {
+        continue;
+      }
+      expect_same_at_every_pool_size({{entry.path().filename().string(), testing::read_file(path)}},
+                                     path);
+    }
+  }
+  for (const char* dir : {"tests/fuzz/seeds/csv", "tests/fuzz/seeds/json"}) {
+    for (const auto& entry : fs::directory_iterator(root + "/" + dir)) {
+      const std::string bytes = testing::read_file(entry.path().string());
+      if (bytes.size() <= 5) continue;
+      // The first bytes choose the fuzz target's options; the rest is the file.
+      expect_same_at_every_pool_size({{"seed", bytes.substr(5)}}, entry.path().string());
+    }
+  }
+}
+
+// Files of a few hundred KiB, so that the ranges fall where they can go wrong.
+std::string quoted_line_ends_csv() {
+  std::string csv = "order_id,product_id,quantity,unit_price,product_name\n";
+  for (int o = 0; o < 4000; ++o) {
+    for (int line = 0; line < 1 + o % 3; ++line) {
+      csv += "O" + std::to_string(o) + ",P" + std::to_string(line) + ",1,9.5,\"Name, with\n" +
+             std::string(o % 40, 'x') + "\n\"\"quotes\"\"\"\n";
+    }
+  }
+  return csv;
+}
+
+TEST(RangeReading, QuotedLineEndsAreNotTakenForRecordEnds) {
+  const RangeCounts counts =
+      expect_same_at_every_pool_size({{"orders.csv", quoted_line_ends_csv()}}, "quoted line ends");
+  EXPECT_GT(counts.merged, 0u);
+}
+
+// Quoted notes that hold what looks like records: a cut inside one passes for a record
+// boundary, and only the merge sees that the range before it did not end there.
+TEST(RangeReading, CutsInsideQuotedRecordLookalikesFallBackToReadingSerially) {
+  std::string csv = "order_id,product_id,quantity,unit_price,note\n";
+  std::string lookalikes;
+  for (int k = 0; k < 40; ++k)
+    lookalikes += "X" + std::to_string(k) + ",P,1,2.5,n\n";
+  for (int o = 0; o < 300; ++o)
+    csv += "O" + std::to_string(o) + ",P1,1,9.5,\"" + lookalikes + "\"\n";
+  const RangeCounts counts = expect_same_at_every_pool_size({{"orders.csv", csv}}, "lookalikes");
+  EXPECT_GT(counts.read_serially, 0u);
+}
+
+TEST(RangeReading, OrdersSpreadOverTheFileAndRepeatedSessions) {
+  std::string orders = "order_id,session_id,channel,product_id,unit_price\n";
+  std::string sessions = "session_id,variant,channel\n";
+  for (int row = 0; row < 20000; ++row) {
+    // Orders come back later in the file with another channel (a conflict to note).
+    const int order = row % 7000;
+    orders += "O" + std::to_string(order) + ",S" + std::to_string(order) + "," +
+              (row < 7000 ? "web" : "app") + ",P" + std::to_string(row % 13) + ",1.25\n";
+    sessions +=
+        "S" + std::to_string(row % 15000) + "," + (row % 2 ? "control" : "treatment") + ",web\n";
+  }
+  const RangeCounts counts = expect_same_at_every_pool_size(
+      {{"orders.csv", orders}, {"sessions.csv", sessions}}, "orders spread over the file");
+  EXPECT_GT(counts.read_serially, 0u);
+}
+
+TEST(RangeReading, FlatNdjsonOrdersKeepEachOrderInOneRange) {
+  std::string ndjson;
+  for (int o = 0; o < 6000; ++o) {
+    for (int line = 0; line < 1 + o % 4; ++line) {
+      ndjson += "{\"order_id\":\"O" + std::to_string(o) + "\",\"product_id\":\"P" +
+                std::to_string(line) + "\",\"channel\":\"" + (line == 0 ? "web" : "") +
+                "\",\"unit_price\":" + std::to_string(1 + line) + ".5}\n";
+    }
+    if (o % 500 == 0) ndjson += "\n{broken json\n";
+  }
+  EXPECT_GT(
+      expect_same_at_every_pool_size({{"orders.ndjson", ndjson}}, "flat NDJSON orders").merged, 0u);
+}
+
+}  // namespace
+}  // namespace basketlift
