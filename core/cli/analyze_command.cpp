@@ -1,6 +1,9 @@
 // `basketlift analyze`: files in, report out.
+#include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <string>
+#include <thread>
 
 #include "cli/args.h"
 #include "cli/commands.h"
@@ -27,6 +30,7 @@ void print_help() {
       "  --out F         write the report to F instead of stdout\n"
       "  --pretty        indent the JSON\n"
       "  --summary       print a readable summary instead of JSON\n"
+      "  --threads N     read each large file with N threads (default: every core)\n"
       "  --help          this text\n",
       stdout);
 }
@@ -40,9 +44,10 @@ int fail(Exit code, const std::string& message) {
 
 int run_analyze(int argc, char** argv) {
   Args args;
-  if (auto error = parse_args(argc, argv, 2,
-                              {"orders", "products", "offers", "sessions", "map", "config", "out"},
-                              {"help", "pretty", "summary"}, args)) {
+  if (auto error = parse_args(
+          argc, argv, 2,
+          {"orders", "products", "offers", "sessions", "map", "config", "out", "threads"},
+          {"help", "pretty", "summary"}, args)) {
     return fail(kBadUsage, *error + " (try basketlift analyze --help)");
   }
   if (args.has("help")) {
@@ -78,10 +83,18 @@ int run_analyze(int argc, char** argv) {
   if (inputs.empty())
     return fail(kBadUsage, "analyze needs at least one file (try basketlift analyze --help)");
 
+  unsigned threads = std::max(1u, std::thread::hardware_concurrency());
+  if (auto text = args.last("threads")) {
+    char* end = nullptr;
+    const unsigned long n = std::strtoul(text->c_str(), &end, 10);
+    if (end == text->c_str() || *end != '\0' || n < 1 || n > 256)
+      return fail(kBadUsage, "--threads takes a number from 1 to 256");
+    threads = static_cast<unsigned>(n);
+  }
   int exit_code = kOk;
   for (const Input& input : inputs) {
     FileOptions options{input.path, input.table, std::nullopt, mapping};
-    if (Status status = stream_file(engine, input.path, options); !status.ok()) {
+    if (Status status = read_file(engine, input.path, options, threads); !status.ok()) {
       std::fprintf(stderr, "basketlift: %s\n", status.message.c_str());
       exit_code = kBadInput;
     }

@@ -1,10 +1,18 @@
 #include "cli/file_io.h"
 
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <memory>
+#include <thread>
 #include <vector>
+
+#include "engine/range_plan.h"
 
 namespace basketlift::cli {
 
@@ -50,6 +58,37 @@ Status stream_file(Engine& engine, const std::string& path, FileOptions options)
   }
   Status ended = engine.end_file();
   return status.ok() ? ended : status;
+}
+
+Status read_file(Engine& engine, const std::string& path, FileOptions options, unsigned threads) {
+  constexpr off_t kThreadedFrom = 8 << 20;
+  struct stat info {};
+  if (threads <= 1 || path == "-" || ::stat(path.c_str(), &info) != 0 ||
+      info.st_size < kThreadedFrom) {
+    return stream_file(engine, path, std::move(options));
+  }
+  const int fd = ::open(path.c_str(), O_RDONLY);
+  if (fd < 0) {
+    return Status::error(ErrorCode::unreadable_file,
+                         "'" + path + "': cannot open: " + std::strerror(errno));
+  }
+  const auto size = static_cast<std::size_t>(info.st_size);
+  void* mapped = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
+  ::close(fd);
+  if (mapped == MAP_FAILED) return stream_file(engine, path, std::move(options));
+  const auto on_threads = [](std::vector<std::function<void()>>& jobs) {
+    std::vector<std::thread> running;
+    for (std::size_t k = 1; k < jobs.size(); ++k)
+      running.emplace_back(jobs[k]);
+    if (!jobs.empty()) jobs[0]();
+    for (std::thread& thread : running)
+      thread.join();
+  };
+  const Status status =
+      read_in_ranges(engine, std::string_view(static_cast<const char*>(mapped), size),
+                     std::move(options), threads, on_threads);
+  ::munmap(mapped, size);
+  return status;
 }
 
 std::optional<std::string> read_text_file(const std::string& path) {

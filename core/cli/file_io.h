@@ -10,6 +10,9 @@ namespace basketlift::cli {
 
 /// Streams a file (or stdin for "-") into the engine in 1 MiB chunks.
 Status stream_file(Engine& engine, const std::string& path, FileOptions options);
+/// Reads a file into the engine with `threads` threads reading byte ranges at once (mapped
+/// into memory; engine/range_plan.h). Files under 8 MB, stdin and 1 thread: streamed.
+Status read_file(Engine& engine, const std::string& path, FileOptions options, unsigned threads);
 /// Reads a whole small file (settings, mapping, scenario); nullopt when it cannot be read.
 std::optional<std::string> read_text_file(const std::string& path);
 /// Writes text to a file, or to stdout for "" / "-". False on failure.

@@ -171,7 +171,9 @@ Result<std::string> Engine::read_range(const RangeSpec& spec, std::string_view b
   options.range_head_lines = spec.head_lines;
   if (Status status = begin_file(std::move(options)); !status.ok()) return status;
   Status status = feed(spec.head);
-  if (status.ok()) status = feed(bytes);
+  constexpr std::size_t kChunk = 1 << 20;  // the reader's buffer stays this small
+  for (std::size_t at = 0; status.ok() && at < bytes.size(); at += kChunk)
+    status = feed(bytes.substr(at, kChunk));
   RangeEnd end;
   end.head_lines = spec.head_lines;
   end.newlines = static_cast<std::uint64_t>(std::count(bytes.begin(), bytes.end(), '\n'));

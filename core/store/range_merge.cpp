@@ -13,22 +13,33 @@ namespace {
 
 constexpr std::uint32_t kMagic = 0x31524C42;  // "BLR1"
 
+// Appends fixed-size values to a byte string (grown in large steps, written with memcpy).
 class Writer {
  public:
+  void reserve(std::size_t bytes) { out_.resize(std::max(out_.size(), bytes)); }
   template <typename T>
   void put(T value) {
-    char bytes[sizeof(T)];
-    std::memcpy(bytes, &value, sizeof(T));
-    out_.append(bytes, sizeof(T));
+    make_room(sizeof(T));
+    std::memcpy(out_.data() + size_, &value, sizeof(T));
+    size_ += sizeof(T);
   }
   void text(std::string_view value) {
     put(static_cast<std::uint32_t>(value.size()));
-    out_.append(value);
+    make_room(value.size());
+    std::memcpy(out_.data() + size_, value.data(), value.size());
+    size_ += value.size();
   }
-  std::string take() { return std::move(out_); }
+  std::string take() {
+    out_.resize(size_);
+    return std::move(out_);
+  }
 
  private:
+  void make_room(std::size_t n) {
+    if (size_ + n > out_.size()) out_.resize(std::max(size_ + n, out_.size() * 2 + 4096));
+  }
   std::string out_;
+  std::size_t size_ = 0;
 };
 
 class Reader {
@@ -69,11 +80,20 @@ class Reader {
   bool ok_ = true;
 };
 
-template <typename Pool>
-void write_pool(Writer& out, const Pool& pool) {
+void write_pool(Writer& out, const Interner& pool) {
   out.put(static_cast<std::uint64_t>(pool.size()));
   for (std::uint32_t id = 0; id < pool.size(); ++id)
     out.text(pool.view(id));
+}
+
+void write_pool(Writer& out, const IdPool& pool) {
+  out.put(static_cast<std::uint64_t>(pool.size()));
+  std::string text;
+  for (std::uint32_t id = 0; id < pool.size(); ++id) {
+    text.clear();
+    pool.append_text(id, text);
+    out.text(text);
+  }
 }
 
 // Interns every string of a serialised pool into `pool`, in order: local id → global id.
@@ -131,6 +151,12 @@ void write_report(Writer& out, const FileReport& r) {
 
 std::string serialize_range(const Store& store, const FileReport& report, const RangeEnd& end) {
   Writer out;
+  const Pools& counts = store.pools;
+  out.reserve(
+      4096 +
+      16 * (std::size_t{counts.orders.size()} + counts.sessions.size() + counts.customers.size()) +
+      48 * store.lines.size() + 33 * store.impressions.size() + 33 * store.sessions.size() +
+      28 * store.orders.size());
   out.put(kMagic);
   out.put(end.head_lines);
   out.put(end.newlines);
@@ -143,13 +169,20 @@ std::string serialize_range(const Store& store, const FileReport& report, const 
   for (std::size_t i = 0; i < store.orders.size(); ++i)
     loaded += store.orders.line_count[i] > 0 || store.orders.status[i] != OrderStatus::sale;
   out.put(loaded);
+  std::string text;
   for (std::uint32_t i = 0; i < store.orders.size(); ++i) {
-    if (store.orders.line_count[i] > 0 || store.orders.status[i] != OrderStatus::sale)
-      out.text(pools.orders.view(i));
+    if (store.orders.line_count[i] > 0 || store.orders.status[i] != OrderStatus::sale) {
+      text.clear();
+      pools.orders.append_text(i, text);
+      out.text(text);
+    }
   }
   out.put(static_cast<std::uint64_t>(store.sessions.size()));
-  for (std::size_t i = 0; i < store.sessions.size(); ++i)
-    out.text(pools.sessions.view(store.sessions.session[i]));
+  for (std::size_t i = 0; i < store.sessions.size(); ++i) {
+    text.clear();
+    pools.sessions.append_text(store.sessions.session[i], text);
+    out.text(text);
+  }
   write_pool(out, pools.orders);
   write_pool(out, pools.products);
   write_pool(out, pools.sessions);

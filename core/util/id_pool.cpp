@@ -188,6 +188,23 @@ void IdPool::reserve(std::size_t count) {
   }
 }
 
+void IdPool::append_text(std::uint32_t id, std::string& out) const {
+  const std::uint64_t number = key(id);
+  if ((number & kTextKey) != 0) {
+    out += texts_.view(static_cast<std::uint32_t>(number & ~kTextKey));
+    return;
+  }
+  char digits[24];
+  int n = 0;
+  for (std::uint64_t rest = number; n == 0 || rest > 0; rest /= 10)
+    digits[n++] = static_cast<char>('0' + rest % 10);
+  out += prefix_;
+  for (int pad = n; pad < width_; ++pad)
+    out += '0';
+  while (n > 0)
+    out += digits[--n];
+}
+
 std::size_t IdPool::bytes() const {
   std::size_t written = 0;
   for (const std::string& text : written_)

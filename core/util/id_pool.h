@@ -30,6 +30,8 @@ class IdPool {
   /// The text of an id (numbered ids are written out once, on first view); valid until the
   /// next intern().
   std::string_view view(std::uint32_t id) const;
+  /// Appends the text of an id to `out` (without keeping it, unlike view()).
+  void append_text(std::uint32_t id, std::string& out) const;
   /// Number of distinct ids.
   std::uint32_t size() const {
     return static_cast<std::uint32_t>(wide_ ? keys64_.size() : keys32_.size());
