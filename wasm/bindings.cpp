@@ -27,7 +27,14 @@ EMSCRIPTEN_BINDINGS(basketlift) {
       .function("reset", &WasmEngine::reset)
       .function("memoryBytes", &WasmEngine::memory_bytes)
       .function("openFileRows", &WasmEngine::open_file_rows)
-      .function("setMemoryLimit", &WasmEngine::set_memory_limit);
+      .function("setMemoryLimit", &WasmEngine::set_memory_limit)
+      .function("rangeSpec", &WasmEngine::range_spec)
+      .function("rangeHead", &WasmEngine::range_head)
+      .function("findRangeStart", &WasmEngine::find_range_start)
+      .function("mergeRange", &WasmEngine::merge_range)
+      .function("readRange", &WasmEngine::read_range)
+      .function("rangeBytes", &WasmEngine::range_bytes)
+      .function("releaseRangeBytes", &WasmEngine::release_range_bytes);
 
   emscripten::value_object<TextResult>("TextResult")
       .field("ok", &TextResult::ok)

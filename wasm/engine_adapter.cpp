@@ -60,6 +60,50 @@ CallResult WasmEngine::analyze() {
   return to_result(engine_.analyze());
 }
 
+TextResult WasmEngine::range_spec() {
+  Result<RangeSpec> spec = engine_.range_spec();
+  if (!spec.ok()) return {false, error_code_name(spec.status().code), spec.status().message, ""};
+  range_head_ = std::move(spec.value().head);
+  return {true, "ok", "", spec.value().to_json()};
+}
+
+emscripten::val WasmEngine::range_head() const {
+  return emscripten::val(emscripten::typed_memory_view(
+      range_head_.size(), reinterpret_cast<const std::uint8_t*>(range_head_.data())));
+}
+
+double WasmEngine::find_range_start(std::uintptr_t data, std::size_t length) {
+  const std::optional<std::size_t> start =
+      engine_.find_range_start(std::string_view(reinterpret_cast<const char*>(data), length));
+  return start ? static_cast<double>(*start) : -1.0;
+}
+
+TextResult WasmEngine::merge_range(std::uintptr_t data, std::size_t length, bool last) {
+  const Result<RangeMerge> merged =
+      engine_.merge_range(std::string_view(reinterpret_cast<const char*>(data), length), last);
+  if (!merged.ok()) {
+    return {false, error_code_name(merged.status().code), merged.status().message, ""};
+  }
+  return {true, "ok", "", merged.value() == RangeMerge::merged ? "merged" : "read_serially"};
+}
+
+CallResult WasmEngine::read_range(const std::string& spec_json, const std::string& head,
+                                  std::uintptr_t data, std::size_t length) {
+  Result<RangeSpec> spec = RangeSpec::from_json(spec_json);
+  if (!spec.ok()) return to_result(spec.status());
+  spec.value().head = head;
+  Result<std::string> read = engine_.read_range(
+      spec.value(), std::string_view(reinterpret_cast<const char*>(data), length));
+  if (!read.ok()) return to_result(read.status());
+  range_bytes_ = std::move(read.value());
+  return {};
+}
+
+emscripten::val WasmEngine::range_bytes() const {
+  return emscripten::val(emscripten::typed_memory_view(
+      range_bytes_.size(), reinterpret_cast<const std::uint8_t*>(range_bytes_.data())));
+}
+
 TextResult inspect_header(const std::string& head, const std::string& mapping_json) {
   ColumnMapping mapping;
   if (!mapping_json.empty()) {

@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <string>
 
+#include <emscripten/val.h>
+
 #include "engine/engine.h"
 
 namespace basketlift::wasm {
@@ -52,8 +54,29 @@ class WasmEngine {
   /// Bytes held by the store and the open reader.
   double memory_bytes() const { return static_cast<double>(engine_.memory_bytes()); }
 
+  // Reading a file in byte ranges at once (core/ingest/range_reading.h).
+  /// How to read ranges of the open file (JSON; its head comes from range_head()).
+  TextResult range_spec();
+  /// The open file's head, as last returned by range_spec(): a view to copy out at once.
+  emscripten::val range_head() const;
+  /// Offset in the `length` bytes at `data` where a range may start, or -1.
+  double find_range_start(std::uintptr_t data, std::size_t length);
+  /// Merges a range read by read_range() (bytes at `data`): text "merged", or "read_serially"
+  /// when the caller must feed the range's bytes itself.
+  TextResult merge_range(std::uintptr_t data, std::size_t length, bool last);
+  /// Reads one range (bytes at `data`) of a file described by `spec_json` and `head`; the
+  /// result waits in range_bytes() until release_range_bytes().
+  CallResult read_range(const std::string& spec_json, const std::string& head, std::uintptr_t data,
+                        std::size_t length);
+  /// The last range read: a view to copy out at once.
+  emscripten::val range_bytes() const;
+  /// Frees the last range read.
+  void release_range_bytes() { range_bytes_ = std::string(); }
+
  private:
   Engine engine_;
+  std::string range_head_;
+  std::string range_bytes_;
 };
 
 /// What a file's first bytes hold (format, columns, their fields) as JSON; `head` may be a

@@ -220,7 +220,19 @@ export interface CreateEngineOptions {
   settings?: Record<string, unknown>;
   /** Memory the engine may use, in bytes (default DEFAULT_MEMORY_LIMIT); reading stops at half. */
   memoryLimit?: number;
+  /**
+   * Threads that read one large file at once: 'auto' (default: the cores, at most 8, fewer when
+   * memory is short; Web Workers in a page, worker_threads in Node), a number, or 1 for none.
+   */
+  workers?: 'auto' | number;
+  /** Files from this many bytes are read by the pool (default DEFAULT_PARALLEL_FROM, 8 MiB). */
+  parallelFrom?: number;
+  /** The size of the byte ranges handed to the pool's readers (default 16 MiB). */
+  rangeBytes?: number;
 }
+
+/** Files from this size are read by the pool (8 MiB). */
+export const DEFAULT_PARALLEL_FROM: number;
 
 /** The default memory cap: 3.5 GiB of wasm32's 4 GiB. */
 export const DEFAULT_MEMORY_LIMIT: number;
@@ -254,6 +266,18 @@ export class Engine {
   reset(): void;
   /** Memory in use. */
   memory(): MemoryUse;
+  /** Threads that read a large file at once (1: this one only). */
+  readonly threads: number;
+  /** Rows read so far in the open file. */
+  openFileRows(): number;
+  /** Low-level range reading (what addFile does with the pool): how other engines read ranges of the open file. */
+  rangeSpec(): { spec: string; head: Uint8Array };
+  /** Offset in `window` (bytes of the open file after its head) where a range may start, or -1. */
+  findRangeStart(window: Uint8Array): number;
+  /** Merges a range read by readRange(); 'read_serially' means: feed its bytes instead. */
+  mergeRange(range: Uint8Array, last: boolean): 'merged' | 'read_serially';
+  /** Reads one range of a file (this engine must hold nothing); returns it serialised. */
+  readRange(spec: string, head: Uint8Array, bytes: Uint8Array): Uint8Array;
   /** Frees the engine. */
   dispose(): void;
 }

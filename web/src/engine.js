@@ -2,6 +2,8 @@
 // The C++ engine runs as WebAssembly; this file only moves bytes in and JSON out.
 import createBasketliftModule from '../engine/basketlift.mjs';
 import { BasketliftError, check } from './errors.js';
+import { readInRanges } from './parallel.js';
+import { RangePool, defaultPoolSize } from './pool.js';
 import { Simulation, simulate, KNOBS } from './simulation.js';
 
 export { BasketliftError, Simulation, KNOBS };
@@ -20,17 +22,28 @@ async function loadWasmBinary() {
  */
 export const DEFAULT_MEMORY_LIMIT = 3.5 * 2 ** 30;
 
+/** Files from this size are read by a pool of workers when one is allowed (see createEngine). */
+export const DEFAULT_PARALLEL_FROM = 8 << 20;
+
 /**
  * Creates an engine. Options: `wasmBinary` (bytes of basketlift.wasm, to skip loading it),
  * `settings` (object of overrides, see the report's `settings`), `memoryLimit` (bytes; see
- * DEFAULT_MEMORY_LIMIT).
+ * DEFAULT_MEMORY_LIMIT), `workers` ('auto', the default: as many threads as cores read a large
+ * file at once, Web Workers in a page and worker_threads in Node, capped by memory; a number;
+ * 1 reads on this thread only), `parallelFrom` (bytes; smaller files are read on this thread,
+ * default DEFAULT_PARALLEL_FROM) and `rangeBytes` (the size of the ranges handed to workers).
  */
 export async function createEngine(options = {}) {
   const moduleArgs = {};
   if (options.wasmBinary) moduleArgs.wasmBinary = options.wasmBinary;
   else if (isNode) moduleArgs.wasmBinary = await loadWasmBinary();
   const module = await createBasketliftModule(moduleArgs);
-  const engine = new Engine(module);
+  const threads = options.workers === undefined || options.workers === 'auto' ? await defaultPoolSize() : Math.max(1, Math.floor(options.workers));
+  const engine = new Engine(module, {
+    threads,
+    parallelFrom: options.parallelFrom ?? DEFAULT_PARALLEL_FROM,
+    rangeBytes: options.rangeBytes ?? 16 << 20,
+  });
   engine.setMemoryLimit(options.memoryLimit ?? DEFAULT_MEMORY_LIMIT);
   if (options.settings) engine.configure(options.settings);
   return engine;
@@ -46,10 +59,26 @@ export class Engine {
   #native;
   #buffer = 0;
   #bufferBytes = 0;
+  #parallel;
+  #settings = null;
+  #pool = null;
+  #poolSettings = null;
 
-  constructor(module) {
+  /** An engine over an instantiated module; `parallel` = {threads, parallelFrom, rangeBytes}. */
+  constructor(module, parallel = { threads: 1 }) {
     this.#module = module;
     this.#native = new module.Engine();
+    this.#parallel = parallel;
+  }
+
+  /** Threads that read a large file at once (1: this one only). */
+  get threads() {
+    return this.#parallel.threads;
+  }
+
+  /** Rows read so far in the open file. */
+  openFileRows() {
+    return this.#native.openFileRows();
   }
 
   /** Caps the memory the engine may use, in bytes (0: no cap). */
@@ -60,6 +89,7 @@ export class Engine {
   /** Replaces the settings (an object of overrides). */
   configure(settings) {
     check(this.#native.configure(JSON.stringify(settings)));
+    this.#settings = settings;
   }
 
   /**
@@ -74,6 +104,11 @@ export class Engine {
   feed(chunk) {
     const bytes = chunk instanceof Uint8Array ? chunk : new Uint8Array(chunk);
     if (bytes.length === 0) return;
+    check(this.#native.feed(this.#copyIn(bytes), bytes.length));
+  }
+
+  /** Copies bytes into the engine's reusable buffer in wasm memory; returns its address. */
+  #copyIn(bytes) {
     if (bytes.length > this.#bufferBytes) {
       if (this.#buffer) this.#module._free(this.#buffer);
       this.#buffer = this.#module._malloc(bytes.length);
@@ -85,7 +120,36 @@ export class Engine {
     }
     // HEAPU8 is read again after every call that may have grown memory.
     this.#module.HEAPU8.set(bytes, this.#buffer);
-    check(this.#native.feed(this.#buffer, bytes.length));
+    return this.#buffer;
+  }
+
+  // Reading one file in byte ranges at once (see parallel.js and core/ingest/range_reading.h).
+
+  /** How other engines read ranges of the open file: {spec (JSON text), head (bytes)}. */
+  rangeSpec() {
+    const result = this.#native.rangeSpec();
+    check(result);
+    return { spec: result.text, head: this.#native.rangeHead().slice() };
+  }
+
+  /** Offset in `window` (bytes of the open file after its head) where a range may start, or -1. */
+  findRangeStart(window) {
+    return window.length === 0 ? -1 : this.#native.findRangeStart(this.#copyIn(window), window.length);
+  }
+
+  /** Merges a range read by readRange(): "merged", or "read_serially" (then feed its bytes). */
+  mergeRange(range, last) {
+    const result = this.#native.mergeRange(this.#copyIn(range), range.length, last);
+    check(result);
+    return result.text;
+  }
+
+  /** Reads one range of a file described by rangeSpec() into this (empty) engine; returns it serialised. */
+  readRange(spec, head, bytes) {
+    check(this.#native.readRange(spec, head, this.#copyIn(bytes), bytes.length));
+    const range = this.#native.rangeBytes().slice();
+    this.#native.releaseRangeBytes();
+    return range;
   }
 
   /** Ends the open file. */
@@ -103,6 +167,10 @@ export class Engine {
   async addFile(source, options = {}) {
     const name = options.name ?? source?.name ?? 'file';
     const total = source?.size ?? source?.byteLength ?? null;
+    const randomAccess = source instanceof ArrayBuffer || source instanceof Uint8Array || (typeof Blob !== 'undefined' && source instanceof Blob);
+    if (this.#parallel.threads > 1 && randomAccess && total >= this.#parallel.parallelFrom) {
+      return this.#addInRanges(source, { ...options, name }, total);
+    }
     this.beginFile(name, { ...options, size: total ?? 0 });
     let loaded = 0;
     try {
@@ -117,6 +185,34 @@ export class Engine {
       if (error.code === 'too_large') {
         const of = total === null ? '' : ` of ${megabytes(total)} MB`;
         throw new BasketliftError('too_large', `file too large for this browser tab: ${megabytes(loaded)} MB read${of} (${error.message})`);
+      }
+      throw error;
+    }
+    this.endFile();
+  }
+
+  // addFile with the pool: as addFile, its failures reported the same way.
+  async #addInRanges(source, options, total) {
+    const settings = JSON.stringify(this.#settings);
+    if (!this.#pool || this.#poolSettings !== settings) {
+      this.#pool?.terminate();
+      this.#pool = await RangePool.create(this.#parallel.threads - 1, this.#settings);
+      this.#poolSettings = settings;
+    }
+    this.beginFile(options.name, { ...options, size: total });
+    let loaded = 0;
+    const onProgress = (progress) => {
+      loaded = progress.loaded;
+      options.onProgress?.(progress);
+    };
+    try {
+      await readInRanges(this, this.#pool, source, { ...options, onProgress }, this.#parallel.rangeBytes);
+    } catch (error) {
+      try { this.#native.endFile(); } catch { /* the file is abandoned either way */ }
+      this.#pool?.terminate();  // readers busy with a cancelled file: start afresh next time
+      this.#pool = null;
+      if (error.code === 'too_large') {
+        throw new BasketliftError('too_large', `file too large for this browser tab: ${megabytes(loaded)} MB read of ${megabytes(total)} MB (${error.message})`);
       }
       throw error;
     }
@@ -172,6 +268,8 @@ export class Engine {
 
   /** Frees the engine; it cannot be used afterwards. */
   dispose() {
+    this.#pool?.terminate();
+    this.#pool = null;
     if (this.#buffer) this.#module._free(this.#buffer);
     this.#buffer = 0;
     this.#bufferBytes = 0;

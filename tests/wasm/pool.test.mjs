@@ -1,0 +1,67 @@
+// The pool of range readers (web/src/pool.js, parallel.js): a file read by 2, 3 or 7 threads
+// gives the same report as one thread, from bytes and from a Blob; progress reaches the end;
+// a cancel stops it and leaves the engine usable. (The C++ suite checks the same on every
+// fixture and on files built to defeat the cuts; this checks the JavaScript plumbing.)
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadEngineModule, root } from './helpers.mjs';
+
+const { createEngine } = await loadEngineModule();
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'basketlift-pool-'));
+execFileSync(path.join(root, 'build/bin/basketlift-generate'), ['--orders', '4000', '--seed', '5', '--format', 'csv', '--out', dir]);
+const TABLES = ['products.csv', 'orders.csv', 'offers.csv', 'sessions.csv'];
+const files = TABLES.map((name) => ({ name, bytes: new Uint8Array(readFileSync(path.join(dir, name))) }));
+rmSync(dir, { recursive: true, force: true });
+
+// Small ranges, and the pool used whatever the size, so that these files are cut many times.
+const POOL = { parallelFrom: 1 << 15, rangeBytes: 1 << 16 };
+
+async function reportWith(workers, asBlob = false) {
+  const engine = await createEngine({ workers, ...POOL });
+  try {
+    for (const { name, bytes } of files) await engine.addFile(asBlob ? new Blob([bytes]) : bytes, { name });
+    return engine.analyze();
+  } finally {
+    engine.dispose();
+  }
+}
+
+const withoutSize = (report) => JSON.stringify({ ...report, store_bytes: undefined });
+
+test('the same report with 1, 2, 3 and 7 threads, from bytes and from a Blob', async () => {
+  const single = withoutSize(await reportWith(1));
+  for (const workers of [2, 3, 7]) {
+    assert.equal(withoutSize(await reportWith(workers)), single, `${workers} threads`);
+  }
+  assert.equal(withoutSize(await reportWith(3, true)), single, '3 threads from a Blob');
+});
+
+test('progress reaches the end with the pool', async () => {
+  const engine = await createEngine({ workers: 3, ...POOL });
+  const seen = [];
+  const offers = files[2];
+  await engine.addFile(offers.bytes, { name: offers.name, onProgress: (p) => seen.push(p.loaded) });
+  assert.ok(seen.length > 3);
+  assert.deepEqual([...seen].sort((a, b) => a - b), seen, 'progress only grows');
+  assert.equal(seen.at(-1), offers.bytes.length);
+  engine.dispose();
+});
+
+test('a cancel stops a pooled read; the engine reads again afterwards', async () => {
+  const engine = await createEngine({ workers: 3, ...POOL });
+  const controller = new AbortController();
+  const offers = files[2];
+  const failure = await engine
+    .addFile(offers.bytes, { name: offers.name, signal: controller.signal, onProgress: () => controller.abort() })
+    .catch((error) => error);
+  assert.equal(failure.name, 'AbortError');
+  engine.reset();
+  await engine.addFile(files[1].bytes, { name: 'orders.csv' });
+  assert.equal(engine.analyze().summary.orders, 4000);
+  engine.dispose();
+});

@@ -1,0 +1,121 @@
+// A pool of range readers: each is a Web Worker (in a page or a worker) or a worker_threads
+// Worker (Node.js) with an engine of its own, reading byte ranges of a file for the engine that
+// owns the file (see parallel.js). Plain workers only: no SharedArrayBuffer, so a page that is
+// not cross-origin isolated (most admin panels that embed us) can use it.
+import { BasketliftError } from './errors.js';
+
+const isNode = typeof process === 'object' && typeof process.versions?.node === 'string';
+
+/** Memory a range reader is given room for (its module, a range and what it loads). */
+const READER_BYTES = 256 * 2 ** 20;
+
+/**
+ * How many threads read a file at once by default: the machine's cores (at most 8), fewer when
+ * memory is short (a reader needs about READER_BYTES).
+ */
+export async function defaultPoolSize() {
+  let cores = 2, memory = Infinity;
+  if (isNode) {
+    const os = await import('node:os');
+    cores = os.availableParallelism?.() ?? os.cpus().length;
+    memory = os.freemem() / 2;
+  } else if (typeof navigator !== 'undefined') {
+    cores = navigator.hardwareConcurrency || 2;
+    if (navigator.deviceMemory) memory = navigator.deviceMemory * 2 ** 30 / 4;
+  }
+  return Math.max(1, Math.min(cores, 8, Math.floor(memory / READER_BYTES) + 1));
+}
+
+/** The workers of a pool, each answering one request at a time. */
+export class RangePool {
+  #workers = [];
+  #idle = [];
+  #queue = [];
+  #pending = new Map();
+  #nextId = 1;
+
+  /** A pool of `size` readers configured with `settings` (an object of overrides). */
+  static async create(size, settings = null) {
+    const pool = new RangePool();
+    const url = new URL('./range-worker.js', import.meta.url);
+    for (let k = 0; k < size; k++) {
+      const worker = await spawn(url);
+      worker.listen((message) => pool.#answer(worker, message));
+      worker.post({ type: 'init', settings });
+      pool.#workers.push(worker);
+      pool.#idle.push(worker);
+    }
+    return pool;
+  }
+
+  /** Number of readers. */
+  get size() {
+    return this.#workers.length;
+  }
+
+  /**
+   * Reads one range: `job` = {spec, head, bytes} (a Uint8Array, transferred) or {spec, head,
+   * blob, start, end} (the worker reads the slice itself). Resolves to the serialised range.
+   */
+  read(job) {
+    return new Promise((resolve, reject) => {
+      const id = this.#nextId++;
+      this.#pending.set(id, { resolve, reject });
+      this.#queue.push({ id, job });
+      this.#dispatch();
+    });
+  }
+
+  /** Stops every reader; pending reads reject with code "cancelled". */
+  terminate() {
+    for (const worker of this.#workers) worker.terminate();
+    for (const { reject } of this.#pending.values()) reject(new BasketliftError('cancelled', 'reading was cancelled'));
+    this.#pending.clear();
+    this.#workers = [];
+    this.#idle = [];
+    this.#queue = [];
+  }
+
+  #dispatch() {
+    while (this.#idle.length > 0 && this.#queue.length > 0) {
+      const worker = this.#idle.shift();
+      const { id, job } = this.#queue.shift();
+      const transfer = job.bytes ? [job.bytes.buffer] : [];
+      worker.post({ type: 'read', id, ...job }, transfer);
+    }
+  }
+
+  #answer(worker, message) {
+    this.#idle.push(worker);
+    const pending = this.#pending.get(message.id);
+    this.#pending.delete(message.id);
+    if (pending) {
+      if (message.error) pending.reject(new BasketliftError(message.error.code ?? 'internal', message.error.message));
+      else pending.resolve(message.range);
+    }
+    this.#dispatch();
+  }
+}
+
+// A worker with one interface in browsers and Node.
+async function spawn(url) {
+  if (isNode) {
+    const { Worker } = await import('node:worker_threads');
+    // A loader built for Node as CommonJS needs require and __dirname: when this thread was
+    // given them, so is the worker.
+    const commonJs = typeof globalThis.require === 'function' ? { dirname: globalThis.__dirname ?? null } : null;
+    const worker = new Worker(url, { workerData: { commonJs } });
+    worker.unref();
+    return {
+      post: (message, transfer) => worker.postMessage(message, transfer),
+      listen: (handle) => worker.on('message', handle),
+      terminate: () => worker.terminate(),
+    };
+  }
+  const worker = new Worker(url, { type: 'module' });
+  return {
+    post: (message, transfer) => worker.postMessage(message, transfer),
+    listen: (handle) => worker.addEventListener('message', (event) => handle(event.data)),
+    terminate: () => worker.terminate(),
+  };
+}
