@@ -48,7 +48,9 @@ build_native() {
 }
 
 build_wasm() {
-  step "WebAssembly build and dashboard site (build/web)"
+  step "WebAssembly builds (with and without wasm SIMD) and dashboard site (build/web)"
+  emcmake cmake --preset wasm-scalar -Wno-dev >/dev/null
+  cmake --build --preset wasm-scalar
   emcmake cmake --preset wasm -Wno-dev >/dev/null
   cmake --build --preset wasm
 }

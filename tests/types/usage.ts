@@ -43,6 +43,7 @@ export async function sliderInWorker(file: File): Promise<number> {
 
 export function embed(host: HTMLElement): Promise<void> {
   const dashboard = mount(host, { sampleBase: '/sample/' });
+  if (!dashboard) return Promise.resolve();  // the element shows why (no WebAssembly)
   host.addEventListener('basketlift-report', () => void dashboard.report?.summary.orders);
   return dashboard.loadSample();
 }

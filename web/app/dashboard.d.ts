@@ -25,5 +25,5 @@ export interface Dashboard {
   destroy(): void;
 }
 
-/** Builds the dashboard inside `element` (which receives `basketlift-report` events). */
-export function mount(element: Element, options?: MountOptions): Dashboard;
+/** Builds the dashboard (null, with a message in the element, where WebAssembly or Web Workers are missing) inside `element` (which receives `basketlift-report` events). */
+export function mount(element: Element, options?: MountOptions): Dashboard | null;

@@ -24,6 +24,12 @@ const SECTIONS = [
  * `basketlift-report` event (detail: the report) after each analysis.
  */
 export function mount(element, options = {}) {
+  if (typeof WebAssembly !== 'object' || typeof Worker !== 'function') {
+    // Never a blank page: say what is missing and what works.
+    fill(element, h('p', { class: 'error', role: 'alert' },
+      'Basketlift needs WebAssembly and Web Workers, which this browser does not offer. It runs in Chrome or Edge 80+, Firefox 114+ and Safari 15+.'));
+    return null;
+  }
   const engine = options.engine ?? new WorkerEngine(options.workerUrl);
   const sampleBase = new URL(options.sampleBase ?? '../sample/', import.meta.url);
   const sections = Object.fromEntries(SECTIONS.map(([id, label]) => [id, h('section', { id, class: 'panel', 'aria-label': label, tabindex: '-1', hidden: true })]));

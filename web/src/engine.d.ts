@@ -229,7 +229,12 @@ export interface CreateEngineOptions {
   parallelFrom?: number;
   /** The size of the byte ranges handed to the pool's readers (default 16 MiB). */
   rangeBytes?: number;
+  /** Which build of the module: 'auto' (default: with wasm SIMD where supported), 'simd', 'scalar'. */
+  variant?: 'auto' | 'simd' | 'scalar';
 }
+
+/** The build of the module this runtime takes by default ('scalar' without wasm SIMD). */
+export function moduleVariant(): 'simd' | 'scalar';
 
 /** Files from this size are read by the pool (8 MiB). */
 export const DEFAULT_PARALLEL_FROM: number;

@@ -1,6 +1,5 @@
 // Basketlift engine API: an ES module usable in a browser tab, a Web Worker and Node.js.
 // The C++ engine runs as WebAssembly; this file only moves bytes in and JSON out.
-import createBasketliftModule from '../engine/basketlift.mjs';
 import { BasketliftError, check } from './errors.js';
 import { readInRanges } from './parallel.js';
 import { RangePool, defaultPoolSize } from './pool.js';
@@ -10,10 +9,31 @@ export { BasketliftError, Simulation, KNOBS };
 
 const isNode = typeof process === 'object' && typeof process.versions?.node === 'string';
 
-async function loadWasmBinary() {
+// A module of one function returning a v128 constant: valid only where wasm SIMD is supported.
+const SIMD_PROBE = new Uint8Array([
+  0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,  // \0asm, version 1
+  0x01, 0x05, 0x01, 0x60, 0x00, 0x01, 0x7b,        // type: () -> v128
+  0x03, 0x02, 0x01, 0x00,                          // one function of that type
+  0x0a, 0x16, 0x01, 0x14, 0x00, 0xfd, 0x0c,        // its body: v128.const ...
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x0b,
+]);
+
+/**
+ * Which build of the module this runtime takes: 'simd' (wasm SIMD: every current browser,
+ * Node 16.4+) or 'scalar' (Safari before 16.4 and some embedded webviews).
+ */
+export function moduleVariant() {
+  return WebAssembly.validate(SIMD_PROBE) ? 'simd' : 'scalar';
+}
+
+// Literal paths, so that bundlers see both builds.
+const loadFactory = (variant) => (variant === 'simd' ? import('../engine/basketlift.mjs') : import('../engine/scalar/basketlift.mjs'));
+
+async function loadWasmBinary(variant) {
   // Node 20 cannot fetch() a file path: read the module's bytes beside this package.
   const { readFile } = await import('node:fs/promises');
-  return readFile(new URL('../engine/basketlift.wasm', import.meta.url));
+  const url = variant === 'simd' ? new URL('../engine/basketlift.wasm', import.meta.url) : new URL('../engine/scalar/basketlift.wasm', import.meta.url);
+  return readFile(url);
 }
 
 /**
@@ -31,12 +51,18 @@ export const DEFAULT_PARALLEL_FROM = 8 << 20;
  * DEFAULT_MEMORY_LIMIT), `workers` ('auto', the default: as many threads as cores read a large
  * file at once, Web Workers in a page and worker_threads in Node, capped by memory; a number;
  * 1 reads on this thread only), `parallelFrom` (bytes; smaller files are read on this thread,
- * default DEFAULT_PARALLEL_FROM) and `rangeBytes` (the size of the ranges handed to workers).
+ * default DEFAULT_PARALLEL_FROM), `rangeBytes` (the size of the ranges handed to workers) and
+ * `variant` ('auto', the default: with wasm SIMD where the runtime has it; 'simd'; 'scalar').
  */
 export async function createEngine(options = {}) {
+  if (typeof WebAssembly !== 'object') {
+    throw new BasketliftError('unsupported', 'this browser cannot run WebAssembly: use a current Chrome, Edge, Firefox or Safari (14 or later)');
+  }
+  const variant = options.variant && options.variant !== 'auto' ? options.variant : moduleVariant();
+  const { default: createBasketliftModule } = await loadFactory(variant);
   const moduleArgs = {};
   if (options.wasmBinary) moduleArgs.wasmBinary = options.wasmBinary;
-  else if (isNode) moduleArgs.wasmBinary = await loadWasmBinary();
+  else if (isNode) moduleArgs.wasmBinary = await loadWasmBinary(variant);
   const module = await createBasketliftModule(moduleArgs);
   const threads = options.workers === undefined || options.workers === 'auto' ? await defaultPoolSize() : Math.max(1, Math.floor(options.workers));
   const engine = new Engine(module, {

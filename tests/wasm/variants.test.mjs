@@ -1,0 +1,37 @@
+// The two builds of the module: with wasm SIMD (taken wherever it is supported) and without
+// (for Safari before 16.4 and some webviews). The scalar one holds no SIMD instruction and
+// gives the same report as the SIMD one.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { loadEngineModule, webDir } from './helpers.mjs';
+
+const { createEngine, moduleVariant } = await loadEngineModule();
+// The debug build (BASKETLIFT_WEB_DIR) is built with SIMD only: this is about the release site.
+const releaseOnly = { skip: process.env.BASKETLIFT_WEB_DIR ? 'the debug build has one variant' : false };
+const sample = (name) => new Uint8Array(readFileSync(path.join(webDir, 'sample', name)));
+
+test('Node takes the SIMD build', () => {
+  assert.equal(moduleVariant(), 'simd');
+});
+
+test('the scalar build has no SIMD instruction; the SIMD build has', releaseOnly, () => {
+  const count = (file) => (execFileSync('wasm-dis', [file], { encoding: 'utf8', maxBuffer: 1 << 28 }).match(/v128|i8x16/g) ?? []).length;
+  assert.equal(count(path.join(webDir, 'engine/scalar/basketlift.wasm')), 0);
+  assert.ok(count(path.join(webDir, 'engine/basketlift.wasm')) > 100);
+});
+
+test('both builds give the same report', releaseOnly, async () => {
+  const reports = [];
+  for (const variant of ['simd', 'scalar']) {
+    const engine = await createEngine({ variant, workers: 1 });
+    for (const name of ['products.csv', 'orders.csv', 'offers.csv', 'sessions.csv']) await engine.addFile(sample(name), { name });
+    const report = engine.analyze();
+    delete report.store_bytes;
+    reports.push(JSON.stringify(report));
+    engine.dispose();
+  }
+  assert.equal(reports[1], reports[0]);
+});
