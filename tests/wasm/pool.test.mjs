@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { loadEngineModule, root } from './helpers.mjs';
+import { loadEngineModule, root, webDir } from './helpers.mjs';
 
 const { createEngine } = await loadEngineModule();
 
@@ -63,5 +63,20 @@ test('a cancel stops a pooled read; the engine reads again afterwards', async ()
   engine.reset();
   await engine.addFile(files[1].bytes, { name: 'orders.csv' });
   assert.equal(engine.analyze().summary.orders, 4000);
+  engine.dispose();
+});
+
+test('a reader that fails a range rejects that read only; the pool goes on', async () => {
+  const { RangePool } = await import(path.join(webDir, 'src/pool.js'));
+  const pool = await RangePool.create(2, null);
+  const bad = await pool.read({ spec: '{"not": "a spec"}', head: new Uint8Array(), bytes: new Uint8Array([1, 2]) }).catch((error) => error);
+  assert.equal(bad.code, 'bad_usage');
+  const engine = await createEngine({ workers: 1 });
+  engine.beginFile('orders.csv', { size: files[1].bytes.length });
+  engine.feed(files[1].bytes.subarray(0, 8192));
+  const { spec, head } = engine.rangeSpec();
+  const range = await pool.read({ spec, head, bytes: files[1].bytes.slice(8192) });
+  assert.ok(range.length > 0);
+  pool.terminate();
   engine.dispose();
 });

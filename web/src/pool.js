@@ -32,6 +32,7 @@ export class RangePool {
   #idle = [];
   #queue = [];
   #pending = new Map();
+  #running = new Map();  // worker → id of the request it reads
   #nextId = 1;
 
   /** A pool of `size` readers configured with `settings` (an object of overrides). */
@@ -40,7 +41,7 @@ export class RangePool {
     const url = new URL('./range-worker.js', import.meta.url);
     for (let k = 0; k < size; k++) {
       const worker = await spawn(url);
-      worker.listen((message) => pool.#answer(worker, message));
+      worker.listen((message) => pool.#answer(worker, message), (error) => pool.#lost(worker, error));
       worker.post({ type: 'init', settings });
       pool.#workers.push(worker);
       pool.#idle.push(worker);
@@ -81,17 +82,42 @@ export class RangePool {
       const worker = this.#idle.shift();
       const { id, job } = this.#queue.shift();
       const transfer = job.bytes ? [job.bytes.buffer] : [];
+      worker.busy(true);
+      this.#running.set(worker, id);
       worker.post({ type: 'read', id, ...job }, transfer);
     }
   }
 
   #answer(worker, message) {
+    worker.busy(false);
+    this.#running.delete(worker);
     this.#idle.push(worker);
     const pending = this.#pending.get(message.id);
     this.#pending.delete(message.id);
     if (pending) {
       if (message.error) pending.reject(new BasketliftError(message.error.code ?? 'internal', message.error.message));
       else pending.resolve(message.range);
+    }
+    this.#dispatch();
+  }
+
+  // A reader that crashed (out of memory, say): its read fails (the owner reads that range
+  // itself) and the pool goes on with the others; with none left, reads fail at once.
+  #lost(worker, error) {
+    this.#workers = this.#workers.filter((w) => w !== worker);
+    this.#idle = this.#idle.filter((w) => w !== worker);
+    const id = this.#running.get(worker);
+    this.#running.delete(worker);
+    const failed = (pending) => pending?.reject(new BasketliftError('internal', `a reader stopped: ${error?.message ?? error}`));
+    if (id !== undefined) {
+      failed(this.#pending.get(id));
+      this.#pending.delete(id);
+    }
+    if (this.#workers.length === 0) {
+      for (const { id: queued } of this.#queue.splice(0)) {
+        failed(this.#pending.get(queued));
+        this.#pending.delete(queued);
+      }
     }
     this.#dispatch();
   }
@@ -105,17 +131,26 @@ async function spawn(url) {
     // given them, so is the worker.
     const commonJs = typeof globalThis.require === 'function' ? { dirname: globalThis.__dirname ?? null } : null;
     const worker = new Worker(url, { workerData: { commonJs } });
-    worker.unref();
     return {
       post: (message, transfer) => worker.postMessage(message, transfer),
-      listen: (handle) => worker.on('message', handle),
+      listen: (handle, fail) => {
+        worker.on('message', handle);
+        worker.on('error', fail);
+        worker.on('exit', (code) => fail(new Error(`exit ${code}`)));
+        worker.unref();  // an idle reader does not keep Node running ('message' refs it)
+      },
+      busy: (busy) => (busy ? worker.ref() : worker.unref()),
       terminate: () => worker.terminate(),
     };
   }
   const worker = new Worker(url, { type: 'module' });
   return {
     post: (message, transfer) => worker.postMessage(message, transfer),
-    listen: (handle) => worker.addEventListener('message', (event) => handle(event.data)),
+    listen: (handle, fail) => {
+      worker.addEventListener('message', (event) => handle(event.data));
+      worker.addEventListener('error', (event) => fail(event.error ?? new Error(event.message)));
+    },
+    busy: () => {},
     terminate: () => worker.terminate(),
   };
 }
