@@ -303,8 +303,18 @@ export class Engine {
   }
 }
 
+/**
+ * A plain Uint8Array over the same bytes: Node's Buffer (a Uint8Array subclass) slices and
+ * copies into wasm memory many times slower than a plain view does.
+ */
+export function plainBytes(source) {
+  if (source instanceof ArrayBuffer) return new Uint8Array(source);
+  if (source instanceof Uint8Array && source.constructor !== Uint8Array) return new Uint8Array(source.buffer, source.byteOffset, source.byteLength);
+  return source;
+}
+
 async function* chunksOf(source, chunkBytes) {
-  if (source instanceof ArrayBuffer) source = new Uint8Array(source);
+  source = plainBytes(source);
   if (source instanceof Uint8Array) {
     for (let at = 0; at < source.length; at += chunkBytes) yield source.subarray(at, at + chunkBytes);
     return;

@@ -7,14 +7,14 @@ const HEAD_BYTES = 64 << 10;   // read by the engine before planning: holds the 
 const WINDOW_BYTES = 1 << 20;  // looked at past each cut for a range start
 const CHUNK_BYTES = 4 << 20;   // the engine's own reading, between two looks at the event loop
 
-const bytesOf = (source) => (source instanceof ArrayBuffer ? new Uint8Array(source) : source);
+import { plainBytes } from './engine.js';
 
 /**
  * Reads `source` (a Blob/File, Uint8Array or ArrayBuffer) into `engine` with `pool`, as
  * `addFile` would; `rangeBytes` is the size ranges aim at. Progress and `signal` as addFile.
  */
 export async function readInRanges(engine, pool, source, options, rangeBytes) {
-  source = bytesOf(source);
+  source = plainBytes(source);
   const isBlob = typeof Blob !== 'undefined' && source instanceof Blob;
   const total = isBlob ? source.size : source.length;
   const slice = async (start, end) => (isBlob ? new Uint8Array(await source.slice(start, end).arrayBuffer()) : source.subarray(start, end));
