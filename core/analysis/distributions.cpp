@@ -13,12 +13,14 @@ namespace {
 namespace bm = boost::math;
 namespace bp = boost::math::policies;
 
-// Errors become NaN/∞ with errno set, never exceptions.
+// Errors become NaN/∞ with errno set, never exceptions. Everything is computed in double:
+// Boost's default promotes to long double, which WebAssembly emulates in software (128 bits,
+// slow, and most of the module's size), and which natively is another width (80 bits).
 using NoThrow =
     bp::policy<bp::domain_error<bp::errno_on_error>, bp::pole_error<bp::errno_on_error>,
                bp::overflow_error<bp::errno_on_error>, bp::underflow_error<bp::ignore_error>,
                bp::evaluation_error<bp::errno_on_error>, bp::rounding_error<bp::errno_on_error>,
-               bp::indeterminate_result_error<bp::errno_on_error>>;
+               bp::indeterminate_result_error<bp::errno_on_error>, bp::promote_double<false>>;
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 

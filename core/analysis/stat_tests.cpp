@@ -66,7 +66,9 @@ Interval wilson_interval(double successes, double n, double confidence) {
   const double z2n = z * z / n;
   const double center = (p + z2n / 2) / (1 + z2n);
   const double half = z * std::sqrt(p * (1 - p) / n + z2n / (4 * n)) / (1 + z2n);
-  return {std::max(0.0, center - half), std::min(1.0, center + half)};
+  // At 0 or n successes the bound is exactly 0 or 1; computed, it is 0 give or take rounding.
+  return {successes <= 0 ? 0.0 : std::max(0.0, center - half),
+          successes >= n ? 1.0 : std::min(1.0, center + half)};
 }
 
 Comparison two_proportion_test(double x_control, double n_control, double x_treatment,

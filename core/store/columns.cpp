@@ -6,22 +6,6 @@ namespace basketlift {
 
 // ---- IdColumn
 
-void IdColumn::store(std::size_t i, std::uint32_t id) {
-  const std::uint32_t stored = id == 0xFFFFFFFFu ? max_for(width_) : id;
-  switch (width_) {
-    case 1:
-      data_[i] = static_cast<std::uint8_t>(stored);
-      break;
-    case 2: {
-      const auto narrow = static_cast<std::uint16_t>(stored);
-      std::memcpy(data_.data() + i * 2, &narrow, 2);
-      break;
-    }
-    default:
-      std::memcpy(data_.data() + i * 4, &stored, 4);
-  }
-}
-
 void IdColumn::grow_to(std::uint32_t id) {
   std::uint8_t width = width_;
   while (id >= max_for(width))

@@ -131,7 +131,21 @@ class IdColumn {
     std::memcpy(&value, data_.data() + i * sizeof(T), sizeof(T));
     return value;
   }
-  void store(std::size_t i, std::uint32_t id);
+  void store(std::size_t i, std::uint32_t id) {
+    const std::uint32_t stored = id == 0xFFFFFFFFu ? max_for(width_) : id;
+    switch (width_) {
+      case 1:
+        data_[i] = static_cast<std::uint8_t>(stored);
+        break;
+      case 2: {
+        const auto narrow = static_cast<std::uint16_t>(stored);
+        std::memcpy(data_.data() + i * 2, &narrow, 2);
+        break;
+      }
+      default:
+        std::memcpy(data_.data() + i * 4, &stored, 4);
+    }
+  }
   // Widens the column when `id` does not fit the current width.
   void fit(std::uint32_t id) {
     if (id != 0xFFFFFFFFu && id >= max_for(width_)) grow_to(id);

@@ -1,6 +1,8 @@
 // Runs every workload with Basketlift and its peers in fresh processes (one warm-up, then
-// RUNS measured runs each), checks that the tools agree on the figures, and prints a Markdown
-// table. Usage (scripts/bench.sh does the setup): node scripts/bench/run.mjs SIZE RUNS DATA_DIR
+// RUNS measured runs each), checks that the tools agree on the figures, and prints two Markdown
+// tables: the measurements, and the targets of the speed-and-memory issue met or missed.
+// Usage (scripts/bench.sh does the setup): node scripts/bench/run.mjs SIZE RUNS DATA_DIR [SCALE]
+// SCALE (orders, 0 = skip) adds the scale row: a store of that size, full report in wasm.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
@@ -10,40 +12,44 @@ import { gzipSync } from 'node:zlib';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
-const [size, runs] = [Number(process.argv[2] ?? 1e6), Number(process.argv[3] ?? 3)];
+const [size, runs, scale] = [Number(process.argv[2] ?? 1e6), Number(process.argv[3] ?? 3), Number(process.argv[5] ?? 0)];
 const dataDir = path.resolve(process.argv[4] ?? path.join(root, 'build/bench', String(size)));
 
+const POOLS = ['basketlift-wasm-pool', 'basketlift-native-pool'];
 const WORKLOADS = [
-  { id: 'ndjson', title: '1. NDJSON orders → AOV per variant, revenue per product', files: ['ndjson/orders.ndjson'],
-    tools: ['basketlift-wasm', 'basketlift-native', 'JSON.parse+JS'] },
-  { id: 'csv', title: '2. CSV order lines → the same figures', files: ['csv/orders.csv'],
-    tools: ['basketlift-wasm', 'basketlift-native', 'Papa Parse+JS', 'DuckDB-WASM', 'DuckDB native'] },
-  { id: 'report', title: '3. Full report from the four tables (CSV)', files: ['csv/products.csv', 'csv/orders.csv', 'csv/offers.csv', 'csv/sessions.csv'],
-    tools: ['basketlift-wasm', 'basketlift-native'] },
-  { id: 'ingest', title: '3b. Ingestion alone of the four tables (for the ratio of 3)', files: ['csv/products.csv', 'csv/orders.csv', 'csv/offers.csv', 'csv/sessions.csv'],
-    tools: ['basketlift-wasm', 'basketlift-native'] },
-  { id: 'pairs', title: '4. Pair mining on the orders (CSV)', files: ['csv/orders.csv'], tools: ['basketlift-wasm', 'basketlift-native', 'JS Map of pairs'] },
+  { id: 'ndjson', title: '1. NDJSON orders → AOV per variant, revenue per product', folder: 'ndjson', files: ['orders.ndjson'],
+    tools: ['basketlift-wasm', 'basketlift-wasm-pool', 'basketlift-native', 'basketlift-native-pool', 'JSON.parse+JS'] },
+  { id: 'csv', title: '2. CSV order lines → the same figures', folder: 'csv', files: ['orders.csv'],
+    tools: ['basketlift-wasm', 'basketlift-wasm-pool', 'basketlift-native', 'basketlift-native-pool', 'Papa Parse+JS', 'DuckDB-WASM', 'DuckDB native'] },
+  { id: 'report', title: '3. Full report from the four tables (CSV)', folder: 'csv', files: ['products.csv', 'orders.csv', 'offers.csv', 'sessions.csv'],
+    tools: ['basketlift-wasm', 'basketlift-wasm-pool', 'basketlift-native', 'basketlift-native-pool'] },
+  { id: 'ingest', title: '3b. Reading alone of the four tables', folder: 'csv', files: ['products.csv', 'orders.csv', 'offers.csv', 'sessions.csv'],
+    tools: ['basketlift-wasm', 'basketlift-wasm-pool', 'basketlift-native'] },
+  { id: 'load', title: '3c. DuckDB-WASM loading the four tables', folder: 'csv', files: ['products.csv', 'orders.csv', 'offers.csv', 'sessions.csv'],
+    tools: ['DuckDB-WASM'] },
+  { id: 'pairs', title: '4. Pair mining on the orders (CSV)', folder: 'csv', files: ['orders.csv'],
+    tools: ['basketlift-wasm', 'basketlift-wasm-pool', 'basketlift-native', 'JS Map of pairs'] },
+  { id: 'offers', title: '7. Offer impressions alone (CSV), for bytes per impression', folder: 'csv', files: ['offers.csv'], tools: ['basketlift-wasm'] },
 ];
-// Where each workload reads its data (workloads.mjs takes one folder).
-const FOLDER = { ndjson: 'ndjson', csv: 'csv', report: 'csv', ingest: 'csv', pairs: 'csv' };
 
-function generate() {
+function generate(orders, out) {
   for (const format of ['csv', 'ndjson']) {
-    const out = path.join(dataDir, format);
-    if (existsSync(path.join(out, `orders.${format}`))) continue;
-    mkdirSync(out, { recursive: true });
-    execFileSync(path.join(root, 'build/bin/basketlift-generate'), ['--orders', String(size), '--seed', '11', '--clean', '--format', format, '--out', out], { stdio: 'inherit' });
+    const folder = path.join(out, format);
+    if (existsSync(path.join(folder, `orders.${format}`))) continue;
+    mkdirSync(folder, { recursive: true });
+    execFileSync(path.join(root, 'build/bin/basketlift-generate'), ['--orders', String(orders), '--seed', '11', '--clean', '--format', format, '--out', folder], { stdio: 'inherit' });
   }
 }
 
-function runOnce(tool, workload) {
-  const out = execFileSync(process.execPath, ['--max-old-space-size=16384', path.join(here, 'workloads.mjs'), tool, workload, path.join(dataDir, FOLDER[workload])],
+function runOnce(tool, workload, folder) {
+  const out = execFileSync(process.execPath, ['--max-old-space-size=16384', path.join(here, 'workloads.mjs'), tool, workload, folder],
     { encoding: 'utf8', maxBuffer: 1 << 24, cwd: here });
   return JSON.parse(out.trim().split('\n').at(-1));
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 const mib = (bytes) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+const ratio = (x) => `${x.toFixed(2)}×`;
 
 // Differences between a tool's figures and Basketlift's (revenue to 0.01%, AOV to a cent).
 function disagreement(check, reference) {
@@ -59,35 +65,53 @@ function disagreement(check, reference) {
   return problems.join('; ');
 }
 
-// "after reading 0.52 s": the median time a tool spent once the rows were in memory.
-function analysisNote(results) {
-  if (results.some((r) => r.analysis_seconds === undefined)) return '';
-  const seconds = median(results.map((r) => r.analysis_seconds));
-  return seconds < 0.005 ? '' : `after reading ${seconds.toFixed(2)} s`;
+// How much faster two CPU-bound processes finish than one after the other: this machine's own
+// ceiling for any pool (2.00 on two free cores).
+function parallelism() {
+  const spin = `const t = performance.now(); let x = 0; for (let i = 0; i < 4e8; i++) x = (x + i * 7) % 1000003; console.log(performance.now() - t);`;
+  const one = () => Number(execFileSync(process.execPath, ['-e', spin], { encoding: 'utf8' }));
+  const alone = median([one(), one(), one()]);
+  const together = median([0, 1, 2].map(() => {
+    const start = performance.now();
+    execFileSync('/bin/sh', ['-c', `"${process.execPath}" -e '${spin}' & "${process.execPath}" -e '${spin}' & wait`]);
+    return performance.now() - start;
+  }));
+  return (2 * alone) / together;
 }
 
 function measure() {
   const rows = [];
   for (const w of WORKLOADS) {
-    const bytes = w.files.reduce((sum, f) => sum + statSync(path.join(dataDir, f)).size, 0);
+    const folder = path.join(dataDir, w.folder);
+    const bytes = w.files.reduce((sum, f) => sum + statSync(path.join(folder, f)).size, 0);
     let reference = null, wasmMedian = null;
+    const single = {};
     for (const tool of w.tools) {
       process.stderr.write(`${w.id} / ${tool}: `);
-      runOnce(tool, w.id);  // warm-up: page cache, JIT
+      runOnce(tool, w.id, folder);  // warm-up: page cache, JIT
       const results = Array.from({ length: runs }, () => {
-        const r = runOnce(tool, w.id);
+        const r = runOnce(tool, w.id, folder);
         process.stderr.write(`${r.seconds.toFixed(2)} s `);
         return r;
       });
       process.stderr.write('\n');
       const seconds = median(results.map((r) => r.seconds));
+      const analysis = results.every((r) => r.analysis_seconds !== undefined) ? median(results.map((r) => r.analysis_seconds)) : null;
       if (tool === 'basketlift-wasm') {
         wasmMedian = seconds;
         reference = results[0].check;
       }
-      rows.push({ workload: w.title, tool, seconds, mbps: bytes / 1e6 / seconds, peak: Math.max(...results.map((r) => r.peak_bytes)),
-                  peakKind: results[0].peak_kind, ratio: seconds / wasmMedian,
-                  note: [analysisNote(results), tool === 'basketlift-wasm' ? '' : disagreement(results[0].check, reference)].filter(Boolean).join('; ') });
+      if (!POOLS.includes(tool)) single[tool] = seconds;
+      const notes = [];
+      if (analysis !== null && analysis >= 0.005) notes.push(`after reading ${analysis.toFixed(2)} s`);
+      if (POOLS.includes(tool)) {
+        const one = single[tool.replace('-pool', '')];
+        notes.push(`${results[0].threads} threads, ${ratio(one / seconds)} over one`);
+      }
+      if (tool !== 'basketlift-wasm') notes.push(disagreement(results[0].check, reference));
+      rows.push({ workload: w.id, title: w.title, tool, seconds, analysis, bytes, mbps: bytes / 1e6 / seconds,
+                  peak: Math.max(...results.map((r) => r.peak_bytes)), peakKind: results[0].peak_kind,
+                  ratio: wasmMedian ? seconds / wasmMedian : null, store: results[0].store_bytes, note: notes.filter(Boolean).join('; ') });
     }
   }
   return rows;
@@ -96,27 +120,95 @@ function measure() {
 function simulatorAndStartup() {
   const sim = JSON.parse(execFileSync(process.execPath, [path.join(root, 'tests/bench/simulator_latency.mjs'), '1000', '20000'], { encoding: 'utf8' }));
   const startup = median(Array.from({ length: 5 }, () => Number(execFileSync(process.execPath, ['--input-type=module', '-e',
-    `const { createEngine } = await import(${JSON.stringify(path.join(root, 'build/web/src/engine.js'))}); const t = performance.now(); await createEngine(); console.log(performance.now() - t);`],
+    `const { createEngine } = await import(${JSON.stringify(path.join(root, 'build/web/src/engine.js'))}); const t = performance.now(); await createEngine({ workers: 1 }); console.log(performance.now() - t);`],
     { encoding: 'utf8' }))));
   const wasm = readFileSync(path.join(root, 'build/web/engine/basketlift.wasm'));
   return { sim, startup, raw: wasm.length, gzip: gzipSync(wasm, { level: 9 }).length };
 }
 
-generate();
+// The scale row: a store of `orders` orders (four tables), its full report in wasm.
+function scaleRow(orders) {
+  const dir = path.join(root, 'build/bench', String(orders));
+  generate(orders, dir);
+  const folder = path.join(dir, 'csv');
+  const bytes = ['products.csv', 'orders.csv', 'offers.csv', 'sessions.csv'].reduce((sum, f) => sum + statSync(path.join(folder, f)).size, 0);
+  const r = runOnce('basketlift-wasm-pool', 'report', folder);
+  return { orders, bytes, seconds: r.seconds, peak: r.peak_bytes };
+}
+
+const row = (rows, workload, tool) => rows.find((r) => r.workload === workload && r.tool === tool);
+
+function targets(rows, extra) {
+  const t = [];
+  const faster = (label, workload, tool, peer, goal) => {
+    const a = row(rows, workload, tool), b = row(rows, workload, peer);
+    if (!a || !b) return;
+    const x = b.seconds / a.seconds;
+    t.push([label, x >= goal, `${ratio(x)} (${a.seconds.toFixed(2)} s against ${b.seconds.toFixed(2)} s)`]);
+  };
+  faster('CSV: wasm one worker ≥ 3× faster than DuckDB-WASM', 'csv', 'basketlift-wasm', 'DuckDB-WASM', 3);
+  faster('CSV: wasm one worker ≥ 10× faster than Papa Parse + JS', 'csv', 'basketlift-wasm', 'Papa Parse+JS', 10);
+  faster('CSV: wasm pool ≥ 5× faster than DuckDB-WASM', 'csv', 'basketlift-wasm-pool', 'DuckDB-WASM', 5);
+  faster('NDJSON: wasm one worker ≥ 2.5× faster than JSON.parse + JS', 'ndjson', 'basketlift-wasm', 'JSON.parse+JS', 2.5);
+  faster('NDJSON: wasm pool ≥ 4× faster than JSON.parse + JS', 'ndjson', 'basketlift-wasm-pool', 'JSON.parse+JS', 4);
+  for (const w of ['ndjson', 'csv']) {
+    const r = row(rows, w, 'basketlift-wasm');
+    const reading = r.seconds - r.analysis;
+    t.push([`${w === 'csv' ? 'CSV' : 'NDJSON'}: analysis after reading ≤ ¼ of reading (wasm)`, r.analysis <= reading / 4, `${ratio(r.analysis / reading)} of reading (${r.analysis.toFixed(2)} s after ${reading.toFixed(2)} s)`]);
+  }
+  for (const w of ['ndjson', 'csv']) {
+    const a = row(rows, w, 'basketlift-wasm'), b = row(rows, w, 'basketlift-native');
+    t.push([`${w === 'csv' ? 'CSV' : 'NDJSON'}: wasm one worker within 1.3× of native one thread`, a.seconds / b.seconds <= 1.3, ratio(a.seconds / b.seconds)]);
+  }
+  const pool = row(rows, 'csv', 'basketlift-native-pool'), duck = row(rows, 'csv', 'DuckDB native');
+  t.push(['CSV: native with threads within 1.2× of native DuckDB', pool.seconds / duck.seconds <= 1.2, `${ratio(pool.seconds / duck.seconds)} (${pool.seconds.toFixed(2)} s against ${duck.seconds.toFixed(2)} s)`]);
+  const full = row(rows, 'report', 'basketlift-wasm-pool'), load = row(rows, 'load', 'DuckDB-WASM');
+  t.push(['Full report, wasm pool, faster than DuckDB-WASM loading the four files', full.seconds < load.seconds, `${full.seconds.toFixed(2)} s against ${load.seconds.toFixed(2)} s`]);
+  for (const w of ['ndjson', 'csv']) {
+    const r = row(rows, w, 'basketlift-wasm-pool');
+    t.push([`${w === 'csv' ? 'CSV' : 'NDJSON'}: peak wasm memory (all instances) ≤ 1.0× the input`, r.peak <= r.bytes, `${ratio(r.peak / r.bytes)} (${mib(r.peak)} for ${(r.bytes / 1e6).toFixed(0)} MB)`]);
+  }
+  const report = row(rows, 'report', 'basketlift-wasm-pool');
+  t.push(['Full report: peak wasm memory (all instances) ≤ 0.8× the input', report.peak <= 0.8 * report.bytes, `${ratio(report.peak / report.bytes)} (${mib(report.peak)} for ${(report.bytes / 1e6).toFixed(0)} MB)`]);
+  t.push(['Store ≤ 40 bytes per order line', extra.perLine <= 40, `${extra.perLine.toFixed(1)} bytes (orders CSV alone)`]);
+  t.push(['Store ≤ 24 bytes per impression', extra.perImpression <= 24, `${extra.perImpression.toFixed(1)} bytes (offers CSV alone)`]);
+  const mine = row(rows, 'pairs', 'basketlift-wasm'), js = row(rows, 'pairs', 'JS Map of pairs');
+  t.push(['Pair mining: the part after reading ≥ 5× faster than the JS Map\'s', js.analysis / mine.analysis >= 5, `${ratio(js.analysis / mine.analysis)} (${mine.analysis.toFixed(2)} s against ${js.analysis.toFixed(2)} s)`]);
+  faster('Pair mining: overall ≥ 3× with the pool', 'pairs', 'basketlift-wasm-pool', 'JS Map of pairs', 3);
+  if (extra.scale) t.push(['Scale: the full report of ≥ 3M orders in Node\'s wasm, no instance above 4 GiB', extra.scale.orders >= 3e6 && extra.scale.peak < 4 * 2 ** 30, `${extra.scale.orders.toLocaleString('en')} orders`]);
+  t.push(['Simulator: median < 0.1 ms a call', extra.sim.median_ms < 0.1, `${extra.sim.median_ms.toFixed(4)} ms`]);
+  t.push(['wasm module ≤ 400 KB gzipped', extra.gzip <= 400e3, `${(extra.gzip / 1024).toFixed(0)} KiB`]);
+  return t;
+}
+
+generate(size, dataDir);
+const calibration = parallelism();
 const rows = measure();
 const extra = simulatorAndStartup();
+const lines = (await import('node:fs')).readFileSync(path.join(dataDir, 'csv/orders.csv'), 'utf8').split('\n').length - 2;
+const impressions = readFileSync(path.join(dataDir, 'csv/offers.csv'), 'utf8').split('\n').length - 2;
+extra.perLine = row(rows, 'csv', 'basketlift-wasm').store / lines;
+extra.perImpression = row(rows, 'offers', 'basketlift-wasm').store / impressions;
+if (scale > 0) extra.scale = scaleRow(scale);
 const cpu = (os.cpus()[0]?.model ?? 'unknown CPU').replace(/\s+/g, ' ');
-const lines = [
+const out = [
   `Measured ${new Date().toISOString().slice(0, 10)} on ${cpu} (${os.cpus().length} cores), Node ${process.versions.node}; ` +
-    `${size.toLocaleString('en')} generated orders (\`scripts/bench.sh --size ${size}\`), median of ${runs} runs after a warm-up, each in a fresh process.`,
+    `${size.toLocaleString('en')} generated orders (\`scripts/bench.sh --size ${size}\`), median of ${runs} runs after a warm-up, each in a fresh process. ` +
+    `This machine runs two CPU-bound processes ${ratio(calibration)} as fast as one after the other (the ceiling of any pool here; 2× on two free cores).`,
   '',
   '| workload | tool | median s | MB/s | peak memory | × Basketlift wasm | note |',
   '|---|---|---:|---:|---:|---:|---|',
-  ...rows.map((r) => `| ${r.workload} | ${r.tool} | ${r.seconds.toFixed(2)} | ${r.mbps.toFixed(0)} | ${mib(r.peak)} (${r.peakKind}) | ${r.ratio.toFixed(2)} | ${r.note} |`),
+  ...rows.map((r) => `| ${r.title} | ${r.tool} | ${r.seconds.toFixed(2)} | ${r.mbps.toFixed(0)} | ${mib(r.peak)} (${r.peakKind}) | ${r.ratio === null ? '' : r.ratio.toFixed(2)} | ${r.note} |`),
   `| 5. Simulator, one slider move over 1,000 offer groups | basketlift-wasm | ${(extra.sim.median_ms / 1000).toFixed(6)} | | | | median ${extra.sim.median_ms.toFixed(4)} ms, p99 ${extra.sim.p99_ms.toFixed(4)} ms |`,
   `| 6. Start-up: instantiate the module | basketlift-wasm | ${(extra.startup / 1000).toFixed(3)} | | | | basketlift.wasm ${(extra.raw / 1024).toFixed(0)} KiB raw, ${(extra.gzip / 1024).toFixed(0)} KiB gzipped |`,
+  `| 7. Store size | basketlift | | | | | ${extra.perLine.toFixed(1)} bytes per order line, ${extra.perImpression.toFixed(1)} bytes per impression |`,
+  ...(extra.scale ? [`| 8. Scale: full report of ${extra.scale.orders.toLocaleString('en')} orders, four tables (CSV) | basketlift-wasm-pool | ${extra.scale.seconds.toFixed(2)} | ${(extra.scale.bytes / 1e6 / extra.scale.seconds).toFixed(0)} | ${mib(extra.scale.peak)} (wasm memory, all instances) | | ${(extra.scale.bytes / 1e9).toFixed(2)} GB of CSV |`] : []),
+  '',
+  '| target | result |',
+  '|---|---|',
+  ...targets(rows, extra).map(([label, met, detail]) => `| ${label} | ${met ? 'met' : '**missed**'}: ${detail} |`),
 ];
-const table = lines.join('\n');
+const table = out.join('\n');
 mkdirSync(path.join(root, 'build'), { recursive: true });
 writeFileSync(path.join(root, 'build/bench-results.md'), `${table}\n`);
 console.log(table);

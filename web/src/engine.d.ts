@@ -135,6 +135,8 @@ export interface MemoryUse {
   heapBytes: number;
   /** Size of the module's whole linear memory. */
   wasmBytes: number;
+  /** The pool's readers' linear memory: the sum of each one's largest so far (0 without a pool). */
+  poolBytes: number;
 }
 
 /** Knob names of an offer group, in the engine's order. */

@@ -89,6 +89,7 @@ export class Engine {
   #settings = null;
   #pool = null;
   #poolSettings = null;
+  #poolBytes = 0;  // what readers of pools since replaced reported
 
   /** An engine over an instantiated module; `parallel` = {threads, parallelFrom, rangeBytes}. */
   constructor(module, parallel = { threads: 1 }) {
@@ -221,6 +222,7 @@ export class Engine {
   async #addInRanges(source, options, total) {
     const settings = JSON.stringify(this.#settings);
     if (!this.#pool || this.#poolSettings !== settings) {
+      this.#poolBytes = Math.max(this.#poolBytes, this.#pool?.memoryBytes() ?? 0);
       this.#pool?.terminate();
       this.#pool = await RangePool.create(this.#parallel.threads - 1, this.#settings);
       this.#poolSettings = settings;
@@ -235,6 +237,7 @@ export class Engine {
       await readInRanges(this, this.#pool, source, { ...options, onProgress }, this.#parallel.rangeBytes);
     } catch (error) {
       try { this.#native.endFile(); } catch { /* the file is abandoned either way */ }
+      this.#poolBytes = Math.max(this.#poolBytes, this.#pool?.memoryBytes() ?? 0);
       this.#pool?.terminate();  // readers busy with a cancelled file: start afresh next time
       this.#pool = null;
       if (error.code === 'too_large') {
@@ -287,9 +290,13 @@ export class Engine {
     this.#native.reset();
   }
 
-  /** Bytes held by the engine's store, the module's C heap in use, and its whole linear memory. */
+  /**
+   * Bytes held by the engine's store, the module's C heap in use, its whole linear memory, and
+   * the pool's readers' linear memory (the sum of each one's largest so far; 0 without a pool).
+   */
   memory() {
-    return { engineBytes: this.#native.memoryBytes(), heapBytes: this.#module.heapBytes(), wasmBytes: this.#module.HEAPU8.length };
+    return { engineBytes: this.#native.memoryBytes(), heapBytes: this.#module.heapBytes(), wasmBytes: this.#module.HEAPU8.length,
+             poolBytes: this.#pool?.memoryBytes() ?? this.#poolBytes };
   }
 
   /** Frees the engine; it cannot be used afterwards. */

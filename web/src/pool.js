@@ -33,6 +33,7 @@ export class RangePool {
   #queue = [];
   #pending = new Map();
   #running = new Map();  // worker → id of the request it reads
+  #memory = new Map();   // worker → largest linear memory it reported
   #nextId = 1;
 
   /** A pool of `size` readers configured with `settings` (an object of overrides). */
@@ -52,6 +53,13 @@ export class RangePool {
   /** Number of readers. */
   get size() {
     return this.#workers.length;
+  }
+
+  /** The readers' wasm linear memory: the sum of each one's largest so far, in bytes. */
+  memoryBytes() {
+    let total = 0;
+    for (const bytes of this.#memory.values()) total += bytes;
+    return total;
   }
 
   /**
@@ -90,6 +98,7 @@ export class RangePool {
 
   #answer(worker, message) {
     worker.busy(false);
+    if (message.wasmBytes) this.#memory.set(worker, Math.max(this.#memory.get(worker) ?? 0, message.wasmBytes));
     this.#running.delete(worker);
     this.#idle.push(worker);
     const pending = this.#pending.get(message.id);

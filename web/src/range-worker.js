@@ -28,7 +28,7 @@ handle = async (message) => {
     await ready;
     const bytes = message.bytes ?? new Uint8Array(await message.blob.slice(message.start, message.end).arrayBuffer());
     const range = engine.readRange(message.spec, message.head, bytes);
-    port.postMessage({ id: message.id, range }, [range.buffer]);
+    port.postMessage({ id: message.id, range, wasmBytes: engine.memory().wasmBytes }, [range.buffer]);
   } catch (error) {
     port.postMessage({ id: message.id, error: { code: error.code ?? 'internal', message: error.message } });
   }
