@@ -92,7 +92,7 @@ CallResult WasmEngine::read_range(const std::string& spec_json, const std::strin
   Result<RangeSpec> spec = RangeSpec::from_json(spec_json);
   if (!spec.ok()) return to_result(spec.status());
   spec.value().head = head;
-  Result<std::string> read = engine_.read_range(
+  Result<ByteArray> read = engine_.read_range(
       spec.value(), std::string_view(reinterpret_cast<const char*>(data), length));
   if (!read.ok()) return to_result(read.status());
   range_bytes_ = std::move(read.value());
@@ -101,7 +101,7 @@ CallResult WasmEngine::read_range(const std::string& spec_json, const std::strin
 
 emscripten::val WasmEngine::range_bytes() const {
   return emscripten::val(emscripten::typed_memory_view(
-      range_bytes_.size(), reinterpret_cast<const std::uint8_t*>(range_bytes_.data())));
+      range_bytes_.size(), range_bytes_.data()));
 }
 
 TextResult inspect_header(const std::string& head, const std::string& mapping_json) {

@@ -71,12 +71,12 @@ class WasmEngine {
   /// The last range read: a view to copy out at once.
   emscripten::val range_bytes() const;
   /// Frees the last range read.
-  void release_range_bytes() { range_bytes_ = std::string(); }
+  void release_range_bytes() { range_bytes_ = ByteArray(); }
 
  private:
   Engine engine_;
   std::string range_head_;
-  std::string range_bytes_;
+  ByteArray range_bytes_;
 };
 
 /// What a file's first bytes hold (format, columns, their fields) as JSON; `head` may be a

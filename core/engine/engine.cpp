@@ -158,7 +158,7 @@ Result<RangeMerge> Engine::merge_range(std::string_view serialized, bool last) {
   return merged;
 }
 
-Result<std::string> Engine::read_range(const RangeSpec& spec, std::string_view bytes) {
+Result<ByteArray> Engine::read_range(const RangeSpec& spec, std::string_view bytes) {
   if (open_file_ || !files_.empty() || store_.lines.size() > 0) {
     return Status::error(ErrorCode::bad_usage, "read_range: the engine must hold nothing");
   }
@@ -183,7 +183,7 @@ Result<std::string> Engine::read_range(const RangeSpec& spec, std::string_view b
   const Status ended = end_file();
   if (!status.ok()) return status;
   if (!ended.ok()) return ended;
-  std::string serialized = serialize_range(store_, files_.back(), end);
+  ByteArray serialized = serialize_range(store_, files_.back(), end);
   reset();
   return serialized;
 }

@@ -55,7 +55,7 @@ class Engine {
   Result<RangeMerge> merge_range(std::string_view serialized, bool last);
   /// Reads one byte range of a file described by `spec` into this engine, which must hold
   /// nothing, and returns it serialised for merge_range(); the engine is reset afterwards.
-  Result<std::string> read_range(const RangeSpec& spec, std::string_view bytes);
+  Result<ByteArray> read_range(const RangeSpec& spec, std::string_view bytes);
 
   /// The last report computed by analyze().
   const Report& report() const { return report_; }

@@ -66,7 +66,7 @@ Status read_in_ranges(Engine& engine, std::string_view bytes, FileOptions option
     bounds.insert(bounds.end(), starts.begin(), starts.end());
     bounds.push_back(bytes.size());
     // Range 0 is this engine's; ranges 1.. are read by fresh engines, all at once.
-    std::vector<Result<std::string>> read(bounds.size() - 1, Status::success());
+    std::vector<Result<ByteArray>> read(bounds.size() - 1, Status::success());
     std::vector<std::function<void()>> jobs;
     jobs.emplace_back(
         [&] { status = feed_range(engine, bytes.substr(bounds[0], bounds[1] - bounds[0])); });
@@ -83,7 +83,7 @@ Status read_in_ranges(Engine& engine, std::string_view bytes, FileOptions option
       RangeMerge outcome = RangeMerge::read_serially;
       if (read[k].ok()) {
         const Result<RangeMerge> merged =
-            engine.merge_range(read[k].value(), k + 2 == bounds.size());
+            engine.merge_range(read[k].value().view(), k + 2 == bounds.size());
         if (!merged.ok()) {
           status = merged.status();
           break;

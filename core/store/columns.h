@@ -11,6 +11,7 @@
 #include <cstring>
 #include <limits>
 #include <memory>
+#include <string_view>
 #include <type_traits>
 #include <vector>
 
@@ -71,6 +72,8 @@ class ByteArray {
     size_ += n;
     return at;
   }
+  /// The bytes as text.
+  std::string_view view() const { return {reinterpret_cast<const char*>(data_.get()), size_}; }
   /// Sets the size, zero-filling new bytes.
   void resize(std::size_t n) {
     if (n > size_) std::memset(grow(n - size_), 0, n - size_);
@@ -205,24 +208,33 @@ class TimeColumn {
 class DecimalColumn {
  public:
   /// The value at row i.
-  double operator[](std::size_t i) const {
+  double operator[](std::size_t i) const { return decode(data_.data(), width_, scale_, i); }
+  /// Row i of rows laid out as this class stores them, `width` bytes each at `scale`.
+  static double decode(const std::uint8_t* data, std::uint8_t width, std::uint8_t scale,
+                       std::size_t i) {
     std::int64_t m;
-    switch (width_) {
+    switch (width) {
       case 1:
-        m = static_cast<std::int8_t>(data_[i]);
+        m = static_cast<std::int8_t>(data[i]);
         break;
       case 2:
-        m = load<std::int16_t>(i);
+        m = load<std::int16_t>(data, i);
         break;
       case 4:
-        m = load<std::int32_t>(i);
+        m = load<std::int32_t>(data, i);
         break;
       default:
-        return load<double>(i);
+        return load<double>(data, i);
     }
-    if (m == none_for(width_)) return std::numeric_limits<double>::quiet_NaN();
-    return scale_ == 0 ? static_cast<double>(m) : static_cast<double>(m) / kPowers[scale_];
+    if (m == none_for(width)) return std::numeric_limits<double>::quiet_NaN();
+    return scale == 0 ? static_cast<double>(m) : static_cast<double>(m) / kPowers[scale];
   }
+  /// Bytes per row: 1, 2 or 4 (scaled integers) or 8 (doubles).
+  std::uint8_t width() const { return width_; }
+  /// Power of ten the integers are scaled by.
+  std::uint8_t scale() const { return scale_; }
+  /// The rows as stored (see decode()).
+  const std::uint8_t* raw() const { return data_.data(); }
   /// Appends a value.
   void push_back(double value);
   /// Replaces the value at row i.
@@ -242,9 +254,9 @@ class DecimalColumn {
   static constexpr double kPowers[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
   static constexpr int kMaxScale = 9;
   template <typename T>
-  T load(std::size_t i) const {
+  static T load(const std::uint8_t* data, std::size_t i) {
     T value;
-    std::memcpy(&value, data_.data() + i * sizeof(T), sizeof(T));
+    std::memcpy(&value, data + i * sizeof(T), sizeof(T));
     return value;
   }
   static std::int64_t none_for(std::uint8_t width) {
@@ -278,6 +290,8 @@ class SparseColumn {
     if (((word >> (i & 63)) & 1) == 0) return fallback_;
     return values_[ranks_[i >> 6] + static_cast<std::size_t>(std::popcount(below))];
   }
+  /// True when row i holds a value other than the default.
+  bool has(std::size_t i) const { return ((bits_[i >> 6] >> (i & 63)) & 1) != 0; }
   /// Appends a value.
   void push_back(Value value) {
     if ((size_ & 63) == 0) {

@@ -1,7 +1,10 @@
 #include "store/range_merge.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
+#include <optional>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -13,34 +16,105 @@ namespace {
 
 constexpr std::uint32_t kMagic = 0x31524C42;  // "BLR1"
 
-// Appends fixed-size values to a byte string (grown in large steps, written with memcpy).
+// Appends fixed-size values and blocks to bytes that grow without being zero-filled first.
 class Writer {
  public:
-  void reserve(std::size_t bytes) { out_.resize(std::max(out_.size(), bytes)); }
+  void reserve(std::size_t bytes) { out_.reserve(bytes); }
   template <typename T>
   void put(T value) {
-    make_room(sizeof(T));
-    std::memcpy(out_.data() + size_, &value, sizeof(T));
-    size_ += sizeof(T);
+    std::memcpy(out_.grow(sizeof(T)), &value, sizeof(T));
   }
   void text(std::string_view value) {
     put(static_cast<std::uint32_t>(value.size()));
-    make_room(value.size());
-    std::memcpy(out_.data() + size_, value.data(), value.size());
-    size_ += value.size();
+    if (!value.empty()) std::memcpy(out_.grow(value.size()), value.data(), value.size());
   }
-  std::string take() {
-    out_.resize(size_);
-    return std::move(out_);
+  // n values of type T, written by `get(i)` in one pass.
+  template <typename T, typename Get>
+  void values(std::size_t n, Get get) {
+    std::uint8_t* at = out_.grow(n * sizeof(T));
+    for (std::size_t i = 0; i < n; ++i, at += sizeof(T)) {
+      const T value = get(i);
+      std::memcpy(at, &value, sizeof(T));
+    }
+  }
+  void bytes(const std::uint8_t* data, std::size_t n) {
+    if (n > 0) std::memcpy(out_.grow(n), data, n);
+  }
+  ByteArray take() { return std::move(out_); }
+
+ private:
+  ByteArray out_;
+};
+
+// Ids below `bound` (or kNoId) written 1, 2 or 4 bytes each, kNoId as all ones.
+class IdBlock {
+ public:
+  IdBlock() = default;
+  IdBlock(const std::uint8_t* data, std::uint8_t width) : data_(data), width_(width) {}
+  std::uint32_t operator[](std::size_t i) const {
+    switch (width_) {
+      case 1:
+        return data_[i] == 0xFF ? kNoId : data_[i];
+      case 2: {
+        std::uint16_t v;
+        std::memcpy(&v, data_ + 2 * i, 2);
+        return v == 0xFFFF ? kNoId : v;
+      }
+      default: {
+        std::uint32_t v;
+        std::memcpy(&v, data_ + 4 * i, 4);
+        return v;
+      }
+    }
   }
 
  private:
-  void make_room(std::size_t n) {
-    if (size_ + n > out_.size()) out_.resize(std::max(size_ + n, out_.size() * 2 + 4096));
-  }
-  std::string out_;
-  std::size_t size_ = 0;
+  const std::uint8_t* data_ = nullptr;
+  std::uint8_t width_ = 4;
 };
+
+template <typename Get>
+void write_ids(Writer& out, std::size_t n, std::uint64_t bound, Get get) {
+  const std::uint8_t width = bound < 0xFF ? 1 : bound < 0xFFFF ? 2 : 4;
+  out.put(width);
+  if (width == 1)
+    out.values<std::uint8_t>(n, [&](std::size_t i) { return static_cast<std::uint8_t>(get(i)); });
+  else if (width == 2)
+    out.values<std::uint16_t>(n, [&](std::size_t i) { return static_cast<std::uint16_t>(get(i)); });
+  else
+    out.values<std::uint32_t>(n, get);
+}
+
+void write_ids(Writer& out, const IdColumn& column, std::uint64_t bound) {
+  write_ids(out, column.size(), bound, [&](std::size_t i) { return column[i]; });
+}
+
+// A DecimalColumn's rows as it stores them.
+void write_decimals(Writer& out, const DecimalColumn& column) {
+  out.put(column.width());
+  out.put(column.scale());
+  out.bytes(column.raw(), column.size() * column.width());
+}
+
+// The rows of a sparse column that hold a value: (row, value) pairs.
+template <typename Value, typename Column>
+void write_sparse(Writer& out, const Column& column) {
+  out.put(static_cast<std::uint64_t>(column.present()));
+  for (std::size_t i = 0; i < column.size(); ++i) {
+    if (column.has(i)) {
+      out.put(static_cast<std::uint32_t>(i));
+      out.put(static_cast<Value>(column[i]));
+    }
+  }
+}
+
+void write_times(Writer& out, const TimeColumn& column) {
+  out.values<std::int64_t>(column.size(), [&](std::size_t i) { return column[i]; });
+}
+
+void write_rows(Writer& out, const RowOrigins& origins) {
+  out.values<std::uint32_t>(origins.size(), [&](std::size_t i) { return origins[i].row; });
+}
 
 class Reader {
  public:
@@ -72,12 +146,83 @@ class Reader {
     if (item_bytes > 0 && n > (in_.size() - at_) / item_bytes) ok_ = false;
     return ok_ ? n : 0;
   }
+  // The next n * size bytes (nullptr, and not ok, when fewer are left).
+  const std::uint8_t* block(std::uint64_t n, std::size_t size) {
+    if (!ok_ || size == 0 || n > (in_.size() - at_) / size) {
+      ok_ = false;
+      return nullptr;
+    }
+    const auto* at = reinterpret_cast<const std::uint8_t*>(in_.data() + at_);
+    at_ += n * size;
+    return at;
+  }
+  // n values of type T, read one by one with value<T>().
+  const std::uint8_t* values(std::uint64_t n, std::size_t size) { return block(n, size); }
+  template <typename T>
+  static T value(const std::uint8_t* block, std::size_t i) {
+    T v;
+    std::memcpy(&v, block + i * sizeof(T), sizeof(T));
+    return v;
+  }
+  IdBlock ids(std::uint64_t n) {
+    const auto width = get<std::uint8_t>();
+    if (width != 1 && width != 2 && width != 4) ok_ = false;
+    const std::uint8_t* data = block(n, width);
+    return ok_ ? IdBlock(data, width) : IdBlock();
+  }
   bool ok() const { return ok_; }
+  // Fails the read (a block's contents do not make sense).
+  void fail() { ok_ = false; }
 
  private:
   std::string_view in_;
   std::size_t at_ = 0;
   bool ok_ = true;
+};
+
+// The rows of a DecimalColumn as written by write_decimals().
+class DecimalBlock {
+ public:
+  DecimalBlock(Reader& in, std::uint64_t n) {
+    width_ = in.get<std::uint8_t>();
+    scale_ = in.get<std::uint8_t>();
+    if (width_ != 1 && width_ != 2 && width_ != 4 && width_ != 8) in.fail();
+    if (scale_ > 9) in.fail();
+    data_ = in.block(n, width_);
+  }
+  double operator[](std::size_t i) const { return DecimalColumn::decode(data_, width_, scale_, i); }
+
+ private:
+  const std::uint8_t* data_ = nullptr;
+  std::uint8_t width_ = 8;
+  std::uint8_t scale_ = 0;
+};
+
+// The (row, value) pairs written by write_sparse(), read in row order.
+template <typename Value>
+class SparseBlock {
+ public:
+  SparseBlock(Reader& in, Value fallback) : fallback_(fallback) {
+    count_ = in.count(4 + sizeof(Value));
+    data_ = in.block(count_, 4 + sizeof(Value));
+  }
+  // The value of row i; rows must be asked for in increasing order.
+  Value operator()(std::size_t i) {
+    if (next_ < count_ &&
+        Reader::value<std::uint32_t>(data_ + next_ * (4 + sizeof(Value)), 0) == i) {
+      Value v;
+      std::memcpy(&v, data_ + next_ * (4 + sizeof(Value)) + 4, sizeof(Value));
+      ++next_;
+      return v;
+    }
+    return fallback_;
+  }
+
+ private:
+  Value fallback_;
+  const std::uint8_t* data_ = nullptr;
+  std::uint64_t count_ = 0;
+  std::uint64_t next_ = 0;
 };
 
 void write_pool(Writer& out, const Interner& pool) {
@@ -96,12 +241,20 @@ void write_pool(Writer& out, const IdPool& pool) {
   }
 }
 
-// Interns every string of a serialised pool into `pool`, in order: local id → global id.
+// The strings of a serialised pool, by local id.
+std::vector<std::string_view> read_pool(Reader& in) {
+  std::vector<std::string_view> texts(in.count(4));
+  for (std::string_view& text : texts)
+    text = in.text();
+  return texts;
+}
+
+// Interns every string of a pool into `pool`, in order: local id → global id.
 template <typename Pool>
-std::vector<std::uint32_t> read_pool(Reader& in, Pool& pool) {
-  std::vector<std::uint32_t> ids(in.count(4));
-  for (std::uint32_t& id : ids)
-    id = pool.intern(in.text());
+std::vector<std::uint32_t> intern_all(const std::vector<std::string_view>& texts, Pool& pool) {
+  std::vector<std::uint32_t> ids(texts.size());
+  for (std::size_t k = 0; k < texts.size(); ++k)
+    ids[k] = pool.intern(texts[k]);
   return ids;
 }
 
@@ -149,40 +302,20 @@ void write_report(Writer& out, const FileReport& r) {
 
 }  // namespace
 
-std::string serialize_range(const Store& store, const FileReport& report, const RangeEnd& end) {
+ByteArray serialize_range(const Store& store, const FileReport& report, const RangeEnd& end) {
+  const Pools& pools = store.pools;
   Writer out;
-  const Pools& counts = store.pools;
+  // An upper bound: what is not written is never touched.
   out.reserve(
       4096 +
-      16 * (std::size_t{counts.orders.size()} + counts.sessions.size() + counts.customers.size()) +
-      48 * store.lines.size() + 33 * store.impressions.size() + 33 * store.sessions.size() +
-      28 * store.orders.size());
+      24 * (std::size_t{pools.orders.size()} + pools.sessions.size() + pools.customers.size()) +
+      40 * store.orders.size() + 48 * store.lines.size() + 36 * store.impressions.size() +
+      36 * store.sessions.size());
   out.put(kMagic);
   out.put(end.head_lines);
   out.put(end.newlines);
   out.put(static_cast<std::uint8_t>(end.clean));
   out.put(end.bytes);
-  const Pools& pools = store.pools;
-  // First what the merge checks against the store: orders given lines or a status here, and
-  // sessions given a row here.
-  std::uint64_t loaded = 0;
-  for (std::size_t i = 0; i < store.orders.size(); ++i)
-    loaded += store.orders.line_count[i] > 0 || store.orders.status[i] != OrderStatus::sale;
-  out.put(loaded);
-  std::string text;
-  for (std::uint32_t i = 0; i < store.orders.size(); ++i) {
-    if (store.orders.line_count[i] > 0 || store.orders.status[i] != OrderStatus::sale) {
-      text.clear();
-      pools.orders.append_text(i, text);
-      out.text(text);
-    }
-  }
-  out.put(static_cast<std::uint64_t>(store.sessions.size()));
-  for (std::size_t i = 0; i < store.sessions.size(); ++i) {
-    text.clear();
-    pools.sessions.append_text(store.sessions.session[i], text);
-    out.text(text);
-  }
   write_pool(out, pools.orders);
   write_pool(out, pools.products);
   write_pool(out, pools.sessions);
@@ -190,77 +323,87 @@ std::string serialize_range(const Store& store, const FileReport& report, const 
   write_pool(out, pools.recs);
   write_pool(out, pools.labels);
   write_pool(out, pools.texts);
+  const std::uint64_t labels = pools.labels.size();
 
+  // First what the merge checks against the store: orders given lines or a status here, and
+  // sessions given a row here.
   const OrderColumns& o = store.orders;
+  std::vector<std::uint32_t> loaded;
+  for (std::uint32_t i = 0; i < o.size(); ++i)
+    if (o.line_count[i] > 0 || o.status[i] != OrderStatus::sale) loaded.push_back(i);
+  out.put(static_cast<std::uint64_t>(loaded.size()));
+  write_ids(out, loaded.size(), pools.orders.size(), [&](std::size_t k) { return loaded[k]; });
+  const SessionColumns& s = store.sessions;
+  out.put(static_cast<std::uint64_t>(s.size()));
+  write_ids(out, s.session, pools.sessions.size());
+
   out.put(static_cast<std::uint64_t>(o.size()));
-  for (std::size_t i = 0; i < o.size(); ++i) {
-    out.put(o.time[i]);
-    for (const IdColumn* column :
-         {&o.customer, &o.session, &o.channel, &o.variant, &o.segment, &o.currency, &o.line_count})
-      out.put((*column)[i]);
-    out.put(o.order_discount[i]);
-    out.put(o.refunded_amount[i]);
-    out.put(static_cast<std::uint8_t>(o.status[i]));
-  }
+  write_times(out, o.time);
+  write_ids(out, o.customer, pools.customers.size());
+  write_ids(out, o.session, pools.sessions.size());
+  for (const IdColumn* column : {&o.channel, &o.variant, &o.segment, &o.currency})
+    write_ids(out, *column, labels);
+  std::uint64_t most_lines = 0;
+  for (std::size_t i = 0; i < o.size(); ++i)
+    most_lines = std::max<std::uint64_t>(most_lines, o.line_count[i]);
+  write_ids(out, o.line_count, most_lines + 1);
+  write_decimals(out, o.order_discount);
+  write_decimals(out, o.refunded_amount);
+  out.values<std::uint8_t>(o.size(),
+                           [&](std::size_t i) { return static_cast<std::uint8_t>(o.status[i]); });
+
   out.put(static_cast<std::uint64_t>(store.products.size()));
-  for (std::size_t p = 0; p < store.products.size(); ++p)
-    out.put(store.products.name[p]);
+  write_ids(out, store.products.size(), pools.texts.size(),
+            [&](std::size_t p) { return store.products.name[p]; });
 
   const LineColumns& l = store.lines;
   out.put(static_cast<std::uint64_t>(l.size()));
-  for (std::size_t i = 0; i < l.size(); ++i) {
-    out.put(l.order[i]);
-    out.put(l.product[i]);
-    out.put(l.rec[i]);
-    out.put(l.quantity[i]);
-    out.put(l.unit_price[i]);
-    out.put(l.discount[i]);
-    out.put(l.unit_cost[i]);
-    out.put(l.origin[i].row);
-  }
+  write_ids(out, l.order, pools.orders.size());
+  write_ids(out, l.product, pools.products.size());
+  write_ids(out, l.size(), pools.recs.size(), [&](std::size_t i) { return l.rec[i]; });
+  write_decimals(out, l.quantity);
+  write_decimals(out, l.unit_price);
+  write_sparse<double>(out, l.discount);
+  write_sparse<double>(out, l.unit_cost);
+  write_rows(out, l.origin);
 
   const ImpressionColumns& im = store.impressions;
   const OfferShapes& shapes = im.shapes;
   out.put(static_cast<std::uint64_t>(shapes.size()));
   for (std::uint32_t k = 0; k < shapes.size(); ++k) {
-    const OfferShape& s = shapes[k];
-    out.put(s.rec);
-    out.put(static_cast<std::uint8_t>(s.type));
-    out.put(s.placement);
-    out.put(s.anchor);
-    out.put(s.offered);
-    out.put(s.offered_price);
-    const auto [begin, end_part] = s.bundle == kNoId ? std::pair<std::uint32_t, std::uint32_t>{0, 0}
-                                                     : shapes.bundle_range(s.bundle);
-    out.put(static_cast<std::uint8_t>(s.bundle != kNoId));
+    const OfferShape& shape = shapes[k];
+    out.put(shape.rec);
+    out.put(static_cast<std::uint8_t>(shape.type));
+    out.put(shape.placement);
+    out.put(shape.anchor);
+    out.put(shape.offered);
+    out.put(shape.offered_price);
+    const auto [begin, end_part] = shape.bundle == kNoId
+                                       ? std::pair<std::uint32_t, std::uint32_t>{0, 0}
+                                       : shapes.bundle_range(shape.bundle);
+    out.put(static_cast<std::uint8_t>(shape.bundle != kNoId));
     out.put(static_cast<std::uint64_t>(end_part - begin));
     for (std::uint32_t part = begin; part < end_part; ++part)
       out.put(shapes.parts()[part]);
   }
   out.put(static_cast<std::uint64_t>(im.size()));
-  for (std::size_t i = 0; i < im.size(); ++i) {
-    out.put(im.shape[i]);
-    out.put(im.session[i]);
-    out.put(im.order[i]);
-    out.put(im.customer[i]);
-    out.put(im.time[i]);
-    out.put(im.variant[i]);
-    out.put(im.accepted[i]);
-    out.put(im.origin[i].row);
-  }
+  write_ids(out, im.shape, shapes.size());
+  write_ids(out, im.session, pools.sessions.size());
+  write_sparse<std::uint32_t>(out, im.order);
+  write_sparse<std::uint32_t>(out, im.customer);
+  write_times(out, im.time);
+  write_ids(out, im.variant, labels);
+  out.values<std::int8_t>(im.size(), [&](std::size_t i) { return im.accepted[i]; });
+  write_rows(out, im.origin);
 
-  const SessionColumns& s = store.sessions;
-  out.put(static_cast<std::uint64_t>(s.size()));
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    out.put(s.session[i]);
-    out.put(s.variant[i]);
-    out.put(s.time[i]);
-    out.put(s.customer[i]);
-    out.put(s.channel[i]);
-    out.put(s.segment[i]);
-    out.put(s.converted[i]);
-    out.put(s.origin[i].row);
-  }
+  // The session ids of session rows went first.
+  write_ids(out, s.variant, labels);
+  write_times(out, s.time);
+  write_sparse<std::uint32_t>(out, s.customer);
+  write_ids(out, s.channel, labels);
+  write_ids(out, s.segment, labels);
+  out.values<std::int8_t>(s.size(), [&](std::size_t i) { return s.converted[i]; });
+  write_rows(out, s.origin);
   write_report(out, report);
   return out.take();
 }
@@ -294,57 +437,78 @@ Result<RangeMerge> merge_range(std::string_view serialized, Store& store, FileRe
     return static_cast<std::uint32_t>(static_cast<std::int64_t>(local_row) + shift);
   };
 
+  Pools& pools = store.pools;
+  const std::vector<std::string_view> order_texts = read_pool(in);
+  const std::vector<std::string_view> product_texts = read_pool(in);
+  const std::vector<std::string_view> session_texts = read_pool(in);
+  const std::vector<std::string_view> customer_texts = read_pool(in);
+  const std::vector<std::string_view> rec_texts = read_pool(in);
+  const std::vector<std::string_view> label_texts = read_pool(in);
+  const std::vector<std::string_view> texts = read_pool(in);
+
   // An order the range loaded that the store already holds lines or a status for, or a session
   // the store already has a row for: reading the range alone could not see them (an order's
   // lines spread over ranges or files, a repeated session id), so it cannot be merged exactly.
-  const std::uint64_t loaded = in.count(4);
+  const std::uint64_t loaded = in.count(1);
+  const IdBlock loaded_orders = in.ids(loaded);
+  const std::uint64_t session_count = in.count(1);
+  const IdBlock session_ids = in.ids(session_count);
+  if (!in.ok()) return damaged();
   for (std::uint64_t k = 0; k < loaded; ++k) {
-    const std::optional<std::uint32_t> known = store.pools.orders.find(in.text());
+    const std::uint32_t local = loaded_orders[k];
+    if (local >= order_texts.size()) return damaged();
+    const std::optional<std::uint32_t> known = pools.orders.find(order_texts[local]);
     if (known && *known < store.orders.size() &&
         (store.orders.line_count[*known] > 0 || store.orders.status[*known] != OrderStatus::sale)) {
       return RangeMerge::read_serially;
     }
   }
-  const std::uint64_t session_rows = in.count(4);
-  for (std::uint64_t k = 0; k < session_rows; ++k) {
-    const std::optional<std::uint32_t> known = store.pools.sessions.find(in.text());
+  for (std::uint64_t k = 0; k < session_count; ++k) {
+    const std::uint32_t local = session_ids[k];
+    if (local >= session_texts.size()) return damaged();
+    const std::optional<std::uint32_t> known = pools.sessions.find(session_texts[local]);
     if (known && *known < store.session_row.size() && store.session_row[*known] != kNoId)
       return RangeMerge::read_serially;
   }
-  if (!in.ok()) return damaged();
 
-  Pools& pools = store.pools;
-  const std::vector<std::uint32_t> orders = read_pool(in, pools.orders);
-  const std::vector<std::uint32_t> products = read_pool(in, pools.products);
-  const std::vector<std::uint32_t> sessions = read_pool(in, pools.sessions);
-  const std::vector<std::uint32_t> customers = read_pool(in, pools.customers);
-  const std::vector<std::uint32_t> recs = read_pool(in, pools.recs);
-  const std::vector<std::uint32_t> labels = read_pool(in, pools.labels);
-  std::vector<std::string_view> texts(in.count(4));
-  for (std::string_view& text : texts)
-    text = in.text();
-  if (!in.ok()) return damaged();
+  const std::vector<std::uint32_t> orders = intern_all(order_texts, pools.orders);
+  const std::vector<std::uint32_t> products = intern_all(product_texts, pools.products);
+  const std::vector<std::uint32_t> sessions = intern_all(session_texts, pools.sessions);
+  const std::vector<std::uint32_t> customers = intern_all(customer_texts, pools.customers);
+  const std::vector<std::uint32_t> recs = intern_all(rec_texts, pools.recs);
+  const std::vector<std::uint32_t> labels = intern_all(label_texts, pools.labels);
 
   // Orders: new ones, or slots the offers created (no fields, no lines) filled in.
   OrderColumns& o = store.orders;
-  const std::uint64_t order_count = in.count(8);
-  for (std::uint64_t i = 0; i < order_count && in.ok(); ++i) {
+  const std::uint64_t order_count = in.count(1);
+  if (order_count > orders.size()) return damaged();
+  const std::uint8_t* times = in.values(order_count, 8);
+  const IdBlock order_customer = in.ids(order_count);
+  const IdBlock order_session = in.ids(order_count);
+  const IdBlock order_labels[] = {in.ids(order_count), in.ids(order_count), in.ids(order_count),
+                                  in.ids(order_count)};
+  const IdBlock line_counts = in.ids(order_count);
+  const DecimalBlock discounts(in, order_count);
+  const DecimalBlock refunds(in, order_count);
+  const std::uint8_t* statuses = in.values(order_count, 1);
+  if (!in.ok()) return damaged();
+  IdColumn* label_columns[] = {&o.channel, &o.variant, &o.segment, &o.currency};
+  const auto fill = [](IdColumn& column, std::uint32_t g, std::uint32_t id) {
+    if (id != kNoId && column[g] == kNoId) column.set(g, id);
+  };
+  for (std::uint64_t i = 0; i < order_count; ++i) {
     const std::uint32_t g = orders[i];
     o.ensure(g);
-    const auto time = in.get<std::int64_t>();
+    const auto time = Reader::value<std::int64_t>(times, i);
     if (time != kNoTime) o.time.set(g, time);
-    const std::vector<std::uint32_t>* maps[] = {&customers, &sessions, &labels,
-                                                &labels,    &labels,   &labels};
-    IdColumn* columns[] = {&o.customer, &o.session, &o.channel,
-                           &o.variant,  &o.segment, &o.currency};
-    for (int k = 0; k < 6; ++k) {
-      const std::uint32_t id = remap(*maps[k], in.get<std::uint32_t>());
-      if (id != kNoId && (*columns[k])[g] == kNoId) columns[k]->set(g, id);
-    }
-    const auto lines = in.get<std::uint32_t>();
-    const auto discount = in.get<double>();
-    const auto refunded = in.get<double>();
-    const auto status = static_cast<OrderStatus>(in.get<std::uint8_t>());
+    fill(o.customer, g, remap(customers, order_customer[i]));
+    fill(o.session, g, remap(sessions, order_session[i]));
+    for (int k = 0; k < 4; ++k)
+      fill(*label_columns[k], g, remap(labels, order_labels[k][i]));
+    const std::uint32_t lines = line_counts[i];
+    const double discount = discounts[i];
+    const double refunded = refunds[i];
+    const auto status = static_cast<OrderStatus>(statuses[i]);
     if (lines > 0) o.line_count.set(g, o.line_count[g] + lines);
     if (std::isnan(o.order_discount[g]) && !std::isnan(discount)) o.order_discount.set(g, discount);
     if (std::isnan(o.refunded_amount[g]) && !std::isnan(refunded))
@@ -352,12 +516,14 @@ Result<RangeMerge> merge_range(std::string_view serialized, Store& store, FileRe
     if (status != OrderStatus::sale) o.status[g] = status;
   }
   // Product names given by order lines: the first wins, as when reading in one go.
-  const std::uint64_t product_count = in.count(4);
+  const std::uint64_t product_count = in.count(1);
+  const IdBlock product_names = in.ids(product_count);
+  if (!in.ok() || product_count > products.size()) return damaged();
   std::vector<std::pair<std::uint32_t, std::uint32_t>> names;  // (local text, global product)
-  for (std::uint64_t p = 0; p < product_count && in.ok(); ++p) {
-    const std::uint32_t g = remap(products, static_cast<std::uint32_t>(p));
+  for (std::uint64_t p = 0; p < product_count; ++p) {
+    const std::uint32_t g = products[p];
     store.products.ensure(g);
-    const auto text = in.get<std::uint32_t>();
+    const std::uint32_t text = product_names[p];
     if (text != kNoId && store.products.name[g] == kNoId) names.emplace_back(text, g);
   }
   std::sort(names.begin(), names.end());  // in the order the range named them
@@ -367,17 +533,26 @@ Result<RangeMerge> merge_range(std::string_view serialized, Store& store, FileRe
   }
 
   LineColumns& l = store.lines;
-  const std::uint64_t line_count = in.count(48);
+  const std::uint64_t line_count = in.count(1);
+  const IdBlock line_order = in.ids(line_count);
+  const IdBlock line_product = in.ids(line_count);
+  const IdBlock line_rec = in.ids(line_count);
+  const DecimalBlock quantity(in, line_count);
+  const DecimalBlock unit_price(in, line_count);
+  SparseBlock<double> discount(in, 0.0);
+  SparseBlock<double> unit_cost(in, kNoNumber);
+  const std::uint8_t* line_rows = in.values(line_count, 4);
+  if (!in.ok()) return damaged();
   l.reserve(l.size() + line_count);
-  for (std::uint64_t i = 0; i < line_count && in.ok(); ++i) {
-    l.order.push_back(remap(orders, in.get<std::uint32_t>()));
-    l.product.push_back(remap(products, in.get<std::uint32_t>()));
-    l.rec.push_back(remap(recs, in.get<std::uint32_t>()));
-    l.quantity.push_back(in.get<double>());
-    l.unit_price.push_back(in.get<double>());
-    l.discount.push_back(in.get<double>());
-    l.unit_cost.push_back(in.get<double>());
-    l.origin.push_back({file, row_of(in.get<std::uint32_t>())});
+  for (std::uint64_t i = 0; i < line_count; ++i) {
+    l.order.push_back(remap(orders, line_order[i]));
+    l.product.push_back(remap(products, line_product[i]));
+    l.rec.push_back(remap(recs, line_rec[i]));
+    l.quantity.push_back(quantity[i]);
+    l.unit_price.push_back(unit_price[i]);
+    l.discount.push_back(discount(i));
+    l.unit_cost.push_back(unit_cost(i));
+    l.origin.push_back({file, row_of(Reader::value<std::uint32_t>(line_rows, i))});
   }
 
   ImpressionColumns& im = store.impressions;
@@ -398,37 +573,53 @@ Result<RangeMerge> merge_range(std::string_view serialized, Store& store, FileRe
     s.bundle = bundle ? im.shapes.add_bundle(parts) : kNoId;
     shape = im.shapes.intern(s);
   }
-  const std::uint64_t impression_count = in.count(33);
+  const std::uint64_t impression_count = in.count(1);
+  const IdBlock shape_ids = in.ids(impression_count);
+  const IdBlock im_session = in.ids(impression_count);
+  SparseBlock<std::uint32_t> im_order(in, kNoId);
+  SparseBlock<std::uint32_t> im_customer(in, kNoId);
+  const std::uint8_t* im_times = in.values(impression_count, 8);
+  const IdBlock im_variant = in.ids(impression_count);
+  const std::uint8_t* accepted = in.values(impression_count, 1);
+  const std::uint8_t* im_rows = in.values(impression_count, 4);
+  if (!in.ok()) return damaged();
   im.reserve(im.size() + impression_count);
-  for (std::uint64_t i = 0; i < impression_count && in.ok(); ++i) {
-    const auto shape = in.get<std::uint32_t>();
+  for (std::uint64_t i = 0; i < impression_count; ++i) {
+    const std::uint32_t shape = shape_ids[i];
     if (shape >= shapes.size()) return damaged();
     im.shape.push_back(shapes[shape]);
-    im.session.push_back(remap(sessions, in.get<std::uint32_t>()));
-    im.order.push_back(remap(orders, in.get<std::uint32_t>()));
-    im.customer.push_back(remap(customers, in.get<std::uint32_t>()));
-    im.time.push_back(in.get<std::int64_t>());
-    im.variant.push_back(remap(labels, in.get<std::uint32_t>()));
-    im.accepted.push_back(in.get<std::int8_t>());
-    im.origin.push_back({file, row_of(in.get<std::uint32_t>())});
+    im.session.push_back(remap(sessions, im_session[i]));
+    im.order.push_back(remap(orders, im_order(i)));
+    im.customer.push_back(remap(customers, im_customer(i)));
+    im.time.push_back(Reader::value<std::int64_t>(im_times, i));
+    im.variant.push_back(remap(labels, im_variant[i]));
+    im.accepted.push_back(static_cast<std::int8_t>(accepted[i]));
+    im.origin.push_back({file, row_of(Reader::value<std::uint32_t>(im_rows, i))});
   }
 
   SessionColumns& s = store.sessions;
-  const std::uint64_t session_count = in.count(33);
+  const IdBlock s_variant = in.ids(session_count);
+  const std::uint8_t* s_times = in.values(session_count, 8);
+  SparseBlock<std::uint32_t> s_customer(in, kNoId);
+  const IdBlock s_channel = in.ids(session_count);
+  const IdBlock s_segment = in.ids(session_count);
+  const std::uint8_t* converted = in.values(session_count, 1);
+  const std::uint8_t* s_rows = in.values(session_count, 4);
+  if (!in.ok()) return damaged();
   s.reserve(s.size() + session_count);
-  for (std::uint64_t i = 0; i < session_count && in.ok(); ++i) {
-    const std::uint32_t session = remap(sessions, in.get<std::uint32_t>());
+  for (std::uint64_t i = 0; i < session_count; ++i) {
+    const std::uint32_t session = remap(sessions, session_ids[i]);
     if (store.session_row.size() <= session)
       store.session_row.resize(std::size_t{session} + 1, kNoId);
     store.session_row.set(session, static_cast<std::uint32_t>(s.size()));
     s.session.push_back(session);
-    s.variant.push_back(remap(labels, in.get<std::uint32_t>()));
-    s.time.push_back(in.get<std::int64_t>());
-    s.customer.push_back(remap(customers, in.get<std::uint32_t>()));
-    s.channel.push_back(remap(labels, in.get<std::uint32_t>()));
-    s.segment.push_back(remap(labels, in.get<std::uint32_t>()));
-    s.converted.push_back(in.get<std::int8_t>());
-    s.origin.push_back({file, row_of(in.get<std::uint32_t>())});
+    s.variant.push_back(remap(labels, s_variant[i]));
+    s.time.push_back(Reader::value<std::int64_t>(s_times, i));
+    s.customer.push_back(remap(customers, s_customer(i)));
+    s.channel.push_back(remap(labels, s_channel[i]));
+    s.segment.push_back(remap(labels, s_segment[i]));
+    s.converted.push_back(static_cast<std::int8_t>(converted[i]));
+    s.origin.push_back({file, row_of(Reader::value<std::uint32_t>(s_rows, i))});
   }
 
   in.get<std::uint64_t>();  // the range reader's bytes, its head included

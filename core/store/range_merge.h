@@ -23,7 +23,7 @@ struct RangeEnd {
 
 /// Serialises what a range reader loaded: its store (everything came from the one range), its
 /// file's account and where it stopped.
-std::string serialize_range(const Store& store, const FileReport& report, const RangeEnd& end);
+ByteArray serialize_range(const Store& store, const FileReport& report, const RangeEnd& end);
 
 /// What merging a range did.
 enum class RangeMerge : std::uint8_t {
