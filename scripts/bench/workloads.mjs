@@ -13,8 +13,10 @@ const [tool, workload, dataDir] = process.argv.slice(2);
 const file = (name) => path.join(dataDir, name);
 const TABLES = ['products.csv', 'orders.csv', 'offers.csv', 'sessions.csv'];
 // Basketlift computes just the sections a workload asks for (the others are skipped).
-const SECTIONS = { ndjson: ['dimensions'], csv: ['dimensions'], report: null, ingest: null, pairs: ['basket'], offers: null };
-const FILES = { ndjson: ['orders.ndjson'], csv: ['orders.csv'], report: TABLES, ingest: TABLES, pairs: ['orders.csv'], offers: ['offers.csv'], load: TABLES };
+const SECTIONS = { ndjson: ['dimensions'], csv: ['dimensions'], report: null, ingest: null, ingest3: null, pairs: ['basket'] };
+const FILES = { ndjson: ['orders.ndjson'], csv: ['orders.csv'], report: TABLES, ingest: TABLES, pairs: ['orders.csv'],
+                ingest3: ['products.csv', 'orders.csv', 'sessions.csv'], load: TABLES };
+const READ_ONLY = ['ingest', 'ingest3'];
 const rssBytes = () => process.resourceUsage().maxRSS * 1024;
 const round = (x) => Math.round(x * 100) / 100;
 
@@ -37,13 +39,13 @@ async function basketliftWasm(pool = false) {
   const start = performance.now();
   for (const name of FILES[workload]) await engine.addFile(readFileSync(file(name)), { name });
   const read = performance.now();
-  const report = workload === 'ingest' || workload === 'offers' ? null : engine.analyze();
+  const report = READ_ONLY.includes(workload) ? null : engine.analyze();
   const end = performance.now();
   const memory = engine.memory();
   const result = { seconds: (end - start) / 1000, analysis_seconds: (end - read) / 1000, peak_bytes: memory.wasmBytes + memory.poolBytes,
                    peak_kind: pool ? 'wasm memory, all instances' : 'wasm memory', threads: engine.threads, check: report && basketliftCheck(report) };
-  if (workload === 'offers' || workload === 'csv') {
-    engine.analyze();  // for the store's size
+  if (['csv', ...READ_ONLY].includes(workload)) {
+    if (!report) engine.analyze();  // for the store's size
     result.store_bytes = JSON.parse(engine.reportJson()).store_bytes;
   }
   engine.dispose();
@@ -60,7 +62,7 @@ function basketliftCheck(report) {
 
 function basketliftNative(threads = 1) {
   const sections = SECTIONS[workload];
-  const args = [...(sections ? ['--settings', JSON.stringify({ sections })] : []), ...(workload === 'ingest' || workload === 'offers' ? ['--ingest-only'] : []),
+  const args = [...(sections ? ['--settings', JSON.stringify({ sections })] : []), ...(READ_ONLY.includes(workload) ? ['--ingest-only'] : []),
                 '--threads', String(threads), ...FILES[workload].map(file)];
   const out = JSON.parse(execFileSync(path.join(root, 'build/bin/bench_ingest'), args, { encoding: 'utf8' }));
   return { seconds: out.ingest_seconds + out.analyze_seconds, analysis_seconds: out.analyze_seconds, peak_bytes: out.peak_rss_bytes, peak_kind: 'RSS',
