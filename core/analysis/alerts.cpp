@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <optional>
 
 namespace basketlift {
 
@@ -41,6 +42,40 @@ const MetricResult* metric(const ArmComparison& c, const char* name) {
   return nullptr;
 }
 
+// An offer one segment takes at most half as often as another (the difference significant
+// after Holm across offers): name both, and what showing it does to that segment's conversion.
+std::optional<Alert> segment_alert(const OfferResult& o, const Store& store, double alpha) {
+  const OfferGroups& g = o.by_segment;
+  if (!(g.acceptance_adjusted_p < alpha) || g.groups.size() < 2) return std::nullopt;
+  const auto by_rate = [](const OfferGroup& a, const OfferGroup& b) {
+    return a.acceptance_rate < b.acceptance_rate;
+  };
+  const OfferGroup& low = *std::min_element(g.groups.begin(), g.groups.end(), by_rate);
+  const OfferGroup& high = *std::max_element(g.groups.begin(), g.groups.end(), by_rate);
+  if (!(low.acceptance_rate <= 0.5 * high.acceptance_rate)) return std::nullopt;
+  const std::string rec(store.pools.recs.view(o.rec));
+  const std::string low_name(store.pools.labels.view(low.label));
+  const std::string high_name(store.pools.labels.view(high.label));
+  const double times = low.acceptance_rate / high.acceptance_rate;
+  std::string title = rec + ": " + low_name + " shoppers take it " +
+                      (times == 0 ? std::string("never") : number("%.2g", times) + "× as often") +
+                      " as " + high_name + " shoppers";
+  std::string detail = number("%.2f%%", 100 * low.acceptance_rate) + " of impressions against " +
+                       number("%.2f%%", 100 * high.acceptance_rate) + " (adjusted p " +
+                       p_text(g.acceptance_adjusted_p) + ")";
+  const Comparison& effect = low.conversion_vs_control;
+  if (g.experiment_link && effect.ok && effect.p_value < alpha && effect.delta < 0) {
+    detail += "; in the experiment, showing it lowers their conversion by " +
+              number("%.1f", -100 * effect.delta) + " points";
+  } else if (low.conversion_rate < high.conversion_rate) {
+    detail += "; " + low_name + " sessions shown it convert at " +
+              number("%.1f%%", 100 * low.conversion_rate) + " against " +
+              number("%.1f%%", 100 * high.conversion_rate) + " (an association)";
+  }
+  detail += " — consider not showing it to " + low_name + " shoppers";
+  return Alert{"offer_hurts_segment", Severity::warning, std::move(title), std::move(detail), ""};
+}
+
 }  // namespace
 
 const char* severity_name(Severity severity) {
@@ -56,7 +91,8 @@ const char* severity_name(Severity severity) {
 }
 
 std::vector<Alert> experiment_and_offer_alerts(const ExperimentResult& experiment,
-                                               const OffersResult& offers, const Store& store) {
+                                               const OffersResult& offers, const Store& store,
+                                               double alpha) {
   std::vector<Alert> alerts;
   for (std::size_t k = 0; k < experiment.comparisons.size(); ++k) {
     const ArmComparison& c = experiment.comparisons[k];
@@ -120,6 +156,12 @@ std::vector<Alert> experiment_and_offer_alerts(const ExperimentResult& experimen
     alerts.push_back({"unprofitable_offer", Severity::warning,
                       "Offer " + std::string(store.pools.recs.view(o.rec)) + " loses money",
                       o.reason, "/offers/offers/" + std::to_string(losers[n])});
+  }
+  for (std::size_t k = 0; k < offers.offers.size(); ++k) {
+    if (auto alert = segment_alert(offers.offers[k], store, alpha)) {
+      alert->evidence = "/offers/offers/" + std::to_string(k) + "/by_segment";
+      alerts.push_back(std::move(*alert));
+    }
   }
   if (retired > 0) {
     std::string detail = "unprofitable, or rarely taken while earning no margin that can be shown";

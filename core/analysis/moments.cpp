@@ -56,8 +56,12 @@ void RatioMoments::merge(const RatioMoments& other) {
 
 double RatioMoments::ratio_variance() const {
   if (n < 2 || mean_d == 0) return std::numeric_limits<double>::quiet_NaN();
+  return ratio_variance_at(mean_m / mean_d);
+}
+
+double RatioMoments::ratio_variance_at(double r) const {
+  if (n < 2 || mean_d == 0) return std::numeric_limits<double>::quiet_NaN();
   // Var(m̄/d̄) ≈ (σm² − 2 R σmd + R² σd²) / (n d̄²), with sample (co)variances.
-  const double r = mean_m / mean_d;
   const double var_m = m2_m / (n - 1), var_d = m2_d / (n - 1), cov = c_md / (n - 1);
   const double value = (var_m - 2 * r * cov + r * r * var_d) / (n * mean_d * mean_d);
   return value < 0 ? 0 : value;

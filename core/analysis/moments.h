@@ -47,6 +47,8 @@ struct RatioMoments {
   double ratio() const { return mean_m / mean_d; }
   /// Delta-method variance of the ratio estimate (already divided by n).
   double ratio_variance() const;
+  /// The same variance with the ratio taken to be `r` (a pooled ratio, for tests under the null).
+  double ratio_variance_at(double r) const;
 };
 
 }  // namespace basketlift

@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "analysis/distributions.h"
+#include "analysis/offer_units.h"
 #include "util/number_format.h"
 #include "util/radix_sort.h"
 
@@ -12,60 +13,14 @@ namespace basketlift {
 
 namespace {
 
-// One (offer, unit) pair: the offer's margin earned in the unit and its impressions there.
-struct Contribution {
-  std::uint32_t rec;
-  std::uint64_t unit;  // session id, or 2^32 + order id, or 2^33 + impression index
-  double margin;
-  double impressions;
-};
-
-constexpr std::uint64_t kOrderUnit = std::uint64_t{1} << 32;
-constexpr std::uint64_t kImpressionUnit = std::uint64_t{1} << 33;
 constexpr double kDaysPerMonth = 365.25 / 12;
 
-std::uint64_t order_unit(const Store& store, std::uint32_t o) {
-  return store.orders.session[o] != kNoId ? store.orders.session[o] : kOrderUnit + o;
-}
-
 // Margin per impression of every offer, as a ratio over the units (sessions) it was shown in.
-std::vector<RatioMoments> margin_per_impression(const AnalysisContext& ctx) {
-  const Store& store = ctx.store;
-  const ImpressionColumns& im = store.impressions;
-  const std::size_t offer_lines = store.lines.rec.present();
-  std::vector<Contribution> parts;
-  parts.reserve(im.size() + offer_lines);
-  for (std::size_t i = 0; i < im.size(); ++i) {
-    std::uint64_t unit = kImpressionUnit + i;
-    if (im.session[i] != kNoId) {
-      unit = im.session[i];
-    } else if (im.order[i] != kNoId && im.order[i] < store.orders.size()) {
-      unit = order_unit(store, im.order[i]);
-    }
-    parts.push_back({im.rec(i), unit, 0, 1});
-  }
-  for (std::size_t l = 0; l < store.lines.size(); ++l) {
-    if (store.lines.rec[l] == kNoId) continue;
-    const double margin = ctx.offer_line_margin(l);
-    if (!std::isnan(margin))
-      parts.push_back({store.lines.rec[l], order_unit(store, store.lines.order[l]), margin, 0});
-  }
-  // By offer, then unit (two stable passes: the second key first).
-  radix_sort(parts, [](const Contribution& c) { return c.unit; });
-  radix_sort(parts, [](const Contribution& c) { return std::uint64_t{c.rec}; });
-  std::vector<RatioMoments> moments(store.pools.recs.size());
-  for (std::size_t k = 0; k < parts.size();) {
-    double margin = 0, impressions = 0;
-    std::size_t end = k;
-    while (end < parts.size() && parts[end].rec == parts[k].rec &&
-           parts[end].unit == parts[k].unit) {
-      margin += parts[end].margin;
-      impressions += parts[end].impressions;
-      ++end;
-    }
-    moments[parts[k].rec].add(margin, impressions);
-    k = end;
-  }
+std::vector<RatioMoments> margin_per_impression(const std::vector<OfferUnit>& units,
+                                                std::size_t offers) {
+  std::vector<RatioMoments> moments(offers);
+  for (const OfferUnit& u : units)
+    moments[u.rec].add(u.margin, static_cast<double>(u.impressions));
   return moments;
 }
 
@@ -99,7 +54,7 @@ std::vector<double> exposed_orders(const AnalysisContext& ctx) {
     if (im.session[i] != kNoId) {
       seen.emplace_back(im.rec(i), im.session[i]);
     } else if (im.order[i] != kNoId) {
-      seen.emplace_back(im.rec(i), kOrderUnit + im.order[i]);
+      seen.emplace_back(im.rec(i), kOrderUnitBase + im.order[i]);
     }
   }
   radix_sort(seen, [](const auto& pair) { return pair.second; });
@@ -107,8 +62,8 @@ std::vector<double> exposed_orders(const AnalysisContext& ctx) {
   seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
   std::vector<double> orders(store.pools.recs.size(), 0);
   for (const auto& [rec, unit] : seen) {
-    if (unit >= kOrderUnit) {
-      const auto o = static_cast<std::uint32_t>(unit - kOrderUnit);
+    if (unit >= kOrderUnitBase) {
+      const auto o = static_cast<std::uint32_t>(unit - kOrderUnitBase);
       orders[rec] += o < store.orders.size() && ctx.is_sale(o);
     } else if (unit + 1 < ctx.session_order_begin.size()) {
       orders[rec] += ctx.session_order_begin[unit + 1] - ctx.session_order_begin[unit];
@@ -306,7 +261,9 @@ OffersResult analyze_offers(const AnalysisContext& ctx, const ExperimentUnits& u
                   [](double c) { return !std::isnan(c); }) ||
       std::any_of(store.products.margin_pct.begin(), store.products.margin_pct.end(),
                   [](double c) { return !std::isnan(c); });
-  const std::vector<RatioMoments> moments = margin_per_impression(ctx);
+  const std::vector<OfferUnit> offer_unit_list = offer_units(ctx);
+  const std::vector<RatioMoments> moments =
+      margin_per_impression(offer_unit_list, store.pools.recs.size());
   const std::vector<double> exposed = exposed_orders(ctx);
   const std::vector<std::uint64_t> arms = arms_showing(ctx, units);
   // Offers shown by one non-control arm only, counted per (arm, placement).
@@ -366,7 +323,9 @@ OffersResult analyze_offers(const AnalysisContext& ctx, const ExperimentUnits& u
     r.revenue = facts.revenue;
     r.margin = facts.margin;
     r.lines_without_cost = facts.lines_without_cost;
-    judge(r, moments[rec], ctx, experiment, evidence_of(rec), result.costs_known);
+    const ArmEvidence evidence = evidence_of(rec);
+    if (evidence.sole_difference && units.has_control) r.isolating_arm = single_arm(rec);
+    judge(r, moments[rec], ctx, experiment, evidence, result.costs_known);
     r.days_shown = days_shown(facts);
     if (result.costs_known && !std::isnan(r.days_shown))
       r.margin_per_month = r.margin / r.days_shown * kDaysPerMonth;
@@ -376,6 +335,7 @@ OffersResult analyze_offers(const AnalysisContext& ctx, const ExperimentUnits& u
   std::stable_sort(
       result.offers.begin(), result.offers.end(),
       [](const OfferResult& a, const OfferResult& b) { return a.impressions > b.impressions; });
+  analyze_offer_groups(ctx, offer_unit_list, units, result);
   return result;
 }
 

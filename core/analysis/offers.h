@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "analysis/experiment.h"
+#include "analysis/offer_groups.h"
 
 namespace basketlift {
 
@@ -57,6 +58,10 @@ struct OfferResult {
   std::string note;          ///< advice that is not a verdict (a profitable offer rarely taken)
   double days_shown = kNaN;  ///< days from its first to its last dated impression
   double margin_per_month = kNaN;  ///< its margin per 30.44 days at the traffic it had
+  int isolating_arm = -1;  ///< ExperimentUnits::arm_labels index of the arm it alone sets apart
+                           ///< from control at its placement (−1: the experiment does not)
+  OfferGroups by_segment;  ///< by the shoppers' segment
+  OfferGroups by_channel;  ///< by the shoppers' channel
 };
 
 /// The offers section.

@@ -149,6 +149,31 @@ double srm_p_value(const std::vector<double>& observed,
   return chi_square_survival(statistic, static_cast<double>(observed.size() - 1));
 }
 
+Homogeneity homogeneity_test(const std::vector<double>& estimates,
+                             const std::vector<double>& variances) {
+  double sum_w = 0, sum_wx = 0;
+  std::size_t groups = 0;
+  for (std::size_t g = 0; g < estimates.size(); ++g) {
+    if (!(variances[g] > 0) || !std::isfinite(variances[g]) || !std::isfinite(estimates[g]))
+      continue;
+    sum_w += 1 / variances[g];
+    sum_wx += estimates[g] / variances[g];
+    ++groups;
+  }
+  Homogeneity h;
+  if (groups < 2) return h;
+  const double mean = sum_wx / sum_w;
+  h.statistic = 0;
+  for (std::size_t g = 0; g < estimates.size(); ++g) {
+    if (!(variances[g] > 0) || !std::isfinite(variances[g]) || !std::isfinite(estimates[g]))
+      continue;
+    h.statistic += (estimates[g] - mean) * (estimates[g] - mean) / variances[g];
+  }
+  h.df = static_cast<double>(groups - 1);
+  h.p_value = chi_square_survival(h.statistic, h.df);
+  return h;
+}
+
 std::vector<double> holm_adjust(const std::vector<double>& p_values) {
   const std::size_t m = p_values.size();
   std::vector<std::size_t> order(m);

@@ -59,6 +59,19 @@ Comparison ratio_test(const RatioMoments& control, const RatioMoments& treatment
 double srm_p_value(const std::vector<double>& observed,
                    const std::vector<double>& expected_weights);
 
+/// Do k groups share one value? Cochran's Q on estimates with known variances.
+struct Homogeneity {
+  double statistic = kNaN;  ///< Σ w (x − x̄_w)², w = 1 / variance
+  double df = kNaN;         ///< groups − 1
+  double p_value = kNaN;    ///< chi-square survival of the statistic (NaN under two groups)
+};
+
+/// Wald (Cochran's Q) test that k estimates differ only by chance, from their variances (for
+/// two groups: the two-sided z-test of their difference). Groups with a variance that is not
+/// positive and finite are left out.
+Homogeneity homogeneity_test(const std::vector<double>& estimates,
+                             const std::vector<double>& variances);
+
 /// Holm step-down adjusted p-values (same order as the input).
 std::vector<double> holm_adjust(const std::vector<double>& p_values);
 /// Benjamini–Hochberg adjusted p-values (same order as the input).

@@ -103,7 +103,8 @@ Status Engine::analyze() {
     skipped(report_.basket);
   report_.accepted_derived = context.accepted_derived;
   report_.data_gaps = analyze_data_gaps(context, files_, report_.summary, units);
-  report_.alerts = experiment_and_offer_alerts(report_.experiment, report_.offers, store_);
+  report_.alerts = experiment_and_offer_alerts(report_.experiment, report_.offers, store_,
+                                               s.alpha());
   for (Alert& alert : data_gap_alerts(report_.data_gaps))
     report_.alerts.push_back(std::move(alert));
   sort_alerts(report_.alerts);

@@ -1,4 +1,5 @@
 #include <cmath>
+#include <string>
 
 #include "util/number_format.h"
 
@@ -11,6 +12,37 @@ namespace {
 void write_product(JsonWriter& out, const char* key, std::uint32_t product, const Store& store) {
   out.key(key);
   product == kNoId ? out.null() : out.value(store.pools.products.view(product));
+}
+
+// An offer by segment or by channel ("segment"/"channel" names the dimension).
+void write_groups(JsonWriter& out, const OfferGroups& groups, const char* dimension,
+                  const Store& store) {
+  out.key(std::string("by_") + dimension).begin_array();
+  for (const OfferGroup& g : groups.groups) {
+    out.begin_object();
+    out.field(dimension, store.pools.labels.view(g.label)).field("sessions", g.units);
+    out.field("impressions", g.impressions).field("accepted", g.accepted);
+    out.field("acceptance_rate", g.acceptance_rate).key("acceptance_ci");
+    write_interval(out, g.acceptance_ci);
+    out.field("margin_per_1000_impressions", g.margin_per_1000)
+        .key("margin_per_1000_impressions_ci");
+    write_interval(out, g.margin_per_1000_ci);
+    out.field("conversion_rate", g.conversion_rate).key("conversion_vs_control");
+    if (groups.experiment_link)
+      write_comparison(out, g.conversion_vs_control);
+    else
+      out.null();
+    out.end_object();
+  }
+  out.end_array();
+  out.key(std::string(dimension) + "_test").begin_object();
+  out.field("p_value", groups.acceptance_test.p_value)
+      .field("adjusted_p", groups.acceptance_adjusted_p);
+  out.field("statistic", groups.acceptance_test.statistic).field("df", groups.acceptance_test.df);
+  out.field("margin_p_value", groups.margin_test.p_value)
+      .field("margin_adjusted_p", groups.margin_adjusted_p);
+  out.field("conversion_link", groups.experiment_link ? "experiment" : "association");
+  out.end_object();
 }
 
 }  // namespace
@@ -33,6 +65,14 @@ void write_offers(JsonWriter& out, const OffersResult& offers, const Store& stor
           " hours holds a line with the rec_id (or, when lines carry no rec_id, the offered "
           "product)");
   out.field("impressions_with_derived_acceptance", accepted_derived);
+  out.field("groups",
+            "by_segment and by_channel: the sessions (else orders) the offer was shown in, by the "
+            "session's segment or channel, else its orders'; intervals by the delta method over "
+            "those sessions; segment_test and channel_test: do the groups take it equally often "
+            "(p_value) and earn the same per impression (margin_p_value)? Cochran's Q on the "
+            "groups' estimates, Holm-adjusted across offers; conversion_vs_control compares the "
+            "arm that alone shows it with control in each group where the experiment isolates "
+            "the offer (conversion_link experiment), else conversion_rate is an association");
   out.field("verdict", "unprofitable when margin per impression is below zero with " +
                            settings.confidence_text() +
                            " confidence, or the experiment shows that the arm showing it loses "
@@ -70,6 +110,8 @@ void write_offers(JsonWriter& out, const OffersResult& offers, const Store& stor
     out.field("retire", o.retire).key("note");
     o.note.empty() ? out.null() : out.value(o.note);
     out.field("days_shown", o.days_shown).field("margin_per_month", o.margin_per_month);
+    write_groups(out, o.by_segment, "segment", store);
+    write_groups(out, o.by_channel, "channel", store);
     out.end_object();
   }
   out.end_array();

@@ -199,6 +199,18 @@ std::string answers_json(const Answers& a, const Catalog& catalog) {
       .end_array();
   out.key("low_acceptance_note").begin_array().value("xs-warranty-cart").end_array();
   out.key("inconclusive").begin_array().value("xs-socks-email").end_array();
+  out.key("segment_relevance").begin_object();
+  out.field("rec_id", "up-laptop-pro").field("segment", "budget").field("versus", "premium");
+  out.field("planted",
+            "budget shoppers take it half as often, and when shown any upsell they reach the "
+            "cart less often (budget_segment)");
+  const double take = catalog.offers[catalog.offer("up-laptop-pro")].budget_acceptance;
+  out.field("true_acceptance_multiplier", take);
+  // Acceptance counts every impression, and only shoppers who reach the cart can take it.
+  out.field("true_acceptance_ratio", std::round(take * p.budget_upsell_cart * 1e6) / 1e6);
+  out.field("true_conversion_ratio", p.budget_upsell_cart);
+  out.field("alert", "offer_hurts_segment");
+  out.end_object();
   out.end_object();
 
   out.key("basket").begin_object();

@@ -213,8 +213,12 @@ void add_planted_offers(Catalog& c, bool gaps) {
   c.offers.push_back(socks);
   c.offers.push_back(rule("xs-drill-lipstick", OfferType::cross_sell, "product_page",
                           p("DRILL-18V"), {p("LIPSTICK-RED")}, 19.00, 0.01, Arm::both));
-  c.offers.push_back(rule("up-laptop-pro", OfferType::upsell, "product_page", p("LAP-15"),
-                          {p("LAP-15-PRO")}, 1000.00, 0.07, Arm::treatment, 0.9));
+  // Budget shoppers take the premium laptop half as often (and reach the cart less often when
+  // shown any upsell: ModelParameters::budget_upsell_cart), so it pays to show it to the others.
+  OfferRule laptop_pro = rule("up-laptop-pro", OfferType::upsell, "product_page", p("LAP-15"),
+                              {p("LAP-15-PRO")}, 1000.00, 0.07, Arm::treatment, 0.9);
+  laptop_pro.budget_acceptance = 0.5;
+  c.offers.push_back(laptop_pro);
   c.offers.push_back(rule("xs-cable-checkout", OfferType::cross_sell, "checkout", -1,
                           {p("CABLE-C")}, 9.50, 0.08, Arm::control, 1.0));
   c.offers.push_back(rule("xs-care-kit-checkout", OfferType::cross_sell, "checkout", -1,

@@ -43,6 +43,7 @@ struct OfferRule {
   Arm arm = Arm::both;       ///< which arm shows it
   double show_rate = 0.8;    ///< probability of showing it when its anchor is in view
   std::uint64_t max_impressions = 0;  ///< 0: unlimited
+  double budget_acceptance = 1.0;     ///< acceptance multiplier for budget shoppers (planted)
 };
 
 /// Themes (top-level categories) of the sample store.

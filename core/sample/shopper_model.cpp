@@ -75,7 +75,9 @@ void ShopperModel::show(SessionOut& out, int offer, bool can_accept, int minute,
   const OfferRule& rule = catalog_.offers[offer];
   if (rule.max_impressions > 0 && shown_[offer] >= rule.max_impressions) return;
   ++shown_[offer];
-  const bool accepted = can_accept && random.chance(rule.acceptance);
+  const double acceptance =
+      rule.acceptance * (out.segment == Segment::budget ? rule.budget_acceptance : 1.0);
+  const bool accepted = can_accept && random.chance(acceptance);
   out.impressions.push_back({offer, accepted, minute});
   if (rule.type == OfferType::upsell) out.upsell_shown = true;
 }

@@ -4,6 +4,7 @@
 
 #include <cmath>
 
+#include "cli/text_findings.h"
 #include "generated_store.h"
 #include "simdjson.h"
 
@@ -145,6 +146,53 @@ TEST_F(PlantedTruths, OfferFiguresMatchTheGeneratorsTally) {
     EXPECT_EQ(static_cast<double>(offer(rec).accepted), number_after("accepted")) << rec;
     EXPECT_EQ(static_cast<double>(offer(rec).orders), number_after("orders")) << rec;
   }
+}
+
+// The planted relevance gap: budget shoppers take the laptop upgrade about 0.3× as often as
+// premium ones (half as often once in the cart, and they reach it 0.6× as often when shown an
+// upsell), and sessions shown it convert about 0.6× as often: found, named in an alert.
+TEST_F(PlantedTruths, BudgetShoppersTakeTheLaptopUpgradeFarLessOften) {
+  const auto truth = [&](const char* field) {
+    const std::size_t at = store_->answers.find("\"segment_relevance\"");
+    const std::size_t p = store_->answers.find(std::string("\"") + field + "\": ", at);
+    return std::stod(store_->answers.substr(p + std::string(field).size() + 4));
+  };
+  const OfferResult& o = offer("up-laptop-pro");
+  const OfferGroup* budget = nullptr;
+  const OfferGroup* premium = nullptr;
+  std::uint64_t impressions = 0;
+  for (const OfferGroup& g : o.by_segment.groups) {
+    impressions += g.impressions;
+    if (data().pools.labels.view(g.label) == "budget") budget = &g;
+    if (data().pools.labels.view(g.label) == "premium") premium = &g;
+    EXPECT_LE(g.acceptance_ci.low, g.acceptance_rate);
+    EXPECT_GE(g.acceptance_ci.high, g.acceptance_rate);
+  }
+  EXPECT_EQ(impressions, o.impressions);  // every generated session has a segment
+  ASSERT_TRUE(budget && premium);
+  const double acceptance_ratio = budget->acceptance_rate / premium->acceptance_rate;
+  EXPECT_NEAR(acceptance_ratio, truth("true_acceptance_ratio"), 0.15);
+  const double conversion_ratio = budget->conversion_rate / premium->conversion_rate;
+  EXPECT_NEAR(conversion_ratio, truth("true_conversion_ratio"), 0.2);
+  EXPECT_LT(o.by_segment.acceptance_adjusted_p, 0.05);
+  EXPECT_FALSE(o.by_segment.experiment_link);  // other upsells differ between the arms too
+  // The alert names the offer and the segment; no offer planted without a gap is named.
+  int named = 0;
+  for (const Alert& a : report().alerts) {
+    if (a.kind != "offer_hurts_segment") continue;
+    ++named;
+    EXPECT_NE(a.title.find("up-laptop-pro: budget shoppers"), std::string::npos) << a.title;
+    EXPECT_NE(a.detail.find("consider not showing it to budget shoppers"), std::string::npos);
+  }
+  EXPECT_EQ(named, 1);
+  // The CLI summary shows the segments under the offer.
+  const std::string summary = cli::text_findings(report(), data());
+  const std::size_t at = summary.find("  up-laptop-pro ");
+  ASSERT_NE(at, std::string::npos);
+  EXPECT_NE(summary.find("by segment: budget ", at), std::string::npos);
+  // Offers without a planted gap show none: the checkout offers are taken alike.
+  EXPECT_GT(offer("xs-care-kit-checkout").by_segment.acceptance_adjusted_p, 0.05);
+  EXPECT_GT(offer("xs-cable-checkout").by_segment.acceptance_adjusted_p, 0.05);
 }
 
 TEST_F(PlantedTruths, DimensionGroupsAddUpToTheTotals) {

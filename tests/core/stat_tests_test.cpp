@@ -186,6 +186,46 @@ TEST_F(Reference, WilsonIntervals) {
   EXPECT_NEAR(ci.high, 0.19812, 5e-6);
 }
 
+// Segments' acceptance of an offer: Cochran's Q with each group's delta-method variance at the
+// pooled ratio (a group that never took the offer still counts), against SciPy's chi-square.
+TEST_F(Reference, HomogeneityOfRatiosAcrossGroups) {
+  const std::size_t cases = elements("/homogeneity").size();
+  ASSERT_EQ(cases, 3u);
+  for (std::size_t c = 0; c < cases; ++c) {
+    const std::string base = "/homogeneity/" + std::to_string(c);
+    std::vector<RatioMoments> groups;
+    double sum_m = 0, sum_d = 0;
+    const std::size_t group_count = elements(base + "/groups").size();
+    for (std::size_t k = 0; k < group_count; ++k) {
+      const std::string group = base + "/groups/" + std::to_string(k);
+      const std::vector<double> m = numbers(at(group + "/m")), d = numbers(at(group + "/d"));
+      RatioMoments moments;
+      for (std::size_t i = 0; i < m.size(); ++i) {
+        moments.add(m[i], d[i]);
+        sum_m += m[i];
+        sum_d += d[i];
+      }
+      groups.push_back(moments);
+    }
+    const double pooled = sum_m / sum_d;
+    expect_close(pooled, number(at(base + "/pooled")), "pooled");
+    std::vector<double> estimates, variances;
+    const std::vector<double> ref_variances = numbers(at(base + "/variances"));
+    for (std::size_t k = 0; k < groups.size(); ++k) {
+      estimates.push_back(groups[k].ratio());
+      variances.push_back(groups[k].ratio_variance_at(pooled));
+      expect_close(variances.back(), ref_variances[k], "variance");
+    }
+    const Homogeneity h = homogeneity_test(estimates, variances);
+    expect_close(h.statistic, number(at(base + "/statistic")), "statistic");
+    expect_close(h.df, number(at(base + "/df")), "df");
+    expect_close(h.p_value, number(at(base + "/p")), "p");
+  }
+  // Fewer than two usable groups: no test.
+  EXPECT_TRUE(std::isnan(homogeneity_test({0.1}, {0.01}).p_value));
+  EXPECT_TRUE(std::isnan(homogeneity_test({0.1, 0.2}, {0.01, 0}).p_value));
+}
+
 TEST(MultipleTesting, HolmAndBenjaminiHochbergVectors) {
   const std::vector<double> holm = holm_adjust({0.01, 0.04, 0.03, 0.005, 0.55, 0.6});
   const std::vector<double> holm_expected = {0.05, 0.12, 0.12, 0.03, 1, 1};

@@ -13,7 +13,11 @@ Formulas (the engine's, restated here on purpose):
 - ratio metrics sum(m)/sum(d) per arm with delta-method variance
   (var_m - 2 R cov + R^2 var_d) / (n mean_d^2), compared like Welch's test;
 - Wilson score interval without continuity correction;
-- SRM: scipy.stats.chisquare against the expected shares.
+- SRM: scipy.stats.chisquare against the expected shares;
+- homogeneity of k ratio estimates (an offer's acceptance by segment): Cochran's Q
+  sum((r_g - r_pooled_w)^2 / v_g) against chi-square with k - 1 df, each v_g the ratio's
+  delta-method variance taken at the pooled ratio sum(m)/sum(d) over all groups; for two
+  groups the same as the two-sided z-test of r_1 - r_2 with variance v_1 + v_2 (checked here).
 """
 import json
 import math
@@ -94,6 +98,35 @@ def ratio(mc, dc, mt, dt):
                 p=2 * stats.t.sf(abs(delta / se), df), df=df, **relative(rc, rt, vc, vt, df))
 
 
+def ratio_variance_at(m, d, r):
+    n = len(m)
+    cov = np.cov(m, d, ddof=1)
+    return max(0.0, (cov[0, 0] - 2 * r * cov[0, 1] + r * r * cov[1, 1]) / (n * d.mean() ** 2))
+
+
+def homogeneity(groups):
+    """groups: list of (m, d) unit arrays. Returns the estimates, variances, Q and p."""
+    pooled = sum(m.sum() for m, _ in groups) / sum(d.sum() for _, d in groups)
+    r = np.array([m.sum() / d.sum() for m, d in groups])
+    v = np.array([ratio_variance_at(m, d, pooled) for m, d in groups])
+    w = 1 / v
+    mean = (w * r).sum() / w.sum()
+    q = float((w * (r - mean) ** 2).sum())
+    p = stats.chi2.sf(q, len(groups) - 1)
+    if len(groups) == 2:
+        z = (r[0] - r[1]) / math.sqrt(v[0] + v[1])
+        assert abs(p - 2 * stats.norm.sf(abs(z))) <= 1e-12 * max(p, 1e-300)
+    return dict(groups=[dict(m=m.tolist(), d=d.tolist()) for m, d in groups], pooled=pooled,
+                estimates=r.tolist(), variances=v.tolist(), statistic=q, df=len(groups) - 1, p=p)
+
+
+def acceptance_units(rng, n, rate):
+    """Per-session impressions (1-3) and acceptances of an offer taken at `rate`."""
+    d = rng.integers(1, 4, n).astype(float)
+    m = np.array([float((rng.random(int(k)) < rate).sum()) for k in d])
+    return m, d
+
+
 def wilson(x, n):
     z = stats.norm.ppf(Q)
     p = x / n
@@ -170,6 +203,10 @@ def main():
         # Order revenues of tests/fixtures/ingest/orders_nested.ndjson (5 orders, 3 with a rec_id).
         "summary_skeleton": {"aov_ci": t_interval([840, 1000, 27, 72, 849.89]),
                              "attach_rate_ci": wilson(3, 5)},
+        "homogeneity": [homogeneity([acceptance_units(rng, 400, 0.05), acceptance_units(rng, 350, 0.09),
+                                     acceptance_units(rng, 200, 0.10)]),
+                        homogeneity([acceptance_units(rng, 300, 0.04), acceptance_units(rng, 250, 0.0)]),
+                        homogeneity([acceptance_units(rng, 500, 0.07), acceptance_units(rng, 480, 0.07)])],
         "holm": [{"p": p, "adjusted": holm(p)} for p in [[0.01, 0.04, 0.03, 0.005, 0.55, 0.6]]],
         "bh": [{"p": p, "adjusted": bh(p)} for p in [[0.898, 0.138, 0.007, 0.964, 0.538, 0.006, 0.138]]],
         "quantiles": {"normal_0.975": stats.norm.ppf(0.975), "t_0.975_df10": stats.t.ppf(0.975, 10),

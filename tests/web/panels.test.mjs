@@ -144,6 +144,34 @@ test('offers: verdict badges, every offer, the retire list', async () => {
   assert.equal(Number(lines[1].split(',')[3]), offers[0].impressions);
 });
 
+test('offers: relevance by segment and channel, each cell the report\'s acceptance', async () => {
+  const alpha = 1 - report.settings.confidence;
+  for (const dimension of ['segment', 'channel']) {
+    await page.selectOption('#relevance-dimension', dimension);
+    const more = page.locator('#offers .relevance button.more:not([hidden])');
+    if (await more.count()) await more.first().click();
+    const shown = await page.locator('#offers tr[data-relevance-offer]').evaluateAll((rows) => rows.map((r) => ({
+      offer: r.dataset.relevanceOffer,
+      differ: r.dataset.differ === 'true',
+      cells: [...r.querySelectorAll('[data-group]')].map((c) => [c.dataset.group, Number(c.dataset.acceptance)]),
+    })));
+    const offers = report.offers.offers.filter((o) => o[`by_${dimension}`].length > 0);
+    assert.equal(shown.length, offers.length, dimension);
+    assert.ok(shown.length > 0, `the sample has ${dimension}s`);
+    for (const row of shown) {
+      const offer = offers.find((o) => o.rec_id === row.offer);
+      const groups = offer[`by_${dimension}`].map((g) => [g[dimension], g.acceptance_rate]);
+      assert.deepEqual([...row.cells].sort(), [...groups].sort(), `${row.offer} by ${dimension}`);
+      const adjusted = offer[`${dimension}_test`].adjusted_p;
+      assert.equal(row.differ, adjusted !== null && adjusted < alpha);
+    }
+    // Offers whose groups differ come first.
+    const firstSame = shown.findIndex((r) => !r.differ);
+    assert.ok(firstSame < 0 || shown.slice(firstSame).every((r) => !r.differ));
+  }
+  await page.locator('#offers .relevance').screenshot({ path: path.join(screenshots, 'panel-relevance.png') });
+});
+
 test('baskets: candidates ranked by expected margin per showing', async () => {
   const candidates = report.basket.candidates.slice(0, 25);
   const shown = await page.locator('#basket tr[data-candidate]').evaluateAll((rows) => rows.map((r) => [r.dataset.candidate, Number(r.querySelector('[data-value]').dataset.value)]));

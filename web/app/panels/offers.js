@@ -1,8 +1,10 @@
 // Offers: each offer's acceptance and margin per impression with a verdict badge, the chart of
-// margin per 1,000 impressions with intervals, and the retire list.
+// margin per 1,000 impressions with intervals, relevance by segment and channel, and the retire
+// list.
 import { chartFigure, intervalChart } from '../charts.js';
 import { fill, fmt, h, table, unavailable } from '../dom.js';
 import { csvButton } from '../export.js';
+import { renderRelevance } from './relevance.js';
 
 const VERDICT_CLASS = { profitable: 'good', unprofitable: 'bad', inconclusive: 'neutral' };
 
@@ -60,6 +62,7 @@ export function renderOffers(root, report) {
     csvButton('offers.csv', ['rec_id', 'type', 'placement', 'impressions', 'accepted', 'acceptance_rate', 'acceptance_low', 'acceptance_high', 'orders', 'revenue', 'margin', 'margin_per_1000_impressions', 'verdict', 'reason', 'retire'],
       () => offers.map((x) => [x.rec_id, x.type, x.placement, x.impressions, x.accepted, x.acceptance_rate, x.acceptance_ci?.[0], x.acceptance_ci?.[1], x.orders, x.revenue, x.margin, x.margin_per_1000_impressions, x.verdict, x.reason, x.retire])),
     h('p', { class: 'hint' }, `Offer value: ${o.rules.offer_value}. Acceptance: ${o.rules.acceptance}.`),
+    renderRelevance(report, money),
     renderRetire(report.retire, money));
   render();
   intervalChart(canvas, {

@@ -1,0 +1,47 @@
+// Relevance by segment and channel (SPEC §3.4): how each offer does with each group of shoppers,
+// measured on sessions as units, and whether the groups differ.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "analysis/offer_units.h"
+#include "analysis/stat_tests.h"
+
+namespace basketlift {
+
+struct ExperimentUnits;
+struct OffersResult;
+
+/// One offer among the shoppers of one segment (or channel).
+struct OfferGroup {
+  std::uint32_t label = kNoId;       ///< Pools::labels id of the segment or channel
+  double units = 0;                  ///< sessions (or orders) it was shown in
+  std::uint64_t impressions = 0;     ///< its impressions there
+  std::uint64_t accepted = 0;        ///< of which taken
+  double acceptance_rate = kNaN;     ///< accepted / impressions
+  Interval acceptance_ci;            ///< delta method over the units
+  double margin_per_1000 = kNaN;     ///< offer margin per 1,000 impressions (costs known)
+  Interval margin_per_1000_ci;       ///< delta method over the units
+  double conversion_rate = kNaN;     ///< share of the units that bought (sessions table only)
+  Comparison conversion_vs_control;  ///< CVR of the arm showing it against control, in this
+                                     ///< group at its placement (only when the experiment
+                                     ///< isolates the offer)
+};
+
+/// An offer by segment or by channel, and whether the groups differ.
+struct OfferGroups {
+  std::vector<OfferGroup> groups;       ///< most impressions first
+  Homogeneity acceptance_test;          ///< do the groups take it equally often?
+  double acceptance_adjusted_p = kNaN;  ///< Holm across offers
+  Homogeneity margin_test;              ///< do they bring the same margin per impression?
+  double margin_adjusted_p = kNaN;      ///< Holm across offers
+  bool experiment_link = false;  ///< conversion_vs_control measured: the link to conversion is
+                                 ///< causal; otherwise conversion_rate is an association
+};
+
+/// Fills by_segment and by_channel of every offer in `offers` from the (offer, unit) pairs.
+void analyze_offer_groups(const AnalysisContext& ctx, const std::vector<OfferUnit>& offer_units,
+                          const ExperimentUnits& units, OffersResult& offers);
+
+}  // namespace basketlift

@@ -1,0 +1,44 @@
+// What each offer did in each unit (session, else order) it was shown in: the units the offer
+// analyses measure on, since impressions cluster within sessions (SPEC §3.3, §3.4).
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "analysis/context.h"
+
+namespace basketlift {
+
+/// One offer in one unit.
+struct OfferUnit {
+  std::uint32_t rec = kNoId;      ///< Pools::recs id
+  std::uint32_t impressions = 0;  ///< its impressions in the unit
+  std::uint64_t unit = 0;         ///< see OfferUnitKey
+  std::uint32_t accepted = 0;     ///< of which taken
+  double margin = 0;              ///< margin its order lines brought in the unit
+};
+
+/// How OfferUnit::unit names a unit: a Pools::sessions id below kOrderUnitBase, an order index
+/// plus kOrderUnitBase (an order without a session), or an impression index plus
+/// kImpressionUnitBase (an impression with neither).
+constexpr std::uint64_t kOrderUnitBase = std::uint64_t{1} << 32;
+/// See kOrderUnitBase.
+constexpr std::uint64_t kImpressionUnitBase = std::uint64_t{1} << 33;
+
+/// Every (offer, unit) pair with impressions or offer margin, sorted by offer, then unit.
+std::vector<OfferUnit> offer_units(const AnalysisContext& ctx);
+
+/// The unit of order o: its session, else the order itself.
+std::uint64_t order_unit(const Store& store, std::uint32_t o);
+
+/// Who a unit's shopper is and whether the unit bought.
+struct UnitProfile {
+  std::uint32_t segment = kNoId;  ///< Pools::labels id: the session's, else its orders'
+  std::uint32_t channel = kNoId;  ///< Pools::labels id: the session's, else its orders'
+  bool converted = false;         ///< the session converted (or an order was placed)
+};
+
+/// The profile of a unit named as in OfferUnit.
+UnitProfile unit_profile(const AnalysisContext& ctx, std::uint64_t unit);
+
+}  // namespace basketlift
