@@ -129,8 +129,14 @@ std::vector<MetricResult> compare(const ArmStats& c, const ArmStats& t, const Ex
         c.units + t.units);
   }
   if (sessions && c.acceptance.n + t.acceptance.n > 0) {
-    add("acceptance_rate", "primary", ratio_test(c.acceptance, t.acceptance, s.confidence),
-        c.acceptance.n + t.acceptance.n);
+    Comparison acceptance = ratio_test(c.acceptance, t.acceptance, s.confidence);
+    // Say in words why there is nothing to compare when one arm shows no offers at all.
+    if (!acceptance.ok && (c.acceptance.n == 0 || t.acceptance.n == 0)) {
+      acceptance.reason = std::string("no offer was shown in the ") +
+                          (c.acceptance.n == 0 ? "control" : "compared") +
+                          " arm's sessions here, so there is no acceptance to compare";
+    }
+    add("acceptance_rate", "primary", std::move(acceptance), c.acceptance.n + t.acceptance.n);
   }
   return out;
 }

@@ -47,8 +47,14 @@ Status read_option(std::string_view key, element value, Settings& s) {
         text == "day_first" ? SlashDateOrder::day_first : SlashDateOrder::month_first;
   } else if (key == "expected_split") {
     simdjson::dom::object split;
-    if (value.get_object().get(split))
-      return bad(key, "an object of arm → share, e.g. {\"control\": 1, \"treatment\": 1}");
+    if (!value.get_string().get(text) && text == "equal") {
+      s.expected_split.clear();  // what the report writes for the default
+      return Status::success();
+    }
+    if (value.get_object().get(split)) {
+      return bad(key,
+                 "\"equal\" or an object of arm → share, e.g. {\"control\": 1, \"treatment\": 1}");
+    }
     s.expected_split.clear();
     for (auto [arm, share] : split) {
       if (!read_number(share, 1e-9, 1e12, number)) return bad(key, "an object of positive shares");

@@ -13,6 +13,17 @@ std::string_view label_name(const Store& store, std::uint32_t id) {
   return store.pools.labels.view(id);
 }
 
+// The catalogue's name of a product, or null.
+void write_catalogue_name(JsonWriter& out, const char* key, const Store& store,
+                          std::uint32_t product) {
+  out.key(key);
+  const std::uint32_t text = product < store.products.size() ? store.products.name[product] : kNoId;
+  if (text == kNoId)
+    out.null();
+  else
+    out.value(store.pools.texts.view(text));
+}
+
 void write_direction(JsonWriter& out, const RuleDirection& d) {
   out.begin_object()
       .field("confidence", d.confidence)
@@ -23,6 +34,10 @@ void write_direction(JsonWriter& out, const RuleDirection& d) {
 void write_pair(JsonWriter& out, const PairRule& r, const Store& store, NameOf name) {
   out.begin_object();
   out.field("a", name(store, r.a)).field("b", name(store, r.b));
+  if (name == product_name) {
+    write_catalogue_name(out, "a_name", store, r.a);
+    write_catalogue_name(out, "b_name", store, r.b);
+  }
   out.field("count", r.count).field("count_a", r.count_a).field("count_b", r.count_b);
   out.field("support", r.support).field("lift", r.lift).field("leverage", r.leverage);
   out.key("a_to_b");
@@ -71,6 +86,8 @@ void write_basket(JsonWriter& out, const BasketResult& b, const Store& store,
     out.begin_object();
     out.field("anchor", store.pools.products.view(anchor))
         .field("offered", store.pools.products.view(offered));
+    write_catalogue_name(out, "anchor_name", store, anchor);
+    write_catalogue_name(out, "offered_name", store, offered);
     out.field("confidence", c.anchor_is_a ? c.rule.a_to_b.confidence : c.rule.b_to_a.confidence);
     out.field("lift", c.rule.lift).field("support", c.rule.support).field("count", c.rule.count);
     out.field("unit_margin", c.unit_margin)

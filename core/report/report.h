@@ -20,7 +20,7 @@
 namespace basketlift {
 
 /// Version of the report's JSON layout (documented in core/report/report.schema.json).
-constexpr const char* kReportSchemaVersion = "1.0";
+constexpr const char* kReportSchemaVersion = "1.1";
 
 /// Everything one analysis found.
 struct Report {

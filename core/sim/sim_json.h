@@ -10,8 +10,9 @@
 
 namespace basketlift::sim {
 
-/// How a report's offers become groups.
-enum class Grouping : std::uint8_t { offer, type_placement };
+/// How a report's offers become groups: one per offer, per type × placement cell, or per offer
+/// × segment (to target an offer at some shoppers).
+enum class Grouping : std::uint8_t { offer, type_placement, offer_segment };
 
 /// A baseline typed in by hand: {"currency", "store": {...}, "groups": [...]}.
 Result<Baseline> baseline_from_json(std::string_view json);

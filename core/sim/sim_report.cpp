@@ -1,6 +1,9 @@
 // Baselines taken from a report: the store from its summary, groups from its offers.
 #include <cmath>
 #include <map>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "sim/sim_json.h"
 #include "simdjson.h"
@@ -55,6 +58,52 @@ Group group_of(const std::string& id, const Observed& o, bool one_offer) {
   return g;
 }
 
+// An offer split over the segments of its by_segment[] ("rec × segment"): exposure in
+// proportion to the orders of each segment's sessions shown it (else its impressions), takes,
+// revenue and margin in proportion to its acceptances there. Shares add up to one, so the
+// store's totals stay those of the report. An offer without segments stays whole.
+void split_by_segment(const std::string& rec, const Observed& o, object offer,
+                      std::vector<std::pair<std::string, Observed>>& out) {
+  struct Share {
+    std::string segment;
+    double exposed, taken;
+  };
+  std::vector<Share> shares;
+  double exposed_sum = 0, taken_sum = 0;
+  simdjson::dom::array groups;
+  if (offer["by_segment"].get_array().get(groups) == simdjson::SUCCESS) {
+    for (element group_element : groups) {
+      object group;
+      std::string_view segment;
+      if (group_element.get_object().get(group) || group["segment"].get_string().get(segment)) {
+        continue;
+      }
+      const double sessions = number_or(group, "sessions", 0);
+      const double conversion = number_or(group, "conversion_rate", kNoNumber);
+      const double exposed =
+          std::isnan(conversion) ? number_or(group, "impressions", 0) : sessions * conversion;
+      const double taken = number_or(group, "accepted", 0);
+      shares.push_back({std::string(segment), exposed, taken});
+      exposed_sum += exposed;
+      taken_sum += taken;
+    }
+  }
+  if (shares.empty() || !(exposed_sum > 0)) {
+    out.emplace_back(rec, o);
+    return;
+  }
+  for (const Share& share : shares) {
+    const double exposed = share.exposed / exposed_sum;
+    const double taken = taken_sum > 0 ? share.taken / taken_sum : exposed;
+    Observed part = o;
+    part.exposed = o.exposed * exposed;
+    part.takes = o.takes * taken;
+    part.revenue = o.revenue * taken;
+    part.margin = o.margin * taken;
+    if (part.exposed > 0) out.emplace_back(rec + " × " + share.segment, part);
+  }
+}
+
 }  // namespace
 
 Result<Baseline> baseline_from_report(std::string_view report_json, Grouping grouping) {
@@ -105,7 +154,9 @@ Result<Baseline> baseline_from_report(std::string_view report_json, Grouping gro
       offer_revenue += o.revenue;
       offer_margin += o.margin;
       if (o.exposed <= 0) continue;
-      if (grouping == Grouping::offer) {
+      if (grouping == Grouping::offer_segment) {
+        split_by_segment(std::string(rec), o, offer, offers);
+      } else if (grouping == Grouping::offer) {
         offers.emplace_back(std::string(rec), o);
       } else {
         if (offer["placement"].get_string().get(placement)) placement = "(none)";
@@ -147,11 +198,17 @@ Result<Baseline> baseline_from_any(std::string_view json, std::string_view scena
     if (scenario_parser.parse(scenario_json.data(), scenario_json.size()).get(scenario) ==
             simdjson::SUCCESS &&
         scenario["grouping"].get_string().get(text) == simdjson::SUCCESS) {
-      if (text != "offer" && text != "type_placement") {
+      if (text == "offer") {
+        grouping = Grouping::offer;
+      } else if (text == "type_placement") {
+        grouping = Grouping::type_placement;
+      } else if (text == "offer_segment") {
+        grouping = Grouping::offer_segment;
+      } else {
         return Status::error(ErrorCode::bad_config,
-                             "scenario: grouping must be \"offer\" or \"type_placement\"");
+                             "scenario: grouping must be \"offer\", \"type_placement\" or "
+                             "\"offer_segment\"");
       }
-      grouping = text == "offer" ? Grouping::offer : Grouping::type_placement;
     }
   }
   return baseline_from_report(json, grouping);

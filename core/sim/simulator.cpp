@@ -1,8 +1,10 @@
 #include "sim/simulator.h"
 
 #include <algorithm>
+
 #include <cmath>
 #include <limits>
+#include <utility>
 
 namespace basketlift::sim {
 
@@ -122,6 +124,11 @@ const Projection& Simulator::run() {
   finish_total(r.scenario, baseline_.store, volume_);
   finish_total(r.scenario_low, baseline_.store, volume_);
   finish_total(r.scenario_high, baseline_.store, volume_);
+  // A figure may fall as acceptance rises (an offer that costs conversions): low ≤ high each.
+  for (double Figures::*f :
+       {&Figures::orders, &Figures::revenue, &Figures::aov, &Figures::margin, &Figures::profit}) {
+    if (r.scenario_low.*f > r.scenario_high.*f) std::swap(r.scenario_low.*f, r.scenario_high.*f);
+  }
   r.delta = minus(r.scenario, r.baseline);
   return r;
 }

@@ -69,7 +69,8 @@ struct GroupResult {
 struct Projection {
   std::vector<GroupResult> groups;
   Figures baseline, scenario, delta;    ///< store totals
-  Figures scenario_low, scenario_high;  ///< totals with acceptance at the interval's ends
+  Figures scenario_low, scenario_high;  ///< range of the totals with acceptance at the interval's
+                                        ///< ends: figure by figure, the lower and the higher
 };
 
 /// The change in total profit when one knob of one group moves one step down or up.

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include "simdjson.h"
 #include "test_support.h"
 
 namespace basketlift {
@@ -158,6 +159,31 @@ TEST(Engine, SectionsSettingLeavesOutWhatIsNotAsked) {
   EXPECT_EQ(r.summary.orders, 5u) << "the summary is always there";
   EXPECT_NE(engine.report_json().find(R"("sections":["basket"])"), std::string::npos);
   EXPECT_EQ(engine.configure(R"({"sections": ["baskets"]})").code, ErrorCode::bad_config);
+}
+
+// The settings a report writes are settings the engine reads: configuring a fresh engine with
+// report.settings gives the same report, for the defaults and for changed options.
+TEST(Engine, ReportSettingsConfigureTheSameReport) {
+  for (const char* settings :
+       {"{}", R"({"confidence": 0.9, "expected_split": {"control": 1, "treatment": 1},
+                  "capping": "two_sided", "adjustment": "benjamini_hochberg",
+                  "ltv_windows_days": [14, 60], "retire_min_impressions": 50})"}) {
+    Engine first;
+    ASSERT_TRUE(first.configure(settings).ok()) << settings;
+    ASSERT_TRUE(testing::analyze_sample_store(first).ok());
+    const std::string report = first.report_json();
+    simdjson::dom::parser parser;
+    simdjson::dom::element root;
+    ASSERT_EQ(parser.parse(report).get(root), simdjson::SUCCESS);
+    simdjson::dom::element settings_element;
+    ASSERT_EQ(root["settings"].get(settings_element), simdjson::SUCCESS);
+    const std::string written = simdjson::minify(settings_element);
+    Engine second;
+    const Status configured = second.configure(written);
+    ASSERT_TRUE(configured.ok()) << configured.message << " in " << written;
+    ASSERT_TRUE(testing::analyze_sample_store(second).ok());
+    EXPECT_EQ(second.report_json(), report) << settings;
+  }
 }
 
 }  // namespace

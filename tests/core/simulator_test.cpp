@@ -166,6 +166,17 @@ TEST(Simulator, RangeFollowsTheAcceptanceInterval) {
   EXPECT_NEAR(p.scenario_high.revenue, 800000 + 1000 * 0.12 * 40, 1e-6);
 }
 
+// An offer sold below cost loses margin with every take: the range still reads low to high.
+TEST(Simulator, RangeIsOrderedWhenAFigureFallsAsAcceptanceRises) {
+  Baseline b = laptop_store();                   // margin per order 160
+  b.groups.push_back(cross_sell(0.10, 40, 50));  // each take loses 10
+  Simulator s(b);
+  const Projection& p = s.run();
+  EXPECT_NEAR(p.scenario_low.margin, 160000 - 1000 * 0.12 * 10, 1e-6);
+  EXPECT_NEAR(p.scenario_high.margin, 160000 - 1000 * 0.08 * 10, 1e-6);
+  EXPECT_LT(p.scenario_low.revenue, p.scenario_high.revenue);  // revenue still rises
+}
+
 TEST(Simulator, SensitivityIsTheProfitOfOneStepOfEachKnob) {
   Baseline b = laptop_store();
   b.groups.push_back(cross_sell(0.12, 40, 28));
@@ -201,7 +212,7 @@ TEST(SimulatorJson, ReportBaselineReproducesTheReportsTotals) {
   Engine engine;
   ASSERT_TRUE(testing::analyze_sample_store(engine).ok());
   const std::string report = engine.report_json();
-  for (Grouping grouping : {Grouping::offer, Grouping::type_placement}) {
+  for (Grouping grouping : {Grouping::offer, Grouping::type_placement, Grouping::offer_segment}) {
     Result<Baseline> b = baseline_from_report(report, grouping);
     ASSERT_TRUE(b.ok()) << b.status().message;
     Simulator s(b.value());
@@ -211,6 +222,37 @@ TEST(SimulatorJson, ReportBaselineReproducesTheReportsTotals) {
     EXPECT_NEAR(p.baseline.margin, *engine.report().summary.margin.value, 1e-6 * p.baseline.margin);
     EXPECT_GT(b.value().groups.size(), 3u);
   }
+}
+
+// Targeting an offer at some shoppers: "grouping": "offer_segment" splits each offer over its
+// segments, whose exposure, takes and margin add up to the offer's.
+TEST(SimulatorJson, OfferSegmentGroupsAddUpToTheirOffer) {
+  Engine engine;
+  ASSERT_TRUE(testing::analyze_sample_store(engine).ok());
+  const std::string report = engine.report_json();
+  Result<Baseline> whole = baseline_from_report(report, Grouping::offer);
+  Result<Baseline> split = baseline_from_report(report, Grouping::offer_segment);
+  ASSERT_TRUE(whole.ok() && split.ok());
+  const Group* offer = nullptr;
+  for (const Group& g : whole.value().groups)
+    if (g.id == "xs-cable-checkout") offer = &g;
+  ASSERT_NE(offer, nullptr);
+  double exposed = 0, takes = 0;
+  int parts = 0;
+  for (const Group& g : split.value().groups) {
+    if (g.id.rfind("xs-cable-checkout × ", 0) != 0) continue;
+    ++parts;
+    exposed += g.exposed_orders;
+    takes += g.exposed_orders * g.knobs[acceptance];
+  }
+  EXPECT_EQ(parts, 3);  // budget, standard, premium
+  EXPECT_NEAR(exposed, offer->exposed_orders, 1e-9 * exposed);
+  EXPECT_NEAR(takes, offer->exposed_orders * offer->knobs[acceptance], 1e-9 * takes);
+  // Not showing it to one segment changes the projection; the scenario names the group.
+  Result<std::string> projected = simulate_json(report, R"({"grouping": "offer_segment",
+                                "groups": {"xs-cable-checkout × budget": {"traffic_share": 0}}})");
+  ASSERT_TRUE(projected.ok()) << projected.status().message;
+  EXPECT_NE(projected.value().find("\"delta\""), std::string::npos);
 }
 
 TEST(SimulatorJson, BadScenariosNameTheProblem) {

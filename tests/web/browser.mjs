@@ -29,7 +29,7 @@ export async function openDashboard(options = {}) {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
     args: CHROMIUM_ARGS,
-    viewport: { width: 1280, height: 900 },
+    viewport: options.viewport ?? { width: 1280, height: 900 },
   });
   const page = context.pages()[0] ?? (await context.newPage());
   // Every request the tab makes, to prove nothing leaves the origin.

@@ -71,6 +71,29 @@ test('slider moves change the projection as the simulator API says; break-even i
   }
 });
 
+test('per offer and segment: not showing an offer to one segment projects as the API says', async () => {
+  const dashboard = await openDashboard();
+  try {
+    const { page } = dashboard;
+    await page.click('#load-sample');
+    await page.waitForSelector('#simulator [data-sim="revenue"]', { timeout: 60000 });
+    await page.selectOption('#sim-grouping', 'offer_segment');
+    await page.waitForSelector('#sim-group option[value="xs-cable-checkout × budget"]', { state: 'attached' });
+    await page.selectOption('#sim-group', 'xs-cable-checkout × budget');
+    const traffic = page.locator('#simulator input[data-knob="traffic_share"]');
+    await traffic.evaluate((input) => {
+      input.value = '0';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    const after = await settledFigures(page);
+    const expected = engine.simulate(report, { grouping: 'offer_segment', groups: { 'xs-cable-checkout × budget': { traffic_share: 0 } } }).total.scenario;
+    for (const key of ['orders', 'revenue', 'margin', 'profit']) assertClose(after[key], expected[key], key);
+    assert.deepEqual(dashboard.consoleErrors, []);
+  } finally {
+    await dashboard.close();
+  }
+});
+
 test('keyboard only: load the sample, go to the simulator, move a slider', async () => {
   const dashboard = await openDashboard();
   try {

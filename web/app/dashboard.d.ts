@@ -21,7 +21,7 @@ export interface Dashboard {
   addFiles(files: Iterable<File>): Promise<void>;
   /** Loads the bundled sample store. */
   loadSample(): Promise<void>;
-  /** Stops the worker and empties the element. */
+  /** Empties the element, and stops the worker when the dashboard started it (not an `engine` passed in). */
   destroy(): void;
 }
 

@@ -30,6 +30,7 @@ export function mount(element, options = {}) {
       'Basketlift needs WebAssembly and Web Workers, which this browser does not offer. It runs in Chrome or Edge 80+, Firefox 114+ and Safari 15+.'));
     return null;
   }
+  const ownEngine = !options.engine;  // destroy() stops only an engine the dashboard started
   const engine = options.engine ?? new WorkerEngine(options.workerUrl);
   const sampleBase = new URL(options.sampleBase ?? '../sample/', import.meta.url);
   const sections = Object.fromEntries(SECTIONS.map(([id, label]) => [id, h('section', { id, class: 'panel', 'aria-label': label, tabindex: '-1', hidden: true })]));
@@ -111,7 +112,7 @@ export function mount(element, options = {}) {
     addFiles: (list) => files.add([...list]),
     loadSample: () => files.loadSample(),
     destroy() {
-      engine.terminate();
+      if (ownEngine) engine.terminate();
       element.replaceChildren();
     },
   };

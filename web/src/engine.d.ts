@@ -2,7 +2,7 @@
 
 /** An engine call that failed. */
 export class BasketliftError extends Error {
-  /** Stable code: bad_usage, unreadable_file, bad_input, too_large, bad_config, internal. */
+  /** Stable code: bad_usage, unreadable_file, bad_input, too_large, bad_config, cancelled, terminated, internal. */
   readonly code: string;
   constructor(code: string, message: string);
 }

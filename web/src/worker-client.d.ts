@@ -35,8 +35,8 @@ export class WorkerEngine {
   memory(): Promise<MemoryUse>;
   /** What a file's first 64 KiB hold, under an optional mapping. */
   inspect(file: Blob, mapping?: ColumnMapping | null): Promise<HeaderInfo>;
-  /** One-shot projection; without a baseline, the last report is the baseline. */
-  simulate(scenario?: Scenario, baseline?: Baseline): Promise<Projection>;
+  /** One-shot projection, as Engine.simulate; a null baseline means the last report. */
+  simulate(baseline?: Baseline | null, scenario?: Scenario): Promise<Projection>;
   /** Loads the slider simulator on the last report. */
   simulatorLoad(scenario?: Scenario): Promise<{ groups: SimulatorGroup[]; totals: Totals }>;
   /** Sets knobs ([group, knob, value]) and the volume, and projects. */
@@ -45,6 +45,6 @@ export class WorkerEngine {
   simulatorDetails(): Promise<Projection>;
   /** Back to the baseline's knobs. */
   simulatorReset(): Promise<Totals>;
-  /** Stops the worker. */
+  /** Stops the worker: calls still pending, and any made later, reject with code "terminated". */
   terminate(): void;
 }

@@ -1,11 +1,14 @@
 // The page side of the worker protocol: the engine API, answered by a Web Worker.
 import { BasketliftError } from './errors.js';
 
+const terminated = () => new BasketliftError('terminated', 'the engine worker was stopped (terminate())');
+
 /** An engine running in a Web Worker; every call returns a promise. */
 export class WorkerEngine {
   #worker;
   #nextId = 1;
   #pending = new Map();
+  #terminated = false;
 
   /** Starts the worker (by default the one beside this module). */
   constructor(workerUrl = new URL('./worker.js', import.meta.url)) {
@@ -33,6 +36,10 @@ export class WorkerEngine {
   #call(type, args = {}, onProgress = null) {
     const id = this.#nextId++;
     const promise = new Promise((resolve, reject) => {
+      if (this.#terminated) {
+        reject(terminated());
+        return;
+      }
       this.#pending.set(id, { resolve, reject, onProgress });
       this.#worker.postMessage({ id, type, ...args });
     });
@@ -74,8 +81,8 @@ export class WorkerEngine {
     return this.#call('inspect', { source: file, mapping }).promise;
   }
 
-  /** One-shot projection; without a baseline, the last report is the baseline. */
-  simulate(scenario = {}, baseline = undefined) {
+  /** One-shot projection, as Engine.simulate; a null baseline means the last report. */
+  simulate(baseline = null, scenario = {}) {
     return this.#call('simulate', { baseline, scenario }).promise;
   }
 
@@ -99,8 +106,12 @@ export class WorkerEngine {
     return this.#call('simReset').promise;
   }
 
-  /** Stops the worker. */
+  /** Stops the worker: calls still pending, and any made later, reject with code "terminated". */
   terminate() {
+    if (this.#terminated) return;
+    this.#terminated = true;
     this.#worker.terminate();
+    for (const { reject } of this.#pending.values()) reject(terminated());
+    this.#pending.clear();
   }
 }

@@ -7,10 +7,13 @@ import { csvButton } from '../export.js';
 const PAIR_HEADER = ['a', 'b', 'count', 'support', 'confidence_a_to_b', 'confidence_b_to_a', 'lift', 'leverage', 'conviction_a_to_b', 'conviction_b_to_a'];
 const pairRow = (p) => [p.a, p.b, p.count, p.support, p.a_to_b.confidence, p.b_to_a.confidence, p.lift, p.leverage, p.a_to_b.conviction, p.b_to_a.conviction];
 
+/** A product as the catalogue names it, with its id beside the name. */
+const named = (id, name) => (name ? [name, h('span', { class: 'sub' }, ` ${id}`)] : id);
+
 function pairTable(caption, pairs) {
   return table(caption, [
-    { label: 'A', value: (p) => p.a },
-    { label: 'B', value: (p) => p.b },
+    { label: 'A', value: (p) => named(p.a, p.a_name), sort: (p) => p.a_name ?? p.a },
+    { label: 'B', value: (p) => named(p.b, p.b_name), sort: (p) => p.b_name ?? p.b },
     { label: 'Baskets with both', value: (p) => fmt.count(p.count), sort: (p) => p.count, numeric: true },
     { label: 'Support', value: (p) => fmt.percent(p.support), sort: (p) => p.support, numeric: true },
     { label: 'A → B', value: (p) => fmt.percent(p.a_to_b.confidence), sort: (p) => p.a_to_b.confidence, numeric: true },
@@ -34,8 +37,8 @@ export function renderBasket(root, report) {
     candidates.length === 0 ? h('p', {}, 'No pair is bought together often enough to suggest an offer.') : [
       figure,
       table(`Ranked by ${b.ranking}`, [
-        { label: 'When the basket has', value: (c) => c.anchor },
-        { label: 'Offer', value: (c) => c.offered },
+        { label: 'When the basket has', value: (c) => named(c.anchor, c.anchor_name) },
+        { label: 'Offer', value: (c) => named(c.offered, c.offered_name) },
         { label: 'Confidence', value: (c) => fmt.percent(c.confidence), sort: (c) => c.confidence, numeric: true },
         { label: 'Lift', value: (c) => fmt.decimal(c.lift), sort: (c) => c.lift, numeric: true },
         { label: 'Unit margin', value: (c) => money(c.unit_margin), sort: (c) => c.unit_margin ?? -Infinity, numeric: true },
@@ -73,7 +76,7 @@ export function renderBasket(root, report) {
     ] : null);
   if (candidates.length) {
     const top = candidates.slice(0, 15);
-    barChart(canvas, { labels: top.map((c) => `${c.anchor} → ${c.offered}`), datasets: [{ label: 'Margin per showing', data: top.map((c) => c.expected_margin_per_showing) }], horizontal: true, format: money });
+    barChart(canvas, { labels: top.map((c) => `${c.anchor_name ?? c.anchor} → ${c.offered_name ?? c.offered}`), datasets: [{ label: 'Margin per showing', data: top.map((c) => c.expected_margin_per_showing) }], horizontal: true, format: money });
   }
   return root;
 }

@@ -30,24 +30,25 @@ export function renderOffers(root, report) {
   const body = h('div');
   const level = fmt.confidence(report);
   const { figure, canvas } = chartFigure(`Margin per 1,000 impressions with ${level} intervals (the 20 most shown offers)`, 'offers.png');
+  // The sentence a merchant acts on sits under the offer's name, so it is on screen at 1366 px.
   const columns = [
-    { label: 'Offer', value: (x) => x.rec_id },
-    { label: 'Type', value: (x) => x.type?.replace('_', '-') ?? '–' },
-    { label: 'Placement', value: (x) => x.placement ?? '–' },
+    { label: 'Offer', wide: true, sort: (x) => x.rec_id, value: (x) => [
+      h('strong', {}, x.rec_id),
+      h('span', { class: 'sub' }, ` ${x.type?.replace('_', '-') ?? 'untracked'}${x.placement ? ` at ${x.placement}` : ''}`),
+      h('div', { class: 'offer-why' }, x.reason, x.retire ? h('strong', { class: 'retire-mark' }, ' · retire') : null,
+        x.note ? h('span', { class: 'offer-note', dataset: { note: x.rec_id } }, ` · ${x.note}`) : null)] },
     { label: 'Impressions', value: (x) => fmt.count(x.impressions), sort: (x) => x.impressions, numeric: true },
-    { label: 'Acceptance', value: (x) => fmt.percent(x.acceptance_rate), sort: (x) => x.acceptance_rate ?? -1, numeric: true },
-    { label: `${level} interval`, value: (x) => fmt.interval(x.acceptance_ci, fmt.percent) },
+    { label: 'Taken per impression', sort: (x) => x.acceptance_rate ?? -1, numeric: true,
+      value: (x) => [fmt.percent(x.acceptance_rate), h('div', { class: 'sub' }, fmt.interval(x.acceptance_ci, fmt.percent))] },
     { label: 'Revenue', value: (x) => money(x.revenue), sort: (x) => x.revenue, numeric: true },
     { label: 'Margin', value: (x) => money(x.margin), sort: (x) => x.margin ?? -Infinity, numeric: true },
     { label: 'Margin / 1,000 impr.', value: (x) => h('span', { dataset: { value: x.margin_per_1000_impressions ?? '' } }, money(x.margin_per_1000_impressions)),
       sort: (x) => x.margin_per_1000_impressions ?? -Infinity, numeric: true },
     { label: 'Verdict', value: (x) => badge(x.verdict), sort: (x) => x.verdict },
-    { label: 'Why', wide: true, value: (x) => [x.reason, x.retire ? h('strong', { class: 'retire-mark' }, ' · retire') : null,
-      x.note ? h('span', { class: 'offer-note', dataset: { note: x.rec_id } }, ` · ${x.note}`) : null] },
   ];
   const render = () => {
     const shown = filter.value ? offers.filter((x) => x.verdict === filter.value) : offers;
-    fill(body, table(`Offers (${o.rules.verdict})`, columns, shown,
+    fill(body, table(`Offers (${o.rules.verdict}; taken per impression with its ${level} interval)`, columns, shown,
       { rowProps: (x) => ({ dataset: { pointer: `/offers/offers/${offers.indexOf(x)}`, offer: x.rec_id } }) }));
   };
   filter.addEventListener('change', render);
@@ -61,7 +62,7 @@ export function renderOffers(root, report) {
     body,
     csvButton('offers.csv', ['rec_id', 'type', 'placement', 'impressions', 'accepted', 'acceptance_rate', 'acceptance_low', 'acceptance_high', 'orders', 'revenue', 'margin', 'margin_per_1000_impressions', 'verdict', 'reason', 'retire'],
       () => offers.map((x) => [x.rec_id, x.type, x.placement, x.impressions, x.accepted, x.acceptance_rate, x.acceptance_ci?.[0], x.acceptance_ci?.[1], x.orders, x.revenue, x.margin, x.margin_per_1000_impressions, x.verdict, x.reason, x.retire])),
-    h('p', { class: 'hint' }, `Offer value: ${o.rules.offer_value}. Acceptance: ${o.rules.acceptance}.`),
+    h('p', { class: 'hint' }, `Offer value: ${o.rules.offer_value}. Taken (acceptance): ${o.rules.acceptance}.`),
     renderRelevance(report, money),
     renderRetire(report.retire, money));
   render();

@@ -7,7 +7,7 @@ import { download } from '../export.js';
 import { slider } from '../slider.js';
 
 const FIGURES = [['orders', 'Orders'], ['revenue', 'Revenue'], ['aov', 'AOV'], ['margin', 'Margin'], ['profit', 'Profit']];
-const KNOB_LABELS = { acceptance: 'acceptance', offered_price: 'price', unit_cost: 'unit cost', traffic_share: 'traffic share',
+const KNOB_LABELS = { acceptance: 'taken per exposed order', offered_price: 'price', unit_cost: 'unit cost', traffic_share: 'traffic share',
                       conversion_impact: 'conversion impact', fixed_cost: 'fixed cost' };
 
 /** The simulator panel; `engine` is the dashboard's WorkerEngine (its last report is the baseline). */
@@ -22,7 +22,8 @@ export async function renderSimulator(root, report, engine) {
   const state = { grouping: 'offer', groups: [], group: null, changed: new Map(), volume: 1, pending: new Map(), busy: false };
 
   const groupingSelect = h('select', { id: 'sim-grouping', 'aria-label': 'Simulate per' },
-    h('option', { value: 'offer' }, 'offer'), h('option', { value: 'type_placement' }, 'offer type × placement'));
+    h('option', { value: 'offer' }, 'offer'), h('option', { value: 'type_placement' }, 'offer type × placement'),
+    h('option', { value: 'offer_segment' }, 'offer × shopper segment'));
   const groupSelect = h('select', { id: 'sim-group', 'aria-label': 'Offer group' });
   const kpis = h('dl', { class: 'kpis sim' });
   const groupLine = h('p', { class: 'group-result', 'aria-live': 'polite' });
@@ -32,7 +33,7 @@ export async function renderSimulator(root, report, engine) {
 
   const knob = (name, label, fmtValue, toKnob = (v) => v) => slider({ name, label, min: 0, max: 1, step: 0.01, value: 0, format: fmtValue,
     onInput: (v) => queue(state.group.id, name, toKnob(v)) });
-  const acceptance = knob('acceptance', 'Acceptance', fmt.percent);
+  const acceptance = knob('acceptance', 'Taken per exposed order', fmt.percent);
   const price = knob('offered_price', 'Offered price', money);
   const margin = slider({ name: 'margin_pct', label: 'Margin of the offered product', min: -50, max: 95, step: 1, value: 0, format: (v) => `${v}%`,
     onInput: (v) => queue(state.group.id, 'unit_cost', Number(price.input.value) * (1 - v / 100)) });
@@ -90,6 +91,7 @@ export async function renderSimulator(root, report, engine) {
       key === 'orders' ? null : h('dd', { class: 'detail' }, `range ${format[key](totals.low[key])} to ${format[key](totals.high[key])}`))));
     updateData(canvas, [['revenue', 'margin', 'profit'].map((k) => totals.delta[k])]);
     atBaseline.hidden = ['revenue', 'margin', 'profit'].some((k) => totals.delta[k] !== 0);
+    figure.hidden = !atBaseline.hidden;  // an empty chart takes no room until something changes
     if (group) {
       const breakEven = group.breakEvenAcceptance;
       const text = breakEven === null || Number.isNaN(breakEven) ? 'never breaks even: a take earns no margin'
@@ -157,6 +159,7 @@ export async function renderSimulator(root, report, engine) {
 
   fill(root, title,
     h('p', {}, 'Move a slider to see what the store would earn. The baseline is the data you loaded; ranges use the acceptance intervals.'),
+    h('p', { class: 'hint' }, '“Taken per exposed order” is the share of orders placed where the offer was shown that took it — not the share of impressions taken that the offers panel shows.'),
     h('div', { class: 'controls' },
       h('label', { for: 'sim-grouping' }, 'Simulate per '), groupingSelect, ' ',
       h('label', { for: 'sim-group' }, 'group '), groupSelect, ' ',
