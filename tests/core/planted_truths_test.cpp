@@ -190,6 +190,16 @@ TEST_F(PlantedTruths, BudgetShoppersTakeTheLaptopUpgradeFarLessOften) {
   const std::size_t at = summary.find("  up-laptop-pro ");
   ASSERT_NE(at, std::string::npos);
   EXPECT_NE(summary.find("by segment: budget ", at), std::string::npos);
+  // The treatment arm's checkout offer is the experiment's only difference at checkout, so each
+  // segment gets its conversion against control: lower in every one (planted: buy × 0.8).
+  const OfferResult& care_kit = offer("xs-care-kit-checkout");
+  EXPECT_TRUE(care_kit.by_segment.experiment_link);
+  ASSERT_EQ(care_kit.by_segment.groups.size(), 3u);
+  for (const OfferGroup& g : care_kit.by_segment.groups) {
+    ASSERT_TRUE(g.conversion_vs_control.ok) << g.conversion_vs_control.reason;
+    EXPECT_LT(g.conversion_vs_control.delta, 0) << data().pools.labels.view(g.label);
+    EXPECT_NEAR(g.conversion_vs_control.relative, -0.2, 0.1) << data().pools.labels.view(g.label);
+  }
   // Offers without a planted gap show none: the checkout offers are taken alike.
   EXPECT_GT(offer("xs-care-kit-checkout").by_segment.acceptance_adjusted_p, 0.05);
   EXPECT_GT(offer("xs-cable-checkout").by_segment.acceptance_adjusted_p, 0.05);

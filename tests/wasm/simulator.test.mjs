@@ -46,6 +46,12 @@ test('slider fast path equals the one-shot projection', () => {
   }
   assert.equal(sim.get('mouse', 'acceptance'), 0.2);
   assert.ok(sim.groupResult('pro').breakEvenAcceptance > 0);
+  // groupResult reads the last run() without running again: a knob moved since does not show.
+  const before = sim.groupResult('mouse');
+  sim.set('mouse', 'acceptance', 0.3);
+  assert.deepEqual(sim.groupResult('mouse'), before);
+  sim.run();
+  assert.ok(sim.groupResult('mouse').revenue > before.revenue);
   sim.reset();
   assert.equal(sim.run().delta.profit, 0);
   sim.dispose();

@@ -204,7 +204,7 @@ export class Simulation {
   apply(scenario: Scenario): void;
   /** Projects the current knobs. */
   run(): Totals;
-  /** One group's projection after run(). */
+  /** One group's projection as of the last run() (not run again). */
   groupResult(group: number | string): { revenue: number; margin: number; deltaProfit: number; breakEvenAcceptance: number };
   /** The full projection with explanations and sensitivity. */
   details(): Projection;

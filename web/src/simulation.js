@@ -16,6 +16,7 @@ export class Simulation {
   #module;
   #native;
   #groups;
+  #results = null;  // HEAPF64 index of the last run()'s results
 
   constructor(module, baseline, scenario = {}) {
     this.#module = module;
@@ -66,6 +67,7 @@ export class Simulation {
   /** Projects the current knobs: store totals for baseline, scenario, delta, low, high. */
   run() {
     const at = this.#native.run() / 8;
+    this.#results = at;
     const heap = this.#module.HEAPF64;
     const totals = {};
     TOTALS.forEach((name, t) => {
@@ -75,9 +77,13 @@ export class Simulation {
     return totals;
   }
 
-  /** One group's projection after run(): scenario revenue and margin, Δ profit, break-even acceptance. */
+  /**
+   * One group's projection as of the last run() (which it does not repeat; before any run it
+   * runs once): scenario revenue and margin, Δ profit, break-even acceptance.
+   */
   groupResult(group) {
-    const at = this.#native.run() / 8 + TOTALS.length * FIGURES.length + this.#index(group) * 4;
+    if (this.#results === null) this.run();
+    const at = this.#results + TOTALS.length * FIGURES.length + this.#index(group) * 4;
     const heap = this.#module.HEAPF64;
     return { revenue: heap[at], margin: heap[at + 1], deltaProfit: heap[at + 2], breakEvenAcceptance: heap[at + 3] };
   }
