@@ -25,7 +25,7 @@ TEST(BasketMining, PairCountsEqualWekaFPGrowthOnGroceries) {
   Engine engine;
   const Report& r = analyse(
       engine, "groceries.csv",
-      testing::read_file(std::string(BASKETLIFT_SHARED_DATA_DIR) + "/groceries/orders.csv"),
+      testing::read_file(std::string(BASKETLIFT_REAL_DATA_DIR) + "/groceries/orders.csv"),
       R"({"basket_min_support": 50, "basket_min_confidence": 0.05, "basket_max_rules": 100000})");
   const BasketResult& b = r.basket;
   ASSERT_TRUE(b.available);

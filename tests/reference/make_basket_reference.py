@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """Reference pair rules for Basketlift's basket mining, from Weka's FPGrowth (Debian package
-`weka`, /usr/share/java/weka.jar), on the real Groceries data set in ../shared/data.
+`weka`, /usr/share/java/weka.jar), on the real Groceries data set in tests/data/groceries.
 
 Writes tests/fixtures/basket/groceries_weka_pairs.json: every rule A -> B with one item on each
 side that FPGrowth finds at minimum support 0.005 and minimum confidence 0.05, with Weka's
@@ -21,7 +21,7 @@ import tempfile
 from collections import defaultdict
 
 WEKA = "/usr/share/java/weka.jar"
-DATA = os.path.join("..", "shared", "data", "groceries", "orders.csv")
+DATA = os.path.join("tests", "data", "groceries", "orders.csv")
 OUT = os.path.join("tests", "fixtures", "basket", "groceries_weka_pairs.json")
 MIN_SUPPORT = 0.005
 MIN_CONFIDENCE = 0.05
@@ -60,7 +60,7 @@ def main():
             counts[item] += 1
     rules.sort(key=lambda r: (r["antecedent"], r["consequent"]))
     with open(OUT, "w", encoding="utf-8") as f:
-        json.dump({"source": "Weka FPGrowth -P 2 -I 2 -M %g -C %g on ../shared/data/groceries" % (MIN_SUPPORT, MIN_CONFIDENCE),
+        json.dump({"source": "Weka FPGrowth -P 2 -I 2 -M %g -C %g on tests/data/groceries" % (MIN_SUPPORT, MIN_CONFIDENCE),
                    "baskets": len(baskets), "min_support": MIN_SUPPORT, "min_confidence": MIN_CONFIDENCE,
                    "item_counts": dict(sorted(counts.items())), "rules": rules}, f, indent=1)
         f.write("\n")

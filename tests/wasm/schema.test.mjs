@@ -14,7 +14,7 @@ const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
 const SAMPLE = ['products.csv', 'orders.csv', 'offers.csv', 'sessions.csv'].map((name) => path.join(root, 'web/sample', name));
 const CASES = {
   'the bundled sample store': SAMPLE,
-  'bare baskets (no money, no sessions)': [path.join(root, '../shared/data/groceries/orders.csv')],
+  'bare baskets (no money, no sessions)': [path.join(root, 'tests/data/groceries/orders.csv')],
   'Shopify exports': ['shopify/products_export.csv', 'shopify/orders_export.csv'].map((f) => path.join(root, 'tests/fixtures', f)),
   'bad rows of every kind': [path.join(root, 'tests/fixtures/ingest/orders_with_bad_rows.ndjson')],
 };
