@@ -37,8 +37,9 @@ export async function sliderInWorker(file: File): Promise<number> {
   if (header.table === null) await engine.addFile(file, { mapping: Object.fromEntries(header.columns.map((c) => [c.name, c.field ?? 'ignore'])) });
   const { groups } = await engine.simulatorLoad({ grouping: 'offer' });
   const { totals, group } = await engine.simulatorSet([[groups[0].id, 'acceptance', 0.1]], { volume: 1.2, group: groups[0].id });
+  const projection = await engine.simulate(null, { grouping: 'offer_segment', all: { acceptance: { relative: 0.1 } } });
   engine.terminate();
-  return (totals.delta.profit ?? 0) + (group?.breakEvenAcceptance ?? 0);
+  return (totals.delta.profit ?? 0) + (group?.breakEvenAcceptance ?? 0) + (projection.total.delta.profit ?? 0);
 }
 
 export function embed(host: HTMLElement): Promise<void> {
