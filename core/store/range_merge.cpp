@@ -156,8 +156,6 @@ class Reader {
     at_ += n * size;
     return at;
   }
-  // n values of type T, read one by one with value<T>().
-  const std::uint8_t* values(std::uint64_t n, std::size_t size) { return block(n, size); }
   template <typename T>
   static T value(const std::uint8_t* block, std::size_t i) {
     T v;
@@ -482,7 +480,7 @@ Result<RangeMerge> merge_range(std::string_view serialized, Store& store, FileRe
   OrderColumns& o = store.orders;
   const std::uint64_t order_count = in.count(1);
   if (order_count > orders.size()) return damaged();
-  const std::uint8_t* times = in.values(order_count, 8);
+  const std::uint8_t* times = in.block(order_count, 8);
   const IdBlock order_customer = in.ids(order_count);
   const IdBlock order_session = in.ids(order_count);
   const IdBlock order_labels[] = {in.ids(order_count), in.ids(order_count), in.ids(order_count),
@@ -490,7 +488,7 @@ Result<RangeMerge> merge_range(std::string_view serialized, Store& store, FileRe
   const IdBlock line_counts = in.ids(order_count);
   const DecimalBlock discounts(in, order_count);
   const DecimalBlock refunds(in, order_count);
-  const std::uint8_t* statuses = in.values(order_count, 1);
+  const std::uint8_t* statuses = in.block(order_count, 1);
   if (!in.ok()) return damaged();
   IdColumn* label_columns[] = {&o.channel, &o.variant, &o.segment, &o.currency};
   const auto fill = [](IdColumn& column, std::uint32_t g, std::uint32_t id) {
@@ -541,7 +539,7 @@ Result<RangeMerge> merge_range(std::string_view serialized, Store& store, FileRe
   const DecimalBlock unit_price(in, line_count);
   SparseBlock<double> discount(in, 0.0);
   SparseBlock<double> unit_cost(in, kNoNumber);
-  const std::uint8_t* line_rows = in.values(line_count, 4);
+  const std::uint8_t* line_rows = in.block(line_count, 4);
   if (!in.ok()) return damaged();
   l.reserve(l.size() + line_count);
   for (std::uint64_t i = 0; i < line_count; ++i) {
@@ -578,10 +576,10 @@ Result<RangeMerge> merge_range(std::string_view serialized, Store& store, FileRe
   const IdBlock im_session = in.ids(impression_count);
   SparseBlock<std::uint32_t> im_order(in, kNoId);
   SparseBlock<std::uint32_t> im_customer(in, kNoId);
-  const std::uint8_t* im_times = in.values(impression_count, 8);
+  const std::uint8_t* im_times = in.block(impression_count, 8);
   const IdBlock im_variant = in.ids(impression_count);
-  const std::uint8_t* accepted = in.values(impression_count, 1);
-  const std::uint8_t* im_rows = in.values(impression_count, 4);
+  const std::uint8_t* accepted = in.block(impression_count, 1);
+  const std::uint8_t* im_rows = in.block(impression_count, 4);
   if (!in.ok()) return damaged();
   im.reserve(im.size() + impression_count);
   for (std::uint64_t i = 0; i < impression_count; ++i) {
@@ -599,12 +597,12 @@ Result<RangeMerge> merge_range(std::string_view serialized, Store& store, FileRe
 
   SessionColumns& s = store.sessions;
   const IdBlock s_variant = in.ids(session_count);
-  const std::uint8_t* s_times = in.values(session_count, 8);
+  const std::uint8_t* s_times = in.block(session_count, 8);
   SparseBlock<std::uint32_t> s_customer(in, kNoId);
   const IdBlock s_channel = in.ids(session_count);
   const IdBlock s_segment = in.ids(session_count);
-  const std::uint8_t* converted = in.values(session_count, 1);
-  const std::uint8_t* s_rows = in.values(session_count, 4);
+  const std::uint8_t* converted = in.block(session_count, 1);
+  const std::uint8_t* s_rows = in.block(session_count, 4);
   if (!in.ok()) return damaged();
   s.reserve(s.size() + session_count);
   for (std::uint64_t i = 0; i < session_count; ++i) {
