@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import Ajv from 'ajv';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 /** The site the wasm build assembled (override with BASKETLIFT_WEB_DIR, e.g. the debug build). */
@@ -17,9 +18,30 @@ if (process.env.BASKETLIFT_WEB_DIR) {
   globalThis.__dirname ??= path.join(process.env.BASKETLIFT_WEB_DIR, 'engine');
 }
 
-/** The engine module of the built site. */
+/** The report's JSON Schema, compiled in strict mode (closed objects, every field accounted for). */
+export const reportSchema = JSON.parse(readFileSync(path.join(root, 'core/report/report.schema.json'), 'utf8'));
+export const validateReport = new Ajv({ allErrors: true, strict: true, strictTypes: false, strictRequired: false }).compile(reportSchema);
+
+/** Throws unless `report` validates against the schema (naming the first few violations). */
+export function assertValidReport(report) {
+  if (validateReport(report)) return report;
+  const errors = validateReport.errors.filter((e) => e.keyword !== 'oneOf').slice(0, 5);
+  throw new Error(`report breaks its schema: ${JSON.stringify(errors, null, 1)}`);
+}
+
+/**
+ * The engine module of the built site, with every engine's analyze() checked against the
+ * report schema: each report a test produces is validated, whatever the test asserts on it.
+ */
 export async function loadEngineModule() {
-  return import(path.join(webDir, 'src/engine.js'));
+  const module = await import(path.join(webDir, 'src/engine.js'));
+  const createEngine = async (...args) => {
+    const engine = await module.createEngine(...args);
+    const analyze = engine.analyze.bind(engine);
+    engine.analyze = () => assertValidReport(analyze());
+    return engine;
+  };
+  return { ...module, createEngine };
 }
 
 /** A fixture file's bytes. */
@@ -33,7 +55,7 @@ export function nativeReport(files, extraArgs = []) {
     encoding: 'utf8',
     maxBuffer: 1 << 30,
   });
-  return JSON.parse(out);
+  return assertValidReport(JSON.parse(out));
 }
 
 /**
