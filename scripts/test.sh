@@ -32,7 +32,8 @@ emcmake cmake --preset wasm-debug -Wno-dev >/dev/null
 cmake --build --preset wasm-debug
 BASKETLIFT_WEB_DIR="$BASKETLIFT_ROOT/build/wasm-debug/web" node --test tests/wasm/
 
-step "TypeScript declarations (tsc --noEmit)"
+step "TypeScript declarations (report types up to date with the schema; tsc --noEmit)"
+node scripts/report-types.mjs --check
 npx --no-install tsc -p tests/types/tsconfig.json
 
 step "Dashboard in headless Chromium"

@@ -1,6 +1,6 @@
 // Compile-only check of the TypeScript declarations (tsc --noEmit; run by scripts/test.sh):
 // the way an embedding application would use the engine must type-check.
-import { BasketliftError, DEFAULT_MEMORY_LIMIT, createEngine, type Report } from '../../web/src/engine.js';
+import { BasketliftError, DEFAULT_MEMORY_LIMIT, createEngine, type Report, type SettingsOverrides } from '../../web/src/engine.js';
 import { WorkerEngine } from '../../web/src/worker-client.js';
 import { mount } from '../../web/app/dashboard.js';
 
@@ -47,4 +47,28 @@ export function embed(host: HTMLElement): Promise<void> {
   if (!dashboard) return Promise.resolve();  // the element shows why (no WebAssembly)
   host.addEventListener('basketlift-report', () => void dashboard.report?.summary.orders);
   return dashboard.loadSample();
+}
+
+// Every section is typed: narrowing on `available` reaches the figures without casts.
+export function firstVerdicts(report: Report): string[] {
+  const lines: string[] = [];
+  if (report.offers.available) {
+    for (const offer of report.offers.offers) {
+      const segment = offer.by_segment[0];
+      lines.push(`${offer.rec_id}: ${offer.verdict} (${segment ? segment.segment : 'no segments'}, p ${offer.segment_test.p_value ?? '–'})`);
+    }
+  }
+  if (report.experiment.available) {
+    for (const metric of report.experiment.comparisons[0]?.metrics ?? []) {
+      lines.push(metric.result.ok ? `${metric.metric}: ${metric.result.delta_ci[0]}..${metric.result.delta_ci[1]}` : metric.result.reason);
+    }
+  }
+  if (report.retire.available) lines.push(...report.retire.offers.map((o) => `${o.rec_id}: ${o.rule}, gives up ${o.gives_up.margin_per_month}`));
+  if (report.basket.available) lines.push(...report.basket.product_pairs.map((p) => `${p.a_name ?? p.a} + ${p.b_name ?? p.b}: ${p.lift}`));
+  if (report.ltv.available) lines.push(...report.ltv.windows.map((w) => `${w.days}: ${w.adopters.repeat_rate}`));
+  if (report.dimensions.available) lines.push(`${report.dimensions.by.segment.groups.length} segments`);
+  lines.push(...report.alerts.alerts.map((a) => `${a.severity}: ${a.title}`));
+  lines.push(...report.data_gaps.checks.map((c) => `${c.id}: ${c.count}`));
+  const settings: SettingsOverrides = { confidence: report.settings.confidence, expected_split: report.settings.expected_split };
+  return settings.confidence === undefined ? [] : lines;
 }

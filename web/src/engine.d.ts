@@ -75,57 +75,16 @@ export type FileSource =
   | AsyncIterable<Uint8Array | ArrayBuffer | string>
   | Iterable<Uint8Array | ArrayBuffer | string>;
 
-/** Per-file account of the report (SPEC §5 `inputs`). */
-export interface InputReport {
-  file: string;
-  table: TableName | null;
-  format: FormatName | null;
-  bytes: number;
-  rows_read: number;
-  rows_used: number;
-  rows_rejected: number;
-  rejected_by_reason: Record<string, number>;
-  rejected_examples: Record<string, Array<{ row: number; column?: string; value: string; detail?: string }>>;
-  notes: Record<string, { count: number; examples: Array<{ row: number; column?: string; value: string }> }>;
-  preset: string;
-  columns: Record<string, string>;
-  unknown_columns: string[];
-  error?: string;
-}
+// The report's types, generated from its JSON Schema (core/report/report.schema.json).
+export * from './report.js';
+import type { Input, Report, Settings, Unavailable } from './report.js';
 
-/** A report section that the data does not support. */
-export interface UnavailableSection {
-  available: false;
-  reason: string;
-}
-
-/** The report (JSON Schema: core/report/report.schema.json). */
-export interface Report {
-  schema_version: string;
-  inputs: InputReport[];
-  summary: {
-    orders: number;
-    revenue: number | null;
-    aov: number | null;
-    margin: number | null;
-    sessions: number | null;
-    cvr: number | null;
-    attach_rate: number | null;
-    currency: string | null;
-    unavailable: Record<string, string>;
-    [figure: string]: unknown;
-  };
-  dimensions: unknown;
-  experiment: unknown;
-  offers: unknown;
-  retire: unknown;
-  basket: unknown;
-  ltv: unknown;
-  data_gaps: unknown;
-  alerts: unknown;
-  settings: Record<string, unknown>;
-  store_bytes: number;
-}
+/** Per-file account of the report (`inputs`); the name of earlier versions of these types. */
+export type InputReport = Input;
+/** A report section that the data does not support; the name of earlier versions. */
+export type UnavailableSection = Unavailable;
+/** Settings to change: any subset of the report's `settings` (the rest keep their defaults). */
+export type SettingsOverrides = Partial<Settings>;
 
 /** Memory in use. */
 export interface MemoryUse {
@@ -184,10 +143,55 @@ export interface Projection {
   sensitivity: Array<{ group: string; knob: KnobName; step: number; profit_down: number | null; profit_up: number | null }>;
 }
 
-/** A baseline typed in or a report; see core/sim/README.md. */
-export type Baseline = Report | Record<string, unknown> | string;
-/** A scenario document; see core/sim/README.md. */
-export type Scenario = Record<string, unknown> | string;
+/** A baseline typed in by hand (core/sim/README.md "Baseline typed in"). */
+export interface TypedBaseline {
+  currency?: string;
+  /** The store without offers: orders and order value; margin per order or as a percentage. */
+  store: { orders: number; aov: number; margin_per_order?: number; margin_pct?: number };
+  groups?: Array<{
+    id?: string;
+    type: 'cross_sell' | 'upsell' | 'bundle';
+    exposed_orders?: number;
+    exposed_share?: number;
+    acceptance?: number;
+    acceptance_interval?: [number, number];
+    offered_price?: number;
+    unit_cost?: number;
+    margin_pct?: number;
+    anchor_price?: number;
+    anchor_cost?: number;
+    traffic_share?: number;
+    conversion_impact?: number;
+    fixed_cost?: number;
+  }>;
+}
+/**
+ * What a projection starts from: null for the engine's last report (its own figures, no JSON in
+ * between), a saved report (object or JSON text), or a typed-in baseline.
+ */
+export type Baseline = null | Report | TypedBaseline | string;
+/** Knob changes of a scenario (core/sim/README.md "Scenario"). */
+export interface ScenarioKnobs {
+  /** Absolute, or relative to / added to the baseline's. */
+  acceptance?: number | { relative?: number; add?: number };
+  offered_price?: number;
+  /** Share off the baseline price. */
+  discount?: number;
+  unit_cost?: number;
+  margin_pct?: number;
+  traffic_share?: number;
+  conversion_impact?: number;
+  fixed_cost?: number;
+}
+/** A scenario: how a report's offers are grouped, the volume, and knob changes. */
+export interface ScenarioDocument {
+  grouping?: 'offer' | 'type_placement' | 'offer_segment';
+  volume?: number;
+  all?: ScenarioKnobs;
+  groups?: Record<string, ScenarioKnobs>;
+}
+/** A scenario document (object or JSON text). */
+export type Scenario = ScenarioDocument | string;
 
 /** A loaded baseline whose knobs move cheaply (no JSON per run). */
 export class Simulation {
@@ -219,7 +223,7 @@ export interface CreateEngineOptions {
   /** Bytes of basketlift.wasm (otherwise loaded beside the module). */
   wasmBinary?: ArrayBuffer | Uint8Array;
   /** Settings overrides, as in the report's `settings`. */
-  settings?: Record<string, unknown>;
+  settings?: SettingsOverrides;
   /** Memory the engine may use, in bytes (default DEFAULT_MEMORY_LIMIT); reading stops at half. */
   memoryLimit?: number;
   /**
@@ -248,7 +252,7 @@ export const DEFAULT_MEMORY_LIMIT: number;
 export class Engine {
   private constructor();
   /** Replaces the settings (an object of overrides). */
-  configure(settings: Record<string, unknown>): void;
+  configure(settings: SettingsOverrides): void;
   /** Caps the memory the engine may use, in bytes (0: none); reading stops with "too_large" at half. */
   setMemoryLimit(bytes: number): void;
   /** Starts a file (low-level; addFile does begin, feed and end). */
@@ -265,7 +269,7 @@ export class Engine {
   inspect(source: Blob | Uint8Array | ArrayBuffer, mapping?: ColumnMapping | null): Promise<HeaderInfo>;
   /** The last report as JSON text. */
   reportJson(): string;
-  /** Projects a what-if scenario against a baseline (a report or typed in). */
+  /** Projects a what-if scenario against a baseline (null: this engine's last report). */
   simulate(baseline: Baseline, scenario?: Scenario): Projection;
   /** A simulator for sliders. */
   simulator(baseline: Baseline, scenario?: Scenario): Simulation;

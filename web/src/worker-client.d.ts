@@ -1,5 +1,5 @@
 // Type declarations of the worker-backed engine (worker-client.js).
-import type { AddFileOptions, Baseline, ColumnMapping, HeaderInfo, KnobName, MemoryUse, Projection, Report, Scenario, Totals } from './engine.js';
+import type { AddFileOptions, Baseline, ColumnMapping, HeaderInfo, KnobName, MemoryUse, Projection, Report, Scenario, SettingsOverrides, Totals } from './engine.js';
 
 /** An offer group of the loaded simulator, with its baseline knobs. */
 export interface SimulatorGroup {
@@ -21,7 +21,7 @@ export class WorkerEngine {
   /** Starts the worker (by default worker.js beside this module). */
   constructor(workerUrl?: URL | string);
   /** Replaces the settings. */
-  configure(settings: Record<string, unknown>): Promise<void>;
+  configure(settings: SettingsOverrides): Promise<void>;
   /**
    * Reads a File or Blob in the worker. An aborted `signal` rejects with code "cancelled" and
    * leaves the engine as if the file had never been given.
