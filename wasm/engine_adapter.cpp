@@ -100,8 +100,7 @@ CallResult WasmEngine::read_range(const std::string& spec_json, const std::strin
 }
 
 emscripten::val WasmEngine::range_bytes() const {
-  return emscripten::val(emscripten::typed_memory_view(
-      range_bytes_.size(), range_bytes_.data()));
+  return emscripten::val(emscripten::typed_memory_view(range_bytes_.size(), range_bytes_.data()));
 }
 
 TextResult inspect_header(const std::string& head, const std::string& mapping_json) {

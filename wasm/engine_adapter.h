@@ -45,6 +45,10 @@ class WasmEngine {
   CallResult analyze();
   /// The last report as JSON text.
   std::string report_json() const { return engine_.report_json(); }
+  /// Projects a scenario (JSON) from the last report itself (no report JSON in between).
+  TextResult simulate(const std::string& scenario_json) const;
+  /// The core engine (for the simulator adapter).
+  const Engine& engine() const { return engine_; }
   /// Forgets every file and result.
   void reset() { engine_.reset(); }
   /// Rows read so far in the open file.

@@ -10,6 +10,12 @@ CallResult failure(const Status& status) {
   return {false, error_code_name(status.code), status.message};
 }
 
+TextResult text_result(Result<std::string> projection) {
+  if (!projection.ok())
+    return {false, error_code_name(projection.status().code), projection.status().message, ""};
+  return {true, "ok", "", std::move(projection.value())};
+}
+
 double* put(double* at, const sim::Figures& f) {
   *at++ = f.orders;
   *at++ = f.revenue;
@@ -22,14 +28,24 @@ double* put(double* at, const sim::Figures& f) {
 }  // namespace
 
 TextResult simulate(const std::string& baseline_json, const std::string& scenario_json) {
-  Result<std::string> projection = sim::simulate_json(baseline_json, scenario_json);
-  if (!projection.ok())
-    return {false, error_code_name(projection.status().code), projection.status().message, ""};
-  return {true, "ok", "", std::move(projection.value())};
+  return text_result(sim::simulate_json(baseline_json, scenario_json));
+}
+
+TextResult WasmEngine::simulate(const std::string& scenario_json) const {
+  Result<sim::Baseline> baseline = engine_.simulation_baseline(scenario_json);
+  if (!baseline.ok()) return text_result(baseline.status());
+  return text_result(sim::simulate_json(std::move(baseline.value()), scenario_json));
 }
 
 CallResult WasmSimulator::load(const std::string& baseline_json, const std::string& scenario_json) {
-  Result<sim::Baseline> baseline = sim::baseline_from_any(baseline_json, scenario_json);
+  return start(sim::baseline_from_any(baseline_json, scenario_json), scenario_json);
+}
+
+CallResult WasmSimulator::load_report(const WasmEngine& engine, const std::string& scenario_json) {
+  return start(engine.engine().simulation_baseline(scenario_json), scenario_json);
+}
+
+CallResult WasmSimulator::start(Result<sim::Baseline> baseline, const std::string& scenario_json) {
   if (!baseline.ok()) return failure(baseline.status());
   simulator_.emplace(std::move(baseline.value()));
   results_.assign(25 + 4 * simulator_->baseline().groups.size(), 0);

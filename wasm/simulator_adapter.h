@@ -25,6 +25,8 @@ class WasmSimulator {
  public:
   /// Loads a baseline; the scenario's "grouping" picks offers or type × placement cells.
   CallResult load(const std::string& baseline_json, const std::string& scenario_json);
+  /// Loads the baseline of an engine's last report (typed, no JSON) and applies the scenario.
+  CallResult load_report(const WasmEngine& engine, const std::string& scenario_json);
   /// Applies a scenario document on top of the current knobs.
   CallResult apply(const std::string& scenario_json);
   /// Address of the knobs: groups × knob_count doubles.
@@ -45,6 +47,8 @@ class WasmSimulator {
   void reset();
 
  private:
+  CallResult start(Result<sim::Baseline> baseline, const std::string& scenario_json);
+
   std::optional<sim::Simulator> simulator_;
   std::vector<double> results_;
 };

@@ -6,6 +6,7 @@
 #include <limits>
 
 #include "analysis/context.h"
+#include "sim/sim_json.h"
 
 namespace basketlift {
 
@@ -70,6 +71,7 @@ Status Engine::analyze() {
                        [](const auto& column) { return column.second == Field::rec_id; });
   });
   report_ = Report{};
+  analyzed_ = true;
   report_.inputs = files_;
   report_.settings = settings_;
   const AnalysisContext context = build_context(store_, settings_);
@@ -103,8 +105,8 @@ Status Engine::analyze() {
     skipped(report_.basket);
   report_.accepted_derived = context.accepted_derived;
   report_.data_gaps = analyze_data_gaps(context, files_, report_.summary, units);
-  report_.alerts = experiment_and_offer_alerts(report_.experiment, report_.offers, store_,
-                                               s.alpha());
+  report_.alerts =
+      experiment_and_offer_alerts(report_.experiment, report_.offers, store_, s.alpha());
   for (Alert& alert : data_gap_alerts(report_.data_gaps))
     report_.alerts.push_back(std::move(alert));
   sort_alerts(report_.alerts);
@@ -198,6 +200,15 @@ void Engine::reset() {
   files_.clear();
   open_file_.reset();
   report_ = Report{};
+  analyzed_ = false;
+}
+
+Result<sim::Baseline> Engine::simulation_baseline(std::string_view scenario_json) const {
+  if (!analyzed_)
+    return Status::error(ErrorCode::bad_usage, "simulate: no report yet; call analyze first");
+  Result<sim::Grouping> grouping = sim::grouping_of(scenario_json);
+  if (!grouping.ok()) return grouping.status();
+  return sim::baseline_from_facts(sim::report_facts(report_, store_), grouping.value());
 }
 
 }  // namespace basketlift

@@ -11,6 +11,7 @@
 #include "ingest/file_ingest.h"
 #include "ingest/range_reading.h"
 #include "report/report.h"
+#include "sim/simulator.h"
 #include "store/range_merge.h"
 #include "store/store.h"
 #include "util/status.h"
@@ -63,6 +64,9 @@ class Engine {
   std::string report_json(bool pretty = false) const {
     return report_to_json(report_, store_, pretty);
   }
+  /// The what-if simulator's baseline taken from the last report itself (no JSON in between),
+  /// grouped as the scenario's "grouping" says; fails before analyze().
+  Result<sim::Baseline> simulation_baseline(std::string_view scenario_json) const;
   /// The accounts of the files read so far.
   const std::vector<FileReport>& files() const { return files_; }
   /// The settings in force.
@@ -88,6 +92,7 @@ class Engine {
   std::vector<FileReport> files_;
   std::unique_ptr<FileIngest> open_file_;
   Report report_;
+  bool analyzed_ = false;  // report_ holds an analysis of the store
   std::size_t memory_limit_ = 0;
 };
 

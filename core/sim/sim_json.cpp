@@ -332,7 +332,11 @@ Result<std::string> simulate_json(std::string_view baseline_json, std::string_vi
                                   bool pretty) {
   Result<Baseline> baseline = baseline_from_any(baseline_json, scenario_json);
   if (!baseline.ok()) return baseline.status();
-  Simulator simulator(std::move(baseline.value()));
+  return simulate_json(std::move(baseline.value()), scenario_json, pretty);
+}
+
+Result<std::string> simulate_json(Baseline baseline, std::string_view scenario_json, bool pretty) {
+  Simulator simulator(std::move(baseline));
   if (Status s = apply_scenario(scenario_json, simulator); !s.ok()) return s;
   return simulation_json(simulator, pretty);
 }

@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "sim/report_facts.h"
 #include "sim/simulator.h"
 #include "util/status.h"
 
@@ -16,8 +17,13 @@ enum class Grouping : std::uint8_t { offer, type_placement, offer_segment };
 
 /// A baseline typed in by hand: {"currency", "store": {...}, "groups": [...]}.
 Result<Baseline> baseline_from_json(std::string_view json);
-/// A baseline from a report (its summary and offers), one group per offer or per cell.
+/// A baseline from a report's facts (its summary and tracked offers), one group per offer, per
+/// cell or per offer × segment.
+Result<Baseline> baseline_from_facts(const ReportFacts& facts, Grouping grouping);
+/// A baseline from a report's JSON (read strictly: see report_facts_from_json).
 Result<Baseline> baseline_from_report(std::string_view report_json, Grouping grouping);
+/// The scenario's "grouping" (offer when not given).
+Result<Grouping> grouping_of(std::string_view scenario_json);
 /// Either of the two, told apart by their keys; the scenario's "grouping" picks the cells.
 Result<Baseline> baseline_from_any(std::string_view json, std::string_view scenario_json);
 /// Sets the scenario's knobs ({"volume", "all": {...}, "groups": {"id": {...}}}).
@@ -29,6 +35,9 @@ std::string simulation_json(Simulator& simulator, bool pretty = false);
 void set_wilson_interval(Group& group, double takes, double exposed);
 /// Baseline (typed or report) + scenario in, simulation JSON out.
 Result<std::string> simulate_json(std::string_view baseline_json, std::string_view scenario_json,
+                                  bool pretty = false);
+/// A baseline already built (e.g. Engine::simulation_baseline) + scenario in, simulation JSON out.
+Result<std::string> simulate_json(Baseline baseline, std::string_view scenario_json,
                                   bool pretty = false);
 
 }  // namespace basketlift::sim

@@ -69,6 +69,17 @@ test('a report is a baseline: one group per offer or per type × placement cell'
   assert.ok(byCell.groups.every((g) => g.id.includes(' × ')));
   assert.ok(byCell.total.delta.revenue > 0);
   assert.ok(byCell.sensitivity.length > 0);
+  // A null baseline is the engine's own last report: the same projection, no JSON in between.
+  for (const scenario of [{}, { grouping: 'offer_segment', all: { conversion_impact: -0.01 } }]) {
+    assert.deepEqual(e.simulate(null, scenario), e.simulate(report, scenario));
+    const [fromEngine, fromReport] = [e.simulator(null, scenario), e.simulator(report, scenario)];
+    assert.deepEqual(fromEngine.groups, fromReport.groups);
+    assert.deepEqual(fromEngine.run(), fromReport.run());
+    fromEngine.dispose();
+    fromReport.dispose();
+  }
+  e.reset();
+  assert.throws(() => e.simulate(null, {}), (error) => error instanceof BasketliftError && error.code === 'bad_usage');
   e.dispose();
 });
 

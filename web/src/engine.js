@@ -273,16 +273,17 @@ export class Engine {
   }
 
   /**
-   * Projects a what-if scenario (SPEC §4). `baseline` is a report (e.g. from analyze()) or a
-   * typed-in baseline; `scenario` holds the knobs to change. Returns the projection object.
+   * Projects a what-if scenario (SPEC §4). `baseline` is null for this engine's last report
+   * (taken from the engine's own figures, no JSON in between), a saved report, or a typed-in
+   * baseline; `scenario` holds the knobs to change. Returns the projection object.
    */
   simulate(baseline, scenario = {}) {
-    return simulate(this.#module, baseline, scenario);
+    return simulate(this.#module, baseline, scenario, this.#native);
   }
 
-  /** A simulator for sliders: set knobs and run() cheaply (see Simulation). */
+  /** A simulator for sliders: set knobs and run() cheaply (see Simulation); baseline as simulate(). */
   simulator(baseline, scenario = {}) {
-    return new Simulation(this.#module, baseline, scenario);
+    return new Simulation(this.#module, baseline, scenario, this.#native);
   }
 
   /** Forgets every file and result (the settings stay). */

@@ -18,10 +18,11 @@ export class Simulation {
   #groups;
   #results = null;  // HEAPF64 index of the last run()'s results
 
-  constructor(module, baseline, scenario = {}) {
+  /** `engine`: the native engine whose last report is the baseline when `baseline` is null. */
+  constructor(module, baseline, scenario = {}, engine = null) {
     this.#module = module;
     this.#native = new module.Simulator();
-    const loaded = this.#native.load(asText(baseline), asText(scenario));
+    const loaded = baseline == null ? this.#native.loadReport(engine, asText(scenario)) : this.#native.load(asText(baseline), asText(scenario));
     if (!loaded.ok) {
       this.#native.delete();
       throw new BasketliftError(loaded.code, loaded.message);
@@ -106,8 +107,8 @@ export class Simulation {
 }
 
 /** One-shot: baseline (report or typed-in object/JSON) + scenario → projection object. */
-export function simulate(module, baseline, scenario = {}) {
-  const result = module.simulate(asText(baseline), asText(scenario));
+export function simulate(module, baseline, scenario = {}, engine = null) {
+  const result = baseline == null ? engine.simulate(asText(scenario)) : module.simulate(asText(baseline), asText(scenario));
   if (!result.ok) throw new BasketliftError(result.code, result.message);
   return JSON.parse(result.text);
 }

@@ -18,7 +18,6 @@ export class EngineHost {
   #options;
   #engine = null;
   #ready = null;
-  #reportText = null;  // the last report as the engine wrote it: the simulator's default baseline
   #simulation = null;
   #reads = new Map();  // request id → AbortController of a file being read
   #files = [];         // {source, options} of the files read, to read again after a cancel
@@ -37,7 +36,6 @@ export class EngineHost {
   // reading the other files again (File and Blob sources are references: nothing is copied).
   async #forgetOpenFile(engine) {
     engine.reset();
-    this.#reportText = null;
     for (const { source, options } of this.#files) await engine.addFile(source, options).catch(() => {});
   }
 
@@ -74,15 +72,11 @@ export class EngineHost {
       case 'cancel':
         this.#reads.get(request.target)?.abort();
         return null;
-      case 'analyze': {
-        // The page gets the report as an object; the simulator later reads the engine's own text,
-        // not a copy that went through JSON.parse and JSON.stringify.
-        const report = engine.analyze();
-        this.#reportText = engine.reportJson();
-        return report;
-      }
+      case 'analyze':
+        // The simulator's default baseline is the engine's own last report (null below): the
+        // report object sent to the page never comes back.
+        return engine.analyze();
       case 'reset':
-        this.#reportText = null;
         this.#files = [];
         this.#simulation?.dispose();
         this.#simulation = null;
@@ -92,10 +86,10 @@ export class EngineHost {
       case 'inspect':
         return engine.inspect(request.source, request.mapping);
       case 'simulate':
-        return engine.simulate(request.baseline ?? this.#reportText, request.scenario);
+        return engine.simulate(request.baseline ?? null, request.scenario);
       case 'simLoad':
         this.#simulation?.dispose();
-        this.#simulation = engine.simulator(request.baseline ?? this.#reportText, request.scenario ?? {});
+        this.#simulation = engine.simulator(request.baseline ?? null, request.scenario ?? {});
         return { groups: this.#simulation.groups, totals: this.#simulation.run() };
       case 'simSet': {
         const simulation = this.#loaded();

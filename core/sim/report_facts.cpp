@@ -1,0 +1,180 @@
+#include "sim/report_facts.h"
+
+#include <cmath>
+
+#include "simdjson.h"
+
+namespace basketlift::sim {
+
+namespace {
+
+using simdjson::dom::element;
+using simdjson::dom::object;
+
+// Reads the fields of one JSON object of a report, naming the object in every error.
+class Fields {
+ public:
+  Fields(object o, std::string where) : object_(o), where_(std::move(where)) {}
+
+  // A number, or NaN for null when `nullable`.
+  Status number(std::string_view key, double& out, bool nullable = false) const {
+    element e;
+    if (object_[key].get(e) == simdjson::SUCCESS) {
+      if (nullable && e.is_null()) {
+        out = kNoNumber;
+        return Status::success();
+      }
+      if (e.get_double().get(out) == simdjson::SUCCESS && std::isfinite(out))
+        return Status::success();
+    }
+    return missing(key, nullable ? "a number or null" : "a number");
+  }
+
+  // A string, or "" for null when `nullable`.
+  Status text(std::string_view key, std::string& out, bool nullable = false) const {
+    element e;
+    std::string_view value;
+    if (object_[key].get(e) == simdjson::SUCCESS) {
+      if (nullable && e.is_null()) {
+        out.clear();
+        return Status::success();
+      }
+      if (e.get_string().get(value) == simdjson::SUCCESS) {
+        out = std::string(value);
+        return Status::success();
+      }
+    }
+    return missing(key, nullable ? "a string or null" : "a string");
+  }
+
+  Status missing(std::string_view key, const char* expected) const {
+    return Status::error(ErrorCode::bad_config, "the report's " + where_ + " needs \"" +
+                                                    std::string(key) + "\" (" + expected +
+                                                    "): is it a Basketlift report?");
+  }
+
+  object get() const { return object_; }
+
+ private:
+  object object_;
+  std::string where_;
+};
+
+Status read_segments(Fields offer, const std::string& where, std::vector<SegmentFacts>& out) {
+  simdjson::dom::array groups;
+  if (offer.get()["by_segment"].get_array().get(groups))
+    return offer.missing("by_segment", "an array");
+  for (element group_element : groups) {
+    object group;
+    if (group_element.get_object().get(group))
+      return offer.missing("by_segment", "an array of objects");
+    const Fields fields(group, where + " by_segment entry");
+    SegmentFacts s;
+    for (Status status :
+         {fields.text("segment", s.segment), fields.number("sessions", s.sessions),
+          fields.number("conversion_rate", s.conversion_rate, true),
+          fields.number("impressions", s.impressions), fields.number("accepted", s.accepted)}) {
+      if (!status.ok()) return status;
+    }
+    out.push_back(std::move(s));
+  }
+  return Status::success();
+}
+
+Status read_offer(object o, std::vector<OfferFacts>& out) {
+  Fields fields(o, "offer");
+  OfferFacts f;
+  if (Status s = fields.text("rec_id", f.rec_id); !s.ok()) return s;
+  fields = Fields(o, "offer " + f.rec_id);
+  bool tracked = false;
+  if (o["tracked"].get_bool().get(tracked)) return fields.missing("tracked", "true or false");
+  if (!tracked) return Status::success();  // known from order lines only: nothing to project
+  std::string type;
+  if (Status s = fields.text("type", type); !s.ok()) return s;
+  const std::optional<OfferType> parsed = offer_type_from_name(type);
+  if (!parsed) return fields.missing("type", "cross_sell, upsell or bundle");
+  f.type = *parsed;
+  for (Status s :
+       {fields.text("placement", f.placement, true),
+        fields.number("exposed_orders", f.exposed_orders), fields.number("orders", f.takes),
+        fields.number("revenue", f.revenue), fields.number("margin", f.margin),
+        fields.number("anchor_price", f.anchor_price, true),
+        fields.number("anchor_cost", f.anchor_cost, true),
+        fields.number("offered_catalogue_price", f.offered_price, true),
+        fields.number("offered_catalogue_cost", f.offered_cost, true)}) {
+    if (!s.ok()) return s;
+  }
+  if (Status s = read_segments(fields, "offer " + f.rec_id, f.segments); !s.ok()) return s;
+  out.push_back(std::move(f));
+  return Status::success();
+}
+
+}  // namespace
+
+ReportFacts report_facts(const Report& report, const Store& store) {
+  ReportFacts facts;
+  const Summary& s = report.summary;
+  facts.currency = s.currency.value_or("");
+  facts.orders = static_cast<double>(s.money_orders);
+  facts.revenue = s.revenue.value.value_or(kNoNumber);
+  facts.margin = s.margin.value.value_or(kNoNumber);
+  if (!report.offers.available) return facts;
+  for (const OfferResult& o : report.offers.offers) {
+    if (!o.tracked) continue;
+    OfferFacts f;
+    f.rec_id = std::string(store.pools.recs.view(o.rec));
+    f.type = o.type;
+    if (o.placement != kNoId) f.placement = std::string(store.pools.labels.view(o.placement));
+    f.exposed_orders = o.exposed_orders;
+    f.takes = static_cast<double>(o.orders);
+    f.revenue = o.revenue;
+    f.margin = o.margin;
+    f.anchor_price = o.anchor_price;
+    f.anchor_cost = o.anchor_cost;
+    f.offered_price = o.offered_price;
+    f.offered_cost = o.offered_cost;
+    for (const OfferGroup& g : o.by_segment.groups) {
+      f.segments.push_back({std::string(store.pools.labels.view(g.label)), g.units,
+                            g.conversion_rate, static_cast<double>(g.impressions),
+                            static_cast<double>(g.accepted)});
+    }
+    facts.offers.push_back(std::move(f));
+  }
+  return facts;
+}
+
+Result<ReportFacts> report_facts_from_json(std::string_view report_json) {
+  simdjson::dom::parser parser;
+  object root, summary;
+  if (parser.parse(report_json.data(), report_json.size()).get(root))
+    return Status::error(ErrorCode::bad_config, "the report is not a JSON object");
+  if (root["summary"].get_object().get(summary))
+    return Status::error(ErrorCode::bad_config, "the report has no summary");
+  ReportFacts facts;
+  const Fields fields(summary, "summary");
+  for (Status s :
+       {fields.text("currency", facts.currency, true), fields.number("money_orders", facts.orders),
+        fields.number("revenue", facts.revenue, true),
+        fields.number("margin", facts.margin, true)}) {
+    if (!s.ok()) return s;
+  }
+  object offers;
+  if (root["offers"].get_object().get(offers))
+    return Status::error(ErrorCode::bad_config, "the report has no offers section");
+  bool available = false;
+  if (offers["available"].get_bool().get(available))
+    return Fields(offers, "offers section").missing("available", "true or false");
+  if (!available) return facts;
+  simdjson::dom::array list;
+  if (offers["offers"].get_array().get(list))
+    return Fields(offers, "offers section").missing("offers", "an array");
+  for (element offer : list) {
+    object o;
+    if (offer.get_object().get(o))
+      return Status::error(ErrorCode::bad_config, "the report's offers must be objects");
+    if (Status s = read_offer(o, facts.offers); !s.ok()) return s;
+  }
+  return facts;
+}
+
+}  // namespace basketlift::sim
