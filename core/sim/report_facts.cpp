@@ -118,6 +118,7 @@ ReportFacts report_facts(const Report& report, const Store& store) {
   facts.orders = static_cast<double>(s.money_orders);
   facts.revenue = s.revenue.value.value_or(kNoNumber);
   facts.margin = s.margin.value.value_or(kNoNumber);
+  facts.confidence = report.settings.confidence;
   if (!report.offers.available) return facts;
   for (const OfferResult& o : report.offers.offers) {
     if (!o.tracked) continue;
@@ -158,6 +159,11 @@ Result<ReportFacts> report_facts_from_json(std::string_view report_json) {
         fields.number("margin", facts.margin, true)}) {
     if (!s.ok()) return s;
   }
+  object settings;
+  if (root["settings"].get_object().get(settings))
+    return Status::error(ErrorCode::bad_config, "the report has no settings");
+  if (Status s = Fields(settings, "settings").number("confidence", facts.confidence); !s.ok())
+    return s;
   object offers;
   if (root["offers"].get_object().get(offers))
     return Status::error(ErrorCode::bad_config, "the report has no offers section");

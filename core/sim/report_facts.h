@@ -39,6 +39,7 @@ struct ReportFacts {
   double orders = 0;               ///< orders the money figures cover
   double revenue = kNoNumber;      ///< their revenue (NaN: no prices)
   double margin = kNoNumber;       ///< their margin (NaN: no costs)
+  double confidence = 0.95;        ///< settings.confidence: the acceptance ranges' level
   std::vector<OfferFacts> offers;  ///< tracked offers, in the report's order
 };
 

@@ -89,8 +89,8 @@ std::string money(double amount, const std::string& currency) {
 
 }  // namespace
 
-void set_wilson_interval(Group& group, double takes, double exposed) {
-  const Interval interval = wilson_interval(takes, exposed, 0.95);
+void set_wilson_interval(Group& group, double takes, double exposed, double confidence) {
+  const Interval interval = wilson_interval(takes, exposed, confidence);
   group.acceptance_low = exposed > 0 ? interval.low : 0;
   group.acceptance_high = exposed > 0 ? interval.high : 0;
 }

@@ -30,9 +30,10 @@ Result<Baseline> baseline_from_any(std::string_view json, std::string_view scena
 Status apply_scenario(std::string_view scenario_json, Simulator& simulator);
 /// The result of the last run, with the sensitivity of each knob, as JSON.
 std::string simulation_json(Simulator& simulator, bool pretty = false);
-/// Sets a baseline group's acceptance range to the 95% Wilson interval of `takes` out of
-/// `exposed` orders ([0, 0] without exposure), for baselines that give none.
-void set_wilson_interval(Group& group, double takes, double exposed);
+/// Sets a baseline group's acceptance range to the Wilson interval (at `confidence`, 95% for
+/// typed-in baselines, the report's setting for reports) of `takes` out of `exposed` orders
+/// ([0, 0] without exposure), for baselines that give none.
+void set_wilson_interval(Group& group, double takes, double exposed, double confidence = 0.95);
 /// Baseline (typed or report) + scenario in, simulation JSON out.
 Result<std::string> simulate_json(std::string_view baseline_json, std::string_view scenario_json,
                                   bool pretty = false);

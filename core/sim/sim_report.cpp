@@ -27,7 +27,7 @@ struct Observed {
 // Knobs that reproduce the observed revenue and margin: a take adds value v = revenue / takes
 // and margin m = margin / takes; prices are set so that value_per_take and margin_per_take
 // give back v and m.
-Group group_of(const std::string& id, const Observed& o, bool one_offer) {
+Group group_of(const std::string& id, const Observed& o, bool one_offer, double confidence) {
   Group g;
   g.id = id;
   g.type = o.type;
@@ -46,7 +46,7 @@ Group group_of(const std::string& id, const Observed& o, bool one_offer) {
   g.knobs[offered_price] = g.anchor_price + v;
   g.knobs[unit_cost] = g.knobs[offered_price] - m - (g.anchor_price - g.anchor_cost);
   g.knobs[traffic_share] = 1;
-  set_wilson_interval(g, o.takes, o.exposed);
+  set_wilson_interval(g, o.takes, o.exposed, confidence);
   return g;
 }
 
@@ -128,9 +128,9 @@ Result<Baseline> baseline_from_facts(const ReportFacts& facts, Grouping grouping
   b.store.margin_per_order =
       b.store.margin_known ? (facts.margin - offer_margin) / facts.orders : 0;
   for (const auto& [id, o] : offers)
-    b.groups.push_back(group_of(id, o, true));
+    b.groups.push_back(group_of(id, o, true, facts.confidence));
   for (const auto& [id, o] : cells)
-    b.groups.push_back(group_of(id, o, false));
+    b.groups.push_back(group_of(id, o, false, facts.confidence));
   return b;
 }
 

@@ -47,6 +47,24 @@ TEST(ReportBaseline, NoBaselineBeforeAnalyzeOrAfterReset) {
   EXPECT_EQ(engine.simulation_baseline("{}").status().code, ErrorCode::bad_usage);
 }
 
+// The acceptance ranges are at the report's confidence, not a fixed 95%.
+TEST(ReportBaseline, AcceptanceRangesFollowTheReportsConfidence) {
+  Engine at95, at80;
+  ASSERT_TRUE(at80.configure(R"({"confidence": 0.8})").ok());
+  ASSERT_TRUE(testing::analyze_sample_store(at95).ok() && testing::analyze_sample_store(at80).ok());
+  Result<Baseline> wide = at95.simulation_baseline("{}"), narrow = at80.simulation_baseline("{}");
+  Result<Baseline> from_json = baseline_from_report(at80.report_json(), Grouping::offer);
+  ASSERT_TRUE(wide.ok() && narrow.ok() && from_json.ok());
+  ASSERT_EQ(wide.value().groups.size(), narrow.value().groups.size());
+  for (std::size_t g = 0; g < wide.value().groups.size(); ++g) {
+    const Group &w = wide.value().groups[g], &n = narrow.value().groups[g];
+    if (w.exposed_orders == 0) continue;
+    if (w.knobs[acceptance] > 0) EXPECT_LT(w.acceptance_low, n.acceptance_low) << w.id;
+    EXPECT_GT(w.acceptance_high, n.acceptance_high) << w.id;
+    EXPECT_EQ(n.acceptance_low, from_json.value().groups[g].acceptance_low) << w.id;
+  }
+}
+
 // A saved report edited by hand or cut short: a missing field is named, never read as 0.
 TEST(ReportBaseline, SavedReportMissingAFieldIsAnErrorNamingIt) {
   Engine engine;

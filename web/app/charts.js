@@ -52,8 +52,8 @@ export function barChart(canvas, { labels, datasets, horizontal = false, stacked
   });
 }
 
-/** Intervals as floating bars [low, high] with the estimate marked; red/green when significant. */
-export function intervalChart(canvas, { labels, intervals, estimates, significant, format = (v) => v }) {
+/** Intervals as floating bars [low, high] with the estimate marked; red/green when significant; `level` names the confidence ("90%"). */
+export function intervalChart(canvas, { labels, intervals, estimates, significant, level, format = (v) => v }) {
   const color = (i) => (!significant[i] ? COLORS.secondary : estimates[i] < 0 ? COLORS.bad : COLORS.good);
   return draw(canvas, {
     type: 'bar',
@@ -61,7 +61,7 @@ export function intervalChart(canvas, { labels, intervals, estimates, significan
       labels,
       datasets: [
         { type: 'scatter', label: 'estimate', data: estimates.map((x, i) => ({ x, y: labels[i] })), backgroundColor: '#1c2430', pointRadius: 4 },
-        { label: '95% interval', data: intervals, backgroundColor: intervals.map((_, i) => color(i)), barPercentage: 0.5 },
+        { label: `${level} interval`, data: intervals, backgroundColor: intervals.map((_, i) => color(i)), barPercentage: 0.5 },
       ],
     },
     options: {

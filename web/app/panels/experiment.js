@@ -24,6 +24,7 @@ export function renderExperiment(root, report) {
     return fill(root, title, unavailable(e.reason, 'Add a sessions file (or orders) with a variant column: the arm each shopper saw.'));
   }
   const currency = report.summary.currency;
+  const level = fmt.confidence(report);
   const formatOf = (metric) => (METRICS[metric]?.format === 'percent' ? fmt.percent : (v) => fmt.money(v, currency));
   const arms = table(`Arms (unit: ${e.unit}; control: ${e.control})`, [
     { label: 'Arm', value: (a) => a.arm },
@@ -39,7 +40,7 @@ export function renderExperiment(root, report) {
   const sliceSelect = h('select', { id: 'experiment-slice', 'aria-label': 'Slice' },
     e.comparisons.map((c, i) => h('option', { value: String(i) }, sliceLabel(c))));
   const body = h('div');
-  const { figure, canvas } = chartFigure('Relative change against control, with 95% intervals (coloured when significant after correction)', 'experiment.png');
+  const { figure, canvas } = chartFigure(`Relative change against control, with ${level} intervals (coloured when significant after correction)`, 'experiment.png');
   const render = () => {
     const index = Number(sliceSelect.value);
     const c = e.comparisons[index];
@@ -57,7 +58,7 @@ export function renderExperiment(root, report) {
       { label: 'Control', value: (m) => formatOf(m.metric)(m.result.control), numeric: true, sort: (m) => m.result.control },
       { label: c.arm, value: (m) => formatOf(m.metric)(m.result.treatment), numeric: true, sort: (m) => m.result.treatment },
       { label: 'Change', value: (m) => h('span', { dataset: { value: m.result.relative } }, fmt.signedPercent(m.result.relative)), numeric: true, sort: (m) => m.result.relative },
-      { label: '95% interval', value: (m) => fmt.interval(m.result.relative_ci, fmt.signedPercent) },
+      { label: `${level} interval`, value: (m) => fmt.interval(m.result.relative_ci, fmt.signedPercent) },
       { label: 'Adjusted p', value: (m) => fmt.pValue(m.adjusted_p), numeric: true, sort: (m) => m.adjusted_p },
       { label: 'Significant', value: (m) => (m.significant ? h('span', { class: `badge ${m.result.relative < 0 ? 'bad' : 'good'}` }, 'yes') : 'no'),
         sort: (m) => (m.significant ? 1 : 0) },
@@ -72,6 +73,7 @@ export function renderExperiment(root, report) {
       intervals: rows.map((m) => m.result.relative_ci),
       estimates: rows.map((m) => m.result.relative),
       significant: rows.map((m) => m.significant),
+      level,
       format: fmt.signedPercent,
     });
   };

@@ -71,6 +71,7 @@ export function renderOffers(root, report) {
     intervals: top.map((x) => x.margin_per_impression_ci.map((v) => v * 1000)),
     estimates: top.map((x) => x.margin_per_1000_impressions),
     significant: top.map((x) => x.verdict !== 'inconclusive'),
+    level,
     format: money,
   });
   return root;
