@@ -64,10 +64,10 @@ export async function openDashboard(options = {}) {
   };
 }
 
-/** The report the engine gives for these files (read in Node by the same wasm engine). */
-export async function engineReport(files) {
+/** The report the engine gives for these files (read in Node by the same wasm engine), with optional settings overrides. */
+export async function engineReport(files, settings = undefined) {
   const { createEngine } = await import(path.join(webDir, 'src/engine.js'));
-  const engine = await createEngine();
+  const engine = await createEngine({ settings });
   for (const file of files) await engine.addFile(await readFile(file), { name: path.basename(file) });
   const report = engine.analyze();
   engine.dispose();

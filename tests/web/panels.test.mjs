@@ -124,6 +124,26 @@ test('experiment: arms, deltas with significance, each slice', async () => {
   await page.locator('#experiment').screenshot({ path: path.join(screenshots, 'panel-experiment.png') });
 });
 
+test('experiment and offers: interval labels name the report\'s confidence, not a fixed 95%', async () => {
+  const at90 = await engineReport(sampleFiles, { confidence: 0.9 });
+  const texts = await page.evaluate(async (r) => {
+    const panels = await Promise.all([import('/app/panels/experiment.js'), import('/app/panels/offers.js')]);
+    return [panels[0].renderExperiment, panels[1].renderOffers].map((render) => {
+      const root = document.createElement('section');
+      document.body.append(root);
+      render(root, r);
+      const labels = [...root.querySelectorAll('th, figcaption, caption, h3, p')].map((e) => e.textContent).join(' | ');
+      const chartLabels = [...root.querySelectorAll('canvas')].flatMap((c) => globalThis.Chart.getChart(c)?.data.datasets.map((d) => d.label) ?? []);
+      root.remove();
+      return `${labels} | ${chartLabels.join(' | ')}`;
+    });
+  }, at90);
+  for (const text of texts) {
+    assert.match(text, /90% interval/);
+    assert.doesNotMatch(text, /95%/);
+  }
+});
+
 test('offers: verdict badges, every offer, the retire list', async () => {
   const offers = report.offers.offers;
   await page.selectOption('#offer-filter', '');
