@@ -1,6 +1,8 @@
 #include "analysis/settings.h"
 
+#include <array>
 #include <cmath>
+#include <memory>
 
 #include "simdjson.h"
 #include "util/number_format.h"
@@ -11,17 +13,24 @@ namespace {
 
 using simdjson::dom::element;
 
-Status bad(std::string_view key, const char* expected) {
-  return Status::error(ErrorCode::bad_config,
-                       "settings: \"" + std::string(key) + "\" must be " + expected);
-}
+// One option of the settings: its name, how it is read from JSON and how it is written back.
+// The table below is the only list of options, so reading and writing cannot drift apart.
+class Option {
+ public:
+  explicit Option(const char* name) : name_(name) {}
+  virtual ~Option() = default;
+  const char* name() const { return name_; }
+  virtual Status read(element value, Settings& s) const = 0;
+  virtual void write(JsonWriter& out, const Settings& s) const = 0;
+  // The error for a value that is not `expected`.
+  Status bad(const char* expected) const {
+    return Status::error(ErrorCode::bad_config,
+                         "settings: \"" + std::string(name_) + "\" must be " + expected);
+  }
 
-bool read_number(element value, double low, double high, double& out) {
-  double number = 0;
-  if (value.get_double().get(number) || !(number >= low && number <= high)) return false;
-  out = number;
-  return true;
-}
+ private:
+  const char* name_;
+};
 
 bool read_count(element value, std::uint64_t& out) {
   std::int64_t number = 0;
@@ -30,135 +39,259 @@ bool read_count(element value, std::uint64_t& out) {
   return true;
 }
 
-Status read_option(std::string_view key, element value, Settings& s) {
-  std::string_view text;
-  double number = 0;
-  if (key == "control_arm") {
-    if (value.get_string().get(text) || text.empty()) return bad(key, "a non-empty string");
-    s.control_arm = std::string(text);
-  } else if (key == "confidence") {
-    if (!read_number(value, 0.5, 0.9999, s.confidence) || s.confidence == 0.5)
-      return bad(key, "a number between 0.5 and 1 (e.g. 0.95)");
-  } else if (key == "slash_date_order") {
-    if (value.get_string().get(text) || (text != "month_first" && text != "day_first")) {
-      return bad(key, "\"month_first\" or \"day_first\"");
+// A number in [low, high] (or (low, high] when `low_open`).
+class NumberOption final : public Option {
+ public:
+  NumberOption(const char* name, double Settings::*member, double low, double high,
+               const char* expected, bool low_open = false)
+      : Option(name),
+        member_(member),
+        low_(low),
+        high_(high),
+        low_open_(low_open),
+        expected_(expected) {}
+  Status read(element value, Settings& s) const override {
+    double number = 0;
+    if (value.get_double().get(number) || !(number >= low_ && number <= high_) ||
+        (low_open_ && number == low_)) {
+      return bad(expected_);
     }
-    s.slash_date_order =
-        text == "day_first" ? SlashDateOrder::day_first : SlashDateOrder::month_first;
-  } else if (key == "expected_split") {
-    simdjson::dom::object split;
-    if (!value.get_string().get(text) && text == "equal") {
-      s.expected_split.clear();  // what the report writes for the default
-      return Status::success();
-    }
-    if (value.get_object().get(split)) {
-      return bad(key,
-                 "\"equal\" or an object of arm → share, e.g. {\"control\": 1, \"treatment\": 1}");
-    }
-    s.expected_split.clear();
-    for (auto [arm, share] : split) {
-      if (!read_number(share, 1e-9, 1e12, number)) return bad(key, "an object of positive shares");
-      s.expected_split.emplace_back(std::string(arm), number);
-    }
-  } else if (key == "srm_alert_p") {
-    if (!read_number(value, 0, 1, s.srm_alert_p)) return bad(key, "a probability");
-  } else if (key == "srm_min_units") {
-    if (!read_count(value, s.srm_min_units)) return bad(key, "a whole number");
-  } else if (key == "adjustment") {
-    if (value.get_string().get(text) || (text != "holm" && text != "benjamini_hochberg")) {
-      return bad(key, "\"holm\" or \"benjamini_hochberg\"");
-    }
-    s.adjustment = text == "holm" ? Adjustment::holm : Adjustment::benjamini_hochberg;
-  } else if (key == "capping") {
-    if (value.get_string().get(text) || (text != "off" && text != "upper" && text != "two_sided")) {
-      return bad(key, "\"off\", \"upper\" or \"two_sided\"");
-    }
-    s.capping = text == "off"     ? Capping::off
-                : text == "upper" ? Capping::upper
-                                  : Capping::two_sided;
-  } else if (key == "capping_percentile") {
-    if (!read_number(value, 0.5, 1, s.capping_percentile))
-      return bad(key, "a number between 0.5 and 1");
-  } else if (key == "power") {
-    if (!read_number(value, 0.5, 0.9999, s.power)) return bad(key, "a number between 0.5 and 1");
-  } else if (key == "target_relative_lift") {
-    if (!read_number(value, 1e-6, 10, s.target_relative_lift))
-      return bad(key, "a positive number (0.05 = 5%)");
-  } else if (key == "retire_min_impressions") {
-    if (!read_count(value, s.retire_min_impressions)) return bad(key, "a whole number");
-  } else if (key == "min_impressions_for_verdict") {
-    if (!read_count(value, s.min_impressions_for_verdict)) return bad(key, "a whole number");
-  } else if (key == "retire_acceptance_floor") {
-    if (!read_number(value, 0, 1, s.retire_acceptance_floor)) return bad(key, "a probability");
-  } else if (key == "attribution_window_hours") {
-    if (!read_number(value, 0, 24 * 365, s.attribution_window_hours))
-      return bad(key, "hours between 0 and 8760");
-  } else if (key == "sections") {
-    simdjson::dom::array names;
-    const char* expected = "an array of section names: dimensions, experiment, offers, ltv, basket";
-    if (value.get_array().get(names)) return bad(key, expected);
-    s.sections = 0;
-    for (element name : names) {
-      std::string_view section;
-      int found = -1;
-      if (!name.get_string().get(section)) {
-        for (int i = 0; i < kSectionCount; ++i)
-          if (section == section_name(static_cast<Section>(i))) found = i;
+    s.*member_ = number;
+    return Status::success();
+  }
+  void write(JsonWriter& out, const Settings& s) const override { out.field(name(), s.*member_); }
+
+ private:
+  double Settings::*member_;
+  double low_, high_;
+  bool low_open_;
+  const char* expected_;
+};
+
+// A whole number of at least `min`.
+class CountOption final : public Option {
+ public:
+  CountOption(const char* name, std::uint64_t Settings::*member, std::uint64_t min,
+              const char* expected)
+      : Option(name), member_(member), min_(min), expected_(expected) {}
+  Status read(element value, Settings& s) const override {
+    std::uint64_t count = 0;
+    if (!read_count(value, count) || count < min_) return bad(expected_);
+    s.*member_ = count;
+    return Status::success();
+  }
+  void write(JsonWriter& out, const Settings& s) const override { out.field(name(), s.*member_); }
+
+ private:
+  std::uint64_t Settings::*member_;
+  std::uint64_t min_;
+  const char* expected_;
+};
+
+// true or false.
+class FlagOption final : public Option {
+ public:
+  FlagOption(const char* name, bool Settings::*member) : Option(name), member_(member) {}
+  Status read(element value, Settings& s) const override {
+    return value.get_bool().get(s.*member_) ? bad("true or false") : Status::success();
+  }
+  void write(JsonWriter& out, const Settings& s) const override { out.field(name(), s.*member_); }
+
+ private:
+  bool Settings::*member_;
+};
+
+// One of a few names, each standing for a value of an enum.
+template <typename E, std::size_t N>
+class ChoiceOption final : public Option {
+ public:
+  ChoiceOption(const char* name, E Settings::*member,
+               std::array<std::pair<E, const char*>, N> names, const char* expected)
+      : Option(name), member_(member), names_(names), expected_(expected) {}
+  Status read(element value, Settings& s) const override {
+    std::string_view text;
+    if (value.get_string().get(text) == simdjson::SUCCESS) {
+      for (const auto& [choice, choice_name] : names_) {
+        if (text == choice_name) {
+          s.*member_ = choice;
+          return Status::success();
+        }
       }
-      if (found < 0) return bad(key, expected);
-      s.sections |= static_cast<std::uint8_t>(1u << found);
     }
-  } else if (key == "ltv_windows_days") {
-    simdjson::dom::array days;
-    if (value.get_array().get(days)) return bad(key, "an array of days, e.g. [30, 90, 365]");
-    s.ltv_windows_days.clear();
-    for (element day : days) {
-      std::uint64_t d = 0;
-      if (!read_count(day, d) || d == 0 || d > 3650)
-        return bad(key, "an array of days between 1 and 3650");
-      s.ltv_windows_days.push_back(static_cast<int>(d));
-    }
-  } else if (key == "basket_min_support") {
-    if (!read_number(value, 1e-9, 1e12, s.basket_min_support))
-      return bad(key, "a share (0.001) or a count of baskets (>= 1)");
-  } else if (key == "basket_min_confidence") {
-    if (!read_number(value, 0, 1, s.basket_min_confidence)) return bad(key, "a probability");
-  } else if (key == "basket_max_items") {
-    if (!read_count(value, s.basket_max_items) || s.basket_max_items < 2)
-      return bad(key, "a whole number of at least 2");
-  } else if (key == "basket_max_rules") {
-    if (!read_count(value, s.basket_max_rules)) return bad(key, "a whole number");
-  } else if (key == "basket_triples") {
-    if (value.get_bool().get(s.basket_triples)) return bad(key, "true or false");
-  } else if (key == "gap_warning_share") {
-    if (!read_number(value, 0, 1, s.gap_warning_share)) return bad(key, "a share between 0 and 1");
-  } else if (key == "gap_critical_share") {
-    if (!read_number(value, 0, 1, s.gap_critical_share)) return bad(key, "a share between 0 and 1");
-  } else if (key == "max_dimension_groups") {
-    if (!read_count(value, s.max_dimension_groups) || s.max_dimension_groups == 0)
-      return bad(key, "a positive whole number");
-  } else {
-    return Status::error(ErrorCode::bad_config,
-                         "settings: unknown option \"" + std::string(key) + "\"");
+    return bad(expected_);
+  }
+  void write(JsonWriter& out, const Settings& s) const override {
+    for (const auto& [choice, choice_name] : names_)
+      if (s.*member_ == choice) out.field(name(), choice_name);
+  }
+
+ private:
+  E Settings::*member_;
+  std::array<std::pair<E, const char*>, N> names_;
+  const char* expected_;
+};
+
+// An option with its own reading and writing (arrays, objects, text).
+class CustomOption final : public Option {
+ public:
+  using Reader = Status (*)(const Option& option, element value, Settings& s);
+  using Writer = void (*)(JsonWriter& out, const Settings& s);
+  CustomOption(const char* name, Reader reader, Writer writer)
+      : Option(name), reader_(reader), writer_(writer) {}
+  Status read(element value, Settings& s) const override { return reader_(*this, value, s); }
+  void write(JsonWriter& out, const Settings& s) const override {
+    out.key(name());
+    writer_(out, s);
+  }
+
+ private:
+  Reader reader_;
+  Writer writer_;
+};
+
+Status read_control_arm(const Option& option, element value, Settings& s) {
+  std::string_view text;
+  if (value.get_string().get(text) || text.empty()) return option.bad("a non-empty string");
+  s.control_arm = std::string(text);
+  return Status::success();
+}
+
+void write_control_arm(JsonWriter& out, const Settings& s) {
+  out.value(s.control_arm);
+}
+
+Status read_expected_split(const Option& option, element value, Settings& s) {
+  std::string_view text;
+  if (!value.get_string().get(text) && text == "equal") {
+    s.expected_split.clear();  // what the report writes for the default
+    return Status::success();
+  }
+  simdjson::dom::object split;
+  if (value.get_object().get(split)) {
+    return option.bad(
+        "\"equal\" or an object of arm → share, e.g. {\"control\": 1, \"treatment\": 1}");
+  }
+  s.expected_split.clear();
+  for (auto [arm, share] : split) {
+    double number = 0;
+    if (share.get_double().get(number) || !(number >= 1e-9 && number <= 1e12))
+      return option.bad("an object of positive shares");
+    s.expected_split.emplace_back(std::string(arm), number);
   }
   return Status::success();
 }
 
-const char* adjustment_name(Adjustment a) {
-  return a == Adjustment::holm ? "holm" : "benjamini_hochberg";
+void write_expected_split(JsonWriter& out, const Settings& s) {
+  if (s.expected_split.empty()) {
+    out.value("equal");
+    return;
+  }
+  out.begin_object();
+  for (const auto& [arm, share] : s.expected_split)
+    out.field(arm, share);
+  out.end_object();
 }
 
-const char* capping_name(Capping c) {
-  switch (c) {
-    case Capping::off:
-      return "off";
-    case Capping::upper:
-      return "upper";
-    case Capping::two_sided:
-      return "two_sided";
+Status read_ltv_windows(const Option& option, element value, Settings& s) {
+  simdjson::dom::array days;
+  if (value.get_array().get(days)) return option.bad("an array of days, e.g. [30, 90, 365]");
+  s.ltv_windows_days.clear();
+  for (element day : days) {
+    std::uint64_t d = 0;
+    if (!read_count(day, d) || d == 0 || d > 3650)
+      return option.bad("an array of days between 1 and 3650");
+    s.ltv_windows_days.push_back(static_cast<int>(d));
   }
-  return "off";
+  return Status::success();
 }
+
+void write_ltv_windows(JsonWriter& out, const Settings& s) {
+  out.begin_array();
+  for (int days : s.ltv_windows_days)
+    out.value(days);
+  out.end_array();
+}
+
+Status read_sections(const Option& option, element value, Settings& s) {
+  const char* expected = "an array of section names: dimensions, experiment, offers, ltv, basket";
+  simdjson::dom::array names;
+  if (value.get_array().get(names)) return option.bad(expected);
+  s.sections = 0;
+  for (element name : names) {
+    std::string_view section;
+    int found = -1;
+    if (!name.get_string().get(section)) {
+      for (int i = 0; i < kSectionCount; ++i)
+        if (section == section_name(static_cast<Section>(i))) found = i;
+    }
+    if (found < 0) return option.bad(expected);
+    s.sections |= static_cast<std::uint8_t>(1u << found);
+  }
+  return Status::success();
+}
+
+void write_sections(JsonWriter& out, const Settings& s) {
+  out.begin_array();
+  for (int i = 0; i < kSectionCount; ++i)
+    if (s.wants(static_cast<Section>(i))) out.value(section_name(static_cast<Section>(i)));
+  out.end_array();
+}
+
+using S = Settings;
+const char* const kProbability = "a probability";
+const char* const kShare = "a share between 0 and 1";
+
+// Every option, in the order the report writes them.
+const std::unique_ptr<const Option> kOptions[] = {
+    std::make_unique<CustomOption>("control_arm", read_control_arm, write_control_arm),
+    std::make_unique<NumberOption>("confidence", &S::confidence, 0.5, 0.9999,
+                                   "a number between 0.5 and 1 (e.g. 0.95)", true),
+    std::make_unique<ChoiceOption<SlashDateOrder, 2>>(
+        "slash_date_order", &S::slash_date_order,
+        std::array{std::pair{SlashDateOrder::month_first, "month_first"},
+                   std::pair{SlashDateOrder::day_first, "day_first"}},
+        "\"month_first\" or \"day_first\""),
+    std::make_unique<CustomOption>("expected_split", read_expected_split, write_expected_split),
+    std::make_unique<NumberOption>("srm_alert_p", &S::srm_alert_p, 0, 1, kProbability),
+    std::make_unique<CountOption>("srm_min_units", &S::srm_min_units, 0, "a whole number"),
+    std::make_unique<ChoiceOption<Adjustment, 2>>(
+        "adjustment", &S::adjustment,
+        std::array{std::pair{Adjustment::holm, "holm"},
+                   std::pair{Adjustment::benjamini_hochberg, "benjamini_hochberg"}},
+        "\"holm\" or \"benjamini_hochberg\""),
+    std::make_unique<ChoiceOption<Capping, 3>>(
+        "capping", &S::capping,
+        std::array{std::pair{Capping::off, "off"}, std::pair{Capping::upper, "upper"},
+                   std::pair{Capping::two_sided, "two_sided"}},
+        "\"off\", \"upper\" or \"two_sided\""),
+    std::make_unique<NumberOption>("capping_percentile", &S::capping_percentile, 0.5, 1,
+                                   "a number between 0.5 and 1"),
+    std::make_unique<NumberOption>("power", &S::power, 0.5, 0.9999, "a number between 0.5 and 1"),
+    std::make_unique<NumberOption>("target_relative_lift", &S::target_relative_lift, 1e-6, 10,
+                                   "a positive number (0.05 = 5%)"),
+    std::make_unique<CountOption>("retire_min_impressions", &S::retire_min_impressions, 0,
+                                  "a whole number"),
+    std::make_unique<NumberOption>("retire_acceptance_floor", &S::retire_acceptance_floor, 0, 1,
+                                   kProbability),
+    std::make_unique<CountOption>("min_impressions_for_verdict", &S::min_impressions_for_verdict, 0,
+                                  "a whole number"),
+    std::make_unique<NumberOption>("attribution_window_hours", &S::attribution_window_hours, 0,
+                                   24 * 365, "hours between 0 and 8760"),
+    std::make_unique<CustomOption>("ltv_windows_days", read_ltv_windows, write_ltv_windows),
+    std::make_unique<CountOption>("max_dimension_groups", &S::max_dimension_groups, 1,
+                                  "a positive whole number"),
+    std::make_unique<NumberOption>("basket_min_support", &S::basket_min_support, 1e-9, 1e12,
+                                   "a share (0.001) or a count of baskets (>= 1)"),
+    std::make_unique<NumberOption>("basket_min_confidence", &S::basket_min_confidence, 0, 1,
+                                   kProbability),
+    std::make_unique<CountOption>("basket_max_items", &S::basket_max_items, 2,
+                                  "a whole number of at least 2"),
+    std::make_unique<CountOption>("basket_max_rules", &S::basket_max_rules, 0, "a whole number"),
+    std::make_unique<FlagOption>("basket_triples", &S::basket_triples),
+    std::make_unique<NumberOption>("gap_warning_share", &S::gap_warning_share, 0, 1, kShare),
+    std::make_unique<NumberOption>("gap_critical_share", &S::gap_critical_share, 0, 1, kShare),
+    std::make_unique<CustomOption>("sections", read_sections, write_sections),
+};
 
 }  // namespace
 
@@ -170,9 +303,30 @@ Result<Settings> Settings::from_json(std::string_view json) {
   }
   Settings settings;
   for (auto [key, value] : object) {
-    if (Status status = read_option(key, value, settings); !status.ok()) return status;
+    const Option* option = nullptr;
+    for (const auto& candidate : kOptions)
+      if (key == candidate->name()) option = candidate.get();
+    if (option == nullptr) {
+      return Status::error(ErrorCode::bad_config,
+                           "settings: unknown option \"" + std::string(key) + "\"");
+    }
+    if (Status status = option->read(value, settings); !status.ok()) return status;
   }
   return settings;
+}
+
+void Settings::write_json(JsonWriter& out) const {
+  out.begin_object();
+  for (const auto& option : kOptions)
+    option->write(out, *this);
+  out.end_object();
+}
+
+std::vector<std::string> Settings::option_names() {
+  std::vector<std::string> names;
+  for (const auto& option : kOptions)
+    names.emplace_back(option->name());
+  return names;
 }
 
 const char* section_name(Section section) {
@@ -193,51 +347,6 @@ const char* section_name(Section section) {
 
 std::string Settings::confidence_text() const {
   return double_to_string(std::round(confidence * 10000) / 100) + "%";
-}
-
-void Settings::write_json(JsonWriter& out) const {
-  out.begin_object();
-  out.field("control_arm", control_arm);
-  out.field("confidence", confidence);
-  out.field("slash_date_order",
-            slash_date_order == SlashDateOrder::day_first ? "day_first" : "month_first");
-  out.key("expected_split");
-  if (expected_split.empty()) {
-    out.value("equal");
-  } else {
-    out.begin_object();
-    for (const auto& [arm, share] : expected_split)
-      out.field(arm, share);
-    out.end_object();
-  }
-  out.field("srm_alert_p", srm_alert_p);
-  out.field("srm_min_units", srm_min_units);
-  out.field("adjustment", adjustment_name(adjustment));
-  out.field("capping", capping_name(capping));
-  out.field("capping_percentile", capping_percentile);
-  out.field("power", power);
-  out.field("target_relative_lift", target_relative_lift);
-  out.field("retire_min_impressions", retire_min_impressions);
-  out.field("retire_acceptance_floor", retire_acceptance_floor);
-  out.field("min_impressions_for_verdict", min_impressions_for_verdict);
-  out.field("attribution_window_hours", attribution_window_hours);
-  out.key("ltv_windows_days").begin_array();
-  for (int days : ltv_windows_days)
-    out.value(days);
-  out.end_array();
-  out.field("max_dimension_groups", max_dimension_groups);
-  out.field("basket_min_support", basket_min_support);
-  out.field("basket_min_confidence", basket_min_confidence);
-  out.field("basket_max_items", basket_max_items);
-  out.field("basket_max_rules", basket_max_rules);
-  out.field("basket_triples", basket_triples);
-  out.field("gap_warning_share", gap_warning_share);
-  out.field("gap_critical_share", gap_critical_share);
-  out.key("sections").begin_array();
-  for (int i = 0; i < kSectionCount; ++i)
-    if (wants(static_cast<Section>(i))) out.value(section_name(static_cast<Section>(i)));
-  out.end_array();
-  out.end_object();
 }
 
 }  // namespace basketlift

@@ -59,7 +59,9 @@ TEST(ReportBaseline, AcceptanceRangesFollowTheReportsConfidence) {
   for (std::size_t g = 0; g < wide.value().groups.size(); ++g) {
     const Group &w = wide.value().groups[g], &n = narrow.value().groups[g];
     if (w.exposed_orders == 0) continue;
-    if (w.knobs[acceptance] > 0) EXPECT_LT(w.acceptance_low, n.acceptance_low) << w.id;
+    if (w.knobs[acceptance] > 0) {
+      EXPECT_LT(w.acceptance_low, n.acceptance_low) << w.id;
+    }
     EXPECT_GT(w.acceptance_high, n.acceptance_high) << w.id;
     EXPECT_EQ(n.acceptance_low, from_json.value().groups[g].acceptance_low) << w.id;
   }
