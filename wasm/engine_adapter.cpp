@@ -4,6 +4,7 @@
 
 #include <string_view>
 
+#include "basketlift/version.h"
 #include "ingest/header_inspect.h"
 
 namespace basketlift::wasm {
@@ -119,7 +120,7 @@ double heap_bytes() {
 }
 
 std::string version() {
-  return "0.1.0";
+  return kEngineVersion;
 }
 
 }  // namespace basketlift::wasm

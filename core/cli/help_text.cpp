@@ -12,6 +12,7 @@ void print_main_help() {
       "  basketlift analyze [options] [FILE...]   read merchant files, write the report (JSON)\n"
       "  basketlift simulate --report F [--scenario F]   project a what-if scenario\n"
       "  basketlift COMMAND --help                 help for one command\n"
+      "  basketlift --version                      the engine's version\n"
       "\n"
       "Exit status: 0 success, 1 bad input (reason on stderr), 2 bad usage.\n",
       stdout);

@@ -2,6 +2,7 @@
 #include <cstdio>
 #include <string>
 
+#include "basketlift/version.h"
 #include "cli/commands.h"
 
 int main(int argc, char** argv) {
@@ -13,6 +14,10 @@ int main(int argc, char** argv) {
   const std::string command = argv[1];
   if (command == "--help" || command == "-h" || command == "help") {
     print_main_help();
+    return kOk;
+  }
+  if (command == "--version" || command == "version") {
+    std::printf("basketlift %s\n", basketlift::kEngineVersion);
     return kOk;
   }
   if (command == "analyze") return run_analyze(argc, argv);

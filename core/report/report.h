@@ -20,7 +20,7 @@
 namespace basketlift {
 
 /// Version of the report's JSON layout (documented in core/report/report.schema.json).
-constexpr const char* kReportSchemaVersion = "1.1";
+constexpr const char* kReportSchemaVersion = "1.2";
 
 /// Everything one analysis found.
 struct Report {

@@ -1,5 +1,6 @@
 #include <string>
 
+#include "basketlift/version.h"
 #include "report/report.h"
 #include "report/section_writers.h"
 #include "util/json_writer.h"
@@ -114,6 +115,7 @@ std::string report_to_json(const Report& report, const Store& store, bool pretty
   JsonWriter out(pretty);
   out.begin_object();
   out.field("schema_version", kReportSchemaVersion);
+  out.field("engine_version", kEngineVersion);
   out.key("inputs").begin_array();
   for (const FileReport& file : report.inputs)
     write_input(out, file);

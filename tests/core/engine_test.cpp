@@ -34,8 +34,9 @@ TEST(Engine, ReportHasTheStableTopLevelKeys) {
   ASSERT_TRUE(engine.analyze().ok());
   const std::string json = engine.report_json();
   std::size_t last = 0;
-  for (const char* key : {"schema_version", "inputs", "summary", "dimensions", "experiment",
-                          "offers", "retire", "basket", "ltv", "data_gaps", "alerts", "settings"}) {
+  for (const char* key :
+       {"schema_version", "engine_version", "inputs", "summary", "dimensions", "experiment",
+        "offers", "retire", "basket", "ltv", "data_gaps", "alerts", "settings"}) {
     const std::size_t at = json.find("\"" + std::string(key) + "\":");
     ASSERT_NE(at, std::string::npos) << key;
     EXPECT_GT(at, last) << key << " out of order";

@@ -103,3 +103,16 @@ test('inspect names the columns of an unknown header, and a mapping makes it kno
   await assert.rejects(engine.inspect(bytes, { Beleg: 'no_such_field' }), BasketliftError);
   engine.dispose();
 });
+
+test('one version everywhere: package.json, the CLI, the wasm engine and the report', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { execFileSync } = await import('node:child_process');
+  const { version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+  assert.match(version, /^\d+\.\d+\.\d+$/);
+  assert.equal(execFileSync(path.join(root, 'build/bin/basketlift'), ['--version'], { encoding: 'utf8' }), `basketlift ${version}\n`);
+  const engine = await createEngine();
+  await engine.addFile(fixture('ingest/orders_nested.ndjson'), { name: 'o.ndjson' });
+  assert.equal(engine.version, version);
+  assert.equal(engine.analyze().engine_version, version);
+  engine.dispose();
+});

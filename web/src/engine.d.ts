@@ -267,6 +267,8 @@ export class Engine {
   analyze(): Report;
   /** What a file's first 64 KiB hold, under an optional mapping. */
   inspect(source: Blob | Uint8Array | ArrayBuffer, mapping?: ColumnMapping | null): Promise<HeaderInfo>;
+  /** The engine's version ("0.2.0"; the report's engine_version). */
+  readonly version: string;
   /** The last report as JSON text. */
   reportJson(): string;
   /** Projects a what-if scenario against a baseline (null: this engine's last report). */

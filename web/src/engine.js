@@ -267,6 +267,11 @@ export class Engine {
     return JSON.parse(this.#native.reportJson());
   }
 
+  /** The engine's version ("0.2.0"; the report's engine_version). */
+  get version() {
+    return this.#module.version();
+  }
+
   /** The last report as JSON text. */
   reportJson() {
     return this.#native.reportJson();

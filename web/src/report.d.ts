@@ -4,7 +4,9 @@
 /** One analysis of a merchant's files. Top-level keys are stable. A section whose input is missing is {"available": false, "reason": ...}. Numbers that cannot be computed are null, never NaN. Every object is closed: a key is either required or named optional in its description. */
 export interface Report {
   /** Version of this layout (README "Report changes"). */
-  schema_version: "1.1";
+  schema_version: "1.2";
+  /** Version of the engine that wrote the report (package.json's). */
+  engine_version: string;
   /** One entry per file, in the order given. */
   inputs: Input[];
   summary: Summary;
