@@ -143,11 +143,25 @@ constexpr Alias kShopifyProducts[] = {
     {"option3value", F::option3},
 };
 
-// WooCommerce product export.
+// WooCommerce product export, with the unit cost columns of the common cost plugins (meta
+// fields export as "Meta: <key>"): WooCommerce.com's Cost of Goods (_wc_cog_cost), WPFactory's
+// Cost of Goods for WooCommerce (_alg_wc_cog_cost), Booster's purchase price
+// (_wcj_purchase_price), and WooCommerce's own Cost of Goods Sold column.
 constexpr Alias kWooProducts[] = {
-    {"sku", F::product_id},         {"name", F::name},  {"regularprice", F::price},
-    {"categories", F::category},    {"tags", F::tags},  {"upsells", F::upsells},
-    {"crosssells", F::cross_sells}, {"id", F::ignored}, {"type", F::ignored},
+    {"sku", F::product_id},
+    {"name", F::name},
+    {"regularprice", F::price},
+    {"categories", F::category},
+    {"tags", F::tags},
+    {"upsells", F::upsells},
+    {"crosssells", F::cross_sells},
+    {"meta:wccogcost", F::unit_cost},
+    {"meta:algwccogcost", F::unit_cost},
+    {"meta:wcjpurchaseprice", F::unit_cost},
+    {"costofgoods", F::unit_cost},
+    {"costofgoodssold", F::unit_cost},
+    {"id", F::ignored},
+    {"type", F::ignored},
 };
 
 template <std::size_t N>

@@ -105,6 +105,27 @@ TEST(WooCommerceProducts, CategoriesAndIntendedOffers) {
   EXPECT_EQ(store.intended_offers[2].type, OfferType::cross_sell);
 }
 
+// The cost columns that WooCommerce cost plugins add to the product export give unit costs
+// (so margins are known); a product without a cost keeps it unknown.
+TEST(WooCommerceProducts, CostPluginColumnsGiveUnitCosts) {
+  for (const char* name :
+       {"woocommerce/products_export_wc_cog.csv", "woocommerce/products_export_alg_wc_cog.csv",
+        "woocommerce/products_export_booster_purchase.csv"}) {
+    Engine engine;
+    ASSERT_TRUE(feed_chunks(engine, read_file(fixture_path(name)), 0).ok()) << name;
+    const FileReport& file = engine.files().at(0);
+    EXPECT_EQ(file.preset, Preset::woocommerce_products) << name;
+    bool cost_column = false;
+    for (const auto& [column, field] : file.columns)
+      cost_column |= column.rfind("Meta: _", 0) == 0 && field == Field::unit_cost;
+    EXPECT_TRUE(cost_column) << name;
+    const Store& store = engine.store();
+    EXPECT_EQ(store.products.unit_cost[*store.pools.products.find("LAP-15")], 560) << name;
+    EXPECT_EQ(store.products.unit_cost[*store.pools.products.find("MOUSE-WL")], 12.5) << name;
+    EXPECT_TRUE(std::isnan(store.products.unit_cost[*store.pools.products.find("BAG-15")])) << name;
+  }
+}
+
 // Streams a gzipped file into the engine in 1 MiB chunks.
 Status feed_gzip(Engine& engine, const std::string& path, const std::string& name) {
   gzFile in = gzopen(path.c_str(), "rb");
