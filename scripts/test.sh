@@ -3,10 +3,32 @@
 # a short libFuzzer run per target, the wasm module under Node (also its debug build with
 # ASSERTIONS and SAFE_HEAP), and the dashboard in headless Chromium. Installs what it needs;
 # safe to re-run. FUZZ_SECONDS (default 60) sets the fuzzing time per target.
+#
+# scripts/test.sh --quick: the day-to-day tier in a few minutes — the native build, the GoogleTest
+# suites labelled "quick" (ctest -L quick), the wasm module under Node and the TypeScript
+# declarations. CI runs the full suite (no argument).
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
 cd "$BASKETLIFT_ROOT"
 started=$SECONDS
+
+if [ "${1:-}" = "--quick" ]; then
+  ensure_build_dependencies
+  build_native
+  step "GoogleTest (native, label quick)"
+  ctest --preset native -L quick -j "$(nproc)"
+  build_wasm
+  step "wasm module under Node"
+  node --test tests/wasm/
+  step "TypeScript declarations (report types up to date with the schema; tsc --noEmit)"
+  node scripts/report-types.mjs --check
+  npx --no-install tsc -p tests/types/tsconfig.json
+  step "Quick tests passed in $((SECONDS - started)) s (scripts/test.sh runs them all)"
+  exit 0
+elif [ $# -gt 0 ]; then
+  echo "usage: scripts/test.sh [--quick]" >&2
+  exit 2
+fi
 
 ensure_build_dependencies
 ensure_apt_packages chromium clang libclang-rt-14-dev
