@@ -25,6 +25,9 @@ done
 
 ensure_build_dependencies
 build_native
+step "Native benchmark build (preset native-bench: -march=native)"
+cmake --preset native-bench -Wno-dev >/dev/null
+cmake --build --preset native-bench
 build_wasm
 if [ ! -f scripts/bench/node_modules/.package-lock.json ] ||
    [ scripts/bench/package-lock.json -nt scripts/bench/node_modules/.package-lock.json ]; then

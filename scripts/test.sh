@@ -37,6 +37,9 @@ build_native
 step "GoogleTest (native)"
 ctest --preset native -j "$(nproc)"
 
+step "CMake package: install, then build a project outside the tree against it"
+tests/package/run.sh
+
 step "GoogleTest under AddressSanitizer + UBSan (build/asan)"
 cmake --preset asan -Wno-dev >/dev/null
 cmake --build --preset asan

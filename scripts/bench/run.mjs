@@ -69,7 +69,7 @@ function disagreement(check, reference) {
 // This machine's own ceiling for a pool: how much faster two native readers of the orders CSV
 // finish at once than one after the other (2× on two free cores with memory to spare).
 function parallelism() {
-  const reader = `"${path.join(root, 'build/bin/bench_ingest')}" --ingest-only "${path.join(dataDir, 'csv/orders.csv')}" > /dev/null`;
+  const reader = `"${path.join(root, 'build/native-bench/bin/bench_ingest')}" --ingest-only "${path.join(dataDir, 'csv/orders.csv')}" > /dev/null`;
   const time = (command) => {
     const start = performance.now();
     execFileSync('/bin/sh', ['-c', command]);

@@ -64,7 +64,7 @@ function basketliftNative(threads = 1) {
   const sections = SECTIONS[workload];
   const args = [...(sections ? ['--settings', JSON.stringify({ sections })] : []), ...(READ_ONLY.includes(workload) ? ['--ingest-only'] : []),
                 '--threads', String(threads), ...FILES[workload].map(file)];
-  const out = JSON.parse(execFileSync(path.join(root, 'build/bin/bench_ingest'), args, { encoding: 'utf8' }));
+  const out = JSON.parse(execFileSync(path.join(root, 'build/native-bench/bin/bench_ingest'), args, { encoding: 'utf8' }));
   return { seconds: out.ingest_seconds + out.analyze_seconds, analysis_seconds: out.analyze_seconds, peak_bytes: out.peak_rss_bytes, peak_kind: 'RSS',
            threads, check: null };
 }
