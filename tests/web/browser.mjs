@@ -18,11 +18,11 @@ const CHROMIUM_ARGS = [
 ];
 
 /**
- * Serves the built site and opens a fresh Chromium profile at `options.path` (default: the
- * dashboard page); call close() when done.
+ * Serves the built site (or `options.dir`) and opens a fresh Chromium profile at `options.path`
+ * (default: the dashboard page); call close() when done.
  */
 export async function openDashboard(options = {}) {
-  const server = await serve(webDir, 0);
+  const server = await serve(options.dir ?? webDir, 0);
   const baseUrl = `http://127.0.0.1:${server.address().port}/`;
   const profile = await mkdtemp(path.join(os.tmpdir(), 'basketlift-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {

@@ -29,11 +29,14 @@ export function moduleVariant() {
 // Literal paths, so that bundlers see both builds.
 const loadFactory = (variant) => (variant === 'simd' ? import('../engine/basketlift.mjs') : import('../engine/scalar/basketlift.mjs'));
 
+// Literal URLs too: a bundler (Vite, webpack) emits the .wasm files as assets and rewrites these
+// URLs, where the loader's own lookup (beside its bundled chunk) would miss them.
+const wasmUrl = (variant) => (variant === 'simd' ? new URL('../engine/basketlift.wasm', import.meta.url) : new URL('../engine/scalar/basketlift.wasm', import.meta.url));
+
 async function loadWasmBinary(variant) {
   // Node 20 cannot fetch() a file path: read the module's bytes beside this package.
   const { readFile } = await import('node:fs/promises');
-  const url = variant === 'simd' ? new URL('../engine/basketlift.wasm', import.meta.url) : new URL('../engine/scalar/basketlift.wasm', import.meta.url);
-  return readFile(url);
+  return readFile(wasmUrl(variant));
 }
 
 /**
@@ -63,6 +66,7 @@ export async function createEngine(options = {}) {
   const moduleArgs = {};
   if (options.wasmBinary) moduleArgs.wasmBinary = options.wasmBinary;
   else if (isNode) moduleArgs.wasmBinary = await loadWasmBinary(variant);
+  else moduleArgs.locateFile = (file, directory) => (file.endsWith('.wasm') ? wasmUrl(variant).href : directory + file);
   const module = await createBasketliftModule(moduleArgs);
   const threads = options.workers === undefined || options.workers === 'auto' ? await defaultPoolSize() : Math.max(1, Math.floor(options.workers));
   const engine = new Engine(module, {

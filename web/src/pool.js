@@ -39,9 +39,8 @@ export class RangePool {
   /** A pool of `size` readers configured with `settings` (an object of overrides). */
   static async create(size, settings = null) {
     const pool = new RangePool();
-    const url = new URL('./range-worker.js', import.meta.url);
     for (let k = 0; k < size; k++) {
-      const worker = await spawn(url);
+      const worker = await spawn();
       worker.listen((message) => pool.#answer(worker, message), (error) => pool.#lost(worker, error));
       worker.post({ type: 'init', settings });
       pool.#workers.push(worker);
@@ -133,8 +132,9 @@ export class RangePool {
 }
 
 // A worker with one interface in browsers and Node.
-async function spawn(url) {
+async function spawn() {
   if (isNode) {
+    const url = new URL('./range-worker.js', import.meta.url);
     const { Worker } = await import('node:worker_threads');
     // A loader built for Node as CommonJS needs require and __dirname: when this thread was
     // given them, so is the worker.
@@ -152,7 +152,8 @@ async function spawn(url) {
       terminate: () => worker.terminate(),
     };
   }
-  const worker = new Worker(url, { type: 'module' });
+  // Written out in full: bundlers (Vite, webpack 5) bundle the reader with its imports.
+  const worker = new Worker(new URL('./range-worker.js', import.meta.url), { type: 'module' });
   return {
     post: (message, transfer) => worker.postMessage(message, transfer),
     listen: (handle, fail) => {

@@ -8,30 +8,33 @@ const early = [];
 let handle = (message) => early.push(message);
 if (!isNode) self.addEventListener('message', (event) => handle(event.data));
 
-const threads = isNode ? await import('node:worker_threads') : null;
-const port = isNode ? threads.parentPort : self;
-if (threads?.workerData?.commonJs) {  // see pool.js
-  globalThis.require ??= (await import('node:module')).createRequire(import.meta.url);
-  globalThis.__dirname ??= threads.workerData.commonJs.dirname;
+// No top-level await: bundlers build workers as classic scripts by default (Vite's "iife").
+async function start() {
+  const threads = isNode ? await import('node:worker_threads') : null;
+  const port = isNode ? threads.parentPort : self;
+  if (threads?.workerData?.commonJs) {  // see pool.js
+    globalThis.require ??= (await import('node:module')).createRequire(import.meta.url);
+    globalThis.__dirname ??= threads.workerData.commonJs.dirname;
+  }
+  const { createEngine } = await import('./engine.js');  // after the globals above
+
+  let engine = null;
+  let ready = null;
+  handle = async (message) => {
+    if (message.type === 'init') {
+      ready = createEngine({ settings: message.settings ?? undefined, workers: 1 }).then((created) => (engine = created));
+      return;
+    }
+    try {
+      await ready;
+      const bytes = message.bytes ?? new Uint8Array(await message.blob.slice(message.start, message.end).arrayBuffer());
+      const range = engine.readRange(message.spec, message.head, bytes);
+      port.postMessage({ id: message.id, range, wasmBytes: engine.memory().wasmBytes }, [range.buffer]);
+    } catch (error) {
+      port.postMessage({ id: message.id, error: { code: error.code ?? 'internal', message: error.message } });
+    }
+  };
+  if (isNode) port.on('message', handle);
+  for (const message of early.splice(0)) handle(message);
 }
-const { createEngine } = await import('./engine.js');  // after the globals above
-
-let engine = null;
-let ready = null;
-
-handle = async (message) => {
-  if (message.type === 'init') {
-    ready = createEngine({ settings: message.settings ?? undefined, workers: 1 }).then((created) => (engine = created));
-    return;
-  }
-  try {
-    await ready;
-    const bytes = message.bytes ?? new Uint8Array(await message.blob.slice(message.start, message.end).arrayBuffer());
-    const range = engine.readRange(message.spec, message.head, bytes);
-    port.postMessage({ id: message.id, range, wasmBytes: engine.memory().wasmBytes }, [range.buffer]);
-  } catch (error) {
-    port.postMessage({ id: message.id, error: { code: error.code ?? 'internal', message: error.message } });
-  }
-};
-if (isNode) port.on('message', handle);
-for (const message of early.splice(0)) handle(message);
+start();

@@ -19,7 +19,7 @@ export interface GroupProjection {
 /** The engine API answered by a Web Worker; every call returns a promise. */
 export class WorkerEngine {
   /** Starts the worker (by default worker.js beside this module). */
-  constructor(workerUrl?: URL | string);
+  constructor(workerUrl?: URL | string | null);
   /** Replaces the settings. */
   configure(settings: SettingsOverrides): Promise<void>;
   /**

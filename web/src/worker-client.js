@@ -11,8 +11,10 @@ export class WorkerEngine {
   #terminated = false;
 
   /** Starts the worker (by default the one beside this module). */
-  constructor(workerUrl = new URL('./worker.js', import.meta.url)) {
-    this.#worker = new Worker(workerUrl, { type: 'module' });
+  constructor(workerUrl = null) {
+    // The default written out in full: bundlers (Vite, webpack 5) then bundle the worker and
+    // its imports instead of copying one file.
+    this.#worker = workerUrl ? new Worker(workerUrl, { type: 'module' }) : new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
     this.#worker.onmessage = (event) => this.#receive(event.data);
     this.#worker.onerror = (event) => {
       const error = new BasketliftError('internal', `engine worker failed: ${event.message ?? 'unknown error'}`);
