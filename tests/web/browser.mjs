@@ -4,7 +4,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { serve } from '../../scripts/serve.mjs';
-import { webDir } from '../wasm/helpers.mjs';
+import { assertValidReport, webDir } from '../wasm/helpers.mjs';
 
 const CHROMIUM_ARGS = [
   '--headless',
@@ -71,7 +71,7 @@ export async function engineReport(files, settings = undefined) {
   for (const file of files) await engine.addFile(await readFile(file), { name: path.basename(file) });
   const report = engine.analyze();
   engine.dispose();
-  return report;
+  return assertValidReport(report);
 }
 
 /** The sample store's four files. */
