@@ -106,7 +106,7 @@ export class Simulation {
   }
 }
 
-/** One-shot: baseline (report or typed-in object/JSON) + scenario → projection object. */
+/** One-shot: baseline (null: `engine`'s last report; else a report or typed-in object/JSON) + scenario → projection object. */
 export function simulate(module, baseline, scenario = {}, engine = null) {
   const result = baseline == null ? engine.simulate(asText(scenario)) : module.simulate(asText(baseline), asText(scenario));
   if (!result.ok) throw new BasketliftError(result.code, result.message);
