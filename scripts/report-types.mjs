@@ -4,7 +4,7 @@
 // when the file is out of date (scripts/test.sh runs it).
 //
 // It understands the subset of JSON Schema the report's schema uses: type, enum, const,
-// properties/required/additionalProperties, items (with minItems = maxItems for tuples), $ref to
+// properties/required/additionalProperties/propertyNames, items (with minItems = maxItems for tuples), $ref to
 // #/definitions, oneOf, and allOf of a $ref and a list of required keys.
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -57,7 +57,12 @@ function typeOf(schema, indent) {
 function objectType(schema, indent) {
   const properties = Object.entries(schema.properties ?? {});
   const extra = schema.additionalProperties;
-  if (properties.length === 0) return typeof extra === 'object' ? `Record<string, ${typeOf(extra, indent)}>` : 'Record<string, never>';
+  if (properties.length === 0) {
+    if (typeof extra !== 'object') return 'Record<string, never>';
+    // Keys limited by propertyNames (an enum): only some of them are present.
+    if (schema.propertyNames) return `Partial<Record<${typeOf(schema.propertyNames, indent)}, ${typeOf(extra, indent)}>>`;
+    return `Record<string, ${typeOf(extra, indent)}>`;
+  }
   if (extra !== false) throw new Error('an object with properties must be closed (additionalProperties: false)');
   const required = new Set(schema.required ?? []);
   const inner = `${indent}  `;

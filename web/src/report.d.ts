@@ -52,6 +52,12 @@ export interface RowExample {
 
 export type RowExamples = RowExample[];
 
+/** Why a row was rejected. */
+export type RejectReason = "invalid_json" | "invalid_utf8" | "not_an_object" | "field_count_mismatch" | "unterminated_quote" | "record_too_long" | "missing_required_field" | "invalid_number" | "negative_number" | "non_positive_quantity" | "invalid_boolean" | "invalid_offer_type" | "out_of_range" | "nested_value" | "order_without_items" | "cancelled_order" | "refunded_order" | "duplicate_session" | "not_a_product_row";
+
+/** Why a kept row carries a caveat. */
+export type RowNoteCode = "unparsable_timestamp" | "ambiguous_date_order" | "time_without_zone" | "product_named_by_line" | "conflicting_order_field" | "discount_exceeds_line" | "missing_price" | "unknown_placement" | "bundle_without_parts" | "duplicate_product" | "non_utf8_text";
+
 export interface RowNote {
   count: number;
   examples: RowExamples;
@@ -66,11 +72,11 @@ export interface Input {
   rows_used: Count;
   rows_rejected: Count;
   /** Rows rejected, by reason code. */
-  rejected_by_reason: Record<string, number>;
+  rejected_by_reason: Partial<Record<RejectReason, number>>;
   /** Up to five rejected rows per reason code. */
-  rejected_examples: Record<string, RowExamples>;
+  rejected_examples: Partial<Record<RejectReason, RowExamples>>;
   /** Rows kept with a caveat, by note code. */
-  notes: Record<string, RowNote>;
+  notes: Partial<Record<RowNoteCode, RowNote>>;
   preset: "basketlift" | "shopify_orders" | "shopify_products" | "woocommerce_products";
   /** Optional: the CSV delimiter (CSV files only). */
   delimiter?: string;
