@@ -12,6 +12,12 @@ source "$(dirname "$0")/lib/common.sh"
 cd "$BASKETLIFT_ROOT"
 started=$SECONDS
 
+check_types() {
+  step "TypeScript declarations (report types up to date with the schema; tsc --noEmit)"
+  node scripts/report-types.mjs --check
+  npx --no-install tsc -p tests/types/tsconfig.json
+}
+
 if [ "${1:-}" = "--quick" ]; then
   ensure_build_dependencies
   build_native
@@ -20,9 +26,7 @@ if [ "${1:-}" = "--quick" ]; then
   build_wasm
   step "wasm module under Node"
   node --test tests/wasm/
-  step "TypeScript declarations (report types up to date with the schema; tsc --noEmit)"
-  node scripts/report-types.mjs --check
-  npx --no-install tsc -p tests/types/tsconfig.json
+  check_types
   step "Quick tests passed in $((SECONDS - started)) s (scripts/test.sh runs them all)"
   exit 0
 elif [ $# -gt 0 ]; then
@@ -57,9 +61,7 @@ emcmake cmake --preset wasm-debug -Wno-dev >/dev/null
 cmake --build --preset wasm-debug
 BASKETLIFT_WEB_DIR="$BASKETLIFT_ROOT/build/wasm-debug/web" node --test tests/wasm/
 
-step "TypeScript declarations (report types up to date with the schema; tsc --noEmit)"
-node scripts/report-types.mjs --check
-npx --no-install tsc -p tests/types/tsconfig.json
+check_types
 
 step "Dashboard in headless Chromium"
 node --test --test-concurrency=1 tests/web/

@@ -93,15 +93,17 @@ Status read_offer(object o, std::vector<OfferFacts>& out) {
   if (Status s = fields.text("type", type); !s.ok()) return s;
   const std::optional<OfferType> parsed = offer_type_from_name(type);
   if (!parsed) return fields.missing("type", "cross_sell, upsell or bundle");
-  f.type = *parsed;
+  OfferFigures& figures = f.figures;
+  figures.type = *parsed;
   for (Status s :
        {fields.text("placement", f.placement, true),
-        fields.number("exposed_orders", f.exposed_orders), fields.number("orders", f.takes),
-        fields.number("revenue", f.revenue), fields.number("margin", f.margin),
-        fields.number("anchor_price", f.anchor_price, true),
-        fields.number("anchor_cost", f.anchor_cost, true),
-        fields.number("offered_catalogue_price", f.offered_price, true),
-        fields.number("offered_catalogue_cost", f.offered_cost, true)}) {
+        fields.number("exposed_orders", figures.exposed_orders),
+        fields.number("orders", figures.takes), fields.number("revenue", figures.revenue),
+        fields.number("margin", figures.margin),
+        fields.number("anchor_price", figures.anchor_price, true),
+        fields.number("anchor_cost", figures.anchor_cost, true),
+        fields.number("offered_catalogue_price", figures.offered_price, true),
+        fields.number("offered_catalogue_cost", figures.offered_cost, true)}) {
     if (!s.ok()) return s;
   }
   if (Status s = read_segments(fields, "offer " + f.rec_id, f.segments); !s.ok()) return s;
@@ -124,16 +126,10 @@ ReportFacts report_facts(const Report& report, const Store& store) {
     if (!o.tracked) continue;
     OfferFacts f;
     f.rec_id = std::string(store.pools.recs.view(o.rec));
-    f.type = o.type;
     if (o.placement != kNoId) f.placement = std::string(store.pools.labels.view(o.placement));
-    f.exposed_orders = o.exposed_orders;
-    f.takes = static_cast<double>(o.orders);
-    f.revenue = o.revenue;
-    f.margin = o.margin;
-    f.anchor_price = o.anchor_price;
-    f.anchor_cost = o.anchor_cost;
-    f.offered_price = o.offered_price;
-    f.offered_cost = o.offered_cost;
+    f.figures = {o.type,        o.exposed_orders, static_cast<double>(o.orders),
+                 o.revenue,     o.margin,         o.anchor_price,
+                 o.anchor_cost, o.offered_price,  o.offered_cost};
     for (const OfferGroup& g : o.by_segment.groups) {
       f.segments.push_back({std::string(store.pools.labels.view(g.label)), g.units,
                             g.conversion_rate, static_cast<double>(g.impressions),

@@ -20,17 +20,22 @@ struct SegmentFacts {
   double accepted = 0;                 ///< of which taken
 };
 
-/// A tracked offer's figures.
-struct OfferFacts {
-  std::string rec_id;                                          ///< the offer
+/// What an offer (or a cell of offers, summed) brought where it was shown.
+struct OfferFigures {
   OfferType type = OfferType::cross_sell;                      ///< how a take adds value
-  std::string placement;                                       ///< its placement ("" when none)
   double exposed_orders = 0;                                   ///< orders placed where it was shown
   double takes = 0;                                            ///< orders with its lines
   double revenue = 0, margin = 0;                              ///< value and margin of its lines
   double anchor_price = kNoNumber, anchor_cost = kNoNumber;    ///< anchor's catalogue figures
   double offered_price = kNoNumber, offered_cost = kNoNumber;  ///< offered product's figures
-  std::vector<SegmentFacts> segments;                          ///< by the shoppers' segment
+};
+
+/// A tracked offer's figures.
+struct OfferFacts {
+  std::string rec_id;                  ///< the offer
+  std::string placement;               ///< its placement ("" when none)
+  OfferFigures figures;                ///< what it brought
+  std::vector<SegmentFacts> segments;  ///< by the shoppers' segment
 };
 
 /// The store's totals and its tracked offers.

@@ -16,23 +16,15 @@ using simdjson::dom::object;
 
 namespace {
 
-// What the report says of one offer (or one cell of offers, summed).
-struct Observed {
-  OfferType type = OfferType::cross_sell;
-  double exposed = 0, takes = 0, revenue = 0, margin = 0;
-  double anchor_price = kNoNumber, anchor_cost = kNoNumber, offered_price = kNoNumber,
-         offered_cost = kNoNumber;
-};
-
 // Knobs that reproduce the observed revenue and margin: a take adds value v = revenue / takes
 // and margin m = margin / takes; prices are set so that value_per_take and margin_per_take
 // give back v and m.
-Group group_of(const std::string& id, const Observed& o, bool one_offer, double confidence) {
+Group group_of(const std::string& id, const OfferFigures& o, bool one_offer, double confidence) {
   Group g;
   g.id = id;
   g.type = o.type;
-  g.exposed_orders = o.exposed;
-  const double a = o.exposed > 0 ? std::min(1.0, o.takes / o.exposed) : 0;
+  g.exposed_orders = o.exposed_orders;
+  const double a = o.exposed_orders > 0 ? std::min(1.0, o.takes / o.exposed_orders) : 0;
   const double v =
       o.takes > 0 ? o.revenue / o.takes : (std::isnan(o.offered_price) ? 0 : o.offered_price);
   const double m =
@@ -46,7 +38,7 @@ Group group_of(const std::string& id, const Observed& o, bool one_offer, double 
   g.knobs[offered_price] = g.anchor_price + v;
   g.knobs[unit_cost] = g.knobs[offered_price] - m - (g.anchor_price - g.anchor_cost);
   g.knobs[traffic_share] = 1;
-  set_wilson_interval(g, o.takes, o.exposed, confidence);
+  set_wilson_interval(g, o.takes, o.exposed_orders, confidence);
   return g;
 }
 
@@ -54,8 +46,9 @@ Group group_of(const std::string& id, const Observed& o, bool one_offer, double 
 // each segment's sessions shown it (else its impressions), takes, revenue and margin in
 // proportion to its acceptances there. Shares add up to one, so the store's totals stay those
 // of the report. An offer without segments stays whole.
-void split_by_segment(const OfferFacts& offer, const Observed& o,
-                      std::vector<std::pair<std::string, Observed>>& out) {
+void split_by_segment(const OfferFacts& offer,
+                      std::vector<std::pair<std::string, OfferFigures>>& out) {
+  const OfferFigures& o = offer.figures;
   double exposed_sum = 0, taken_sum = 0;
   std::vector<double> exposed(offer.segments.size());
   for (std::size_t i = 0; i < offer.segments.size(); ++i) {
@@ -72,12 +65,13 @@ void split_by_segment(const OfferFacts& offer, const Observed& o,
     const double exposed_share = exposed[i] / exposed_sum;
     const double taken_share =
         taken_sum > 0 ? offer.segments[i].accepted / taken_sum : exposed_share;
-    Observed part = o;
-    part.exposed = o.exposed * exposed_share;
+    OfferFigures part = o;
+    part.exposed_orders = o.exposed_orders * exposed_share;
     part.takes = o.takes * taken_share;
     part.revenue = o.revenue * taken_share;
     part.margin = o.margin * taken_share;
-    if (part.exposed > 0) out.emplace_back(offer.rec_id + " × " + offer.segments[i].segment, part);
+    if (part.exposed_orders > 0)
+      out.emplace_back(offer.rec_id + " × " + offer.segments[i].segment, part);
   }
 }
 
@@ -90,32 +84,23 @@ Result<Baseline> baseline_from_facts(const ReportFacts& facts, Grouping grouping
   }
   Baseline b;
   b.currency = facts.currency;
-  std::map<std::string, Observed> cells;
-  std::vector<std::pair<std::string, Observed>> offers;
+  std::map<std::string, OfferFigures> cells;
+  std::vector<std::pair<std::string, OfferFigures>> offers;
   double offer_revenue = 0, offer_margin = 0;
   for (const OfferFacts& f : facts.offers) {
-    Observed o;
-    o.type = f.type;
-    o.exposed = f.exposed_orders;
-    o.takes = f.takes;
-    o.revenue = f.revenue;
-    o.margin = f.margin;
-    o.anchor_price = f.anchor_price;
-    o.anchor_cost = f.anchor_cost;
-    o.offered_price = f.offered_price;
-    o.offered_cost = f.offered_cost;
+    const OfferFigures& o = f.figures;
     offer_revenue += o.revenue;
     offer_margin += o.margin;
-    if (o.exposed <= 0) continue;
+    if (o.exposed_orders <= 0) continue;
     if (grouping == Grouping::offer_segment) {
-      split_by_segment(f, o, offers);
+      split_by_segment(f, offers);
     } else if (grouping == Grouping::offer) {
       offers.emplace_back(f.rec_id, o);
     } else {
-      Observed& cell = cells[std::string(offer_type_name(f.type)) + " × " +
-                             (f.placement.empty() ? "(none)" : f.placement)];
+      OfferFigures& cell = cells[std::string(offer_type_name(o.type)) + " × " +
+                                 (f.placement.empty() ? "(none)" : f.placement)];
       cell.type = o.type;
-      cell.exposed += o.exposed;
+      cell.exposed_orders += o.exposed_orders;
       cell.takes += o.takes;
       cell.revenue += o.revenue;
       cell.margin += o.margin;

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { fixture, webDir } from './helpers.mjs';
+import { assertValidReport, fixture, webDir } from './helpers.mjs';
 
 const { EngineHost } = await import(path.join(webDir, 'src/worker-host.js'));
 
@@ -34,7 +34,7 @@ test('files in with progress, report out, simulator sliders move the projection'
     assert.ok(progress.at(-1).rows > 0);
     resultOf(replies);
   }
-  const report = resultOf(await ask(host, { id: 2, type: 'analyze' }));
+  const report = assertValidReport(resultOf(await ask(host, { id: 2, type: 'analyze' })));
   assert.equal(report.inputs.length, 4);
   const loaded = resultOf(await ask(host, { id: 3, type: 'simLoad', scenario: {} }));
   // One group per tracked offer shown in at least one order's session (others have nothing to project).
@@ -66,7 +66,7 @@ test('a cancel request stops a file being read, with code cancelled', async () =
   await reading;
   assert.equal(replied.type, 'error');
   assert.equal(replied.error.code, 'cancelled');
-  const report = resultOf(await ask(host, { id: 3, type: 'analyze' }));
+  const report = assertValidReport(resultOf(await ask(host, { id: 3, type: 'analyze' })));
   assert.equal(report.inputs.length, 0, 'a cancelled file is not part of the analysis');
 });
 
