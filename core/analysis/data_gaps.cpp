@@ -267,6 +267,47 @@ std::vector<std::size_t> repeated_rows(std::size_t rows, Hash hash, Same same) {
   return repeats;
 }
 
+// Members that repeat an earlier member of their group exactly (groups as AnalysisContext keeps
+// them: members of group g are members[begin[g], begin[g + 1]), in increasing order). Small
+// groups are compared pairwise; larger ones sorted by hash first. Allocates nothing per row.
+template <typename Hash, typename Same>
+std::vector<std::size_t> repeated_in_groups(const std::vector<std::uint32_t>& begin,
+                                            const std::vector<std::uint32_t>& members, Hash hash,
+                                            Same same) {
+  constexpr std::size_t kPairwise = 32;
+  std::vector<std::size_t> repeats;
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> keyed;  // (hash, member) of a large group
+  for (std::size_t g = 0; g + 1 < begin.size(); ++g) {
+    const std::uint32_t* first = members.data() + begin[g];
+    const std::size_t n = begin[g + 1] - begin[g];
+    if (n <= kPairwise) {
+      for (std::size_t k = 1; k < n; ++k) {
+        for (std::size_t j = 0; j < k; ++j) {
+          if (same(first[j], first[k])) {
+            repeats.push_back(first[k]);
+            break;
+          }
+        }
+      }
+      continue;
+    }
+    keyed.clear();
+    for (std::size_t k = 0; k < n; ++k)
+      keyed.emplace_back(hash(first[k]), first[k]);
+    std::sort(keyed.begin(), keyed.end());  // by hash, then member: earlier members first
+    for (std::size_t k = 1; k < n; ++k) {
+      for (std::size_t j = k; j > 0 && keyed[j - 1].first == keyed[k].first; --j) {
+        if (same(keyed[j - 1].second, keyed[k].second)) {
+          repeats.push_back(keyed[k].second);
+          break;
+        }
+      }
+    }
+  }
+  std::sort(repeats.begin(), repeats.end());
+  return repeats;
+}
+
 std::uint64_t hash_double(double x) {
   std::uint64_t bits;
   std::memcpy(&bits, &x, 8);
@@ -280,8 +321,9 @@ void check_duplicates(const AnalysisContext& ctx, const std::vector<FileReport>&
   const auto same_double = [](double a, double b) {
     return a == b || (std::isnan(a) && std::isnan(b));
   };
-  const std::vector<std::size_t> lines = repeated_rows(
-      l.size(),
+  // A repeated line repeats one of its own order's lines.
+  const std::vector<std::size_t> lines = repeated_in_groups(
+      ctx.order_line_begin, ctx.order_lines,
       [&](std::size_t i) {
         std::uint64_t h = hash_combine(l.order[i], l.product[i]);
         h = hash_combine(h, hash_double(l.quantity[i]));

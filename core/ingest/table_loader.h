@@ -12,6 +12,7 @@
 #include "ingest/record.h"
 #include "ingest/row_reader.h"
 #include "store/store.h"
+#include "util/hash.h"
 
 namespace basketlift {
 
@@ -68,7 +69,7 @@ class RepeatCache {
   template <typename Pool>
   std::uint32_t intern(Pool& pool, std::string_view text) {
     if (text.empty()) return kNoId;
-    if (id_ != kNoId && text.size() == length_ && std::memcmp(text.data(), text_, length_) == 0)
+    if (id_ != kNoId && text.size() == length_ && same_bytes(text.data(), text_, length_))
       return id_;
     const std::uint32_t id = pool.intern(text);
     if (text.size() <= sizeof text_) {  // longer texts are rare enough not to be remembered

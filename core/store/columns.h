@@ -105,8 +105,16 @@ class IdColumn {
   /// Appends an id.
   void push_back(std::uint32_t id) {
     fit(id);
-    data_.grow(width_);
-    store(size() - 1, id);
+    const std::uint32_t stored = id == 0xFFFFFFFFu ? max_for(width_) : id;
+    std::uint8_t* at = data_.grow(width_);
+    if (width_ == 1) {
+      *at = static_cast<std::uint8_t>(stored);
+    } else if (width_ == 2) {
+      const auto narrow = static_cast<std::uint16_t>(stored);
+      std::memcpy(at, &narrow, 2);
+    } else {
+      std::memcpy(at, &stored, 4);
+    }
   }
   /// Replaces the id at row i.
   void set(std::size_t i, std::uint32_t id) {
@@ -116,7 +124,7 @@ class IdColumn {
   /// Grows to n rows, new rows holding `fill`.
   void resize(std::size_t n, std::uint32_t fill);
   /// Rows.
-  std::size_t size() const { return data_.size() / width_; }
+  std::size_t size() const { return data_.size() >> std::countr_zero(width_); }  // no division
   /// Makes room for n rows at the current width.
   void reserve(std::size_t n) { data_.reserve(n * width_); }
   /// Bytes held.
@@ -242,7 +250,7 @@ class DecimalColumn {
   /// Grows to n rows, new rows holding `fill`.
   void resize(std::size_t n, double fill);
   /// Rows.
-  std::size_t size() const { return data_.size() / width_; }
+  std::size_t size() const { return data_.size() >> std::countr_zero(width_); }  // no division
   /// Makes room for n rows at the current width.
   void reserve(std::size_t n) { data_.reserve(n * width_); }
   /// Bytes held.

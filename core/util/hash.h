@@ -1,4 +1,6 @@
-// A fast, deterministic 64-bit hash of bytes (same value natively and in wasm).
+// A fast, deterministic 64-bit hash of bytes (same value natively and in wasm), and the byte
+// loads and comparison the interners use with it — inline, since in wasm a call to memcmp or to
+// memcpy with a variable size is a byte loop in the C library.
 #pragma once
 
 #include <cstdint>
@@ -17,6 +19,37 @@ inline std::uint64_t mix64(std::uint64_t x) {
   return x;
 }
 
+/// The n < 8 bytes at p as the low bytes of a little-endian word, the rest zero.
+inline std::uint64_t load_tail(const char* p, std::size_t n) {
+  std::uint64_t word = 0;
+  std::size_t at = 0;
+  if ((n & 4) != 0) {
+    std::uint32_t four;
+    std::memcpy(&four, p, 4);
+    word = four;
+    at = 4;
+  }
+  if ((n & 2) != 0) {
+    std::uint16_t two;
+    std::memcpy(&two, p + at, 2);
+    word |= std::uint64_t{two} << (8 * at);
+    at += 2;
+  }
+  if ((n & 1) != 0) word |= std::uint64_t{static_cast<unsigned char>(p[at])} << (8 * at);
+  return word;
+}
+
+/// True when the n bytes at a and at b are equal.
+inline bool same_bytes(const char* a, const char* b, std::size_t n) {
+  for (; n >= 8; a += 8, b += 8, n -= 8) {
+    std::uint64_t x, y;
+    std::memcpy(&x, a, 8);
+    std::memcpy(&y, b, 8);
+    if (x != y) return false;
+  }
+  return load_tail(a, n) == load_tail(b, n);
+}
+
 /// Hash of a byte string, eight bytes at a time.
 inline std::uint64_t hash_bytes(std::string_view text) {
   const char* p = text.data();
@@ -29,11 +62,7 @@ inline std::uint64_t hash_bytes(std::string_view text) {
     p += 8;
     n -= 8;
   }
-  if (n > 0) {
-    std::uint64_t word = 0;
-    std::memcpy(&word, p, n);
-    h = mix64(h ^ word ^ (static_cast<std::uint64_t>(n) << 59));
-  }
+  if (n > 0) h = mix64(h ^ load_tail(p, n) ^ (static_cast<std::uint64_t>(n) << 59));
   return h;
 }
 

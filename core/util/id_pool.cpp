@@ -1,6 +1,7 @@
 #include "util/id_pool.h"
 
 #include <algorithm>
+#include <bit>
 
 #include "util/hash.h"
 
@@ -53,16 +54,28 @@ std::uint32_t IdPool::find_number(std::uint64_t number) const {
     if (number < base_ || number - base_ >= direct_.size()) return kAbsent;
     return direct_[number - base_] - 1;  // 0 - 1 == kAbsent
   }
-  for (std::size_t slot = home_slot(number);; slot = slot + 1 == slots_.size() ? 0 : slot + 1) {
+  const std::uint64_t hash = mix64(number);
+  const std::uint32_t print = fingerprint(hash);
+  const std::uint32_t print_mask = (std::uint32_t{1} << print_bits_) - 1;
+  for (std::size_t slot = home_slot(hash);; slot = slot + 1 == slots_.size() ? 0 : slot + 1) {
     const std::uint32_t entry = slots_[slot];
     if (entry == 0) return kAbsent;
-    if (key(entry - 1) == number) return entry - 1;
+    // Only a slot whose fingerprint matches costs a look at the id's key.
+    if ((entry & print_mask) == print) {
+      const std::uint32_t id = (entry >> print_bits_) - 1;
+      if (key(id) == number) return id;
+    }
   }
 }
 
-std::size_t IdPool::home_slot(std::uint64_t number) const {
+std::size_t IdPool::home_slot(std::uint64_t hash) const {
   // Any table size, without a modulo: the hash's high bits scaled to the size.
-  return static_cast<std::size_t>(((mix64(number) >> 32) * slots_.size()) >> 32);
+  return static_cast<std::size_t>(((hash >> 32) * slots_.size()) >> 32);
+}
+
+std::uint32_t IdPool::fingerprint(std::uint64_t hash) const {
+  // Low bits of the hash: independent of the high bits that pick the home slot.
+  return static_cast<std::uint32_t>(hash) & ((std::uint32_t{1} << print_bits_) - 1);
 }
 
 bool IdPool::fits_direct(std::uint64_t number) const {
@@ -91,15 +104,17 @@ void IdPool::index_number(std::uint64_t number, std::uint32_t id) {
     direct_[number - base_] = id + 1;
     return;
   }
-  if ((std::size_t{numbered_} + 1) * 5 > slots_.size() * 4) rehash(numbered_ + 1);
+  const bool id_fits = (std::uint64_t{id} + 1) >> (32 - print_bits_) == 0;
+  if (!id_fits || (std::size_t{numbered_} + 1) * 5 > slots_.size() * 4) rehash(numbered_ + 1);
   place(number, id);
 }
 
 void IdPool::place(std::uint64_t number, std::uint32_t id) {
-  std::size_t slot = home_slot(number);
+  const std::uint64_t hash = mix64(number);
+  std::size_t slot = home_slot(hash);
   while (slots_[slot] != 0)
     slot = slot + 1 == slots_.size() ? 0 : slot + 1;
-  slots_[slot] = id + 1;
+  slots_[slot] = ((id + 1) << print_bits_) | fingerprint(hash);
 }
 
 void IdPool::to_hashed() {
@@ -112,6 +127,11 @@ void IdPool::rehash(std::size_t numbers) {
   // Load at most 0.8 before the next growth; grown by 1.5 so growth stays amortised.
   const std::size_t capacity =
       std::max<std::size_t>({1024, numbers * 4 / 3 + 1, slots_.size() * 3 / 2});
+  // A slot holds id + 1 above a fingerprint of the number; the fingerprint takes the bits that
+  // twice today's ids leave free (up to 16), so a slot stays four bytes.
+  const std::uint64_t id_room = 2 * (std::max<std::uint64_t>(size(), numbers) + 1);
+  const int id_bits = std::bit_width(std::min<std::uint64_t>(id_room, 0xFFFFFFFFu));
+  print_bits_ = static_cast<std::uint8_t>(std::clamp(32 - id_bits, 0, 16));
   slots_.assign(capacity, 0);
   for (std::uint32_t id = 0; id < size(); ++id) {
     if ((key(id) & kTextKey) == 0) place(key(id), id);

@@ -51,8 +51,9 @@ class IdPool {
   void index_number(std::uint64_t number, std::uint32_t id);
   bool fits_direct(std::uint64_t number) const;
   void to_hashed();
-  void rehash(std::size_t numbers);  // sizes the table for this many numbers
-  std::size_t home_slot(std::uint64_t number) const;
+  void rehash(std::size_t numbers);                     // sizes the table for this many numbers
+  std::size_t home_slot(std::uint64_t hash) const;      // hash: mix64 of the number
+  std::uint32_t fingerprint(std::uint64_t hash) const;  // the low print_bits_ of the hash
   void place(std::uint64_t number, std::uint32_t id);
 
   static constexpr std::uint32_t kAbsent = 0xFFFFFFFFu;
@@ -80,9 +81,10 @@ class IdPool {
   // open-addressing table of ids (compared through their keys).
   bool hashed_ = false;
   std::uint64_t base_ = 0;
-  std::vector<std::uint32_t> direct_;                                  // id + 1, 0 when absent
-  std::vector<std::uint32_t> slots_;                                   // id + 1, 0 when empty
-  mutable std::deque<std::string> written_;                            // texts of viewed numbers
+  std::vector<std::uint32_t> direct_;        // id + 1, 0 when absent
+  std::vector<std::uint32_t> slots_;         // (id + 1) << print_bits_ | fingerprint, 0 when empty
+  std::uint8_t print_bits_ = 0;              // fingerprint width, set by rehash()
+  mutable std::deque<std::string> written_;  // texts of viewed numbers
   mutable std::unordered_map<std::uint32_t, std::size_t> written_at_;  // id → index in written_
 };
 

@@ -13,7 +13,7 @@ std::size_t Interner::slot_of(std::string_view text, std::uint32_t hash) const {
     if (candidate.hash == hash) {
       const char* entry = chars_.data() + candidate.entry_plus_one - 1;
       if (load32(entry + 4) == text.size() &&
-          std::memcmp(entry + kHeader, text.data(), text.size()) == 0) {
+          same_bytes(entry + kHeader, text.data(), text.size())) {
         return slot;
       }
     }

@@ -186,6 +186,16 @@ TEST(IdPool, DenseSparseAndHugeNumbers) {
   EXPECT_EQ(sparse.find("S1000000008"), 1u);
   EXPECT_EQ(sparse.view(49999), "S" + std::to_string(1000000007ull * 49999 + 1));
   EXPECT_LT(dense.bytes(), 50000u * 16);
+  IdPool mixed;  // text ids raise the id count past what the hash slots' fingerprints left room for
+  ASSERT_EQ(mixed.intern("S7"), 0u);
+  for (std::uint32_t i = 1; i < 200000; ++i) {
+    const std::string text =
+        i % 50 == 0 ? "S" + std::to_string(1000000007ull * i + 7) : "guest-" + std::to_string(i);
+    ASSERT_EQ(mixed.intern(text), i) << text;
+  }
+  for (std::uint32_t i = 50; i < 200000; i += 50)
+    ASSERT_EQ(mixed.find("S" + std::to_string(1000000007ull * i + 7)), i);
+  EXPECT_EQ(mixed.find("S8"), std::nullopt);
   IdPool big;  // numbers past 2^31 need eight-byte keys
   EXPECT_EQ(big.intern("1"), 0u);
   EXPECT_EQ(big.intern("999999999999999999"), 1u);

@@ -146,6 +146,31 @@ TEST(DataGaps, RowChecks) {
   EXPECT_EQ(find(r, "missing_customer_ids"), nullptr);
 }
 
+TEST(DataGaps, RepeatedLinesAreFoundWithinTheirOrderWhereverTheyStand) {
+  // Order 7 has 40 lines (the check sorts such an order by hash): products p0..p19 twice, the
+  // second p3 at another price. Order 8's lines are interleaved with order 9's, and its repeat
+  // comes after a line of order 9 that has the same product and price (not a repeat: another
+  // order).
+  std::string orders = "order_id,product_id,quantity,unit_price\n";
+  for (int k = 0; k < 40; ++k) {
+    const int p = k % 20;
+    orders += "7,p" + std::to_string(p) + ",1," + (k == 23 ? "11" : "10") + "\n";
+  }
+  orders += "8,a,1,5\n9,a,1,5\n8,b,2,5\n8,a,1,5\n9,b,1,5\n";
+  Engine engine;
+  const Report& r = analyse(engine, {{"orders.csv", orders}});
+  const GapCheck* repeated = find(r, "duplicate_order_lines");
+  ASSERT_NE(repeated, nullptr);
+  EXPECT_EQ(repeated->count, 19 + 1);  // p3's second line differs in price
+  ASSERT_FALSE(repeated->examples.empty());
+  EXPECT_EQ(repeated->examples[0].row, 22u);  // the first repeat: line 21 of order 7 (p0 again)
+  bool order_8 = false;
+  for (const auto& example : repeated->examples)
+    order_8 = order_8 || example.value == "8";
+  EXPECT_EQ(repeated->examples.size(), 5u);
+  EXPECT_FALSE(order_8);  // only the first five repeats (all order 7) are examples
+}
+
 TEST(DataGaps, ReadinessSaysWhatTheDataSupports) {
   Engine engine;
   const Report& r = analyse(engine, {{"orders.csv", "order_id,product_id\n1,a\n1,b\n2,a\n"}});

@@ -2,7 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <cstring>
 #include <string>
+
+#include "util/hash.h"
 
 namespace basketlift {
 namespace {
@@ -37,6 +40,24 @@ TEST(Interner, DistinguishesStringsWithEqualPrefixesAndEmbeddedNul) {
   EXPECT_NE(pool.intern(with_nul), pool.intern("a"));
   EXPECT_NE(pool.intern("abcdefgh1"), pool.intern("abcdefgh2"));
   EXPECT_EQ(pool.view(pool.intern(with_nul)), with_nul);
+}
+
+TEST(Hash, TailLoadsAndComparisonsAgreeWithMemcpyAndMemcmp) {
+  const std::string text = "0123456789abcdefghijK";
+  for (std::size_t n = 0; n < 8; ++n) {
+    std::uint64_t word = 0;
+    std::memcpy(&word, text.data(), n);  // little-endian, as natively and in wasm
+    EXPECT_EQ(load_tail(text.data(), n), word) << n;
+  }
+  for (std::size_t n = 0; n <= text.size(); ++n) {
+    std::string other = text;
+    EXPECT_TRUE(same_bytes(text.data(), other.data(), n)) << n;
+    for (std::size_t at = 0; at < n; ++at) {
+      other[at] ^= 0x20;  // one byte differs, in every position of every length
+      EXPECT_FALSE(same_bytes(text.data(), other.data(), n)) << n << " " << at;
+      other[at] ^= 0x20;
+    }
+  }
 }
 
 }  // namespace
