@@ -1,6 +1,7 @@
 #include "ingest/ndjson_reader.h"
 
 #include "ingest/record_limit.h"
+#include "util/byte_scan.h"
 
 #include <algorithm>
 #include <cstring>
@@ -13,17 +14,8 @@ namespace {
 // Largest batch handed to iterate_many at once (a longer single line gets a batch of its own).
 constexpr std::size_t kBatchBytes = 1 << 20;
 
-// Lines are long compared with the cost of a memchr call, so jumping from newline to newline
-// beats looking at every byte.
 std::size_t count_newlines(const char* begin, const char* end) {
-  std::size_t count = 0;
-  while (begin < end) {
-    const void* found = std::memchr(begin, '\n', static_cast<std::size_t>(end - begin));
-    if (found == nullptr) break;
-    ++count;
-    begin = static_cast<const char*>(found) + 1;
-  }
-  return count;
+  return count_byte(begin, end, '\n');
 }
 
 // Offset just past the last '\n' within data[0, length), or 0 when there is none.

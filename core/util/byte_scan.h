@@ -100,4 +100,14 @@ inline std::size_t find_either(const char* data, std::size_t pos, std::size_t en
   return end;
 }
 
+/// Number of bytes equal to `c` in [begin, end); reads nothing outside it.
+inline std::size_t count_byte(const char* begin, const char* end, char c) {
+  std::size_t count = 0;
+  for (; end - begin >= 16; begin += 16)
+    count += static_cast<std::size_t>(std::popcount(match16(begin, c, c)));
+  for (; begin < end; ++begin)
+    count += *begin == c ? 1 : 0;
+  return count;
+}
+
 }  // namespace basketlift

@@ -46,5 +46,21 @@ TEST(ByteScan, FindEitherStopsAtTheEnd) {
   EXPECT_EQ(find_either(text.data(), 0, 2, ',', '\n'), 2u);  // a hit past the end is not one
 }
 
+TEST(ByteScan, CountByteCountsEveryStretchExactly) {
+  std::mt19937 random(5);
+  std::string bytes(300, '\0');
+  for (char& c : bytes)
+    c = random() % 5 == 0 ? '\n' : 'x';
+  for (std::size_t begin = 0; begin < 40; ++begin) {
+    for (std::size_t end = begin; end <= bytes.size(); end += 7) {
+      std::size_t want = 0;
+      for (std::size_t i = begin; i < end; ++i)
+        want += bytes[i] == '\n' ? 1 : 0;
+      ASSERT_EQ(count_byte(bytes.data() + begin, bytes.data() + end, '\n'), want)
+          << begin << ".." << end;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace basketlift
