@@ -14,7 +14,9 @@ namespace basketlift {
 
 namespace {
 
-constexpr std::uint32_t kMagic = 0x31524C42;  // "BLR1"
+constexpr std::uint32_t kMagic = 0x32524C42;  // "BLR2"
+// In a serialised IdPool, the key of an id kept as text (numbers stay below 10^18 < 2^63).
+constexpr std::uint64_t kTextKey = std::uint64_t{1} << 63;
 
 // Appends fixed-size values and blocks to bytes that grow without being zero-filled first.
 class Writer {
@@ -229,17 +231,29 @@ void write_pool(Writer& out, const Interner& pool) {
     out.text(pool.view(id));
 }
 
+// An IdPool as written: its pattern, then each id as its number (kept as one) or its text.
 void write_pool(Writer& out, const IdPool& pool) {
+  const std::optional<IdPattern> pattern = pool.pattern();
+  out.put(static_cast<std::uint8_t>(pattern ? 1 : 0));
+  if (pattern) {
+    out.text(pattern->prefix);
+    out.put(pattern->width);
+  }
   out.put(static_cast<std::uint64_t>(pool.size()));
   std::string text;
   for (std::uint32_t id = 0; id < pool.size(); ++id) {
-    text.clear();
-    pool.append_text(id, text);
-    out.text(text);
+    if (const std::optional<std::uint64_t> number = pool.number(id)) {
+      out.put(*number);
+    } else {
+      out.put(kTextKey);
+      text.clear();
+      pool.append_text(id, text);
+      out.text(text);
+    }
   }
 }
 
-// The strings of a serialised pool, by local id.
+// The strings of a serialised Interner, by local id.
 std::vector<std::string_view> read_pool(Reader& in) {
   std::vector<std::string_view> texts(in.count(4));
   for (std::string_view& text : texts)
@@ -247,12 +261,69 @@ std::vector<std::string_view> read_pool(Reader& in) {
   return texts;
 }
 
+// A serialised IdPool: by local id, a number, or kTextKey | index into `texts`.
+struct SerialIds {
+  std::optional<IdPattern> pattern;
+  std::vector<std::uint64_t> keys;
+  std::vector<std::string_view> texts;
+  bool same_pattern = false;  // numbers mean the same ids in the store's pool
+
+  std::size_t size() const { return keys.size(); }
+  // The id's text, written out (for a pool whose pattern differs).
+  std::string_view text(std::size_t local, std::string& buffer) const {
+    if ((keys[local] & kTextKey) != 0) return texts[keys[local] & ~kTextKey];
+    buffer.clear();
+    IdPool::append_number(*pattern, keys[local], buffer);
+    return buffer;
+  }
+  // The store's id of local id `local`, when the store's pool has it.
+  std::optional<std::uint32_t> find_in(const IdPool& pool, std::size_t local,
+                                       std::string& buffer) const {
+    if (same_pattern && (keys[local] & kTextKey) == 0) return pool.find_number(keys[local]);
+    return pool.find(text(local, buffer));
+  }
+};
+
+SerialIds read_id_pool(Reader& in, const IdPool& into) {
+  SerialIds ids;
+  if (in.get<std::uint8_t>() != 0) {
+    IdPattern pattern;
+    pattern.prefix = std::string(in.text());
+    pattern.width = in.get<std::uint8_t>();
+    ids.same_pattern = into.pattern() == pattern;
+    ids.pattern = std::move(pattern);
+  }
+  ids.keys.resize(in.count(8));
+  for (std::uint64_t& key : ids.keys) {
+    key = in.get<std::uint64_t>();
+    if ((key & kTextKey) != 0) {
+      key = kTextKey | ids.texts.size();
+      ids.texts.push_back(in.text());
+    } else if (!ids.pattern) {
+      in.fail();  // a number in a pool without a pattern
+    }
+  }
+  return ids;
+}
+
 // Interns every string of a pool into `pool`, in order: local id → global id.
-template <typename Pool>
-std::vector<std::uint32_t> intern_all(const std::vector<std::string_view>& texts, Pool& pool) {
+std::vector<std::uint32_t> intern_all(const std::vector<std::string_view>& texts, Interner& pool) {
   std::vector<std::uint32_t> ids(texts.size());
   for (std::size_t k = 0; k < texts.size(); ++k)
     ids[k] = pool.intern(texts[k]);
+  return ids;
+}
+
+// Interns every id of a serialised IdPool into `pool`, in order: numbers as numbers when the
+// patterns agree (no text written or parsed), else as text.
+std::vector<std::uint32_t> intern_all(const SerialIds& serial, IdPool& pool) {
+  std::vector<std::uint32_t> ids(serial.size());
+  std::string buffer;
+  for (std::size_t k = 0; k < serial.size(); ++k) {
+    const std::uint64_t key = serial.keys[k];
+    ids[k] = serial.same_pattern && (key & kTextKey) == 0 ? pool.intern_number(key)
+                                                          : pool.intern(serial.text(k, buffer));
+  }
   return ids;
 }
 
@@ -436,10 +507,10 @@ Result<RangeMerge> merge_range(std::string_view serialized, Store& store, FileRe
   };
 
   Pools& pools = store.pools;
-  const std::vector<std::string_view> order_texts = read_pool(in);
+  const SerialIds order_pool = read_id_pool(in, pools.orders);
   const std::vector<std::string_view> product_texts = read_pool(in);
-  const std::vector<std::string_view> session_texts = read_pool(in);
-  const std::vector<std::string_view> customer_texts = read_pool(in);
+  const SerialIds session_pool = read_id_pool(in, pools.sessions);
+  const SerialIds customer_pool = read_id_pool(in, pools.customers);
   const std::vector<std::string_view> rec_texts = read_pool(in);
   const std::vector<std::string_view> label_texts = read_pool(in);
   const std::vector<std::string_view> texts = read_pool(in);
@@ -452,10 +523,11 @@ Result<RangeMerge> merge_range(std::string_view serialized, Store& store, FileRe
   const std::uint64_t session_count = in.count(1);
   const IdBlock session_ids = in.ids(session_count);
   if (!in.ok()) return damaged();
+  std::string buffer;
   for (std::uint64_t k = 0; k < loaded; ++k) {
     const std::uint32_t local = loaded_orders[k];
-    if (local >= order_texts.size()) return damaged();
-    const std::optional<std::uint32_t> known = pools.orders.find(order_texts[local]);
+    if (local >= order_pool.size()) return damaged();
+    const std::optional<std::uint32_t> known = order_pool.find_in(pools.orders, local, buffer);
     if (known && *known < store.orders.size() &&
         (store.orders.line_count[*known] > 0 || store.orders.status[*known] != OrderStatus::sale)) {
       return RangeMerge::read_serially;
@@ -463,16 +535,16 @@ Result<RangeMerge> merge_range(std::string_view serialized, Store& store, FileRe
   }
   for (std::uint64_t k = 0; k < session_count; ++k) {
     const std::uint32_t local = session_ids[k];
-    if (local >= session_texts.size()) return damaged();
-    const std::optional<std::uint32_t> known = pools.sessions.find(session_texts[local]);
+    if (local >= session_pool.size()) return damaged();
+    const std::optional<std::uint32_t> known = session_pool.find_in(pools.sessions, local, buffer);
     if (known && *known < store.session_row.size() && store.session_row[*known] != kNoId)
       return RangeMerge::read_serially;
   }
 
-  const std::vector<std::uint32_t> orders = intern_all(order_texts, pools.orders);
+  const std::vector<std::uint32_t> orders = intern_all(order_pool, pools.orders);
   const std::vector<std::uint32_t> products = intern_all(product_texts, pools.products);
-  const std::vector<std::uint32_t> sessions = intern_all(session_texts, pools.sessions);
-  const std::vector<std::uint32_t> customers = intern_all(customer_texts, pools.customers);
+  const std::vector<std::uint32_t> sessions = intern_all(session_pool, pools.sessions);
+  const std::vector<std::uint32_t> customers = intern_all(customer_pool, pools.customers);
   const std::vector<std::uint32_t> recs = intern_all(rec_texts, pools.recs);
   const std::vector<std::uint32_t> labels = intern_all(label_texts, pools.labels);
 

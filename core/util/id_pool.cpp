@@ -19,6 +19,18 @@ bool is_digit(char c) {
   return c >= '0' && c <= '9';
 }
 
+// Appends `number` in decimal, zero-padded to `width` digits.
+void append_digits(std::uint64_t number, std::uint8_t width, std::string& out) {
+  char digits[24];
+  int n = 0;
+  for (std::uint64_t rest = number; n == 0 || rest > 0; rest /= 10)
+    digits[n++] = static_cast<char>('0' + rest % 10);
+  for (int pad = n; pad < width; ++pad)
+    out += '0';
+  while (n > 0)
+    out += digits[--n];
+}
+
 }  // namespace
 
 bool IdPool::decide_pattern(std::string_view text) {
@@ -49,7 +61,7 @@ std::optional<std::uint64_t> IdPool::number_of(std::string_view text) const {
   return number;
 }
 
-std::uint32_t IdPool::find_number(std::uint64_t number) const {
+std::uint32_t IdPool::id_of_number(std::uint64_t number) const {
   if (!hashed_) {
     if (number < base_ || number - base_ >= direct_.size()) return kAbsent;
     return direct_[number - base_] - 1;  // 0 - 1 == kAbsent
@@ -154,18 +166,20 @@ void IdPool::push_key(std::uint64_t key) {
   }
 }
 
+std::uint32_t IdPool::intern_number(std::uint64_t number) {
+  const std::uint32_t found = id_of_number(number);
+  if (found != kAbsent) return found;
+  const std::uint32_t id = size();
+  index_number(number, id);  // before its key exists, so a rehash places it once
+  push_key(number);
+  ++numbered_;
+  return id;
+}
+
 std::uint32_t IdPool::intern(std::string_view text) {
   if (!decided_) decide_pattern(text);
   if (patterned_) {
-    if (const std::optional<std::uint64_t> number = number_of(text)) {
-      const std::uint32_t found = find_number(*number);
-      if (found != kAbsent) return found;
-      const std::uint32_t id = size();
-      index_number(*number, id);  // before its key exists, so a rehash places it once
-      push_key(*number);
-      ++numbered_;
-      return id;
-    }
+    if (const std::optional<std::uint64_t> number = number_of(text)) return intern_number(*number);
   }
   const std::uint32_t before = texts_.size();
   const std::uint32_t text_id = texts_.intern(text);
@@ -179,8 +193,7 @@ std::uint32_t IdPool::intern(std::string_view text) {
 std::optional<std::uint32_t> IdPool::find(std::string_view text) const {
   if (patterned_) {
     if (const std::optional<std::uint64_t> number = number_of(text)) {
-      const std::uint32_t found = find_number(*number);
-      return found == kAbsent ? std::nullopt : std::optional<std::uint32_t>(found);
+      return find_number(*number);
     }
   }
   const std::optional<std::uint32_t> text_id = texts_.find(text);
@@ -214,15 +227,23 @@ void IdPool::append_text(std::uint32_t id, std::string& out) const {
     out += texts_.view(static_cast<std::uint32_t>(number & ~kTextKey));
     return;
   }
-  char digits[24];
-  int n = 0;
-  for (std::uint64_t rest = number; n == 0 || rest > 0; rest /= 10)
-    digits[n++] = static_cast<char>('0' + rest % 10);
   out += prefix_;
-  for (int pad = n; pad < width_; ++pad)
-    out += '0';
-  while (n > 0)
-    out += digits[--n];
+  append_digits(number, width_, out);
+}
+
+void IdPool::append_number(const IdPattern& pattern, std::uint64_t number, std::string& out) {
+  out += pattern.prefix;
+  append_digits(number, pattern.width, out);
+}
+
+std::optional<IdPattern> IdPool::pattern() const {
+  if (!patterned_) return std::nullopt;
+  return IdPattern{prefix_, width_};
+}
+
+std::optional<std::uint64_t> IdPool::number(std::uint32_t id) const {
+  const std::uint64_t k = key(id);
+  return (k & kTextKey) != 0 ? std::nullopt : std::optional<std::uint64_t>(k);
 }
 
 std::size_t IdPool::bytes() const {

@@ -17,6 +17,15 @@
 
 namespace basketlift {
 
+/// How numbered ids are written: a prefix, then the number, zero-padded to `width` digits
+/// (0: no leading zeros).
+struct IdPattern {
+  std::string prefix;      ///< text before the number
+  std::uint8_t width = 0;  ///< digits of a zero-padded number; 0: no leading zeros
+  /// Same prefix and width.
+  bool operator==(const IdPattern&) const = default;
+};
+
 /// Assigns dense ids 0, 1, 2, ... to distinct identifiers in first-seen order, like Interner.
 /// The first id fixes a pattern — a prefix, then a number written either with a fixed number
 /// of digits (leading zeros) or without leading zeros; ids of that pattern are stored as their
@@ -43,11 +52,26 @@ class IdPool {
   /// Forgets every id.
   void clear();
 
+  // Ids by number, for merging pools without writing numbers out as text and parsing them back.
+  /// The pattern numbered ids follow (nullopt until the first id fixed one, or when it had none).
+  std::optional<IdPattern> pattern() const;
+  /// The number of a numbered id; nullopt for an id kept as text.
+  std::optional<std::uint64_t> number(std::uint32_t id) const;
+  /// Id of the numbered id `number`, adding it when new; only when pattern() is set.
+  std::uint32_t intern_number(std::uint64_t number);
+  /// Id of the numbered id `number` when present.
+  std::optional<std::uint32_t> find_number(std::uint64_t number) const {
+    const std::uint32_t found = patterned_ ? id_of_number(number) : kAbsent;
+    return found == kAbsent ? std::nullopt : std::optional<std::uint32_t>(found);
+  }
+  /// Appends the text of the id numbered `number` in `pattern`.
+  static void append_number(const IdPattern& pattern, std::uint64_t number, std::string& out);
+
  private:
   // The number of a patterned id; nullopt when `text` does not follow the pattern.
   std::optional<std::uint64_t> number_of(std::string_view text) const;
   bool decide_pattern(std::string_view text);
-  std::uint32_t find_number(std::uint64_t number) const;  // kAbsent when not present
+  std::uint32_t id_of_number(std::uint64_t number) const;  // kAbsent when not present
   void index_number(std::uint64_t number, std::uint32_t id);
   bool fits_direct(std::uint64_t number) const;
   void to_hashed();

@@ -5,6 +5,8 @@
 // lines only).
 #include <gtest/gtest.h>
 
+#include <cstdio>
+
 #include <algorithm>
 #include <array>
 #include <filesystem>
@@ -246,6 +248,47 @@ TEST(RangeReading, OrdersSpreadOverTheFileAndRepeatedSessions) {
   const RangeCounts counts = expect_same_at_every_pool_size(
       {{"orders.csv", orders}, {"sessions.csv", sessions}}, "orders spread over the file");
   EXPECT_GT(counts.read_serially, 0u);
+}
+
+// Ranges merge ids by number when their pattern is the store's, and as text when a range's
+// first id set another pattern: in the second half customers switch from "C123" to zero-padded
+// "K-000123" (the same numbers: merged by number, they would be taken for the first half's
+// customers), sessions from numbers to text, and guests without a number are mixed in.
+TEST(RangeReading, IdsOfAnotherPatternOrWithoutANumberMergeAsText) {
+  std::string orders = "order_id,customer_id,session_id,product_id,unit_price\n";
+  for (int row = 0; row < 24000; ++row) {
+    const int order = row / 2;
+    const bool late = order >= 6000;
+    char padded[16];
+    std::snprintf(padded, sizeof padded, "%06d", order % 3000);
+    const std::string customer = order % 11 == 5 ? "guest-" + std::to_string(order % 50)
+                                 : late          ? std::string("K-") + padded
+                                                 : "C" + std::to_string(order % 3000);
+    const std::string session = late ? "s-" + std::to_string(order) : std::to_string(order * 3);
+    orders += "#" + std::to_string(1001 + order) + "," + customer + "," + session + ",P" +
+              std::to_string(row % 17) + ",2.50\n";
+  }
+  const RangeCounts counts =
+      expect_same_at_every_pool_size({{"orders.csv", orders}}, "ids of two patterns");
+  EXPECT_GT(counts.merged, 0u);
+  EXPECT_EQ(counts.read_serially, 0u);
+  // The report does not show customer or session ids here: compare the pools themselves.
+  const auto pools_of = [&](std::size_t parts) {
+    Engine engine;
+    FileOptions options;
+    options.name = "orders.csv";
+    EXPECT_TRUE(read_in_ranges(engine, orders, options, parts, run_in_turn).ok());
+    std::vector<std::string> texts;
+    for (const IdPool* pool : {&engine.store().pools.customers, &engine.store().pools.sessions}) {
+      for (std::uint32_t id = 0; id < pool->size(); ++id)
+        texts.emplace_back(pool->view(id));
+    }
+    return texts;
+  };
+  const std::vector<std::string> whole = pools_of(1);
+  EXPECT_EQ(whole.size(), 3000u + 3000u + 50u + 12000u);  // C…, K-…, guests; sessions
+  for (std::size_t parts : {2, 3, 7})
+    EXPECT_EQ(pools_of(parts), whole) << parts << " ranges";
 }
 
 TEST(RangeReading, FlatNdjsonOrdersKeepEachOrderInOneRange) {
