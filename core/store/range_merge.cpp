@@ -541,6 +541,10 @@ Result<RangeMerge> merge_range(std::string_view serialized, Store& store, FileRe
       return RangeMerge::read_serially;
   }
 
+  // Room for every id of the range at once (one rehash at most, not one per growth step).
+  pools.orders.reserve(std::size_t{pools.orders.size()} + order_pool.size());
+  pools.sessions.reserve(std::size_t{pools.sessions.size()} + session_pool.size());
+  pools.customers.reserve(std::size_t{pools.customers.size()} + customer_pool.size());
   const std::vector<std::uint32_t> orders = intern_all(order_pool, pools.orders);
   const std::vector<std::uint32_t> products = intern_all(product_texts, pools.products);
   const std::vector<std::uint32_t> sessions = intern_all(session_pool, pools.sessions);

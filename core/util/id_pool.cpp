@@ -132,7 +132,9 @@ void IdPool::place(std::uint64_t number, std::uint32_t id) {
 void IdPool::to_hashed() {
   hashed_ = true;
   direct_ = std::vector<std::uint32_t>();
-  rehash(numbered_ + 1);
+  // Sized for the ids reserve() announced: growing from here would place every id again at
+  // each step (a cache miss each).
+  rehash(std::max<std::size_t>(numbered_ + 1, reserved_));
 }
 
 void IdPool::rehash(std::size_t numbers) {
@@ -212,6 +214,7 @@ std::string_view IdPool::view(std::uint32_t id) const {
 }
 
 void IdPool::reserve(std::size_t count) {
+  reserved_ = std::max(reserved_, count);
   wide_ ? keys64_.reserve(count) : keys32_.reserve(count);
   if (hashed_ && count * 5 > slots_.size() * 4) {
     slots_.clear();  // rehash sizes from the count, not from the old table

@@ -101,6 +101,7 @@ class IdPool {
   Interner texts_;                       // ids that do not follow the pattern
   std::vector<std::uint32_t> text_ids_;  // Interner id → id
   std::uint32_t numbered_ = 0;           // ids stored as numbers
+  std::size_t reserved_ = 0;             // ids reserve() made room for
   // Numbers → ids: a direct table over [base_, base_ + direct_.size()) while dense, else an
   // open-addressing table of ids (compared through their keys).
   bool hashed_ = false;
