@@ -186,15 +186,23 @@ TEST(IdPool, DenseSparseAndHugeNumbers) {
   EXPECT_EQ(sparse.find("S1000000008"), 1u);
   EXPECT_EQ(sparse.view(49999), "S" + std::to_string(1000000007ull * 49999 + 1));
   EXPECT_LT(dense.bytes(), 50000u * 16);
-  IdPool mixed;  // text ids raise the id count past what the hash slots' fingerprints left room for
-  ASSERT_EQ(mixed.intern("S7"), 0u);
-  for (std::uint32_t i = 1; i < 200000; ++i) {
-    const std::string text =
-        i % 50 == 0 ? "S" + std::to_string(1000000007ull * i + 7) : "guest-" + std::to_string(i);
-    ASSERT_EQ(mixed.intern(text), i) << text;
+  // Text ids raise the id count past what the hash slots' fingerprints left room for: 2,000
+  // sparse numbers, 300,000 texts, 2,000 more numbers (ids above 2^16).
+  IdPool mixed;
+  const auto sparse_id = [](std::uint32_t k) {
+    return "S" + std::to_string(1000000007ull * k + 7);
+  };
+  std::uint32_t next = 0;
+  for (std::uint32_t k = 0; k < 2000; ++k)
+    ASSERT_EQ(mixed.intern(sparse_id(k)), next++);
+  for (std::uint32_t k = 0; k < 300000; ++k)
+    ASSERT_EQ(mixed.intern("guest-" + std::to_string(k)), next++);
+  for (std::uint32_t k = 2000; k < 4000; ++k) {
+    ASSERT_EQ(mixed.intern(sparse_id(k)), 300000 + k) << k;
+    ASSERT_EQ(mixed.find(sparse_id(k)), 300000 + k) << k;  // before any rehash could repair it
   }
-  for (std::uint32_t i = 50; i < 200000; i += 50)
-    ASSERT_EQ(mixed.find("S" + std::to_string(1000000007ull * i + 7)), i);
+  for (std::uint32_t k = 0; k < 4000; ++k)
+    ASSERT_EQ(mixed.find(sparse_id(k)), k < 2000 ? k : 300000 + k) << k;
   EXPECT_EQ(mixed.find("S8"), std::nullopt);
   IdPool big;  // numbers past 2^31 need eight-byte keys
   EXPECT_EQ(big.intern("1"), 0u);
