@@ -6,9 +6,10 @@ namespace basketlift {
 
 namespace {
 
-// Adds unit slots for `count` units.
-void resize_units(ExperimentUnits& u, std::size_t count) {
+// Adds unit slots for `count` units (the arm alone for UnitDetail::arms).
+void resize_units(ExperimentUnits& u, std::size_t count, UnitDetail detail) {
   u.arm.assign(count, -1);
+  if (detail == UnitDetail::arms) return;
   u.converted.assign(count, 0);
   u.orders.assign(count, 0);
   u.revenue.assign(count, 0);
@@ -31,6 +32,32 @@ void add_order(const AnalysisContext& ctx, ExperimentUnits& u, std::size_t unit,
   if (u.segment[unit] == kNoId) u.segment[unit] = orders.segment[o];
 }
 
+// Arms: control first, then the others in order of first appearance; each unit's arm index.
+void assign_arms(const AnalysisContext& ctx, const std::vector<std::uint32_t>& variant_of_unit,
+                 ExperimentUnits& u) {
+  const Store& store = ctx.store;
+  const auto control = store.pools.labels.find(ctx.settings.control_arm);
+  if (control && std::find(variant_of_unit.begin(), variant_of_unit.end(), *control) !=
+                     variant_of_unit.end()) {
+    u.arm_labels.push_back(*control);
+    u.has_control = true;
+  }
+  for (std::uint32_t variant : variant_of_unit) {
+    if (variant != kNoId &&
+        std::find(u.arm_labels.begin(), u.arm_labels.end(), variant) == u.arm_labels.end()) {
+      u.arm_labels.push_back(variant);
+    }
+  }
+  for (std::size_t unit = 0; unit < u.size(); ++unit) {
+    const auto it = std::find(u.arm_labels.begin(), u.arm_labels.end(), variant_of_unit[unit]);
+    if (variant_of_unit[unit] == kNoId || it == u.arm_labels.end()) {
+      ++u.untagged;
+    } else {
+      u.arm[unit] = static_cast<std::int16_t>(it - u.arm_labels.begin());
+    }
+  }
+}
+
 }  // namespace
 
 const char* unit_kind_name(UnitKind kind) {
@@ -45,8 +72,9 @@ const char* unit_kind_name(UnitKind kind) {
   return "order";
 }
 
-ExperimentUnits build_units(const AnalysisContext& ctx) {
+ExperimentUnits build_units(const AnalysisContext& ctx, UnitDetail detail) {
   const Store& store = ctx.store;
+  const bool full = detail == UnitDetail::full;
   ExperimentUnits u;
   // unit_of_session: Pools::sessions id → unit; unit_of_order when orders are the units.
   std::vector<std::uint32_t> unit_of_session(store.pools.sessions.size(), kNoId);
@@ -55,11 +83,12 @@ ExperimentUnits build_units(const AnalysisContext& ctx) {
   const bool orders_have_sessions = store.orders.session.any();
   if (store.sessions.size() > 0) {
     u.kind = UnitKind::session;
-    resize_units(u, store.sessions.size());
+    resize_units(u, store.sessions.size(), detail);
     variant_of_unit.resize(store.sessions.size());
     for (std::size_t r = 0; r < store.sessions.size(); ++r) {
       variant_of_unit[r] = store.sessions.variant[r];
       unit_of_session[store.sessions.session[r]] = static_cast<std::uint32_t>(r);
+      if (!full) continue;
       u.channel[r] = store.sessions.channel[r];
       u.segment[r] = store.sessions.segment[r];
     }
@@ -70,7 +99,7 @@ ExperimentUnits build_units(const AnalysisContext& ctx) {
       const std::uint32_t s = store.orders.session[o];
       if (ctx.is_sale(o) && s != kNoId && unit_of_session[s] == kNoId) unit_of_session[s] = next++;
     }
-    resize_units(u, next);
+    resize_units(u, next, detail);
     variant_of_unit.assign(next, kNoId);
   } else {
     u.kind = UnitKind::order;
@@ -79,7 +108,7 @@ ExperimentUnits build_units(const AnalysisContext& ctx) {
     for (std::uint32_t o = 0; o < store.orders.size(); ++o) {
       if (ctx.is_sale(o)) unit_of_order[o] = next++;
     }
-    resize_units(u, next);
+    resize_units(u, next, detail);
     variant_of_unit.assign(next, kNoId);
   }
   for (std::uint32_t o = 0; o < store.orders.size(); ++o) {
@@ -92,9 +121,13 @@ ExperimentUnits build_units(const AnalysisContext& ctx) {
       ++u.orders_outside_units;
       continue;
     }
-    add_order(ctx, u, unit, o, variant_of_unit);
+    if (full) {
+      add_order(ctx, u, unit, o, variant_of_unit);
+    } else if (variant_of_unit[unit] == kNoId) {
+      variant_of_unit[unit] = store.orders.variant[o];
+    }
   }
-  for (std::size_t unit = 0; unit < u.size(); ++unit) {
+  for (std::size_t unit = 0; full && unit < u.size(); ++unit) {
     const std::int8_t flag =
         u.kind == UnitKind::session ? store.sessions.converted[unit] : std::int8_t{-1};
     u.converted[unit] = flag >= 0 ? static_cast<std::uint8_t>(flag) : u.orders[unit] > 0;
@@ -109,6 +142,14 @@ ExperimentUnits build_units(const AnalysisContext& ctx) {
     }
     return im.session[i] != kNoId ? unit_of_session[im.session[i]] : kNoId;
   };
+  if (!full) {
+    for (std::size_t i = 0; i < im.size(); ++i) {
+      const std::uint32_t unit = unit_of(i);
+      if (unit != kNoId && variant_of_unit[unit] == kNoId) variant_of_unit[unit] = im.variant[i];
+    }
+    assign_arms(ctx, variant_of_unit, u);
+    return u;
+  }
   u.placement_begin.assign(u.size() + 1, 0);
   for (std::size_t i = 0; i < im.size(); ++i) {
     const std::uint32_t unit = unit_of(i);
@@ -143,27 +184,7 @@ ExperimentUnits build_units(const AnalysisContext& ctx) {
   u.placements.resize(kept);
   u.placements.shrink_to_fit();
 
-  // Arms: control first, then the others in order of first appearance.
-  const auto control = store.pools.labels.find(ctx.settings.control_arm);
-  if (control && std::find(variant_of_unit.begin(), variant_of_unit.end(), *control) !=
-                     variant_of_unit.end()) {
-    u.arm_labels.push_back(*control);
-    u.has_control = true;
-  }
-  for (std::uint32_t variant : variant_of_unit) {
-    if (variant != kNoId &&
-        std::find(u.arm_labels.begin(), u.arm_labels.end(), variant) == u.arm_labels.end()) {
-      u.arm_labels.push_back(variant);
-    }
-  }
-  for (std::size_t unit = 0; unit < u.size(); ++unit) {
-    const auto it = std::find(u.arm_labels.begin(), u.arm_labels.end(), variant_of_unit[unit]);
-    if (variant_of_unit[unit] == kNoId || it == u.arm_labels.end()) {
-      ++u.untagged;
-    } else {
-      u.arm[unit] = static_cast<std::int16_t>(it - u.arm_labels.begin());
-    }
-  }
+  assign_arms(ctx, variant_of_unit, u);
   return u;
 }
 

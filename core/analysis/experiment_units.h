@@ -43,7 +43,13 @@ struct ExperimentUnits {
   std::size_t size() const { return arm.size(); }
 };
 
+/// How much of each unit build_units fills.
+enum class UnitDetail : std::uint8_t {
+  full,  ///< arms and every outcome column (the experiment and offer analyses)
+  arms,  ///< kind, arms, `arm` and `untagged` only (the data-gap checks); outcome columns empty
+};
+
 /// Builds the units from the context.
-ExperimentUnits build_units(const AnalysisContext& ctx);
+ExperimentUnits build_units(const AnalysisContext& ctx, UnitDetail detail = UnitDetail::full);
 
 }  // namespace basketlift

@@ -86,7 +86,10 @@ Status Engine::analyze() {
     report_.dimensions = analyze_dimensions(context);
   else
     skipped(report_.dimensions);
-  const ExperimentUnits units = build_units(context);
+  // The data-gap checks need the units' arms only; their outcomes serve experiment and offers.
+  const ExperimentUnits units = build_units(
+      context, s.wants(Section::experiment) || s.wants(Section::offers) ? UnitDetail::full
+                                                                        : UnitDetail::arms);
   if (s.wants(Section::experiment))
     report_.experiment = analyze_experiment(context, units);
   else

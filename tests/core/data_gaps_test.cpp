@@ -230,6 +230,38 @@ TEST(DataGaps, GeneratorsPlantedGapsAreFoundInPlantedNumbers) {
   EXPECT_GT(count("missing_product_mapping"), 0);
 }
 
+// The data-gap checks and readiness are the same when settings.sections leaves the experiment
+// and offers out (the units are then built with their arms only): sessions as units, and
+// session ids found on orders as units, with and without impressions.
+TEST(DataGaps, SameWhenTheExperimentIsLeftOut) {
+  using sample::OutputFile;
+  sample::GeneratorOptions options;
+  options.orders = 2500;
+  options.seed = 11;
+  const testing::GeneratedFiles generated = testing::generated_files(options);
+  const auto gaps_json = [&](const char* settings, std::initializer_list<OutputFile> files) {
+    Engine engine;
+    EXPECT_TRUE(engine.configure(settings).ok());
+    testing::feed_generated(engine, generated, options, files);
+    EXPECT_TRUE(engine.analyze().ok());
+    const std::string json = engine.report_json();
+    const std::size_t from = json.find("\"data_gaps\":");
+    const std::size_t to = json.find("\"alerts\":", from);
+    EXPECT_NE(to, std::string::npos);
+    return json.substr(from, to - from);
+  };
+  for (const auto& files :
+       {std::initializer_list<OutputFile>{OutputFile::products, OutputFile::orders,
+                                          OutputFile::offers, OutputFile::sessions},
+        std::initializer_list<OutputFile>{OutputFile::orders, OutputFile::offers},
+        std::initializer_list<OutputFile>{OutputFile::orders}}) {
+    const std::string full = gaps_json("{}", files);
+    EXPECT_NE(full.find("\"no_variant_tagging\""), std::string::npos) << "planted: untagged units";
+    EXPECT_EQ(gaps_json(R"({"sections": ["dimensions"]})", files), full);
+    EXPECT_EQ(gaps_json(R"({"sections": ["basket", "ltv"]})", files), full);
+  }
+}
+
 TEST(DataGaps, ShopifyExportGivesSensibleGapsNotErrors) {
   Engine engine;
   const Report& r =

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <array>
+#include <initializer_list>
 #include <memory>
 #include <string>
 
@@ -16,21 +17,45 @@ struct AnalysedStore {
   std::string answers;
 };
 
-/// Generates, ingests and analyses (products, orders, offers, sessions in that order).
-inline std::unique_ptr<AnalysedStore> analysed_store(const sample::GeneratorOptions& options) {
+/// The generator's four files (indexed by sample::OutputFile) and its answers.
+struct GeneratedFiles {
+  std::array<std::string, 4> files;
+  std::string answers;
+};
+
+/// Generates the store for `options` into memory.
+inline GeneratedFiles generated_files(const sample::GeneratorOptions& options) {
   struct Sink : sample::OutputSink {
     std::array<std::string, 4> files;
     void write(sample::OutputFile file, std::string_view bytes) override {
       files[static_cast<int>(file)] += bytes;
     }
   } sink;
-  auto result = std::make_unique<AnalysedStore>();
-  result->answers = sample::generate_store(options, sink);
-  for (int f = 0; f < 4; ++f) {
-    const auto file = static_cast<sample::OutputFile>(f);
-    feed_chunks(result->engine, sink.files[f], 1 << 20,
+  GeneratedFiles generated;
+  generated.answers = sample::generate_store(options, sink);
+  generated.files = std::move(sink.files);
+  return generated;
+}
+
+/// Feeds the generated `files` (in that order) to `engine` in 1 MiB chunks.
+inline void feed_generated(Engine& engine, const GeneratedFiles& generated,
+                           const sample::GeneratorOptions& options,
+                           std::initializer_list<sample::OutputFile> files) {
+  for (const sample::OutputFile file : files) {
+    feed_chunks(engine, generated.files[static_cast<int>(file)], 1 << 20,
                 {sample::output_file_name(file, options), {}, {}, {}});
   }
+}
+
+/// Generates, ingests and analyses (products, orders, offers, sessions in that order).
+inline std::unique_ptr<AnalysedStore> analysed_store(const sample::GeneratorOptions& options) {
+  using sample::OutputFile;
+  const GeneratedFiles generated = generated_files(options);
+  auto result = std::make_unique<AnalysedStore>();
+  result->answers = generated.answers;
+  feed_generated(
+      result->engine, generated, options,
+      {OutputFile::products, OutputFile::orders, OutputFile::offers, OutputFile::sessions});
   result->engine.analyze();
   return result;
 }
