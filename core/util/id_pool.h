@@ -75,9 +75,13 @@ class IdPool {
   void index_number(std::uint64_t number, std::uint32_t id);
   bool fits_direct(std::uint64_t number) const;
   void to_hashed();
-  void rehash(std::size_t numbers);                     // sizes the table for this many numbers
-  std::size_t home_slot(std::uint64_t hash) const;      // hash: mix64 of the number
-  std::uint32_t fingerprint(std::uint64_t hash) const;  // the low print_bits_ of the hash
+  void rehash(std::size_t numbers);  // sizes the table for this many numbers
+  struct Probe {
+    std::size_t slot;     // where the search for a number starts
+    std::uint32_t print;  // its fingerprint (print_bits_ wide)
+  };
+  Probe probe_of(std::uint64_t number) const;
+  static constexpr std::uint64_t kBlockNumbers = 16;  // numbers placed side by side
   void place(std::uint64_t number, std::uint32_t id);
 
   static constexpr std::uint32_t kAbsent = 0xFFFFFFFFu;

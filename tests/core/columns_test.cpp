@@ -204,6 +204,24 @@ TEST(IdPool, DenseSparseAndHugeNumbers) {
   for (std::uint32_t k = 0; k < 4000; ++k)
     ASSERT_EQ(mixed.find(sparse_id(k)), k < 2000 ? k : 300000 + k) << k;
   EXPECT_EQ(mixed.find("S8"), std::nullopt);
+  // Ids numbered as they come, with gaps too wide for a direct table (sessions, customers):
+  // a hashed table where runs of consecutive numbers sit side by side. Strides of 1 to 7,
+  // every 16th number (one per block), full blocks, and revisits of older ids.
+  IdPool rising;
+  std::vector<std::uint64_t> numbers;
+  std::uint64_t number = 5000000;
+  for (std::uint32_t k = 0; k < 200000; ++k) {
+    number += k < 60000 ? 1 + (k * 2654435761u >> 13) % 7 : k < 120000 ? 16 : 1;
+    numbers.push_back(number);
+    ASSERT_EQ(rising.intern("S" + std::to_string(number)), k) << k;
+    const std::uint32_t back = (k * 40503u) % (k + 1);  // an older id, found again
+    ASSERT_EQ(rising.intern("S" + std::to_string(numbers[back])), back) << k;
+  }
+  for (std::uint32_t k = 0; k < numbers.size(); k += 7) {
+    ASSERT_EQ(rising.find("S" + std::to_string(numbers[k])), k) << k;
+    ASSERT_EQ(rising.find("S" + std::to_string(numbers[k] + 100000000)), std::nullopt) << k;
+  }
+  EXPECT_EQ(rising.find("S5000000"), std::nullopt);
   IdPool big;  // numbers past 2^31 need eight-byte keys
   EXPECT_EQ(big.intern("1"), 0u);
   EXPECT_EQ(big.intern("999999999999999999"), 1u);
