@@ -72,13 +72,47 @@ std::uint32_t impression_key(const AnalysisContext& ctx, const Grouping& g, std:
   return o != kNoId && o < store.orders.size() ? (*g.order_column)[o] : kNoId;
 }
 
-// Accumulates every target of one basis in one pass over the orders and one over the
-// impressions. Each target receives its additions in the same order as if it were computed
-// alone (orders in index order, lines in stored order), so sums are the same to the last bit.
-void accumulate(const AnalysisContext& ctx, DimensionBasis basis, std::vector<Target*>& targets) {
+// Accumulates every target (of any basis) in one pass over the orders and one over the
+// impressions; the values of a line are worked out once for all of them. Each target receives
+// its additions in the same order as if it were computed alone (orders in index order, lines
+// in stored order, impressions in stored order), so sums are the same to the last bit.
+void accumulate(const AnalysisContext& ctx, const std::vector<Target*>& targets) {
   if (targets.empty()) return;
   const Store& store = ctx.store;
-  const bool by_line = basis == DimensionBasis::lines;
+  // By basis: a line without a rec adds to the lines basis only.
+  std::vector<Target*> of_lines, of_orders, of_offers;
+  for (Target* t : targets) {
+    switch (t->g->basis) {
+      case DimensionBasis::lines:
+        of_lines.push_back(t);
+        break;
+      case DimensionBasis::orders:
+        of_orders.push_back(t);
+        break;
+      case DimensionBasis::offers:
+        of_offers.push_back(t);
+        break;
+    }
+  }
+  const auto add_order = [&](Target& t, std::size_t target, std::uint32_t o, bool attached) {
+    Sums& f = t.sums[target];
+    f.orders += 1;
+    f.order_revenue += ctx.order_revenue[o];
+    f.attached_orders += attached;
+    if (t.g->basis != DimensionBasis::lines) {
+      f.revenue += ctx.order_revenue[o];
+      f.margin += ctx.order_margin[o];
+    }
+  };
+  // Adds a line's offer value and margin (NaN: unknown) to `target`.
+  const auto add_offer = [](Target& t, std::size_t target, double value, double margin) {
+    if (!std::isnan(value)) t.sums[target].offer_revenue += value;
+    if (!std::isnan(margin)) t.sums[target].offer_margin += margin;
+  };
+  // Counts `target` once for the current order.
+  const auto see = [](Target& t, std::size_t target) {
+    if (std::find(t.seen.begin(), t.seen.end(), target) == t.seen.end()) t.seen.push_back(target);
+  };
   for (std::uint32_t o = 0; o < store.orders.size(); ++o) {
     if (!ctx.is_sale(o)) continue;
     for (Target* t : targets)
@@ -88,58 +122,44 @@ void accumulate(const AnalysisContext& ctx, DimensionBasis basis, std::vector<Ta
       const std::uint32_t line = ctx.order_lines[k];
       const std::uint32_t rec = store.lines.rec[line];
       attached = attached || rec != kNoId;
-      double value = kNaN, margin = kNaN, revenue = kNaN, cost = kNaN;
+      double value = kNaN, margin = kNaN;
       if (rec != kNoId) {
         value = ctx.offer_line_value(line);
         margin = ctx.offer_line_margin(line);
+        for (Target* t : of_offers) {
+          const std::size_t target = t->slot(t->total ? 0 : t->g->table[rec]);
+          add_offer(*t, target, value, margin);
+          see(*t, target);
+        }
+        for (Target* t : of_orders)
+          add_offer(*t, t->slot(t->total ? 0 : (*t->g->order_column)[o]), value, margin);
       }
-      if (by_line) {
-        revenue = ctx.line_revenue_in_scope(line);
-        if (!std::isnan(revenue)) cost = line_cost(store, line);
-      }
+      if (of_lines.empty()) continue;
+      const double revenue = ctx.line_revenue_in_scope(line);
+      const double cost = std::isnan(revenue) ? kNaN : line_cost(store, line);
       const std::uint32_t product = store.lines.product[line];
-      for (Target* t : targets) {
-        std::size_t target = SIZE_MAX;
-        if (by_line) {
-          target = t->slot(t->total ? 0 : t->g->table[product]);
-        } else if (basis == DimensionBasis::offers && rec != kNoId) {
-          target = t->slot(t->total ? 0 : t->g->table[rec]);
-        }
-        if (rec != kNoId) {
-          const std::size_t offer_target = basis == DimensionBasis::orders
-                                               ? t->slot(t->total ? 0 : (*t->g->order_column)[o])
-                                               : target;
-          if (!std::isnan(value)) t->sums[offer_target].offer_revenue += value;
-          if (!std::isnan(margin)) t->sums[offer_target].offer_margin += margin;
-        }
-        if (by_line && !std::isnan(revenue)) {
+      for (Target* t : of_lines) {
+        const std::size_t target = t->slot(t->total ? 0 : t->g->table[product]);
+        if (rec != kNoId) add_offer(*t, target, value, margin);
+        if (!std::isnan(revenue)) {
           t->sums[target].revenue += revenue;
           if (!std::isnan(cost)) t->sums[target].margin += revenue - cost;
         }
-        if (target != SIZE_MAX &&
-            std::find(t->seen.begin(), t->seen.end(), target) == t->seen.end())
-          t->seen.push_back(target);
+        see(*t, target);
       }
     }
+    for (Target* t : of_orders)
+      t->seen.push_back(t->slot(t->total ? 0 : (*t->g->order_column)[o]));
     for (Target* t : targets) {
-      if (basis == DimensionBasis::orders)
-        t->seen.push_back(t->slot(t->total ? 0 : (*t->g->order_column)[o]));
-      for (std::size_t target : t->seen) {
-        Sums& f = t->sums[target];
-        f.orders += 1;
-        f.order_revenue += ctx.order_revenue[o];
-        f.attached_orders += attached;
-        if (!by_line) {
-          f.revenue += ctx.order_revenue[o];
-          f.margin += ctx.order_margin[o];
-        }
-      }
+      for (std::size_t target : t->seen)
+        add_order(*t, target, o, attached);
     }
   }
+  const bool any_orders = !of_orders.empty();
   const ImpressionColumns& im = store.impressions;
   for (std::uint32_t i = 0; i < im.size(); ++i) {
-    std::uint32_t session_row = kNoId;
-    if (basis == DimensionBasis::orders) {
+    std::uint32_t session_row = kNoId;  // read by the orders basis only
+    if (any_orders) {
       const std::uint32_t s = im.session[i];
       if (s != kNoId && s < store.session_row.size()) session_row = store.session_row[s];
     }
@@ -189,25 +209,36 @@ std::vector<std::size_t> rank_keys(const Target& t, std::size_t max_groups, Dime
   return present;
 }
 
-// Computes the dimensions of one basis: a pass for every grouping at once (plus the basis's
-// total), then, for groupings with more groups than listed, a second pass with the tail merged
-// so that its distinct-order counts stay right.
-void compute_basis(const AnalysisContext& ctx, DimensionBasis basis,
-                   const std::vector<const Grouping*>& groupings, std::vector<Dimension>& out) {
+// Computes the dimensions of every grouping (in the order given): a pass for every grouping
+// at once (plus each basis's total), then, for groupings with more groups than listed, a second
+// pass with the tail merged so that its distinct-order counts stay right.
+void compute_dimensions(const AnalysisContext& ctx, const std::vector<const Grouping*>& groupings,
+                        std::vector<Dimension>& out) {
   if (groupings.empty()) return;
-  std::vector<Target> first(groupings.size() + 1);
-  std::vector<Target*> pass;
+  std::vector<Target> first(groupings.size());
+  std::vector<Target> totals;  // one per basis, for the first grouping of that basis
+  totals.reserve(groupings.size());
+  std::vector<std::size_t> total_of(groupings.size());
   for (std::size_t k = 0; k < groupings.size(); ++k) {
     first[k].g = groupings[k];
     first[k].sums.resize(groupings[k]->key_count + 1);
-    pass.push_back(&first[k]);
+    const auto same_basis = std::find_if(totals.begin(), totals.end(), [&](const Target& t) {
+      return t.g->basis == groupings[k]->basis;
+    });
+    total_of[k] = static_cast<std::size_t>(same_basis - totals.begin());
+    if (same_basis != totals.end()) continue;
+    Target total;
+    total.g = groupings[k];
+    total.total = true;
+    total.sums.resize(1);
+    totals.push_back(std::move(total));
   }
-  Target& total = first.back();
-  total.g = groupings.front();
-  total.total = true;
-  total.sums.resize(1);
-  pass.push_back(&total);
-  accumulate(ctx, basis, pass);
+  std::vector<Target*> pass;
+  for (Target& t : first)
+    pass.push_back(&t);
+  for (Target& t : totals)
+    pass.push_back(&t);
+  accumulate(ctx, pass);
 
   const std::size_t max_groups = ctx.settings.max_dimension_groups;
   std::vector<Dimension> dims;
@@ -231,7 +262,7 @@ void compute_basis(const AnalysisContext& ctx, DimensionBasis basis,
   pass.clear();
   for (Target& t : second)
     pass.push_back(&t);
-  accumulate(ctx, basis, pass);
+  accumulate(ctx, pass);
 
   std::size_t next_second = 0;
   for (std::size_t k = 0; k < groupings.size(); ++k) {
@@ -250,7 +281,7 @@ void compute_basis(const AnalysisContext& ctx, DimensionBasis basis,
     }
     if (d.groups.size() > keep)
       d.groups[keep].key = "(other " + std::to_string(d.group_count - keep) + ")";
-    d.total = figures_of(total.sums[0]);
+    d.total = figures_of(totals[total_of[k]].sums[0]);
     d.total.key = "total";
     out.push_back(std::move(d));
   }
@@ -386,12 +417,12 @@ DimensionsResult analyze_dimensions(const AnalysisContext& ctx) {
               false,
               placements,
               label};
+  std::vector<const Grouping*> pointers;
   for (auto* group : {&offers, &orders, &lines}) {
-    std::vector<const Grouping*> pointers;
     for (const Grouping& g : *group)
       pointers.push_back(&g);
-    compute_basis(ctx, group->front().basis, pointers, result.dimensions);
   }
+  compute_dimensions(ctx, pointers, result.dimensions);
   return result;
 }
 
