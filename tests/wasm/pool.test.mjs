@@ -1,6 +1,7 @@
 // The pool of range readers (web/src/pool.js, parallel.js): a file read by 2, 3 or 7 threads
 // gives the same report as one thread, from bytes and from a Blob; progress reaches the end;
-// a cancel stops it and leaves the engine usable. (The C++ suite checks the same on every
+// a cancel stops it and leaves the engine usable; a range's buffer comes back for the next one;
+// a range no reader has started can be taken back. (The C++ suite checks the same on every
 // fixture and on files built to defeat the cuts; this checks the JavaScript plumbing.)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -66,7 +67,7 @@ test('a cancel stops a pooled read; the engine reads again afterwards', async ()
   engine.dispose();
 });
 
-test('a reader that fails a range rejects that read only; the pool goes on', async () => {
+test('a reader that fails a range rejects that read only; the pool goes on; buffers come back', async () => {
   const { RangePool } = await import(path.join(webDir, 'src/pool.js'));
   const pool = await RangePool.create(2, null);
   const bad = await pool.read({ spec: '{"not": "a spec"}', head: new Uint8Array(), bytes: new Uint8Array([1, 2]) }).catch((error) => error);
@@ -77,6 +78,33 @@ test('a reader that fails a range rejects that read only; the pool goes on', asy
   const { spec, head } = engine.rangeSpec();
   const range = await pool.read({ spec, head, bytes: files[1].bytes.slice(8192) });
   assert.ok(range.length > 0);
+  // A range's buffer comes back with its answer and is handed out again for the next range.
+  const spare = pool.takeBuffer(1);
+  assert.equal(spare.byteLength, files[1].bytes.length - 8192, 'the bytes the reader sent back');
+  assert.equal(pool.takeBuffer(1).byteLength, 1, 'none left: a new one');
+  const bytes = new Uint8Array(spare);
+  bytes.set(files[1].bytes.subarray(8192));
+  assert.deepEqual(await pool.read({ spec, head, bytes }), range, 'the same range from a reused buffer');
+  pool.terminate();
+  engine.dispose();
+});
+
+test('a range no reader has started can be taken back; one being read cannot', async () => {
+  const { RangePool } = await import(path.join(webDir, 'src/pool.js'));
+  const pool = await RangePool.create(1, null);
+  const engine = await createEngine({ workers: 1 });
+  engine.beginFile('orders.csv', { size: files[1].bytes.length });
+  engine.feed(files[1].bytes.subarray(0, 8192));
+  const { spec, head } = engine.rangeSpec();
+  const running = { spec, head, bytes: files[1].bytes.slice(8192) };
+  const queued = { spec, head, bytes: files[1].bytes.slice(8192) };
+  const first = pool.read(running);
+  const second = pool.read(queued).catch((error) => error);
+  assert.equal(pool.withdraw(queued), true);
+  assert.equal(pool.withdraw(queued), false, 'already taken back');
+  assert.equal(pool.withdraw(running), false, 'a reader has it');
+  assert.equal((await second).code, 'withdrawn');
+  assert.ok((await first).length > 0);
   pool.terminate();
   engine.dispose();
 });

@@ -29,7 +29,9 @@ async function start() {
       await ready;
       const bytes = message.bytes ?? new Uint8Array(await message.blob.slice(message.start, message.end).arrayBuffer());
       const range = engine.readRange(message.spec, message.head, bytes);
-      port.postMessage({ id: message.id, range, wasmBytes: engine.memory().wasmBytes }, [range.buffer]);
+      // The bytes' buffer goes back with the range, for the next range (pool.js takeBuffer).
+      const spare = message.bytes?.buffer;
+      port.postMessage({ id: message.id, range, spare, wasmBytes: engine.memory().wasmBytes }, spare ? [range.buffer, spare] : [range.buffer]);
     } catch (error) {
       port.postMessage({ id: message.id, error: { code: error.code ?? 'internal', message: error.message } });
     }
