@@ -1,5 +1,7 @@
 #include "cli/file_io.h"
 
+#include <algorithm>
+
 #include <fcntl.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
@@ -84,9 +86,12 @@ Status read_file(Engine& engine, const std::string& path, FileOptions options, u
     for (std::thread& thread : running)
       thread.join();
   };
+  // Ranges of about 16 MB, so that the engine merges readers' ranges between its own.
+  constexpr std::size_t kRangeBytes = 16 << 20;
+  const std::size_t ranges = std::max<std::size_t>(threads, size / kRangeBytes);
   const Status status =
       read_in_ranges(engine, std::string_view(static_cast<const char*>(mapped), size),
-                     std::move(options), threads, on_threads);
+                     std::move(options), ranges, on_threads, nullptr, threads);
   ::munmap(mapped, size);
   return status;
 }

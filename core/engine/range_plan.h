@@ -13,10 +13,11 @@
 
 namespace basketlift {
 
-/// Runs independent jobs and returns when all are done (on threads, or one after another).
+/// Runs jobs and returns when all are done: on threads (the first on the calling thread), or
+/// one after another.
 using JobRunner = std::function<void(std::vector<std::function<void()>>& jobs)>;
 
-/// Runs jobs one after another.
+/// Runs jobs one after another, the last first (read_in_ranges' readers before its engine).
 void run_in_turn(std::vector<std::function<void()>>& jobs);
 
 /// Range starts for a file of `size` bytes split into about `parts` ranges: offsets of record
@@ -29,12 +30,15 @@ std::vector<std::size_t> plan_ranges(Engine& engine, std::string_view bytes, std
 struct RangeCounts {
   std::size_t merged = 0;         ///< read by another engine and merged
   std::size_t read_serially = 0;  ///< read by the engine itself after all (see RangeMerge)
+  std::size_t taken_back = 0;     ///< no reader had started it: read by the engine itself
 };
 
-/// Reads `bytes` as one file into `engine` in about `parts` ranges, `run` reading them; the
-/// same report as feeding the bytes in one go (but for the store's size).
+/// Reads `bytes` as one file into `engine` in about `parts` ranges with `threads` engines at
+/// once (0: `parts`): `run` runs the engine's job (the first: it reads its share of the ranges
+/// and merges the others in file order) and threads − 1 readers' jobs (each reads ranges until
+/// none is left). The same report as feeding the bytes in one go (but for the store's size).
 Status read_in_ranges(Engine& engine, std::string_view bytes, FileOptions options,
                       std::size_t parts, const JobRunner& run = run_in_turn,
-                      RangeCounts* counts = nullptr);
+                      RangeCounts* counts = nullptr, std::size_t threads = 0);
 
 }  // namespace basketlift

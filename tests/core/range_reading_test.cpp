@@ -10,8 +10,10 @@
 #include <algorithm>
 #include <array>
 #include <filesystem>
+#include <functional>
 #include <regex>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "engine/range_plan.h"
@@ -31,10 +33,21 @@ std::string report_without_size(const Engine& engine) {
   return std::regex_replace(engine.report_json(), std::regex("\"store_bytes\":[0-9]+"), "");
 }
 
-// The report of the files read whole, or each in `parts` ranges (what became of the ranges is
-// added to `counts`).
+// Runs the jobs on threads, the first on this one (as the CLI does).
+void on_threads(std::vector<std::function<void()>>& jobs) {
+  std::vector<std::thread> running;
+  for (std::size_t k = 1; k < jobs.size(); ++k)
+    running.emplace_back(jobs[k]);
+  jobs[0]();
+  for (std::thread& thread : running)
+    thread.join();
+}
+
+// The report of the files read whole, or each in `parts` ranges by `threads` engines (0: one a
+// range) run by `run` (what became of the ranges is added to `counts`).
 std::string report_of(const std::vector<InputFile>& files, std::size_t parts,
-                      RangeCounts* counts = nullptr, const std::string& settings = "{}") {
+                      RangeCounts* counts = nullptr, const std::string& settings = "{}",
+                      std::size_t threads = 0, const JobRunner& run = run_in_turn) {
   Engine engine;
   EXPECT_TRUE(engine.configure(settings).ok());
   for (const InputFile& file : files) {
@@ -44,10 +57,11 @@ std::string report_of(const std::vector<InputFile>& files, std::size_t parts,
       testing::feed_chunks(engine, file.bytes, 1 << 16, options);
     } else {
       RangeCounts file_counts;
-      read_in_ranges(engine, file.bytes, options, parts, run_in_turn, &file_counts);
+      read_in_ranges(engine, file.bytes, options, parts, run, &file_counts, threads);
       if (counts != nullptr) {
         counts->merged += file_counts.merged;
         counts->read_serially += file_counts.read_serially;
+        counts->taken_back += file_counts.taken_back;
       }
     }
   }
@@ -98,6 +112,30 @@ TEST(RangeReading, GeneratedStoresInEveryFormat) {
   shopify.seed = 8;
   shopify.shopify = true;
   EXPECT_GT(expect_same_at_every_pool_size(generated(shopify), "shopify").merged, 10u);
+}
+
+// With fewer engines than ranges the engine reads a share of the ranges itself between the
+// ones it merges; on threads it also takes back ranges no reader has started. Same report.
+TEST(RangeReading, FewerEnginesThanRangesInTurnAndOnThreads) {
+  sample::GeneratorOptions options;
+  options.orders = 4000;
+  options.seed = 12;
+  const std::vector<InputFile> files = generated(options);
+  const std::string whole = report_of(files, 0);
+  RangeCounts in_turn;
+  EXPECT_EQ(report_of(files, 9, &in_turn, "{}", 2), whole) << "9 ranges, 2 engines, in turn";
+  // Each of the three ranged files (the catalogue is read whole) has 8 ranges after the
+  // engine's first; 3/7 of them are the engine's own (2, 4 and 6), 5 are merged.
+  EXPECT_EQ(in_turn.merged, 3u * 5u);
+  EXPECT_EQ(in_turn.taken_back, 0u) << "in turn, readers have read every range first";
+  RangeCounts threaded;
+  for (int round = 0; round < 3; ++round) {
+    for (std::size_t threads : {2, 3}) {
+      EXPECT_EQ(report_of(files, 12, &threaded, "{}", threads, on_threads), whole)
+          << "12 ranges, " << threads << " engines on threads";
+    }
+  }
+  EXPECT_GT(threaded.merged, 0u);
 }
 
 TEST(RangeReading, RangesAreReallyMergedOnGeneratedOrders) {
