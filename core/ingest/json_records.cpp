@@ -2,6 +2,8 @@
 
 #include <bit>
 
+#include "util/hash.h"
+
 namespace basketlift {
 
 using simdjson::error_code;
@@ -115,7 +117,12 @@ error_code JsonRecordBuilder::read_items(od::array items) {
 
 std::optional<Field> JsonRecordBuilder::field_at(std::vector<KeySlot>& keys, std::size_t position,
                                                  std::string_view key) {
-  if (position < keys.size() && keys[position].key == key) return keys[position].field;
+  // The key at this position is nearly always the one the record before had there (compared
+  // inline: memcmp is a byte loop in wasm).
+  if (position < keys.size() && keys[position].key.size() == key.size() &&
+      same_bytes(keys[position].key.data(), key.data(), key.size())) {
+    return keys[position].field;
+  }
   const std::optional<Field> field = sink_.field_for(key);
   if (position >= keys.size()) keys.resize(position + 1);
   keys[position] = {std::string(key), field};
