@@ -28,11 +28,17 @@ bool is_known_placement(std::string_view placement) {
 class OffersLoader final : public TableLoader {
  public:
   explicit OffersLoader(const LoaderContext& context)
-      : ctx_(context), impressions_at_start_(context.store.impressions.size()) {}
+      : ctx_(context),
+        impressions_at_start_(context.store.impressions.size()),
+        sessions_at_start_(context.store.pools.sessions.size()) {}
 
   void reserve(std::size_t rows, std::size_t seen) override {
     ImpressionColumns& im = ctx_.store.impressions;
     im.reserve(expected_size(impressions_at_start_, im.size(), rows, seen));
+    // Impressions name sessions the orders did not (browsing that bought nothing): room for
+    // them at the rate of the first rows, so the id table is not placed anew at each growth.
+    IdPool& sessions = ctx_.store.pools.sessions;
+    sessions.reserve(expected_size(sessions_at_start_, sessions.size(), rows, seen));
   }
 
   std::optional<Rejection> load(const Record& record, FileReport& report) override {
@@ -122,6 +128,7 @@ class OffersLoader final : public TableLoader {
 
   LoaderContext ctx_;
   std::size_t impressions_at_start_;
+  std::size_t sessions_at_start_;  // session ids before this file
   TimeReader time_reader_;
   std::vector<std::uint32_t> parts_;  // the bundle being read
 };

@@ -95,18 +95,18 @@ std::uint32_t IdPool::id_of_number(std::uint64_t number) const {
   }
 }
 
-bool IdPool::fits_direct(std::uint64_t number) const {
-  const std::uint64_t low = direct_.empty() ? number : std::min(base_, number);
-  const std::uint64_t high =
-      direct_.empty() ? number + 1 : std::max(base_ + direct_.size(), number + 1);
-  return high - low <= kDirectSlotsPerId * (std::uint64_t{numbered_} + 1) + kDirectAllowance;
+bool IdPool::fits_direct(std::uint64_t low, std::uint64_t high) const {
+  // Room for the numbers there are, or for those reserve() announced.
+  const std::uint64_t numbers = std::max<std::uint64_t>(numbered_ + 1, reserved_);
+  return high - low <= kDirectSlotsPerId * numbers + kDirectAllowance;
 }
 
 void IdPool::index_number(std::uint64_t number, std::uint32_t id) {
   if (!hashed_) {
     if (direct_.empty()) {
       base_ = number;
-    } else if (!fits_direct(number)) {
+    } else if (!fits_direct(std::min(base_, number),
+                            std::max(base_ + direct_.size(), number + 1))) {
       to_hashed();
       return index_number(number, id);
     }
@@ -132,6 +132,16 @@ void IdPool::place(std::uint64_t number, std::uint32_t id) {
   while (slots_[slot] != 0)
     slot = slot + 1 == slots_.size() ? 0 : slot + 1;
   slots_[slot] = ((id + 1) << print_bits_) | probe.print;
+}
+
+void IdPool::to_direct() {
+  hashed_ = false;
+  slots_ = std::vector<std::uint32_t>();
+  base_ = lowest_;
+  direct_.assign(highest_ - lowest_ + 1, 0);
+  for (std::uint32_t id = 0; id < size(); ++id) {
+    if ((key(id) & kTextKey) == 0) direct_[key(id) - base_] = id + 1;
+  }
 }
 
 void IdPool::to_hashed() {
@@ -179,6 +189,8 @@ std::uint32_t IdPool::intern_number(std::uint64_t number) {
   const std::uint32_t id = size();
   index_number(number, id);  // before its key exists, so a rehash places it once
   push_key(number);
+  lowest_ = numbered_ == 0 ? number : std::min(lowest_, number);
+  highest_ = numbered_ == 0 ? number : std::max(highest_, number);
   ++numbered_;
   return id;
 }
@@ -221,7 +233,13 @@ std::string_view IdPool::view(std::uint32_t id) const {
 void IdPool::reserve(std::size_t count) {
   reserved_ = std::max(reserved_, count);
   wide_ ? keys64_.reserve(count) : keys32_.reserve(count);
-  if (hashed_ && count * 5 > slots_.size() * 4) {
+  if (hashed_ && fits_direct(lowest_, highest_ + 1)) {
+    // Numbers sparse for the ids so far are dense for the ids announced (sessions that the
+    // orders named here and there, then a sessions file naming them all): a direct table is
+    // smaller than the hash table then, and its lookups follow the file.
+    to_direct();
+    direct_.reserve(count);
+  } else if (hashed_ && count * 5 > slots_.size() * 4) {
     slots_.clear();  // rehash sizes from the count, not from the old table
     rehash(count);
   } else if (!hashed_ && numbered_ > 0) {

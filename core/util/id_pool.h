@@ -73,8 +73,9 @@ class IdPool {
   bool decide_pattern(std::string_view text);
   std::uint32_t id_of_number(std::uint64_t number) const;  // kAbsent when not present
   void index_number(std::uint64_t number, std::uint32_t id);
-  bool fits_direct(std::uint64_t number) const;
+  bool fits_direct(std::uint64_t low, std::uint64_t high) const;  // numbers in [low, high)
   void to_hashed();
+  void to_direct();
   void rehash(std::size_t numbers);  // sizes the table for this many numbers
   struct Probe {
     std::size_t slot;     // where the search for a number starts
@@ -105,7 +106,9 @@ class IdPool {
   Interner texts_;                       // ids that do not follow the pattern
   std::vector<std::uint32_t> text_ids_;  // Interner id → id
   std::uint32_t numbered_ = 0;           // ids stored as numbers
-  std::size_t reserved_ = 0;             // ids reserve() made room for
+  std::uint64_t lowest_ = 0;             // the lowest and highest number stored
+  std::uint64_t highest_ = 0;
+  std::size_t reserved_ = 0;  // ids reserve() made room for
   // Numbers → ids: a direct table over [base_, base_ + direct_.size()) while dense, else an
   // open-addressing table of ids (compared through their keys).
   bool hashed_ = false;

@@ -222,6 +222,25 @@ TEST(IdPool, DenseSparseAndHugeNumbers) {
     ASSERT_EQ(rising.find("S" + std::to_string(numbers[k] + 100000000)), std::nullopt) << k;
   }
   EXPECT_EQ(rising.find("S5000000"), std::nullopt);
+  // Sessions named here and there by the orders (every fourth number: a hash table), then a
+  // reserve() for a sessions file that names all of them: the numbers are dense for the ids
+  // announced, and the table turns direct, smaller, with every id still found.
+  IdPool announced;
+  for (std::uint32_t k = 0; k < 100000; ++k)
+    ASSERT_EQ(announced.intern("S" + std::to_string(4 * k + 1)), k);
+  announced.reserve(400000);
+  // Keys (4 bytes) and a direct slot (4 bytes) per announced id: less than keys and the hash
+  // slots for them (4 bytes × 4/3) would take.
+  EXPECT_LE(announced.bytes(), 400000u * 8);
+  for (std::uint32_t k = 0; k < 100000; k += 3)
+    ASSERT_EQ(announced.find("S" + std::to_string(4 * k + 1)), k) << k;
+  for (std::uint32_t n = 0; n < 400000; ++n)  // the sessions file: every number, in order
+    ASSERT_EQ(announced.intern("S" + std::to_string(n)),
+              n % 4 == 1 ? n / 4 : 100000 + n - (n + 2) / 4)
+        << n;
+  EXPECT_EQ(announced.size(), 400000u);
+  EXPECT_EQ(announced.view(100000), "S0");
+  EXPECT_LE(announced.bytes(), 400000u * 8 + 4096);
   IdPool big;  // numbers past 2^31 need eight-byte keys
   EXPECT_EQ(big.intern("1"), 0u);
   EXPECT_EQ(big.intern("999999999999999999"), 1u);
