@@ -105,16 +105,7 @@ class IdColumn {
   /// Appends an id.
   void push_back(std::uint32_t id) {
     fit(id);
-    const std::uint32_t stored = id == 0xFFFFFFFFu ? max_for(width_) : id;
-    std::uint8_t* at = data_.grow(width_);
-    if (width_ == 1) {
-      *at = static_cast<std::uint8_t>(stored);
-    } else if (width_ == 2) {
-      const auto narrow = static_cast<std::uint16_t>(stored);
-      std::memcpy(at, &narrow, 2);
-    } else {
-      std::memcpy(at, &stored, 4);
-    }
+    write(data_.grow(width_), id);
   }
   /// Replaces the id at row i.
   void set(std::size_t i, std::uint32_t id) {
@@ -142,19 +133,17 @@ class IdColumn {
     std::memcpy(&value, data_.data() + i * sizeof(T), sizeof(T));
     return value;
   }
-  void store(std::size_t i, std::uint32_t id) {
+  void store(std::size_t i, std::uint32_t id) { write(data_.data() + i * width_, id); }
+  // Writes `id` at the current width to `at` (kNoId as the width's largest value).
+  void write(std::uint8_t* at, std::uint32_t id) const {
     const std::uint32_t stored = id == 0xFFFFFFFFu ? max_for(width_) : id;
-    switch (width_) {
-      case 1:
-        data_[i] = static_cast<std::uint8_t>(stored);
-        break;
-      case 2: {
-        const auto narrow = static_cast<std::uint16_t>(stored);
-        std::memcpy(data_.data() + i * 2, &narrow, 2);
-        break;
-      }
-      default:
-        std::memcpy(data_.data() + i * 4, &stored, 4);
+    if (width_ == 1) {
+      *at = static_cast<std::uint8_t>(stored);
+    } else if (width_ == 2) {
+      const auto narrow = static_cast<std::uint16_t>(stored);
+      std::memcpy(at, &narrow, 2);
+    } else {
+      std::memcpy(at, &stored, 4);
     }
   }
   // Widens the column when `id` does not fit the current width.
