@@ -242,6 +242,21 @@ void check_sessions(const AnalysisContext& ctx, const ExperimentUnits& units,
   }
 }
 
+// Appends to `repeats` each of n items, sorted by hash and then by row, that repeats an
+// earlier item of the same hash (hash_of(k), row_of(k): item k's hash and row).
+template <typename HashOf, typename RowOf, typename Same>
+void add_repeats(std::size_t n, HashOf hash_of, RowOf row_of, Same same,
+                 std::vector<std::size_t>& repeats) {
+  for (std::size_t k = 1; k < n; ++k) {
+    for (std::size_t j = k; j > 0 && hash_of(j - 1) == hash_of(k); --j) {
+      if (same(row_of(j - 1), row_of(k))) {
+        repeats.push_back(row_of(k));
+        break;
+      }
+    }
+  }
+}
+
 // Rows that repeat another row exactly. Rows are sorted by a 32-bit hash packed above the row
 // number (8 bytes a row); rows of equal hash are then compared in full.
 template <typename Hash, typename Same>
@@ -255,14 +270,7 @@ std::vector<std::size_t> repeated_rows(std::size_t rows, Hash hash, Same same) {
     return static_cast<std::size_t>(keyed[k] & 0xFFFFFFFFu);
   };
   std::vector<std::size_t> repeats;
-  for (std::size_t k = 1; k < keyed.size(); ++k) {
-    for (std::size_t j = k; j > 0 && hash_of(j - 1) == hash_of(k); --j) {
-      if (same(row_of(j - 1), row_of(k))) {
-        repeats.push_back(row_of(k));
-        break;
-      }
-    }
-  }
+  add_repeats(keyed.size(), hash_of, row_of, same, repeats);
   std::sort(repeats.begin(), repeats.end());
   return repeats;
 }
@@ -295,14 +303,9 @@ std::vector<std::size_t> repeated_in_groups(const std::vector<std::uint32_t>& be
     for (std::size_t k = 0; k < n; ++k)
       keyed.emplace_back(hash(first[k]), first[k]);
     std::sort(keyed.begin(), keyed.end());  // by hash, then member: earlier members first
-    for (std::size_t k = 1; k < n; ++k) {
-      for (std::size_t j = k; j > 0 && keyed[j - 1].first == keyed[k].first; --j) {
-        if (same(keyed[j - 1].second, keyed[k].second)) {
-          repeats.push_back(keyed[k].second);
-          break;
-        }
-      }
-    }
+    add_repeats(
+        n, [&](std::size_t k) { return keyed[k].first; },
+        [&](std::size_t k) { return std::size_t{keyed[k].second}; }, same, repeats);
   }
   std::sort(repeats.begin(), repeats.end());
   return repeats;
