@@ -144,7 +144,8 @@ Status read_in_ranges(Engine& engine, std::string_view bytes, FileOptions option
     };
     // The engine reads range 0 and an even spread of a share of the others itself, and merges
     // the readers' ranges in file order between its own (as web/src/parallel.js does).
-    const double share = own_share(std::max<std::size_t>(1, (threads == 0 ? parts : threads) - 1));
+    const std::size_t readers = std::max<std::size_t>(1, (threads == 0 ? parts : threads) - 1);
+    const double share = own_share(readers);
     const auto own = [&](std::size_t k) {
       return k == 0 || std::floor(static_cast<double>(k + 1) * share) >
                            std::floor(static_cast<double>(k) * share);
@@ -180,7 +181,6 @@ Status read_in_ranges(Engine& engine, std::string_view bytes, FileOptions option
       }
       board.close();  // readers take no more ranges
     });
-    const std::size_t readers = std::max<std::size_t>(1, (threads == 0 ? parts : threads) - 1);
     for (std::size_t r = 0; r < readers; ++r) {
       jobs.emplace_back([&] {
         while (const std::optional<std::size_t> k = board.take(own)) {

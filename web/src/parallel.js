@@ -2,16 +2,16 @@
 // engine reads the head, the first range and a share of the others itself while the readers
 // read the rest ahead of it; the engine merges theirs in file order between its own, and reads
 // a range itself whenever a merge cannot be exact. The same report as reading the file in one
-// go (tested at pool sizes 1, 2, 3 and 7). Range starts are found as core/engine/range_plan.cpp
-// finds them (find_range_start past each cut); the native plan reads equal parts all at once.
+// go (tested at pool sizes 1, 2, 3 and 7). core/engine/range_plan.cpp is the same plan for
+// threads (the CLI's --threads).
 
 const HEAD_BYTES = 64 << 10;   // read by the engine before planning: holds the file's head
 const WINDOW_BYTES = 1 << 20;  // looked at past each cut for a range start
 const CHUNK_BYTES = 4 << 20;   // the engine's own reading, between two looks at the event loop
-// How many times faster the engine merges a range than it reads one. Measured on 16 MB of the
-// orders CSV: the engine reads it in about 250 ms and hands it to a reader and merges it in
-// about 105 ms, but a reader takes about 300 ms (it also writes the range out), so the share
-// that balances the two is what a speed-up of 4 gives (0.43 of the ranges for one reader).
+// The engine's share assumes it merges a range this many times faster than it reads one.
+// Tuned with one reader on 16 MB ranges of the orders CSV: the engine reads one in about 250 ms
+// and copies and merges one in about 105 ms, while a reader, which also writes its range out,
+// needs about 300 ms; a share of 0.43 (what 4 gives) kept both busy.
 const MERGE_SPEEDUP = 4;
 const MIN_OWN_SHARE = 1 / 16;  // the engine reads at least this share of the ranges itself
 const LOOKAHEAD = 4;           // ranges per reader sent ahead of the engine at most
@@ -64,7 +64,7 @@ export async function readInRanges(engine, pool, source, options, rangeBytes) {
   }
   bounds.push(total);
   const count = bounds.length - 1;
-  const slack = Math.max(0, 1 / pool.size - 1 / MERGE_SPEEDUP);
+  const slack = Math.max(0, 1 / Math.max(1, pool.size) - 1 / MERGE_SPEEDUP);
   const share = Math.max(MIN_OWN_SHARE, slack / (1 + slack));
   const ownRange = (k) => k === 0 || Math.floor((k + 1) * share) > Math.floor(k * share);
 
