@@ -14,15 +14,16 @@ namespace {
 bool order_holds(const AnalysisContext& ctx, std::uint32_t o, std::size_t i, bool by_rec) {
   const Store& store = ctx.store;
   const ImpressionColumns& im = store.impressions;
-  const auto lines_begin = ctx.order_lines.begin() + ctx.order_line_begin[o];
-  const auto lines_end = ctx.order_lines.begin() + ctx.order_line_begin[o + 1];
-  if (by_rec) {
-    return std::any_of(lines_begin, lines_end,
-                       [&](std::uint32_t l) { return store.lines.rec[l] == im.rec(i); });
-  }
+  // Does a line of order o pass `test`?
+  const auto any_line = [&](auto test) {
+    for (std::uint32_t k = ctx.order_line_begin[o]; k < ctx.order_line_begin[o + 1]; ++k) {
+      if (test(ctx.order_line(k))) return true;
+    }
+    return false;
+  };
+  if (by_rec) return any_line([&](std::uint32_t l) { return store.lines.rec[l] == im.rec(i); });
   const auto has_product = [&](std::uint32_t product) {
-    return std::any_of(lines_begin, lines_end,
-                       [&](std::uint32_t l) { return store.lines.product[l] == product; });
+    return any_line([&](std::uint32_t l) { return store.lines.product[l] == product; });
   };
   const auto [bundle_begin, bundle_end] = im.bundle(i);
   if (bundle_end > bundle_begin) {

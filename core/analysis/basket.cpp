@@ -31,7 +31,7 @@ Baskets build_baskets(const AnalysisContext& ctx, const ItemOf& item_of) {
     if (!ctx.is_sale(o)) continue;
     scratch.clear();
     for (std::uint32_t k = ctx.order_line_begin[o]; k < ctx.order_line_begin[o + 1]; ++k) {
-      const std::uint32_t item = item_of(ctx.order_lines[k]);
+      const std::uint32_t item = item_of(ctx.order_line(k));
       if (item != kNoId) scratch.push_back(item);
     }
     std::sort(scratch.begin(), scratch.end());

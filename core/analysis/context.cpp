@@ -19,11 +19,34 @@ void group_by(std::size_t keys, std::size_t items, KeyOf key_of, std::vector<std
   for (std::size_t k = 0; k < keys; ++k)
     begin[k + 1] += begin[k];
   members.assign(begin[keys], 0);
-  std::vector<std::uint32_t> next(begin.begin(), begin.end() - 1);
+  // begin[key] walks through its group and ends where the next group begins; then shifted back.
   for (std::size_t i = 0; i < items; ++i) {
     const std::uint32_t key = key_of(i);
-    if (key != kNoId) members[next[key]++] = static_cast<std::uint32_t>(i);
+    if (key != kNoId) members[begin[key]++] = static_cast<std::uint32_t>(i);
   }
+  for (std::size_t k = keys; k > 0; --k)
+    begin[k] = begin[k - 1];
+  begin[0] = 0;
+}
+
+// Lines grouped by order, without an index when the store keeps them so already.
+void group_lines(AnalysisContext& ctx) {
+  const Store& store = ctx.store;
+  const IdColumn& order = store.lines.order;
+  bool grouped = true;
+  for (std::size_t i = 0; grouped && i < order.size(); ++i)
+    grouped = order[i] != kNoId && (i == 0 || order[i - 1] <= order[i]);
+  if (!grouped) {
+    group_by(
+        store.orders.size(), order.size(), [&](std::size_t i) { return order[i]; },
+        ctx.order_line_begin, ctx.order_lines);
+    return;
+  }
+  ctx.order_line_begin.assign(store.orders.size() + 1, 0);
+  for (std::size_t i = 0; i < order.size(); ++i)
+    ++ctx.order_line_begin[order[i] + 1];
+  for (std::size_t o = 0; o < store.orders.size(); ++o)
+    ctx.order_line_begin[o + 1] += ctx.order_line_begin[o];
 }
 
 void add_order_money(AnalysisContext& ctx) {
@@ -127,9 +150,7 @@ AnalysisContext build_context(const Store& store, const Settings& settings) {
   AnalysisContext ctx{store, settings, currency_scope(store), {}, {}, {}, {}, {}, {}, {}, 0,
                       false, {}};
   add_order_money(ctx);
-  group_by(
-      store.orders.size(), store.lines.size(), [&](std::size_t i) { return store.lines.order[i]; },
-      ctx.order_line_begin, ctx.order_lines);
+  group_lines(ctx);
   group_by(
       store.pools.sessions.size(), store.orders.size(),
       [&](std::size_t o) {

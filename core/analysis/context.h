@@ -41,9 +41,11 @@ struct AnalysisContext {
 
   std::vector<double> order_revenue;  ///< Σ line revenue (0 when none priced; 0 out of scope)
   std::vector<double> order_margin;   ///< Σ line margin over lines with known cost
-  std::vector<std::uint32_t>
-      order_line_begin;                    ///< lines of order o: order_lines[begin[o], begin[o+1])
-  std::vector<std::uint32_t> order_lines;  ///< line indexes grouped by order
+  /// Lines of order o: order_line(k) for k in [order_line_begin[o], order_line_begin[o + 1]).
+  std::vector<std::uint32_t> order_line_begin;
+  /// Line indexes grouped by order; empty when the store keeps each order's lines together and
+  /// the orders in order (as exports do), line k being then the k-th.
+  std::vector<std::uint32_t> order_lines;
   std::vector<std::uint32_t> session_order_begin;  ///< orders of session s (Pools::sessions id)
   std::vector<std::uint32_t> session_orders;       ///< order indexes grouped by session
 
@@ -52,10 +54,14 @@ struct AnalysisContext {
   bool lines_carry_rec = false;        ///< some order line has a rec_id
   std::vector<OfferFacts> offers;      ///< by rec_id (Pools::recs id)
 
+  /// The k-th line when lines are grouped by order.
+  std::uint32_t order_line(std::size_t k) const {
+    return order_lines.empty() ? static_cast<std::uint32_t>(k) : order_lines[k];
+  }
   /// The origin of order o: its first stored line's ({0, 0} when it has none).
   RowOrigin order_origin(std::uint32_t o) const {
     return order_line_begin[o] < order_line_begin[o + 1]
-               ? store.lines.origin[order_lines[order_line_begin[o]]]
+               ? store.lines.origin[order_line(order_line_begin[o])]
                : RowOrigin{};
   }
   /// True when order o has sale lines.

@@ -276,23 +276,23 @@ std::vector<std::size_t> repeated_rows(std::size_t rows, Hash hash, Same same) {
 }
 
 // Members that repeat an earlier member of their group exactly (groups as AnalysisContext keeps
-// them: members of group g are members[begin[g], begin[g + 1]), in increasing order). Small
-// groups are compared pairwise; larger ones sorted by hash first. Allocates nothing per row.
-template <typename Hash, typename Same>
-std::vector<std::size_t> repeated_in_groups(const std::vector<std::uint32_t>& begin,
-                                            const std::vector<std::uint32_t>& members, Hash hash,
-                                            Same same) {
+// them: members of group g are member(k) for k in [begin[g], begin[g + 1]), in increasing
+// order). Small groups are compared pairwise; larger ones sorted by hash first. Allocates
+// nothing per row.
+template <typename Member, typename Hash, typename Same>
+std::vector<std::size_t> repeated_in_groups(const std::vector<std::uint32_t>& begin, Member member,
+                                            Hash hash, Same same) {
   constexpr std::size_t kPairwise = 32;
   std::vector<std::size_t> repeats;
   std::vector<std::pair<std::uint64_t, std::uint32_t>> keyed;  // (hash, member) of a large group
   for (std::size_t g = 0; g + 1 < begin.size(); ++g) {
-    const std::uint32_t* first = members.data() + begin[g];
+    const auto first = [&](std::size_t k) { return member(begin[g] + k); };
     const std::size_t n = begin[g + 1] - begin[g];
     if (n <= kPairwise) {
       for (std::size_t k = 1; k < n; ++k) {
         for (std::size_t j = 0; j < k; ++j) {
-          if (same(first[j], first[k])) {
-            repeats.push_back(first[k]);
+          if (same(first(j), first(k))) {
+            repeats.push_back(first(k));
             break;
           }
         }
@@ -301,7 +301,7 @@ std::vector<std::size_t> repeated_in_groups(const std::vector<std::uint32_t>& be
     }
     keyed.clear();
     for (std::size_t k = 0; k < n; ++k)
-      keyed.emplace_back(hash(first[k]), first[k]);
+      keyed.emplace_back(hash(first(k)), first(k));
     std::sort(keyed.begin(), keyed.end());  // by hash, then member: earlier members first
     add_repeats(
         n, [&](std::size_t k) { return keyed[k].first; },
@@ -326,7 +326,7 @@ void check_duplicates(const AnalysisContext& ctx, const std::vector<FileReport>&
   };
   // A repeated line repeats one of its own order's lines.
   const std::vector<std::size_t> lines = repeated_in_groups(
-      ctx.order_line_begin, ctx.order_lines,
+      ctx.order_line_begin, [&](std::size_t k) { return ctx.order_line(k); },
       [&](std::size_t i) {
         std::uint64_t h = hash_combine(l.order[i], l.product[i]);
         h = hash_combine(h, hash_double(l.quantity[i]));
@@ -401,9 +401,16 @@ void check_duplicates(const AnalysisContext& ctx, const std::vector<FileReport>&
 void check_time_range(const AnalysisContext& ctx, const std::vector<FileReport>& files,
                       std::vector<GapCheck>& checks) {
   const Store& store = ctx.store;
+  const auto dated = [&](std::uint32_t o) {
+    return ctx.is_sale(o) && store.orders.time[o] != kNoTime;
+  };
+  std::size_t dated_orders = 0;
+  for (std::uint32_t o = 0; o < store.orders.size(); ++o)
+    dated_orders += dated(o);
   std::vector<std::int64_t> times;
+  times.reserve(dated_orders);  // no doubling: the copy is the analysis's largest
   for (std::uint32_t o = 0; o < store.orders.size(); ++o) {
-    if (ctx.is_sale(o) && store.orders.time[o] != kNoTime) times.push_back(store.orders.time[o]);
+    if (dated(o)) times.push_back(store.orders.time[o]);
   }
   if (times.size() < 100) return;
   // The 1st and 99th percentiles (by rank), without sorting everything.

@@ -119,7 +119,7 @@ void accumulate(const AnalysisContext& ctx, const std::vector<Target*>& targets)
       t->seen.clear();
     bool attached = false;
     for (std::uint32_t k = ctx.order_line_begin[o]; k < ctx.order_line_begin[o + 1]; ++k) {
-      const std::uint32_t line = ctx.order_lines[k];
+      const std::uint32_t line = ctx.order_line(k);
       const std::uint32_t rec = store.lines.rec[line];
       attached = attached || rec != kNoId;
       double value = kNaN, margin = kNaN;

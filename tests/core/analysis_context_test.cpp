@@ -1,0 +1,109 @@
+// The analyses' shared view of the store (analysis/context.h): lines grouped by order, with no
+// index when the file keeps each order's lines together.
+#include <gtest/gtest.h>
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "analysis/context.h"
+#include "generated_store.h"
+
+namespace basketlift {
+namespace {
+
+using sample::OutputFile;
+
+// The generated orders CSV with the lines of each pair of orders interleaved (a1 b1 a2 b2 ...):
+// the same rows, each order's lines in the same order, but no order's lines together.
+std::string interleave_pairs(const std::string& csv) {
+  std::vector<std::string> rows;
+  for (std::size_t at = 0; at < csv.size();) {
+    const std::size_t end = csv.find('\n', at);
+    rows.push_back(csv.substr(at, end - at + 1));
+    at = end + 1;
+  }
+  std::vector<std::vector<std::string>> orders;  // rows of each order, orders in file order
+  std::string last;
+  for (std::size_t r = 1; r < rows.size(); ++r) {
+    const std::string id = rows[r].substr(0, rows[r].find(','));
+    if (orders.empty() || id != last) orders.emplace_back();
+    orders.back().push_back(rows[r]);
+    last = id;
+  }
+  std::string out = rows[0];
+  for (std::size_t o = 0; o < orders.size(); o += 2) {
+    const std::vector<std::string>& a = orders[o];
+    const std::vector<std::string> none;
+    const std::vector<std::string>& b = o + 1 < orders.size() ? orders[o + 1] : none;
+    for (std::size_t k = 0; k < std::max(a.size(), b.size()); ++k) {
+      if (k < a.size()) out += a[k];
+      if (k < b.size()) out += b[k];
+    }
+  }
+  return out;
+}
+
+// Each order's lines, read through the context's grouping.
+std::map<std::uint32_t, std::vector<std::uint32_t>> lines_by_order(const AnalysisContext& ctx) {
+  std::map<std::uint32_t, std::vector<std::uint32_t>> lines;
+  for (std::uint32_t o = 0; o + 1 < ctx.order_line_begin.size(); ++o) {
+    for (std::uint32_t k = ctx.order_line_begin[o]; k < ctx.order_line_begin[o + 1]; ++k)
+      lines[o].push_back(ctx.order_line(k));
+  }
+  return lines;
+}
+
+TEST(AnalysisContext, LinesKeptTogetherNeedNoIndexAndScatteredOnesGetOne) {
+  sample::GeneratorOptions options;
+  options.orders = 1500;
+  options.seed = 5;
+  testing::GeneratedFiles generated = testing::generated_files(options);
+  const std::string grouped_csv = generated.files[static_cast<int>(OutputFile::orders)];
+  ASSERT_EQ(grouped_csv.rfind("order_id,", 0), 0u) << "the order id leads each row";
+  const std::string scattered_csv = interleave_pairs(grouped_csv);
+  ASSERT_EQ(scattered_csv.size(), grouped_csv.size());
+  ASSERT_NE(scattered_csv, grouped_csv);
+
+  // Reads products, the given orders, offers and sessions; the report from summary to ltv
+  // (data_gaps names rows, which moved).
+  const auto analysed = [&](const std::string& orders, Engine& engine) {
+    generated.files[static_cast<int>(OutputFile::orders)] = orders;
+    testing::feed_generated(
+        engine, generated, options,
+        {OutputFile::products, OutputFile::orders, OutputFile::offers, OutputFile::sessions});
+    EXPECT_TRUE(engine.analyze().ok());
+    const std::string json = engine.report_json();
+    const std::size_t from = json.find("\"summary\":");
+    return json.substr(from, json.find("\"data_gaps\":") - from);
+  };
+  Engine grouped_engine;
+  Engine scattered_engine;
+  const std::string grouped = analysed(grouped_csv, grouped_engine);
+  const std::string scattered = analysed(scattered_csv, scattered_engine);
+  EXPECT_EQ(scattered, grouped);
+  EXPECT_NE(grouped.find("\"pairs\":[{"), std::string::npos) << "the basket section found pairs";
+
+  const Settings settings;
+  const AnalysisContext grouped_ctx = build_context(grouped_engine.store(), settings);
+  const AnalysisContext scattered_ctx = build_context(scattered_engine.store(), settings);
+  EXPECT_TRUE(grouped_ctx.order_lines.empty());
+  EXPECT_EQ(scattered_ctx.order_lines.size(), scattered_engine.store().lines.size());
+  EXPECT_EQ(grouped_ctx.order_line_begin, scattered_ctx.order_line_begin);
+  // Same orders, each with as many lines, each line of its own order, in file order.
+  const auto grouped_lines = lines_by_order(grouped_ctx);
+  const auto scattered_lines = lines_by_order(scattered_ctx);
+  ASSERT_EQ(grouped_lines.size(), grouped_engine.store().orders.size());
+  for (const auto& [order, lines] : scattered_lines) {
+    ASSERT_EQ(lines.size(), grouped_lines.at(order).size()) << order;
+    for (std::size_t k = 0; k < lines.size(); ++k) {
+      EXPECT_EQ(scattered_engine.store().lines.order[lines[k]], order);
+      if (k > 0) EXPECT_LT(lines[k - 1], lines[k]);
+      EXPECT_EQ(scattered_engine.store().lines.product[lines[k]],
+                grouped_engine.store().lines.product[grouped_lines.at(order)[k]]);
+    }
+  }
+}
+
+}  // namespace
+}  // namespace basketlift
