@@ -95,10 +95,14 @@ std::uint32_t IdPool::id_of_number(std::uint64_t number) const {
   }
 }
 
-bool IdPool::fits_direct(std::uint64_t low, std::uint64_t high) const {
+std::uint64_t IdPool::direct_limit() const {
   // Room for the numbers there are, or for those reserve() announced.
   const std::uint64_t numbers = std::max<std::uint64_t>(numbered_ + 1, reserved_);
-  return high - low <= kDirectSlotsPerId * numbers + kDirectAllowance;
+  return kDirectSlotsPerId * numbers + kDirectAllowance;
+}
+
+bool IdPool::fits_direct(std::uint64_t low, std::uint64_t high) const {
+  return high - low <= direct_limit();
 }
 
 void IdPool::index_number(std::uint64_t number, std::uint32_t id) {
@@ -117,12 +121,31 @@ void IdPool::index_number(std::uint64_t number, std::uint32_t id) {
       direct_.insert(direct_.begin(), shift, 0);
       base_ = number - room;
     }
-    if (number - base_ >= direct_.size()) direct_.resize(number - base_ + 1, 0);
+    if (number - base_ >= direct_.size()) {
+      // Doubling, but never past the span that still fits: the table turns into a hash table
+      // there, and capacity beyond it would only be copied first.
+      const std::uint64_t size = number - base_ + 1;
+      if (size > direct_.capacity()) {
+        direct_.reserve(std::max<std::uint64_t>(
+            size, std::min<std::uint64_t>(2 * direct_.capacity(), direct_limit())));
+      }
+      direct_.resize(size, 0);
+    }
     direct_[number - base_] = id + 1;
     return;
   }
   const bool id_fits = (std::uint64_t{id} + 1) >> (32 - print_bits_) == 0;
-  if (!id_fits || (std::size_t{numbered_} + 1) * 5 > slots_.size() * 4) rehash(numbered_ + 1);
+  if (!id_fits || (std::size_t{numbered_} + 1) * 5 > slots_.size() * 4) {
+    // The table must grow: a direct table over the numbers so far is chosen instead when it is
+    // no larger (numbers that came sparse at first, then filled in).
+    const std::uint64_t low = std::min(lowest_, number);
+    const std::uint64_t high = std::max(highest_, number) + 1;
+    if (high - low <= grown_slots(numbered_ + 1) && fits_direct(low, high)) {
+      to_direct(low, high);
+      return index_number(number, id);
+    }
+    rehash(numbered_ + 1);
+  }
   place(number, id);
 }
 
@@ -134,11 +157,11 @@ void IdPool::place(std::uint64_t number, std::uint32_t id) {
   slots_[slot] = ((id + 1) << print_bits_) | probe.print;
 }
 
-void IdPool::to_direct() {
+void IdPool::to_direct(std::uint64_t low, std::uint64_t high) {
   hashed_ = false;
   slots_ = std::vector<std::uint32_t>();
-  base_ = lowest_;
-  direct_.assign(highest_ - lowest_ + 1, 0);
+  base_ = low;
+  direct_.assign(high - low, 0);
   for (std::uint32_t id = 0; id < size(); ++id) {
     if ((key(id) & kTextKey) == 0) direct_[key(id) - base_] = id + 1;
   }
@@ -152,10 +175,13 @@ void IdPool::to_hashed() {
   rehash(std::max<std::size_t>(numbered_ + 1, reserved_));
 }
 
-void IdPool::rehash(std::size_t numbers) {
+std::size_t IdPool::grown_slots(std::size_t numbers) const {
   // Load at most 0.8 before the next growth; grown by 1.5 so growth stays amortised.
-  const std::size_t capacity =
-      std::max<std::size_t>({1024, numbers * 4 / 3 + 1, slots_.size() * 3 / 2});
+  return std::max<std::size_t>({1024, numbers * 4 / 3 + 1, slots_.size() * 3 / 2});
+}
+
+void IdPool::rehash(std::size_t numbers) {
+  const std::size_t capacity = grown_slots(numbers);
   // A slot holds id + 1 above a fingerprint of the number; the fingerprint takes the bits that
   // twice today's ids leave free (up to 16), so a slot stays four bytes.
   const std::uint64_t id_room = 2 * (std::max<std::uint64_t>(size(), numbers) + 1);
@@ -237,7 +263,7 @@ void IdPool::reserve(std::size_t count) {
     // Numbers sparse for the ids so far are dense for the ids announced (sessions that the
     // orders named here and there, then a sessions file naming them all): a direct table is
     // smaller than the hash table then, and its lookups follow the file.
-    to_direct();
+    to_direct(lowest_, highest_ + 1);
     direct_.reserve(count);
   } else if (hashed_ && count * 5 > slots_.size() * 4) {
     slots_.clear();  // rehash sizes from the count, not from the old table

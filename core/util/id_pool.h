@@ -73,10 +73,12 @@ class IdPool {
   bool decide_pattern(std::string_view text);
   std::uint32_t id_of_number(std::uint64_t number) const;  // kAbsent when not present
   void index_number(std::uint64_t number, std::uint32_t id);
+  std::uint64_t direct_limit() const;  // the widest span a direct table may cover
   bool fits_direct(std::uint64_t low, std::uint64_t high) const;  // numbers in [low, high)
   void to_hashed();
-  void to_direct();
-  void rehash(std::size_t numbers);  // sizes the table for this many numbers
+  void to_direct(std::uint64_t low, std::uint64_t high);  // a direct table over [low, high)
+  std::size_t grown_slots(std::size_t numbers) const;     // hash slots for this many numbers
+  void rehash(std::size_t numbers);                       // sizes the table for this many numbers
   struct Probe {
     std::size_t slot;     // where the search for a number starts
     std::uint32_t print;  // its fingerprint (print_bits_ wide)

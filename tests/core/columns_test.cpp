@@ -241,6 +241,31 @@ TEST(IdPool, DenseSparseAndHugeNumbers) {
   EXPECT_EQ(announced.size(), 400000u);
   EXPECT_EQ(announced.view(100000), "S0");
   EXPECT_LE(announced.bytes(), 400000u * 8 + 4096);
+  // Every fourth number, then the numbers between, with no reserve(): the hash table, when it
+  // must grow again, turns direct instead (no larger, and its lookups follow the numbers).
+  IdPool filled;
+  for (std::uint32_t k = 0; k < 100000; ++k)
+    ASSERT_EQ(filled.intern("S" + std::to_string(4 * k)), k);
+  for (std::uint32_t n = 0; n < 399997; ++n)
+    ASSERT_EQ(filled.intern("S" + std::to_string(n)), n % 4 == 0 ? n / 4 : 100000 + n - n / 4 - 1)
+        << n;
+  // Keys (grown by doubling to 2^19) and one direct slot per number: a hash table would add
+  // 4 bytes for each of its (1.5 × 468,000) slots instead.
+  EXPECT_LE(filled.bytes(), (1u << 19) * 4 + 399997u * 4 + 4096);
+  for (std::uint32_t n = 0; n < 399997; n += 5)
+    ASSERT_EQ(filled.find("S" + std::to_string(n)), n % 4 == 0 ? n / 4 : 100000 + n - n / 4 - 1);
+  // Every third number for 100,000 announced ids: the direct table spans at most twice the ids
+  // announced (plus 65,536) before it turns hashed; it never doubles past that.
+  IdPool thirds;
+  thirds.reserve(100000);
+  std::size_t most = 0;
+  for (std::uint32_t k = 0; k < 100000; ++k) {
+    ASSERT_EQ(thirds.intern("S" + std::to_string(3 * k)), k);
+    most = std::max(most, thirds.bytes());
+  }
+  EXPECT_LE(most, 100000u * 4 + (2 * 100000u + 65536) * 4 + 4096);
+  for (std::uint32_t k = 0; k < 100000; k += 7)
+    ASSERT_EQ(thirds.find("S" + std::to_string(3 * k)), k);
   IdPool big;  // numbers past 2^31 need eight-byte keys
   EXPECT_EQ(big.intern("1"), 0u);
   EXPECT_EQ(big.intern("999999999999999999"), 1u);
