@@ -33,7 +33,8 @@ EMSCRIPTEN_BINDINGS(basketlift) {
       .function("rangeHead", &WasmEngine::range_head)
       .function("findRangeStart", &WasmEngine::find_range_start)
       .function("mergeRange", &WasmEngine::merge_range)
-      .function("readRange", &WasmEngine::read_range)
+      .function("beginRange", &WasmEngine::begin_range)
+      .function("endRange", &WasmEngine::end_range)
       .function("rangeBytes", &WasmEngine::range_bytes)
       .function("releaseRangeBytes", &WasmEngine::release_range_bytes);
 

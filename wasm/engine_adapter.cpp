@@ -88,13 +88,16 @@ TextResult WasmEngine::merge_range(std::uintptr_t data, std::size_t length, bool
   return {true, "ok", "", merged.value() == RangeMerge::merged ? "merged" : "read_serially"};
 }
 
-CallResult WasmEngine::read_range(const std::string& spec_json, const std::string& head,
-                                  std::uintptr_t data, std::size_t length) {
+CallResult WasmEngine::begin_range(const std::string& spec_json, const std::string& head,
+                                   double size) {
   Result<RangeSpec> spec = RangeSpec::from_json(spec_json);
   if (!spec.ok()) return to_result(spec.status());
   spec.value().head = head;
-  Result<ByteArray> read = engine_.read_range(
-      spec.value(), std::string_view(reinterpret_cast<const char*>(data), length));
+  return to_result(engine_.begin_range(spec.value(), static_cast<std::uint64_t>(size)));
+}
+
+CallResult WasmEngine::end_range() {
+  Result<ByteArray> read = engine_.end_range();
   if (!read.ok()) return to_result(read.status());
   range_bytes_ = std::move(read.value());
   return {};

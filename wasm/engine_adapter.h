@@ -68,10 +68,11 @@ class WasmEngine {
   /// Merges a range read by read_range() (bytes at `data`): text "merged", or "read_serially"
   /// when the caller must feed the range's bytes itself.
   TextResult merge_range(std::uintptr_t data, std::size_t length, bool last);
-  /// Reads one range (bytes at `data`) of a file described by `spec_json` and `head`; the
-  /// result waits in range_bytes() until release_range_bytes().
-  CallResult read_range(const std::string& spec_json, const std::string& head, std::uintptr_t data,
-                        std::size_t length);
+  /// Begins reading one range (`size` bytes, fed with feed()) of a file described by
+  /// `spec_json` and `head`.
+  CallResult begin_range(const std::string& spec_json, const std::string& head, double size);
+  /// Ends the range; its serialised form waits in range_bytes() until release_range_bytes().
+  CallResult end_range();
   /// The last range read: a view to copy out at once.
   emscripten::val range_bytes() const;
   /// Frees the last range read.

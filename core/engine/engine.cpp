@@ -38,6 +38,14 @@ Status Engine::begin_file(FileOptions options) {
 Status Engine::feed(std::string_view chunk) {
   if (!open_file_)
     return Status::error(ErrorCode::bad_usage, "feed: no file is open; call begin_file first");
+  if (!range_) return feed_open_file(chunk);
+  range_->end.newlines += static_cast<std::uint64_t>(std::count(chunk.begin(), chunk.end(), '\n'));
+  range_->end.bytes += chunk.size();
+  if (range_->status.ok()) range_->status = feed_open_file(chunk);  // after a failure: skipped
+  return range_->status;
+}
+
+Status Engine::feed_open_file(std::string_view chunk) {
   Status status = open_file_->feed(chunk);
   if (status.ok() && memory_limit_ > 0 && memory_bytes() > memory_limit_ / 2) {
     constexpr double kMb = 1e6;
@@ -164,34 +172,51 @@ Result<RangeMerge> Engine::merge_range(std::string_view serialized, bool last) {
   return merged;
 }
 
-Result<ByteArray> Engine::read_range(const RangeSpec& spec, std::string_view bytes) {
+Status Engine::begin_range(const RangeSpec& spec, std::uint64_t size) {
   if (open_file_ || !files_.empty() || store_.lines.size() > 0) {
-    return Status::error(ErrorCode::bad_usage, "read_range: the engine must hold nothing");
+    return Status::error(ErrorCode::bad_usage, "begin_range: the engine must hold nothing");
   }
   FileOptions options;
   options.name = spec.name;
   options.table = spec.table;
   options.format = spec.format;
   options.mapping = spec.mapping;
-  options.size = bytes.size();
+  options.size = size;  // sizes the columns
   options.range_head_lines = spec.head_lines;
   if (Status status = begin_file(std::move(options)); !status.ok()) return status;
-  Status status = feed(spec.head);
+  range_.emplace();
+  range_->end.head_lines = spec.head_lines;
+  // The head's lines are not the range's (fed past the accounts).
+  if (Status status = feed_open_file(spec.head); !status.ok()) {
+    reset();
+    return status;
+  }
+  return Status::success();
+}
+
+Result<ByteArray> Engine::end_range() {
+  if (!range_) return Status::error(ErrorCode::bad_usage, "end_range: no range is open");
+  OpenRange range = std::move(*range_);
+  range_.reset();
+  range.end.clean = range.status.ok() && open_file_->reader() != nullptr &&
+                    open_file_->reader()->at_record_boundary();
+  const Status ended = end_file();
+  if (!range.status.ok() || !ended.ok()) {
+    reset();
+    return range.status.ok() ? ended : range.status;
+  }
+  ByteArray serialized = serialize_range(store_, files_.back(), range.end);
+  reset();
+  return serialized;
+}
+
+Result<ByteArray> Engine::read_range(const RangeSpec& spec, std::string_view bytes) {
+  Status status = begin_range(spec, bytes.size());
   constexpr std::size_t kChunk = 1 << 20;  // the reader's buffer stays this small
   for (std::size_t at = 0; status.ok() && at < bytes.size(); at += kChunk)
     status = feed(bytes.substr(at, kChunk));
-  RangeEnd end;
-  end.head_lines = spec.head_lines;
-  end.newlines = static_cast<std::uint64_t>(std::count(bytes.begin(), bytes.end(), '\n'));
-  end.bytes = bytes.size();
-  end.clean =
-      status.ok() && open_file_->reader() != nullptr && open_file_->reader()->at_record_boundary();
-  const Status ended = end_file();
-  if (!status.ok()) return status;
-  if (!ended.ok()) return ended;
-  ByteArray serialized = serialize_range(store_, files_.back(), end);
-  reset();
-  return serialized;
+  if (!range_) return status;  // begin_range refused
+  return end_range();
 }
 
 std::size_t Engine::memory_bytes() const {
@@ -199,6 +224,7 @@ std::size_t Engine::memory_bytes() const {
 }
 
 void Engine::reset() {
+  range_.reset();
   store_ = Store();
   files_.clear();
   open_file_.reset();

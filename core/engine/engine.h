@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -54,8 +55,14 @@ class Engine {
   /// Merges a range read by read_range() (its bytes come next in the open file); `last` when
   /// it ends the file. read_serially: nothing was merged, feed() the range's bytes instead.
   Result<RangeMerge> merge_range(std::string_view serialized, bool last);
-  /// Reads one byte range of a file described by `spec` into this engine, which must hold
-  /// nothing, and returns it serialised for merge_range(); the engine is reset afterwards.
+  /// Begins reading one byte range (`size` bytes) of a file described by `spec` into this
+  /// engine, which must hold nothing: feed() the range's bytes in chunks of any size, then
+  /// end_range().
+  Status begin_range(const RangeSpec& spec, std::uint64_t size);
+  /// Ends the range begun by begin_range() and returns it serialised for merge_range(), or the
+  /// first failure of its feeds; the engine is reset either way.
+  Result<ByteArray> end_range();
+  /// begin_range(), feed() of `bytes`, end_range().
   Result<ByteArray> read_range(const RangeSpec& spec, std::string_view bytes);
 
   /// The last report computed by analyze().
@@ -91,6 +98,14 @@ class Engine {
   Store store_;
   std::vector<FileReport> files_;
   std::unique_ptr<FileIngest> open_file_;
+  Status feed_open_file(std::string_view chunk);  // feed() without the range's accounts
+  // The range begun by begin_range(): what serialize_range() records of it, and the first
+  // failure of its feeds.
+  struct OpenRange {
+    RangeEnd end;
+    Status status;
+  };
+  std::optional<OpenRange> range_;
   Report report_;
   bool analyzed_ = false;  // report_ holds an analysis of the store
   std::size_t memory_limit_ = 0;

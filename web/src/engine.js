@@ -82,6 +82,7 @@ export async function createEngine(options = {}) {
 const megabytes = (bytes) => (bytes / 1e6).toFixed(bytes < 1e7 ? 1 : 0);
 
 const DEFAULT_CHUNK_BYTES = 4 << 20;
+const RANGE_FEED_BYTES = 1 << 20;  // a range reader's pieces
 
 /** A Basketlift engine: feed it files, then read the report. */
 export class Engine {
@@ -177,7 +178,13 @@ export class Engine {
 
   /** Reads one range of a file described by rangeSpec() into this (empty) engine; returns it serialised. */
   readRange(spec, head, bytes) {
-    check(this.#native.readRange(spec, head, this.#copyIn(bytes), bytes.length));
+    // Fed in pieces: the reader's buffer in wasm memory stays RANGE_FEED_BYTES, not a range.
+    check(this.#native.beginRange(spec, head, bytes.length));
+    for (let at = 0; at < bytes.length; at += RANGE_FEED_BYTES) {
+      const piece = bytes.subarray(at, at + RANGE_FEED_BYTES);
+      if (!this.#native.feed(this.#copyIn(piece), piece.length).ok) break;  // endRange says why
+    }
+    check(this.#native.endRange());
     const range = this.#native.rangeBytes().slice();
     this.#native.releaseRangeBytes();
     return range;
