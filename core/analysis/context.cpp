@@ -3,31 +3,11 @@
 #include <algorithm>
 #include <cmath>
 
+#include "util/group_by.h"
+
 namespace basketlift {
 
 namespace {
-
-// Groups items by key with a counting sort: begin has keys+1 entries, members the items.
-template <typename KeyOf>
-void group_by(std::size_t keys, std::size_t items, KeyOf key_of, std::vector<std::uint32_t>& begin,
-              std::vector<std::uint32_t>& members) {
-  begin.assign(keys + 1, 0);
-  for (std::size_t i = 0; i < items; ++i) {
-    const std::uint32_t key = key_of(i);
-    if (key != kNoId) ++begin[key + 1];
-  }
-  for (std::size_t k = 0; k < keys; ++k)
-    begin[k + 1] += begin[k];
-  members.assign(begin[keys], 0);
-  // begin[key] walks through its group and ends where the next group begins; then shifted back.
-  for (std::size_t i = 0; i < items; ++i) {
-    const std::uint32_t key = key_of(i);
-    if (key != kNoId) members[begin[key]++] = static_cast<std::uint32_t>(i);
-  }
-  for (std::size_t k = keys; k > 0; --k)
-    begin[k] = begin[k - 1];
-  begin[0] = 0;
-}
 
 // Lines grouped by order, without an index when the store keeps them so already.
 void group_lines(AnalysisContext& ctx) {
@@ -38,7 +18,7 @@ void group_lines(AnalysisContext& ctx) {
     grouped = order[i] != kNoId && (i == 0 || order[i - 1] <= order[i]);
   if (!grouped) {
     group_by(
-        store.orders.size(), order.size(), [&](std::size_t i) { return order[i]; },
+        store.orders.size(), order.size(), [&](std::size_t i) { return order[i]; }, kNoId,
         ctx.order_line_begin, ctx.order_lines);
     return;
   }
@@ -156,7 +136,7 @@ AnalysisContext build_context(const Store& store, const Settings& settings) {
       [&](std::size_t o) {
         return ctx.is_sale(static_cast<std::uint32_t>(o)) ? store.orders.session[o] : kNoId;
       },
-      ctx.session_order_begin, ctx.session_orders);
+      kNoId, ctx.session_order_begin, ctx.session_orders);
   derive_acceptance(ctx);
   add_offer_facts(ctx);
   return ctx;

@@ -148,25 +148,16 @@ void adjust(OffersResult& offers, OfferGroups OfferResult::*groups, bool margin)
 
 }  // namespace
 
-void analyze_offer_groups(const AnalysisContext& ctx, const std::vector<OfferUnit>& offer_units,
-                          const ExperimentUnits& units, OffersResult& offers) {
-  std::vector<std::size_t> result_of(ctx.store.pools.recs.size(), offers.offers.size());
-  for (std::size_t k = 0; k < offers.offers.size(); ++k)
-    result_of[offers.offers[k].rec] = k;
-  for (std::size_t k = 0; k < offer_units.size();) {
-    std::size_t end = k;
-    while (end < offer_units.size() && offer_units[end].rec == offer_units[k].rec)
-      ++end;
-    const std::size_t at = result_of[offer_units[k].rec];
-    if (at < offers.offers.size()) {
-      OfferResult& offer = offers.offers[at];
-      const OfferUnit* first = offer_units.data() + k;
-      const OfferUnit* last = offer_units.data() + end;
-      offer.by_segment = groups_of(ctx, first, last, true, offer, units, offers.costs_known);
-      offer.by_channel = groups_of(ctx, first, last, false, offer, units, offers.costs_known);
-    }
-    k = end;
-  }
+void add_offer_groups(const AnalysisContext& ctx, const std::vector<OfferUnit>& pairs,
+                      const ExperimentUnits& units, bool costs_known, OfferResult& offer) {
+  if (pairs.empty()) return;
+  const OfferUnit* first = pairs.data();
+  const OfferUnit* last = pairs.data() + pairs.size();
+  offer.by_segment = groups_of(ctx, first, last, true, offer, units, costs_known);
+  offer.by_channel = groups_of(ctx, first, last, false, offer, units, costs_known);
+}
+
+void adjust_offer_groups(OffersResult& offers) {
   for (bool margin : {false, true}) {
     adjust(offers, &OfferResult::by_segment, margin);
     adjust(offers, &OfferResult::by_channel, margin);

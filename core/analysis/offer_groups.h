@@ -11,6 +11,7 @@
 namespace basketlift {
 
 struct ExperimentUnits;
+struct OfferResult;
 struct OffersResult;
 
 /// One offer among the shoppers of one segment (or channel).
@@ -40,8 +41,11 @@ struct OfferGroups {
                                  ///< causal; otherwise conversion_rate is an association
 };
 
-/// Fills by_segment and by_channel of every offer in `offers` from the (offer, unit) pairs.
-void analyze_offer_groups(const AnalysisContext& ctx, const std::vector<OfferUnit>& offer_units,
-                          const ExperimentUnits& units, OffersResult& offers);
+/// Fills by_segment and by_channel of `offer` from its (offer, unit) pairs.
+void add_offer_groups(const AnalysisContext& ctx, const std::vector<OfferUnit>& pairs,
+                      const ExperimentUnits& units, bool costs_known, OfferResult& offer);
+
+/// Holm-adjusts the groups' tests across the offers, once every offer has its groups.
+void adjust_offer_groups(OffersResult& offers);
 
 }  // namespace basketlift

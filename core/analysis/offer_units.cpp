@@ -1,7 +1,9 @@
 #include "analysis/offer_units.h"
 
+#include <algorithm>
 #include <cmath>
 
+#include "util/group_by.h"
 #include "util/radix_sort.h"
 
 namespace basketlift {
@@ -10,43 +12,62 @@ std::uint64_t order_unit(const Store& store, std::uint32_t o) {
   return store.orders.session[o] != kNoId ? store.orders.session[o] : kOrderUnitBase + o;
 }
 
-std::vector<OfferUnit> offer_units(const AnalysisContext& ctx) {
+OfferUnits::OfferUnits(const AnalysisContext& ctx) : ctx_(ctx) {
   const Store& store = ctx.store;
+  const std::size_t offers = store.pools.recs.size();
+  group_by(
+      offers, store.impressions.size(), [&](std::size_t i) { return store.impressions.rec(i); },
+      kNoId, impression_begin_, impressions_);
+  group_by(
+      offers, store.lines.size(),
+      [&](std::size_t l) {
+        const std::uint32_t rec = store.lines.rec[l];
+        return rec != kNoId && !std::isnan(ctx.offer_line_margin(l)) ? rec : kNoId;
+      },
+      kNoId, line_begin_, lines_);
+}
+
+const std::vector<OfferUnit>& OfferUnits::of(std::uint32_t rec) {
+  const Store& store = ctx_.store;
   const ImpressionColumns& im = store.impressions;
-  std::vector<OfferUnit> parts;
-  parts.reserve(im.size() + store.lines.rec.present());
-  for (std::size_t i = 0; i < im.size(); ++i) {
+  units_.clear();
+  for (const std::uint32_t i : impressions_of(rec)) {
     std::uint64_t unit = kImpressionUnitBase + i;
     if (im.session[i] != kNoId) {
       unit = im.session[i];
     } else if (im.order[i] != kNoId && im.order[i] < store.orders.size()) {
       unit = order_unit(store, im.order[i]);
     }
-    parts.push_back({im.rec(i), 1, unit, ctx.impression_accepted[i], 0});
+    units_.push_back({rec, 1, unit, ctx_.impression_accepted[i], 0});
   }
-  for (std::size_t l = 0; l < store.lines.size(); ++l) {
-    if (store.lines.rec[l] == kNoId) continue;
-    const double margin = ctx.offer_line_margin(l);
-    if (!std::isnan(margin))
-      parts.push_back({store.lines.rec[l], 0, order_unit(store, store.lines.order[l]), 0, margin});
+  for (std::uint32_t k = line_begin_[rec]; k < line_begin_[rec + 1]; ++k) {
+    const std::uint32_t l = lines_[k];
+    units_.push_back(
+        {rec, 0, order_unit(store, store.lines.order[l]), 0, ctx_.offer_line_margin(l)});
   }
-  // By offer, then unit (two stable passes: the second key first), then each pair summed.
-  radix_sort(parts, [](const OfferUnit& p) { return p.unit; });
-  radix_sort(parts, [](const OfferUnit& p) { return std::uint64_t{p.rec}; });
+  // By unit, stable (impressions in the store's order, then lines), then each unit summed.
+  const auto unit_of = [](const OfferUnit& p) { return p.unit; };
+  if (units_.size() > 256) {
+    radix_sort(units_, unit_of);
+  } else {  // offers shown a few times (a rec_id per product pair): no 256-entry passes
+    std::stable_sort(units_.begin(), units_.end(), [&](const OfferUnit& a, const OfferUnit& b) {
+      return unit_of(a) < unit_of(b);
+    });
+  }
   std::size_t kept = 0;
-  for (std::size_t k = 0; k < parts.size();) {
-    OfferUnit sum = parts[k];
+  for (std::size_t k = 0; k < units_.size();) {
+    OfferUnit sum = units_[k];
     std::size_t end = k + 1;
-    for (; end < parts.size() && parts[end].rec == sum.rec && parts[end].unit == sum.unit; ++end) {
-      sum.impressions += parts[end].impressions;
-      sum.accepted += parts[end].accepted;
-      sum.margin += parts[end].margin;
+    for (; end < units_.size() && units_[end].unit == sum.unit; ++end) {
+      sum.impressions += units_[end].impressions;
+      sum.accepted += units_[end].accepted;
+      sum.margin += units_[end].margin;
     }
-    parts[kept++] = sum;
+    units_[kept++] = sum;
     k = end;
   }
-  parts.resize(kept);
-  return parts;
+  units_.resize(kept);
+  return units_;
 }
 
 UnitProfile unit_profile(const AnalysisContext& ctx, std::uint64_t unit) {

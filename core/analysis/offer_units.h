@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <vector>
 
 #include "analysis/context.h"
@@ -25,8 +26,28 @@ constexpr std::uint64_t kOrderUnitBase = std::uint64_t{1} << 32;
 /// See kOrderUnitBase.
 constexpr std::uint64_t kImpressionUnitBase = std::uint64_t{1} << 33;
 
-/// Every (offer, unit) pair with impressions or offer margin, sorted by offer, then unit.
-std::vector<OfferUnit> offer_units(const AnalysisContext& ctx);
+/// The (offer, unit) pairs with impressions or offer margin, one offer at a time: all of them
+/// at once would take 32 bytes an impression, more than the store holds for it.
+class OfferUnits {
+ public:
+  /// Groups the impressions, and the order lines with a rec_id and a margin, by offer.
+  explicit OfferUnits(const AnalysisContext& ctx);
+  /// The pairs of offer `rec`, by unit; valid until the next call.
+  const std::vector<OfferUnit>& of(std::uint32_t rec);
+  /// Indexes of the impressions of offer `rec`, in the store's order.
+  std::span<const std::uint32_t> impressions_of(std::uint32_t rec) const {
+    return {impressions_.data() + impression_begin_[rec],
+            impressions_.data() + impression_begin_[rec + 1]};
+  }
+
+ private:
+  const AnalysisContext& ctx_;
+  std::vector<std::uint32_t> impression_begin_;  // impressions_ of offer r: [begin[r], begin[r+1])
+  std::vector<std::uint32_t> impressions_;
+  std::vector<std::uint32_t> line_begin_;  // the same for order lines
+  std::vector<std::uint32_t> lines_;
+  std::vector<OfferUnit> units_;  // the last offer's pairs
+};
 
 /// The unit of order o: its session, else the order itself.
 std::uint64_t order_unit(const Store& store, std::uint32_t o);

@@ -15,15 +15,6 @@ namespace {
 
 constexpr double kDaysPerMonth = 365.25 / 12;
 
-// Margin per impression of every offer, as a ratio over the units (sessions) it was shown in.
-std::vector<RatioMoments> margin_per_impression(const std::vector<OfferUnit>& units,
-                                                std::size_t offers) {
-  std::vector<RatioMoments> moments(offers);
-  for (const OfferUnit& u : units)
-    moments[u.rec].add(u.margin, static_cast<double>(u.impressions));
-  return moments;
-}
-
 // Arms whose units saw each offer (bit per arm index).
 std::vector<std::uint64_t> arms_showing(const AnalysisContext& ctx, const ExperimentUnits& units) {
   const Store& store = ctx.store;
@@ -44,29 +35,29 @@ std::vector<std::uint64_t> arms_showing(const AnalysisContext& ctx, const Experi
   return arms;
 }
 
-// Orders placed in the sessions (or orders) where each offer was shown.
-std::vector<double> exposed_orders(const AnalysisContext& ctx) {
+// Orders placed in the sessions (or orders) where an offer was shown (its impressions given;
+// `seen` is scratch).
+double exposed_orders(const AnalysisContext& ctx, std::span<const std::uint32_t> impressions,
+                      std::vector<std::uint64_t>& seen) {
   const Store& store = ctx.store;
   const ImpressionColumns& im = store.impressions;
-  std::vector<std::pair<std::uint32_t, std::uint64_t>> seen;  // (rec, unit)
-  seen.reserve(im.size());
-  for (std::size_t i = 0; i < im.size(); ++i) {
+  seen.clear();
+  for (const std::uint32_t i : impressions) {
     if (im.session[i] != kNoId) {
-      seen.emplace_back(im.rec(i), im.session[i]);
+      seen.push_back(im.session[i]);
     } else if (im.order[i] != kNoId) {
-      seen.emplace_back(im.rec(i), kOrderUnitBase + im.order[i]);
+      seen.push_back(kOrderUnitBase + im.order[i]);
     }
   }
-  radix_sort(seen, [](const auto& pair) { return pair.second; });
-  radix_sort(seen, [](const auto& pair) { return std::uint64_t{pair.first}; });
+  radix_sort(seen, [](std::uint64_t unit) { return unit; });
   seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
-  std::vector<double> orders(store.pools.recs.size(), 0);
-  for (const auto& [rec, unit] : seen) {
+  double orders = 0;
+  for (const std::uint64_t unit : seen) {
     if (unit >= kOrderUnitBase) {
       const auto o = static_cast<std::uint32_t>(unit - kOrderUnitBase);
-      orders[rec] += o < store.orders.size() && ctx.is_sale(o);
+      orders += o < store.orders.size() && ctx.is_sale(o);
     } else if (unit + 1 < ctx.session_order_begin.size()) {
-      orders[rec] += ctx.session_order_begin[unit + 1] - ctx.session_order_begin[unit];
+      orders += ctx.session_order_begin[unit + 1] - ctx.session_order_begin[unit];
     }
   }
   return orders;
@@ -261,10 +252,8 @@ OffersResult analyze_offers(const AnalysisContext& ctx, const ExperimentUnits& u
                   [](double c) { return !std::isnan(c); }) ||
       std::any_of(store.products.margin_pct.begin(), store.products.margin_pct.end(),
                   [](double c) { return !std::isnan(c); });
-  const std::vector<OfferUnit> offer_unit_list = offer_units(ctx);
-  const std::vector<RatioMoments> moments =
-      margin_per_impression(offer_unit_list, store.pools.recs.size());
-  const std::vector<double> exposed = exposed_orders(ctx);
+  OfferUnits offer_units(ctx);
+  std::vector<std::uint64_t> seen;  // exposed_orders' scratch
   const std::vector<std::uint64_t> arms = arms_showing(ctx, units);
   // Offers shown by one non-control arm only, counted per (arm, placement).
   const auto single_arm = [&](std::uint32_t rec) {
@@ -294,6 +283,11 @@ OffersResult analyze_offers(const AnalysisContext& ctx, const ExperimentUnits& u
   };
   for (std::uint32_t rec = 0; rec < store.pools.recs.size(); ++rec) {
     const OfferFacts& facts = ctx.offers[rec];
+    const std::vector<OfferUnit>& pairs = offer_units.of(rec);
+    // Margin per impression, as a ratio over the units (sessions) it was shown in.
+    RatioMoments moments;
+    for (const OfferUnit& u : pairs)
+      moments.add(u.margin, static_cast<double>(u.impressions));
     OfferResult r;
     r.rec = rec;
     r.tracked = facts.tracked;
@@ -311,7 +305,7 @@ OffersResult analyze_offers(const AnalysisContext& ctx, const ExperimentUnits& u
                                         static_cast<double>(facts.impressions), s.confidence);
     }
     r.orders = facts.orders;
-    r.exposed_orders = exposed[rec];
+    r.exposed_orders = exposed_orders(ctx, offer_units.impressions_of(rec), seen);
     if (facts.anchor != kNoId) {
       r.anchor_price = store.products.price[facts.anchor];
       r.anchor_cost = catalogue_cost(store, facts.anchor);
@@ -325,17 +319,18 @@ OffersResult analyze_offers(const AnalysisContext& ctx, const ExperimentUnits& u
     r.lines_without_cost = facts.lines_without_cost;
     const ArmEvidence evidence = evidence_of(rec);
     if (evidence.sole_difference && units.has_control) r.isolating_arm = single_arm(rec);
-    judge(r, moments[rec], ctx, experiment, evidence, result.costs_known);
+    judge(r, moments, ctx, experiment, evidence, result.costs_known);
     r.days_shown = days_shown(facts);
     if (result.costs_known && !std::isnan(r.days_shown))
       r.margin_per_month = r.margin / r.days_shown * kDaysPerMonth;
     decide_retirement(r, s);
+    add_offer_groups(ctx, pairs, units, result.costs_known, r);
     result.offers.push_back(std::move(r));
   }
   std::stable_sort(
       result.offers.begin(), result.offers.end(),
       [](const OfferResult& a, const OfferResult& b) { return a.impressions > b.impressions; });
-  analyze_offer_groups(ctx, offer_unit_list, units, result);
+  adjust_offer_groups(result);
   return result;
 }
 
