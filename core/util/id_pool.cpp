@@ -123,13 +123,14 @@ void IdPool::index_number(std::uint64_t number, std::uint32_t id) {
     }
     if (number - base_ >= direct_.size()) {
       // Doubling, but never past the span that still fits: the table turns into a hash table
-      // there, and capacity beyond it would only be copied first.
+      // there, and capacity beyond it would only be copied first. The table takes its whole
+      // capacity at once (empty slots: absent numbers), not one resize per new number.
       const std::uint64_t size = number - base_ + 1;
       if (size > direct_.capacity()) {
         direct_.reserve(std::max<std::uint64_t>(
             size, std::min<std::uint64_t>(2 * direct_.capacity(), direct_limit())));
       }
-      direct_.resize(size, 0);
+      direct_.resize(direct_.capacity(), 0);
     }
     direct_[number - base_] = id + 1;
     return;
