@@ -72,7 +72,7 @@ class OffersLoader final : public TableLoader {
       report.note(row, RowNote::unknown_placement, "placement", placement);
     OfferShape shape{pools.recs.intern(rec),
                      *type,
-                     pools.labels.intern(placement),
+                     placement_cache_.intern(pools.labels, placement),
                      product_or_none(anchor),
                      kNoId,
                      kNoId,
@@ -92,7 +92,7 @@ class OffersLoader final : public TableLoader {
     im.order.push_back(order_or_none(order));
     im.customer.push_back(intern_or_none(pools.customers, customer));
     im.time.push_back(time_reader_.read(r, Field::timestamp, row, report));
-    im.variant.push_back(intern_or_none(pools.labels, variant));
+    im.variant.push_back(variant_cache_.intern(pools.labels, variant));
     im.accepted.push_back(accepted ? static_cast<std::int8_t>(*accepted) : std::int8_t{-1});
     im.origin.push_back({ctx_.file, static_cast<std::uint32_t>(row)});
     return std::nullopt;
@@ -130,7 +130,8 @@ class OffersLoader final : public TableLoader {
   std::size_t impressions_at_start_;
   std::size_t sessions_at_start_;  // session ids before this file
   TimeReader time_reader_;
-  std::vector<std::uint32_t> parts_;  // the bundle being read
+  LabelCache placement_cache_, variant_cache_;  // placement is required: never empty here
+  std::vector<std::uint32_t> parts_;            // the bundle being read
 };
 
 }  // namespace

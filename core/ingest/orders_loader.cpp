@@ -168,8 +168,8 @@ class OrdersLoader final : public TableLoader {
   LoaderContext ctx_;
   std::size_t lines_at_start_, orders_at_start_, customers_at_start_, sessions_at_start_;
   TimeReader time_reader_;
-  RepeatCache order_cache_, product_cache_, customer_cache_, session_cache_, channel_cache_,
-      variant_cache_, segment_cache_, currency_cache_, rec_cache_;
+  RepeatCache order_cache_, product_cache_, customer_cache_, session_cache_, rec_cache_;
+  LabelCache channel_cache_, variant_cache_, segment_cache_, currency_cache_;
 };
 
 }  // namespace

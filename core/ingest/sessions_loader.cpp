@@ -47,12 +47,12 @@ class SessionsLoader final : public TableLoader {
     SessionColumns& s = store.sessions;
     store.session_row.set(session, static_cast<std::uint32_t>(s.size()));
     s.session.push_back(session);
-    s.variant.push_back(intern_or_none(pools.labels, variant));
+    s.variant.push_back(variant_cache_.intern(pools.labels, variant));
     s.time.push_back(
         time_text.empty() ? kNoTime : time_reader_.read(r, Field::timestamp, record.row, report));
     s.customer.push_back(intern_or_none(pools.customers, customer));
-    s.channel.push_back(intern_or_none(pools.labels, channel));
-    s.segment.push_back(intern_or_none(pools.labels, segment));
+    s.channel.push_back(channel_cache_.intern(pools.labels, channel));
+    s.segment.push_back(segment_cache_.intern(pools.labels, segment));
     s.converted.push_back(converted ? static_cast<std::int8_t>(*converted) : std::int8_t{-1});
     s.origin.push_back({ctx_.file, static_cast<std::uint32_t>(record.row)});
     return std::nullopt;
@@ -62,6 +62,7 @@ class SessionsLoader final : public TableLoader {
   LoaderContext ctx_;
   std::size_t sessions_at_start_, ids_at_start_, customers_at_start_;
   TimeReader time_reader_;
+  LabelCache variant_cache_, channel_cache_, segment_cache_;
 };
 
 }  // namespace

@@ -88,6 +88,40 @@ class RepeatCache {
   std::uint32_t id_ = kNoId;
 };
 
+/// A column of few distinct values (channel, variant, segment, currency, placement) that change
+/// from row to row: the last four texts are remembered, so their ids are found without hashing.
+class LabelCache {
+ public:
+  /// The id of `text` in `pool` (kNoId for empty text).
+  std::uint32_t intern(Interner& pool, std::string_view text) {
+    if (text.empty()) return kNoId;
+    for (const Entry& entry : entries_) {
+      if (entry.id != kNoId && text.size() == entry.length &&
+          same_bytes(text.data(), entry.text, entry.length))
+        return entry.id;
+    }
+    const std::uint32_t id = pool.intern(text);
+    if (text.size() <= sizeof(Entry::text)) {
+      Entry& entry = entries_[next_];
+      next_ = (next_ + 1) % kEntries;
+      std::memcpy(entry.text, text.data(), text.size());
+      entry.length = static_cast<std::uint32_t>(text.size());
+      entry.id = id;
+    }
+    return id;
+  }
+
+ private:
+  static constexpr std::size_t kEntries = 4;
+  struct Entry {
+    char text[24];
+    std::uint32_t length = 0;
+    std::uint32_t id = kNoId;
+  };
+  Entry entries_[kEntries];
+  std::size_t next_ = 0;  // the entry replaced next
+};
+
 /// Interns a non-empty text into a pool (an Interner or IdPool), kNoId for empty text.
 template <typename Pool>
 std::uint32_t intern_or_none(Pool& pool, std::string_view text) {

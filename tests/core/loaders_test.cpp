@@ -3,6 +3,7 @@
 
 #include <cmath>
 
+#include "ingest/table_loader.h"
 #include "test_support.h"
 
 namespace basketlift {
@@ -134,6 +135,30 @@ TEST(Loaders, RowsReadAlwaysEqualsUsedPlusRejected) {
     EXPECT_EQ(file.rows_read, file.rows_used + file.rows_rejected) << csv;
     EXPECT_GT(file.rows_read, 0u);
   }
+}
+
+// The label cache gives the pool's ids whatever the pattern: values that repeat, a rotation
+// of more values than it remembers, texts longer than it keeps, and empty text (no id).
+TEST(LabelCache, SameIdsAsThePool) {
+  Interner cached_pool, plain_pool;
+  LabelCache cache;
+  const std::vector<std::string> labels = {
+      "web",    "app", "email", "ads",
+      "social", "web", "web",   "a label much longer than twenty-four bytes",
+      "app"};
+  for (int round = 0; round < 50; ++round) {
+    for (std::size_t k = 0; k < labels.size(); ++k) {
+      // Rotations of 1 to 9 values: some fit in the cache, some push each other out.
+      const std::string& text = labels[(k * (round % 9 + 1) + round) % labels.size()];
+      ASSERT_EQ(cache.intern(cached_pool, text), plain_pool.intern(text)) << round << " " << text;
+    }
+  }
+  EXPECT_EQ(cached_pool.size(), 6u);
+  EXPECT_EQ(cache.intern(cached_pool, ""), kNoId);
+  EXPECT_EQ(cached_pool.size(), 6u);
+  // A text that is a prefix of a remembered one is another label.
+  EXPECT_EQ(cache.intern(cached_pool, "we"), 6u);
+  EXPECT_EQ(cache.intern(cached_pool, "web"), plain_pool.intern("web"));
 }
 
 }  // namespace
