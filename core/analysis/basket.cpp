@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <functional>
 #include <unordered_map>
 
 #include "analysis/pair_counter.h"
@@ -21,10 +20,11 @@ struct Baskets {
   std::size_t length(std::size_t b) const { return begin[b + 1] - begin[b]; }
 };
 
-// Item of a line: its product, or the product's category path (kNoId skips the line).
-using ItemOf = std::function<std::uint32_t(std::uint32_t line)>;
-
-Baskets build_baskets(const AnalysisContext& ctx, const ItemOf& item_of) {
+// The baskets of the sale orders; item_of(line) gives a line's item: its product, or the
+// product's category path (kNoId skips the line). A template, not a std::function: it is
+// called for every order line.
+template <typename ItemOf>
+Baskets build_baskets(const AnalysisContext& ctx, ItemOf item_of) {
   Baskets baskets;
   std::vector<std::uint32_t> scratch;
   for (std::uint32_t o = 0; o < ctx.store.orders.size(); ++o) {
@@ -51,8 +51,8 @@ double min_count_for(double min_support, double baskets) {
                           : std::max(10.0, std::ceil(min_support * baskets - 1e-9));
 }
 
-// Item and pair counts over the baskets a filter keeps (large baskets are always skipped).
-// Pairs are counted among items in at least min_count baskets only.
+// Item and pair counts over the baskets listed in `only` (every basket when null; large
+// baskets are always skipped). Pairs are counted among items in at least min_count baskets only.
 struct Mined {
   double baskets = 0;
   double large = 0;
@@ -62,11 +62,13 @@ struct Mined {
 };
 
 Mined mine(const Baskets& baskets, std::size_t universe, double min_support,
-           std::uint64_t max_items, const std::function<bool(std::size_t)>& keep) {
+           std::uint64_t max_items, const std::vector<std::uint32_t>* only) {
+  const std::size_t listed = only != nullptr ? only->size() : baskets.size();
+  const auto basket = [&](std::size_t k) { return only != nullptr ? (*only)[k] : k; };
   Mined m;
   m.item_count.assign(universe, 0);
-  for (std::size_t b = 0; b < baskets.size(); ++b) {
-    if (!keep(b)) continue;
+  for (std::size_t k = 0; k < listed; ++k) {
+    const std::size_t b = basket(k);
     if (baskets.length(b) > max_items) {
       ++m.large;
       continue;
@@ -78,8 +80,9 @@ Mined mine(const Baskets& baskets, std::size_t universe, double min_support,
   m.min_count = min_count_for(min_support, m.baskets);
   const double min_count = m.min_count;
   std::vector<std::uint32_t> frequent;
-  for (std::size_t b = 0; b < baskets.size(); ++b) {
-    if (!keep(b) || baskets.length(b) > max_items) continue;
+  for (std::size_t k = 0; k < listed; ++k) {
+    const std::size_t b = basket(k);
+    if (baskets.length(b) > max_items) continue;
     frequent.clear();
     for (std::uint32_t k = baskets.begin[b]; k < baskets.begin[b + 1]; ++k) {
       if (m.item_count[baskets.items[k]] >= min_count) frequent.push_back(baskets.items[k]);
@@ -284,18 +287,26 @@ std::vector<GroupPairs> by_group(const AnalysisContext& ctx, const Baskets& bask
                                  const IdColumn& attribute, const char* dimension,
                                  std::vector<LiftDifference>& differences) {
   const Settings& s = ctx.settings;
+  // The values in order of first appearance, and the baskets of each in basket order.
   std::vector<std::uint32_t> labels;
-  for (std::uint32_t o : baskets.order) {
-    if (attribute[o] != kNoId &&
-        std::find(labels.begin(), labels.end(), attribute[o]) == labels.end())
-      labels.push_back(attribute[o]);
+  std::vector<std::vector<std::uint32_t>> members;
+  std::vector<std::uint32_t> index_of(ctx.store.pools.labels.size(), kNoId);
+  for (std::uint32_t b = 0; b < baskets.size(); ++b) {
+    const std::uint32_t label = attribute[baskets.order[b]];
+    if (label == kNoId) continue;
+    if (index_of[label] == kNoId) {
+      index_of[label] = static_cast<std::uint32_t>(labels.size());
+      labels.push_back(label);
+      members.emplace_back();
+    }
+    members[index_of[label]].push_back(b);
   }
   std::vector<GroupPairs> groups;
   std::unordered_map<std::uint64_t, std::vector<std::pair<std::string, double>>> lifts;
-  for (std::uint32_t label : labels) {
-    const auto keep = [&](std::size_t b) { return attribute[baskets.order[b]] == label; };
-    const Mined m =
-        mine(baskets, ctx.store.products.size(), s.basket_min_support, s.basket_max_items, keep);
+  for (std::size_t k = 0; k < labels.size(); ++k) {
+    const std::uint32_t label = labels[k];
+    const Mined m = mine(baskets, ctx.store.products.size(), s.basket_min_support,
+                         s.basket_max_items, &members[k]);
     GroupPairs g{std::string(ctx.store.pools.labels.view(label)), m.baskets,
                  rules_of(m, m.min_count, s.basket_min_confidence)};
     for (const PairRule& r : g.pairs)
@@ -329,9 +340,8 @@ BasketResult analyze_baskets(const AnalysisContext& ctx) {
   }
   result.available = true;
   result.baskets = static_cast<double>(products.size());
-  const auto all = [](std::size_t) { return true; };
   const Mined m =
-      mine(products, store.products.size(), s.basket_min_support, s.basket_max_items, all);
+      mine(products, store.products.size(), s.basket_min_support, s.basket_max_items, nullptr);
   result.large_baskets = m.large;
   result.baskets_used = m.baskets;
   result.min_count = m.min_count;
@@ -347,8 +357,8 @@ BasketResult analyze_baskets(const AnalysisContext& ctx) {
 
   const Baskets categories = build_baskets(
       ctx, [&](std::uint32_t line) { return store.products.category[store.lines.product[line]]; });
-  const Mined c =
-      mine(categories, store.pools.labels.size(), s.basket_min_support, s.basket_max_items, all);
+  const Mined c = mine(categories, store.pools.labels.size(), s.basket_min_support,
+                       s.basket_max_items, nullptr);
   result.category_pairs = rules_of(c, c.min_count, s.basket_min_confidence);
   if (result.category_pairs.size() > s.basket_max_rules)
     result.category_pairs.resize(s.basket_max_rules);
