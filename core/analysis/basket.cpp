@@ -74,8 +74,8 @@ Mined mine(const Baskets& baskets, std::size_t universe, double min_support,
       continue;
     }
     ++m.baskets;
-    for (std::uint32_t k = baskets.begin[b]; k < baskets.begin[b + 1]; ++k)
-      ++m.item_count[baskets.items[k]];
+    for (std::uint32_t at = baskets.begin[b]; at < baskets.begin[b + 1]; ++at)
+      ++m.item_count[baskets.items[at]];
   }
   m.min_count = min_count_for(min_support, m.baskets);
   const double min_count = m.min_count;
@@ -84,8 +84,8 @@ Mined mine(const Baskets& baskets, std::size_t universe, double min_support,
     const std::size_t b = basket(k);
     if (baskets.length(b) > max_items) continue;
     frequent.clear();
-    for (std::uint32_t k = baskets.begin[b]; k < baskets.begin[b + 1]; ++k) {
-      if (m.item_count[baskets.items[k]] >= min_count) frequent.push_back(baskets.items[k]);
+    for (std::uint32_t at = baskets.begin[b]; at < baskets.begin[b + 1]; ++at) {
+      if (m.item_count[baskets.items[at]] >= min_count) frequent.push_back(baskets.items[at]);
     }
     for (std::size_t i = 0; i < frequent.size(); ++i) {
       for (std::size_t j = i + 1; j < frequent.size(); ++j)

@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <map>
+#include <random>
 #include <set>
 
 #include "generated_store.h"
@@ -83,6 +84,42 @@ TEST(BasketMining, PairCountsEqualWekaFPGrowthOnGroceries) {
       EXPECT_NEAR(p.support, 0.0748, 5e-5);
       EXPECT_NEAR(p.lift, 1.51, 5e-3);
     }
+  }
+}
+
+// Pair counts as a plain map counts them, with a few hundred frequent items and with thousands
+// (the pair table grows several times).
+TEST(BasketMining, PairCountsSameWithFewAndManyFrequentItems) {
+  for (const int products : {300, 2600}) {
+    std::mt19937 random(7);
+    std::string orders = "order_id,product_id,quantity,unit_price\n";
+    std::map<std::pair<std::string, std::string>, double> expected;
+    for (int o = 0; o < 6000; ++o) {
+      std::set<std::string> basket;
+      const int size = 2 + static_cast<int>(random() % 5);
+      while (static_cast<int>(basket.size()) < size)
+        basket.insert("P" + std::to_string(random() % products));
+      for (const std::string& product : basket)
+        orders += std::to_string(o) + "," + product + ",1,2.50\n";
+      for (auto a = basket.begin(); a != basket.end(); ++a) {
+        for (auto b = std::next(a); b != basket.end(); ++b)
+          expected[{*a, *b}] += 1;
+      }
+    }
+    Engine engine;
+    const Report& r = analyse(engine, "orders.csv", orders,
+                              R"({"basket_min_support": 1, "basket_min_confidence": 0,
+                                  "basket_max_rules": 1000000, "sections": ["basket"]})");
+    ASSERT_TRUE(r.basket.available);
+    EXPECT_EQ(r.basket.frequent_products, products) << "every product is frequent";
+    const Pools& pools = engine.store().pools;
+    std::map<std::pair<std::string, std::string>, double> found;
+    for (const PairRule& p : r.basket.product_pairs) {
+      std::string a(pools.products.view(p.a)), b(pools.products.view(p.b));
+      if (b < a) std::swap(a, b);
+      found[{a, b}] = p.count;
+    }
+    EXPECT_EQ(found, expected) << products << " products";
   }
 }
 
