@@ -198,6 +198,10 @@ Result<ByteArray> Engine::end_range() {
   if (!range_) return Status::error(ErrorCode::bad_usage, "end_range: no range is open");
   OpenRange range = std::move(*range_);
   range_.reset();
+  if (!open_file_) {  // end_file() ended it
+    reset();
+    return Status::error(ErrorCode::bad_usage, "end_range: the range's file was ended already");
+  }
   range.end.clean = range.status.ok() && open_file_->reader() != nullptr &&
                     open_file_->reader()->at_record_boundary();
   const Status ended = end_file();

@@ -219,6 +219,9 @@ TEST(RangeReading, RangeFedInPiecesSameAsWhole) {
     ASSERT_FALSE(ended.ok());
     EXPECT_EQ(ended.status().code, ErrorCode::too_large);
     EXPECT_FALSE(reader.end_range().ok()) << "no range open any more";
+    ASSERT_TRUE(reader.begin_range(spec.value(), range.size()).ok());
+    reader.end_file();  // the wrong call: the range cannot be serialised any more
+    EXPECT_EQ(reader.end_range().status().code, ErrorCode::bad_usage);
     reader.set_memory_limit(0);
     const Result<ByteArray> again = reader.read_range(spec.value(), range);
     ASSERT_TRUE(again.ok()) << file.name;
