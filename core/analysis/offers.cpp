@@ -49,7 +49,11 @@ double exposed_orders(const AnalysisContext& ctx, std::span<const std::uint32_t>
       seen.push_back(kOrderUnitBase + im.order[i]);
     }
   }
-  radix_sort(seen, [](std::uint64_t unit) { return unit; });
+  if (seen.size() > 256) {
+    radix_sort(seen, [](std::uint64_t unit) { return unit; });
+  } else {  // an offer shown a few times: no 256-entry passes
+    std::sort(seen.begin(), seen.end());
+  }
   seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
   double orders = 0;
   for (const std::uint64_t unit : seen) {
