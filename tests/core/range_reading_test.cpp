@@ -11,6 +11,7 @@
 #include <array>
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <regex>
 #include <string>
 #include <thread>
@@ -95,6 +96,20 @@ std::vector<InputFile> generated(sample::GeneratorOptions options) {
     files.push_back({sample::output_file_name(file, options), sink.files[f]});
   }
   return files;
+}
+
+// The range spec of `file` as the engine that owns it gives it after the first 4 KiB (`first`
+// gets that count); nullopt for a table read whole (the products file).
+std::optional<RangeSpec> spec_after_head(const InputFile& file, std::size_t& first) {
+  Engine head;
+  FileOptions file_options;
+  file_options.name = file.name;
+  EXPECT_TRUE(head.begin_file(file_options).ok());
+  first = std::min<std::size_t>(file.bytes.size(), 4096);
+  EXPECT_TRUE(head.feed(std::string_view(file.bytes).substr(0, first)).ok());
+  Result<RangeSpec> spec = head.range_spec();
+  if (!spec.ok()) return std::nullopt;
+  return std::move(spec.value());
 }
 
 TEST(RangeReading, GeneratedStoresInEveryFormat) {
@@ -187,20 +202,15 @@ TEST(RangeReading, RangeFedInPiecesSameAsWhole) {
   options.orders = 300;
   const std::vector<InputFile> files = generated(options);
   for (const InputFile& file : files) {
-    Engine head;
-    FileOptions file_options;
-    file_options.name = file.name;
-    ASSERT_TRUE(head.begin_file(file_options).ok());
-    const std::size_t first = std::min<std::size_t>(file.bytes.size(), 4096);
-    ASSERT_TRUE(head.feed(std::string_view(file.bytes).substr(0, first)).ok());
-    const Result<RangeSpec> spec = head.range_spec();
-    if (!spec.ok()) continue;  // the products file is read whole
+    std::size_t first = 0;
+    const std::optional<RangeSpec> spec = spec_after_head(file, first);
+    if (!spec) continue;  // the products file is read whole
     const std::string_view range = std::string_view(file.bytes).substr(first);
     Engine reader;
-    const Result<ByteArray> whole = reader.read_range(spec.value(), range);
+    const Result<ByteArray> whole = reader.read_range(*spec, range);
     ASSERT_TRUE(whole.ok()) << file.name;
     for (std::size_t piece : {1u, 7u, 100u, 4096u}) {
-      ASSERT_TRUE(reader.begin_range(spec.value(), range.size()).ok());
+      ASSERT_TRUE(reader.begin_range(*spec, range.size()).ok());
       for (std::size_t at = 0; at < range.size(); at += piece)
         ASSERT_TRUE(reader.feed(range.substr(at, piece)).ok()) << file.name << " at " << at;
       const Result<ByteArray> pieces = reader.end_range();
@@ -209,7 +219,7 @@ TEST(RangeReading, RangeFedInPiecesSameAsWhole) {
     }
     // Too large for the engine's memory: the feed fails, and so does the range.
     reader.set_memory_limit(2048);
-    ASSERT_TRUE(reader.begin_range(spec.value(), range.size()).ok());
+    ASSERT_TRUE(reader.begin_range(*spec, range.size()).ok());
     Status failed = Status::success();
     for (std::size_t at = 0; failed.ok() && at < range.size(); at += 512)
       failed = reader.feed(range.substr(at, 512));
@@ -219,11 +229,11 @@ TEST(RangeReading, RangeFedInPiecesSameAsWhole) {
     ASSERT_FALSE(ended.ok());
     EXPECT_EQ(ended.status().code, ErrorCode::too_large);
     EXPECT_FALSE(reader.end_range().ok()) << "no range open any more";
-    ASSERT_TRUE(reader.begin_range(spec.value(), range.size()).ok());
+    ASSERT_TRUE(reader.begin_range(*spec, range.size()).ok());
     reader.end_file();  // the wrong call: the range cannot be serialised any more
     EXPECT_EQ(reader.end_range().status().code, ErrorCode::bad_usage);
     reader.set_memory_limit(0);
-    const Result<ByteArray> again = reader.read_range(spec.value(), range);
+    const Result<ByteArray> again = reader.read_range(*spec, range);
     ASSERT_TRUE(again.ok()) << file.name;
     EXPECT_EQ(again.value().view(), whole.value().view());
   }
@@ -236,17 +246,12 @@ TEST(RangeReading, DamagedRangeBytesAreRefused) {
   options.orders = 200;
   const std::vector<InputFile> files = generated(options);
   for (const InputFile& file : files) {
-    Engine head;
-    FileOptions file_options;
-    file_options.name = file.name;
-    ASSERT_TRUE(head.begin_file(file_options).ok());
-    const std::size_t first = std::min<std::size_t>(file.bytes.size(), 4096);
-    ASSERT_TRUE(head.feed(std::string_view(file.bytes).substr(0, first)).ok());
-    const Result<RangeSpec> spec = head.range_spec();
-    if (!spec.ok()) continue;  // the products file is read whole
+    std::size_t first = 0;
+    const std::optional<RangeSpec> spec = spec_after_head(file, first);
+    if (!spec) continue;  // the products file is read whole
     Engine reader;
     const Result<ByteArray> range =
-        reader.read_range(spec.value(), std::string_view(file.bytes).substr(first));
+        reader.read_range(*spec, std::string_view(file.bytes).substr(first));
     ASSERT_TRUE(range.ok()) << file.name;
     const std::string whole(range.value().view());
     const auto merge = [](const std::string& bytes) {
