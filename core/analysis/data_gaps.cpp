@@ -408,7 +408,7 @@ void check_time_range(const AnalysisContext& ctx, const std::vector<FileReport>&
   for (std::uint32_t o = 0; o < store.orders.size(); ++o)
     dated_orders += dated(o);
   std::vector<std::int64_t> times;
-  times.reserve(dated_orders);  // no doubling: the copy is the analysis's largest
+  times.reserve(dated_orders);  // sized once: no doubling of 8 bytes a dated order
   for (std::uint32_t o = 0; o < store.orders.size(); ++o) {
     if (dated(o)) times.push_back(store.orders.time[o]);
   }
