@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, openAsBlob, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadEngineModule, root, webDir } from './helpers.mjs';
@@ -40,6 +40,25 @@ test('the same report with 1, 2, 3 and 7 threads, from bytes and from a Blob', a
     assert.equal(withoutSize(await reportWith(workers)), single, `${workers} threads`);
   }
   assert.equal(withoutSize(await reportWith(3, true)), single, '3 threads from a Blob');
+});
+
+test("Node's file-backed Blobs (fs.openAsBlob) are read by the readers too, to the same report", async () => {
+  const single = withoutSize(await reportWith(1));
+  const folder = mkdtempSync(path.join(os.tmpdir(), 'basketlift-blob-'));
+  const engine = await createEngine({ workers: 3, ...POOL });
+  try {
+    for (const { name, bytes } of files) {
+      writeFileSync(path.join(folder, name), bytes);
+      await engine.addFile(await openAsBlob(path.join(folder, name)), { name });
+    }
+    assert.equal(withoutSize(engine.analyze()), single);
+    // Such a Blob cannot be posted to a worker: without its bytes sliced for them the readers
+    // would get nothing and the engine would read every range itself.
+    assert.ok(engine.memory().poolBytes > 0, 'the readers read ranges');
+  } finally {
+    engine.dispose();
+    rmSync(folder, { recursive: true, force: true });
+  }
 });
 
 test('progress reaches the end with the pool', async () => {

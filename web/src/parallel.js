@@ -7,6 +7,7 @@
 
 const HEAD_BYTES = 64 << 10;   // read by the engine before planning: holds the file's head
 const WINDOW_BYTES = 1 << 20;  // looked at past each cut for a range start
+const IS_NODE = typeof process === 'object' && typeof process.versions?.node === 'string';
 const CHUNK_BYTES = 4 << 20;   // the engine's own reading, between two looks at the event loop
 // The engine's share assumes it merges a range this many times faster than it reads one.
 // Tuned with one reader on 16 MB ranges of the orders CSV: the engine reads one in about 250 ms
@@ -82,14 +83,18 @@ export async function readInRanges(engine, pool, source, options, rangeBytes) {
       if (ownRange(next)) continue;
       const [start, end] = [bounds[next], bounds[next + 1]];
       const job = { spec: plan.spec, head: plan.head };
-      if (isBlob) Object.assign(job, { blob: source, start, end });
-      else {  // a copy: it is transferred (into a buffer a reader sent back, when there is one)
+      // A page's Blob (a dropped File) goes to the reader, which slices it; Node's file-backed
+      // Blobs (fs.openAsBlob) cannot be posted to a worker, so their bytes are sliced here.
+      const bytesOf = (bytes) => {  // a copy: it is transferred (into a buffer a reader sent back)
         job.bytes = new Uint8Array(pool.takeBuffer(end - start, rangeBytes + WINDOW_BYTES), 0, end - start);
-        job.bytes.set(source.subarray(start, end));
-      }
+        job.bytes.set(bytes);
+      };
+      if (isBlob && !IS_NODE) Object.assign(job, { blob: source, start, end });
+      else if (!isBlob) bytesOf(source.subarray(start, end));
       inPool += 1;
       jobs[next] = job;
-      reads[next] = pool.read(job).catch(() => null).finally(() => (inPool -= 1));  // null: read it here
+      const read = isBlob && IS_NODE ? slice(start, end).then((bytes) => (bytesOf(bytes), pool.read(job))) : pool.read(job);
+      reads[next] = read.catch(() => null).finally(() => (inPool -= 1));  // null: read it here
     }
   };
   for (; at < count; at++) {

@@ -115,7 +115,11 @@ export class RangePool {
       const transfer = job.bytes ? [job.bytes.buffer] : [];
       worker.busy(true);
       this.#running.set(worker, id);
-      worker.post({ type: 'read', id, ...job }, transfer);
+      try {
+        worker.post({ type: 'read', id, ...job }, transfer);
+      } catch (error) {  // not sendable (a Blob this platform cannot clone): the reader stays free
+        this.#answer(worker, { id, error: { code: 'internal', message: error.message } });
+      }
     }
   }
 
