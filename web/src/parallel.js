@@ -85,15 +85,15 @@ export async function readInRanges(engine, pool, source, options, rangeBytes) {
       const job = { spec: plan.spec, head: plan.head };
       // A page's Blob (a dropped File) goes to the reader, which slices it; Node's file-backed
       // Blobs (fs.openAsBlob) cannot be posted to a worker, so their bytes are sliced here.
-      const bytesOf = (bytes) => {  // a copy: it is transferred (into a buffer a reader sent back)
-        job.bytes = new Uint8Array(pool.takeBuffer(end - start, rangeBytes + WINDOW_BYTES), 0, end - start);
-        job.bytes.set(bytes);
-      };
       if (isBlob && !IS_NODE) Object.assign(job, { blob: source, start, end });
-      else if (!isBlob) bytesOf(source.subarray(start, end));
+      else if (!isBlob) {  // a copy: it is transferred (into a buffer a reader sent back)
+        job.bytes = new Uint8Array(pool.takeBuffer(end - start, rangeBytes + WINDOW_BYTES), 0, end - start);
+        job.bytes.set(source.subarray(start, end));
+      }
       inPool += 1;
       jobs[next] = job;
-      const read = isBlob && IS_NODE ? slice(start, end).then((bytes) => (bytesOf(bytes), pool.read(job))) : pool.read(job);
+      // Node's Blob: sliced here; the slice owns its buffer and is transferred as it is.
+      const read = isBlob && IS_NODE ? slice(start, end).then((bytes) => pool.read(Object.assign(job, { bytes }))) : pool.read(job);
       reads[next] = read.catch(() => null).finally(() => (inPool -= 1));  // null: read it here
     }
   };
