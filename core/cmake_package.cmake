@@ -18,7 +18,9 @@ set(basketlift_public_headers
   ingest/format_reader.h ingest/range_reading.h ingest/record.h ingest/reject_reason.h
   ingest/row_note.h ingest/row_reader.h ingest/table_loader.h ingest/value_parse.h
   store/columns.h store/offer_shapes.h store/range_merge.h store/store.h
-  util/hash.h util/id_pool.h util/interner.h util/json_writer.h util/status.h)
+  util/hash.h util/id_pool.h util/interner.h util/json_writer.h util/status.h
+  warehouse/aggregates.h warehouse/aggregates_report.h warehouse/aggregates_sql.h
+  warehouse/sql_dialect.h)
 foreach(header IN LISTS basketlift_public_headers)
   get_filename_component(folder "${header}" DIRECTORY)
   install(FILES "${CMAKE_CURRENT_SOURCE_DIR}/${header}"

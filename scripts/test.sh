@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Builds everything (native and wasm) and runs every test: GoogleTest (also under ASan+UBSan),
-# a short libFuzzer run per target, the wasm module under Node (also its debug build with
-# ASSERTIONS and SAFE_HEAP), and the dashboard in headless Chromium. Installs what it needs;
-# safe to re-run. FUZZ_SECONDS (default 60) sets the fuzzing time per target.
+# a short libFuzzer run per target, the warehouse query on PostgreSQL and DuckDB, the wasm
+# module under Node (also its debug build with ASSERTIONS and SAFE_HEAP), and the dashboard in
+# headless Chromium. Installs what it needs; safe to re-run. FUZZ_SECONDS (default 60) sets the
+# fuzzing time per target.
 #
 # scripts/test.sh --quick: the day-to-day tier in a few minutes — the native build, the GoogleTest
 # suites labelled "quick" (ctest -L quick), the wasm module under Node and the TypeScript
@@ -35,11 +36,14 @@ elif [ $# -gt 0 ]; then
 fi
 
 ensure_build_dependencies
-ensure_apt_packages chromium clang libclang-rt-14-dev
+ensure_apt_packages chromium clang libclang-rt-14-dev postgresql
 
 build_native
 step "GoogleTest (native)"
 ctest --preset native -j "$(nproc)"
+
+step "Warehouse path: basketlift sql run on PostgreSQL and DuckDB, reports compared with the raw files"
+node --test tests/warehouse/
 
 step "CMake package: install, then build a project outside the tree against it"
 tests/package/run.sh

@@ -296,12 +296,16 @@ const std::unique_ptr<const Option> kOptions[] = {
 }  // namespace
 
 Result<Settings> Settings::from_json(std::string_view json) {
+  return from_json(json, Settings{});
+}
+
+Result<Settings> Settings::from_json(std::string_view json, const Settings& base) {
   simdjson::dom::parser parser;
   simdjson::dom::object object;
   if (parser.parse(json.data(), json.size()).get(object) != simdjson::SUCCESS) {
     return Status::error(ErrorCode::bad_config, "settings must be a JSON object");
   }
-  Settings settings;
+  Settings settings = base;
   for (auto [key, value] : object) {
     const Option* option = nullptr;
     for (const auto& candidate : kOptions)

@@ -68,6 +68,8 @@ struct Settings {
   /// Reads a settings document: a JSON object whose keys override the defaults. Unknown keys
   /// and values of the wrong type are errors (a typo must not silently keep a default).
   static Result<Settings> from_json(std::string_view json);
+  /// The same with the document's keys overriding `base` instead of the defaults.
+  static Result<Settings> from_json(std::string_view json, const Settings& base);
   /// Writes every option as one JSON object (what from_json reads back to equal settings).
   void write_json(JsonWriter& out) const;
   /// The options' names, in the order write_json writes them (one table serves both).

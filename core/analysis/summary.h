@@ -4,8 +4,10 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "analysis/currency_scope.h"
+#include "analysis/moments.h"
 #include "store/store.h"
 
 namespace basketlift {
@@ -42,8 +44,37 @@ struct Summary {
   std::vector<OtherCurrency> other_currencies;  ///< orders left out of money figures
 };
 
-/// Computes the summary (intervals at `confidence`). `has_rec_column` says whether any orders file
-/// had a rec_id column; money figures cover the orders in `scope`.
+/// The additive counts and sums the summary is computed from: what a warehouse query can give
+/// instead of rows (warehouse/aggregates.h).
+struct SummarySums {
+  std::uint64_t orders = 0;             ///< orders with at least one sale line
+  std::uint64_t order_lines = 0;        ///< stored sale lines
+  std::uint64_t cancelled_orders = 0;   ///< orders kept apart as cancelled
+  std::uint64_t refunded_orders = 0;    ///< orders kept apart as refunded
+  std::uint64_t money_orders = 0;       ///< sale orders in the money scope (main currency or none)
+  std::uint64_t attached_orders = 0;    ///< sale orders with a line carrying a rec_id
+  bool has_rec_column = false;          ///< an orders table had a rec_id column
+  std::uint64_t priced_lines = 0;       ///< lines in scope with a unit_price
+  std::uint64_t costed_lines = 0;       ///< of those, lines whose cost is known
+  double revenue = 0;                   ///< Σ revenue of priced lines in scope
+  double margin = 0;                    ///< Σ (revenue − cost) of costed lines
+  double revenue_with_cost = 0;         ///< Σ revenue of costed lines
+  Moments order_revenue;                ///< revenue per order in scope with a priced line
+  std::optional<std::string> currency;  ///< the main currency, when one was given
+  std::vector<OtherCurrency> other_currencies;  ///< orders left out of money figures
+  bool has_sessions = false;                    ///< a sessions table was read
+  std::uint64_t sessions = 0;                   ///< session rows
+  std::uint64_t converted_sessions = 0;         ///< sessions that converted
+};
+
+/// Counts and sums the summary's figures over the store. `has_rec_column` says whether any
+/// orders file had a rec_id column; money figures cover the orders in `scope`.
+SummarySums summary_sums(const Store& store, bool has_rec_column, const CurrencyScope& scope);
+
+/// The summary from its sums (intervals at `confidence`).
+Summary summary_from_sums(const SummarySums& sums, double confidence);
+
+/// Computes the summary (intervals at `confidence`): summary_sums, then summary_from_sums.
 Summary compute_summary(const Store& store, bool has_rec_column, const CurrencyScope& scope,
                         double confidence);
 

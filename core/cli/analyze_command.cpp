@@ -25,6 +25,8 @@ void print_help() {
       "  --products F    a catalogue file (repeatable)\n"
       "  --offers F      an offer impressions file (repeatable)\n"
       "  --sessions F    a sessions file (repeatable)\n"
+      "  --aggregates F  an aggregates file computed in a warehouse (basketlift sql); analysed\n"
+      "                  alone, its settings apply unless --config changes the reading ones\n"
       "  --map F         column mapping JSON, e.g. {\"Invoice\": \"order_id\"}\n"
       "  --config F      settings JSON (thresholds and options; see the report's settings)\n"
       "  --out F         write the report to F instead of stdout\n"
@@ -44,10 +46,10 @@ int fail(Exit code, const std::string& message) {
 
 int run_analyze(int argc, char** argv) {
   Args args;
-  if (auto error = parse_args(
-          argc, argv, 2,
-          {"orders", "products", "offers", "sessions", "map", "config", "out", "threads"},
-          {"help", "pretty", "summary"}, args)) {
+  if (auto error = parse_args(argc, argv, 2,
+                              {"orders", "products", "offers", "sessions", "aggregates", "map",
+                               "config", "out", "threads"},
+                              {"help", "pretty", "summary"}, args)) {
     return fail(kBadUsage, *error + " (try basketlift analyze --help)");
   }
   if (args.has("help")) {
@@ -78,6 +80,8 @@ int run_analyze(int argc, char** argv) {
     for (const std::string& path : args.all(table))
       inputs.push_back({path, parse_table(table)});
   }
+  for (const std::string& path : args.all("aggregates"))
+    inputs.push_back({path, std::nullopt});
   for (const std::string& path : args.positionals)
     inputs.push_back({path, std::nullopt});
   if (inputs.empty())

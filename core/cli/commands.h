@@ -8,6 +8,8 @@ enum Exit : int { kOk = 0, kBadInput = 1, kBadUsage = 2 };
 
 /// `basketlift analyze ...`
 int run_analyze(int argc, char** argv);
+/// `basketlift sql ...`
+int run_sql(int argc, char** argv);
 /// `basketlift simulate ...`
 int run_simulate(int argc, char** argv);
 /// Prints the top-level help.

@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
     return kOk;
   }
   if (command == "analyze") return run_analyze(argc, argv);
+  if (command == "sql") return run_sql(argc, argv);
   if (command == "simulate") return run_simulate(argc, argv);
   std::fprintf(stderr, "basketlift: unknown command '%s' (try basketlift --help)\n",
                command.c_str());

@@ -7,6 +7,7 @@
 
 #include "analysis/context.h"
 #include "sim/sim_json.h"
+#include "warehouse/aggregates_report.h"
 
 namespace basketlift {
 
@@ -18,6 +19,7 @@ Status Engine::configure(std::string_view settings_json) {
   Result<Settings> parsed = Settings::from_json(settings_json);
   if (!parsed.ok()) return parsed.status();
   settings_ = std::move(parsed.value());
+  settings_json_ = std::string(settings_json);
   return Status::success();
 }
 
@@ -63,9 +65,57 @@ Status Engine::feed_open_file(std::string_view chunk) {
 Status Engine::end_file() {
   if (!open_file_) return Status::error(ErrorCode::bad_usage, "end_file: no file is open");
   Status status = open_file_->finish();
+  if (status.ok() && open_file_->aggregates()) status = read_aggregates();
   files_.push_back(open_file_->report());
   open_file_.reset();
   return status;
+}
+
+Status Engine::read_aggregates() {
+  FileReport& report = open_file_->mutable_report();
+  Status status;
+  if (aggregates_) {
+    status =
+        Status::error(ErrorCode::bad_input, "'" + report.file +
+                                                "': one aggregates file per analysis (another was "
+                                                "read before)");
+  } else {
+    Result<Aggregates> parsed = parse_aggregates(*open_file_->aggregates(), report.file);
+    if (parsed.ok()) {
+      aggregates_ = std::move(parsed.value());
+      return status;
+    }
+    status = parsed.status();
+  }
+  report.error = status.message;
+  return status;
+}
+
+Status Engine::analyze_aggregates() {
+  const bool raw_files = std::any_of(files_.begin(), files_.end(),
+                                     [](const FileReport& f) { return f.table.has_value(); });
+  if (raw_files) {
+    return Status::error(ErrorCode::bad_input,
+                         "an aggregates file is analysed alone: it already sums the warehouse's "
+                         "tables, and raw files cannot be added to sums");
+  }
+  Settings settings = aggregates_->settings;
+  if (!settings_json_.empty()) {
+    Result<Settings> merged = Settings::from_json(settings_json_, aggregates_->settings);
+    if (!merged.ok()) return merged.status();
+    settings = merged.value();
+    const std::string conflict = conflicting_query_setting(aggregates_->settings, settings);
+    if (!conflict.empty()) {
+      return Status::error(ErrorCode::bad_config,
+                           "the settings give " + conflict +
+                               " another value than the aggregates file was computed with; run "
+                               "basketlift sql again with these settings, or leave " +
+                               conflict + " out");
+    }
+  }
+  report_ = report_from_aggregates(*aggregates_, settings);
+  analyzed_ = true;
+  return Status::success();
 }
 
 Status Engine::analyze() {
@@ -78,6 +128,7 @@ Status Engine::analyze() {
            std::any_of(f.columns.begin(), f.columns.end(),
                        [](const auto& column) { return column.second == Field::rec_id; });
   });
+  if (aggregates_) return analyze_aggregates();
   report_ = Report{};
   analyzed_ = true;
   report_.inputs = files_;
@@ -234,6 +285,7 @@ void Engine::reset() {
   open_file_.reset();
   report_ = Report{};
   analyzed_ = false;
+  aggregates_.reset();
 }
 
 Result<sim::Baseline> Engine::simulation_baseline(std::string_view scenario_json) const {

@@ -16,6 +16,7 @@
 #include "store/range_merge.h"
 #include "store/store.h"
 #include "util/status.h"
+#include "warehouse/aggregates.h"
 
 namespace basketlift {
 
@@ -95,6 +96,7 @@ class Engine {
 
  private:
   Settings settings_;
+  std::string settings_json_;  // the document configure() was given (empty: none)
   Store store_;
   std::vector<FileReport> files_;
   std::unique_ptr<FileIngest> open_file_;
@@ -109,6 +111,9 @@ class Engine {
   Report report_;
   bool analyzed_ = false;  // report_ holds an analysis of the store
   std::size_t memory_limit_ = 0;
+  std::optional<Aggregates> aggregates_;  // an aggregates file read instead of rows
+  Status read_aggregates();               // end_file() of an aggregates file
+  Status analyze_aggregates();            // analyze() from aggregates_
 };
 
 }  // namespace basketlift

@@ -6,6 +6,7 @@
 #include "ingest/json_array_reader.h"
 #include "ingest/ndjson_reader.h"
 #include "ingest/range_reading.h"
+#include "warehouse/aggregates.h"
 
 namespace basketlift {
 
@@ -92,6 +93,14 @@ Status FileIngest::feed_bytes(std::string_view chunk) {
     reserve_from_size();
     return status;
   }
+  if (aggregates_) {
+    if (aggregates_->size() + chunk.size() > kMaxAggregatesBytes) {
+      return fail(ErrorCode::too_large,
+                  "an aggregates file of more than 256 MB is not one `basketlift sql` wrote");
+    }
+    aggregates_->append(chunk);
+    return Status::success();
+  }
   head_.append(chunk);
   // The format and the binary check look at the same first bytes however the file is cut.
   if (head_.size() < kSniffBytes || only_space(head_)) return Status::success();
@@ -136,6 +145,13 @@ Status FileIngest::start() {
     return fail(ErrorCode::unreadable_file,
                 "the file holds binary data (NUL bytes), not CSV, JSON or NDJSON text; if it is a "
                 "spreadsheet, export it as CSV UTF-8");
+  }
+  if (!options_.table && (!options_.format || *options_.format == Format::csv) &&
+      is_aggregates_file(head)) {
+    report_.format = Format::csv;
+    aggregates_ = std::string(head);
+    head_ = std::string();
+    return Status::success();
   }
   const char first = *std::find_if_not(head.begin(), head.end(), is_space);
   const Format format = options_.format ? *options_.format
@@ -211,11 +227,12 @@ Status FileIngest::finish() {
   if (!reader_ && options_.range_head_lines > 0) {
     if (Status status = start_range(); !status.ok()) return status;
   }
-  if (!reader_) {
+  if (!reader_ && !aggregates_) {
     if (only_space(head_)) return fail(ErrorCode::unreadable_file, "the file is empty");
     Status started = start();  // a file shorter than the sniffed head
     if (!started.ok()) return started;
   }
+  if (aggregates_) return Status::success();  // read by the engine (warehouse/aggregates.h)
   Status status = reader_->finish();
   report_.columns = mapper_.mapped_columns();
   report_.unknown_columns = mapper_.unknown_columns();

@@ -63,6 +63,9 @@ class FileIngest final : public RecordSink {
   /// Where in `window` (bytes of this file after its head) a byte range may start; see
   /// ingest/range_reading.h. nullopt before the columns are known or when the window ends first.
   std::optional<std::size_t> find_range_start(std::string_view window);
+  /// The bytes of an aggregates file (warehouse/aggregates.h), which no reader reads; nullopt
+  /// for every other file.
+  const std::optional<std::string>& aggregates() const { return aggregates_; }
   /// The account, for adding what was read of the file elsewhere (ranges read in parallel).
   FileReport& mutable_report() { return report_; }
 
@@ -93,7 +96,9 @@ class FileIngest final : public RecordSink {
   FileReport report_;
   std::unique_ptr<FormatReader> reader_;
   std::unique_ptr<TableLoader> loader_;
-  std::string head_;  // first bytes, held until kSniffBytes or the end arrive
+  std::string head_;                       // first bytes, held until kSniffBytes or the end arrive
+  std::optional<std::string> aggregates_;  // an aggregates file's bytes, kept whole
+  static constexpr std::size_t kMaxAggregatesBytes = std::size_t{256} << 20;
   bool failed_ = false;
   bool reserved_ = false;
   // The first bytes, kept until the head is known (ranges read elsewhere need it).

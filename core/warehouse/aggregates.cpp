@@ -1,0 +1,328 @@
+#include "warehouse/aggregates.h"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <map>
+#include <optional>
+
+#include "ingest/value_parse.h"
+
+namespace basketlift {
+
+namespace {
+
+constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
+
+// The columns of an aggregates file, in the order the query writes them (any order is read).
+enum Column : std::size_t { kKind, kVersion, kScope, kKey, kMeasure, kValue, kColumnCount };
+constexpr std::array<const char*, kColumnCount> kColumnNames = {
+    kAggregatesMarker, "version", "scope", "key", "measure", "value"};
+
+// Splits CSV text (RFC 4180: quotes, doubled quotes, CRLF) into rows of fields. The file is
+// small (a few MB at most), so it is split whole.
+std::vector<std::vector<std::string>> split_csv(std::string_view text) {
+  std::vector<std::vector<std::string>> rows;
+  std::vector<std::string> row;
+  std::string field;
+  bool quoted = false, any = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (quoted) {
+      if (c != '"') {
+        field += c;
+      } else if (i + 1 < text.size() && text[i + 1] == '"') {
+        field += '"';
+        ++i;
+      } else {
+        quoted = false;
+      }
+      continue;
+    }
+    if (c == '"') {
+      quoted = any = true;
+    } else if (c == ',') {
+      row.push_back(std::move(field));
+      field.clear();
+      any = true;
+    } else if (c == '\n' || c == '\r') {
+      if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+      if (any || !field.empty()) row.push_back(std::move(field));
+      if (!row.empty()) rows.push_back(std::move(row));
+      row.clear();
+      field.clear();
+      any = false;
+    } else {
+      field += c;
+      any = true;
+    }
+  }
+  if (any || !field.empty()) row.push_back(std::move(field));
+  if (!row.empty()) rows.push_back(std::move(row));
+  return rows;
+}
+
+std::optional<RejectReason> reject_reason_of(std::string_view name) {
+  for (int r = 0; r < kRejectReasonCount; ++r) {
+    if (name == reject_reason_name(static_cast<RejectReason>(r)))
+      return static_cast<RejectReason>(r);
+  }
+  return std::nullopt;
+}
+
+// Reads the file's rows into an Aggregates, naming the row and column of the first problem.
+class AggregatesReader {
+ public:
+  explicit AggregatesReader(const std::string& name) : name_(name) {}
+
+  Result<Aggregates> read(std::string_view bytes) {
+    if (bytes.substr(0, kUtf8Bom.size()) == kUtf8Bom) bytes.remove_prefix(kUtf8Bom.size());
+    const std::vector<std::vector<std::string>> rows = split_csv(bytes);
+    if (rows.empty()) return error(1, kKind, "the file is empty");
+    if (Status status = read_header(rows[0]); !status.ok()) return status;
+    for (std::size_t r = 1; r < rows.size(); ++r) {
+      row_ = r + 1;
+      if (Status status = read_row(rows[r]); !status.ok()) return status;
+    }
+    if (out_.settings_json.empty())
+      return error(0, kKind, "no settings row: the file was not written by `basketlift sql`");
+    auto orders = tables_.find("orders");
+    if (orders == tables_.end())
+      return error(0, kScope, "no rows_read of the orders table: the query's result is cut short");
+    for (auto& [table, report] : tables_) {
+      if (report.rows_rejected > report.rows_read) {
+        return error(0, kValue, "the " + table + " table has more rejected rows than rows read");
+      }
+      report.rows_used = report.rows_read - report.rows_rejected;
+      out_.tables.push_back(std::move(report));
+    }
+    return std::move(out_);
+  }
+
+ private:
+  Status error(std::size_t row, Column column, const std::string& why) const {
+    std::string where = "'" + name_ + "'";
+    if (row > 0) where += ", row " + std::to_string(row);
+    where += ", column " + std::string(kColumnNames[column]);
+    return Status::error(ErrorCode::bad_input, where + ": " + why);
+  }
+
+  Status read_header(const std::vector<std::string>& header) {
+    if (header.empty() || header[0] != kAggregatesMarker)
+      return error(1, kKind, "the first header cell is not basketlift_aggregates");
+    for (std::size_t c = 0; c < kColumnCount; ++c) {
+      index_[c] = header.size();
+      for (std::size_t i = 0; i < header.size(); ++i)
+        if (header[i] == kColumnNames[c]) index_[c] = i;
+      if (index_[c] == header.size())
+        return error(1, static_cast<Column>(c), "the header has no such column");
+    }
+    return Status::success();
+  }
+
+  Status read_row(const std::vector<std::string>& fields) {
+    if (fields.size() < kColumnCount)
+      return error(row_, kKind, "the row has fewer fields than the header");
+    const auto at = [&](Column c) -> const std::string& { return fields[index_[c]]; };
+    int version = 0;
+    const std::string& version_text = at(kVersion);
+    const auto [end, ec] =
+        std::from_chars(version_text.data(), version_text.data() + version_text.size(), version);
+    if (ec != std::errc() || end != version_text.data() + version_text.size() || version < 1)
+      return error(row_, kVersion, "'" + version_text + "' is not a format version");
+    if (version > kAggregatesVersion) {
+      return error(row_, kVersion,
+                   "format " + version_text +
+                       " was written by a newer basketlift; this one reads "
+                       "formats up to " +
+                       std::to_string(kAggregatesVersion));
+    }
+    const std::string& kind = at(kKind);
+    const std::string& measure = at(kMeasure);
+    const std::string& value = at(kValue);
+    if (kind == "settings") return read_settings(measure, value);
+    if (kind == "table") return read_table(at(kScope), measure, value);
+    if (kind == "rejected") return read_rejected(at(kScope), at(kKey), value);
+    if (kind == "summary") return read_summary(measure, value);
+    if (kind == "currency") return read_currency(at(kKey), measure, value);
+    return error(row_, kKind, "'" + kind + "' is not a kind of row of format " + version_text);
+  }
+
+  Status count(const std::string& text, std::uint64_t& out) const {
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
+    if (ec != std::errc() || end != text.data() + text.size())
+      return error(row_, kValue, "'" + text + "' is not a count");
+    return Status::success();
+  }
+  Status number(const std::string& text, double& out) const {
+    const std::optional<double> parsed = parse_number(text);
+    if (!parsed) return error(row_, kValue, "'" + text + "' is not a number");
+    out = *parsed;
+    return Status::success();
+  }
+
+  Status read_settings(const std::string& measure, const std::string& value) {
+    if (measure != "document") return error(row_, kMeasure, "settings rows hold 'document'");
+    Result<Settings> settings = Settings::from_json(value);
+    if (!settings.ok()) return error(row_, kValue, settings.status().message);
+    out_.settings = settings.value();
+    out_.settings_json = value;
+    return Status::success();
+  }
+
+  FileReport& table(const std::string& name) {
+    auto found = tables_.find(name);
+    if (found != tables_.end()) return found->second;
+    FileReport& report = tables_[name];
+    report.file = name_ + " › " + name;
+    report.table = parse_table(name);
+    report.format = Format::csv;
+    return report;
+  }
+
+  Status read_table(const std::string& scope, const std::string& measure,
+                    const std::string& value) {
+    if (!parse_table(scope)) return error(row_, kScope, "'" + scope + "' is not a table");
+    if (measure != "rows_read") return error(row_, kMeasure, "table rows hold 'rows_read'");
+    return count(value, table(scope).rows_read);
+  }
+
+  Status read_rejected(const std::string& scope, const std::string& key, const std::string& value) {
+    if (!parse_table(scope)) return error(row_, kScope, "'" + scope + "' is not a table");
+    const std::optional<RejectReason> reason = reject_reason_of(key);
+    if (!reason) return error(row_, kKey, "'" + key + "' is not a rejection reason");
+    std::uint64_t n = 0;
+    if (Status status = count(value, n); !status.ok()) return status;
+    FileReport& report = table(scope);
+    report.rejected[static_cast<int>(*reason)].count += n;
+    report.rows_rejected += n;
+    return Status::success();
+  }
+
+  Status read_summary(const std::string& measure, const std::string& value) {
+    SummarySums& s = out_.summary;
+    const std::map<std::string, std::uint64_t*> counts = {
+        {"orders", &s.orders},
+        {"order_lines", &s.order_lines},
+        {"cancelled_orders", &s.cancelled_orders},
+        {"refunded_orders", &s.refunded_orders},
+        {"money_orders", &s.money_orders},
+        {"attached_orders", &s.attached_orders},
+        {"priced_lines", &s.priced_lines},
+        {"costed_lines", &s.costed_lines},
+        {"sessions", &s.sessions},
+        {"converted_sessions", &s.converted_sessions}};
+    const std::map<std::string, double*> sums = {{"revenue", &s.revenue},
+                                                 {"margin", &s.margin},
+                                                 {"revenue_with_cost", &s.revenue_with_cost},
+                                                 {"order_revenue_n", &revenue_n_},
+                                                 {"order_revenue_sum", &revenue_sum_},
+                                                 {"order_revenue_sum_sq", &revenue_sum_sq_}};
+    if (auto found = counts.find(measure); found != counts.end()) {
+      if (measure == "sessions") s.has_sessions = true;
+      return count(value, *found->second);
+    }
+    if (auto found = sums.find(measure); found != sums.end()) {
+      if (Status status = number(value, *found->second); !status.ok()) return status;
+      s.order_revenue = Moments::from_sums(revenue_n_, revenue_sum_, revenue_sum_sq_);
+      return Status::success();
+    }
+    if (measure == "has_rec_column") {
+      std::uint64_t flag = 0;
+      if (Status status = count(value, flag); !status.ok()) return status;
+      s.has_rec_column = flag != 0;
+      return Status::success();
+    }
+    if (measure == "currency") {
+      if (!value.empty()) s.currency = value;
+      return Status::success();
+    }
+    return error(row_, kMeasure, "'" + measure + "' is not a summary measure");
+  }
+
+  Status read_currency(const std::string& code, const std::string& measure,
+                       const std::string& value) {
+    std::vector<OtherCurrency>& others = out_.summary.other_currencies;
+    auto found = std::find_if(others.begin(), others.end(),
+                              [&](const OtherCurrency& c) { return c.code == code; });
+    if (found == others.end()) found = others.insert(others.end(), OtherCurrency{code, 0, 0});
+    if (measure == "orders") return count(value, found->orders);
+    if (measure == "revenue") return number(value, found->revenue);
+    return error(row_, kMeasure, "'" + measure + "' is not a currency measure");
+  }
+
+  const std::string& name_;
+  std::array<std::size_t, kColumnCount> index_{};
+  std::size_t row_ = 1;
+  Aggregates out_;
+  std::map<std::string, FileReport> tables_;
+  double revenue_n_ = 0, revenue_sum_ = 0, revenue_sum_sq_ = 0;
+};
+
+}  // namespace
+
+bool is_aggregates_file(std::string_view head) {
+  if (head.substr(0, kUtf8Bom.size()) == kUtf8Bom) head.remove_prefix(kUtf8Bom.size());
+  if (!head.empty() && head[0] == '"') head.remove_prefix(1);
+  const std::string_view marker = kAggregatesMarker;
+  return head.substr(0, marker.size()) == marker &&
+         (head.size() == marker.size() || head[marker.size()] == ',' ||
+          head[marker.size()] == '"' || head[marker.size()] == '\n' || head[marker.size()] == '\r');
+}
+
+Result<Aggregates> parse_aggregates(std::string_view bytes, const std::string& name) {
+  Result<Aggregates> read = AggregatesReader(name).read(bytes);
+  if (!read.ok()) return read;
+  Aggregates aggregates = read.value();
+  // Other currencies, most orders first (a tie: by code, as the query cannot know file order).
+  std::stable_sort(aggregates.summary.other_currencies.begin(),
+                   aggregates.summary.other_currencies.end(),
+                   [](const OtherCurrency& a, const OtherCurrency& b) {
+                     return a.orders != b.orders ? a.orders > b.orders : a.code < b.code;
+                   });
+  return aggregates;
+}
+
+std::string conflicting_query_setting(const Settings& file, const Settings& wanted) {
+  // Settings whose value changes what the query computes (its parsing, windows, thresholds).
+  using Same = bool (*)(const Settings&, const Settings&);
+  const std::pair<const char*, Same> query_settings[] = {
+      {"slash_date_order",
+       [](const Settings& a, const Settings& b) {
+         return a.slash_date_order == b.slash_date_order;
+       }},
+      {"attribution_window_hours",
+       [](const Settings& a, const Settings& b) {
+         return a.attribution_window_hours == b.attribution_window_hours;
+       }},
+      {"capping", [](const Settings& a, const Settings& b) { return a.capping == b.capping; }},
+      {"capping_percentile",
+       [](const Settings& a, const Settings& b) {
+         return a.capping_percentile == b.capping_percentile;
+       }},
+      {"max_dimension_groups",
+       [](const Settings& a, const Settings& b) {
+         return a.max_dimension_groups == b.max_dimension_groups;
+       }},
+      {"basket_min_support",
+       [](const Settings& a, const Settings& b) {
+         return a.basket_min_support == b.basket_min_support;
+       }},
+      {"basket_max_items",
+       [](const Settings& a, const Settings& b) {
+         return a.basket_max_items == b.basket_max_items;
+       }},
+      {"basket_triples",
+       [](const Settings& a, const Settings& b) { return a.basket_triples == b.basket_triples; }},
+      {"ltv_windows_days",
+       [](const Settings& a, const Settings& b) {
+         return a.ltv_windows_days == b.ltv_windows_days;
+       }},
+  };
+  for (const auto& [name, same] : query_settings) {
+    if (!same(file, wanted)) return name;
+  }
+  return {};
+}
+
+}  // namespace basketlift

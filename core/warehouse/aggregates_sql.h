@@ -1,0 +1,28 @@
+// `basketlift sql`: the query a merchant runs in their own warehouse to compute the aggregates
+// file (warehouse/aggregates.h) from their tables, so that no row leaves the warehouse.
+#pragma once
+
+#include <string>
+
+#include "analysis/settings.h"
+#include "ingest/column_mapper.h"
+#include "util/status.h"
+#include "warehouse/sql_dialect.h"
+
+namespace basketlift {
+
+/// What the query reads and how.
+struct SqlRequest {
+  SqlDialect dialect = SqlDialect::postgres;  ///< the warehouse's dialect
+  std::string orders;                         ///< the order lines table (required)
+  std::string products;                       ///< the catalogue table (optional)
+  std::string sessions;                       ///< the sessions table (optional)
+  ColumnMapping mapping;                      ///< column name → field, as for `analyze --map`
+  Settings settings;                          ///< the settings the file will carry
+};
+
+/// The query: one SELECT with commented CTEs whose single result set, saved as CSV, is the
+/// aggregates file. Fails when a table name is missing or the mapping cannot be used.
+Result<std::string> aggregates_sql(const SqlRequest& request);
+
+}  // namespace basketlift
