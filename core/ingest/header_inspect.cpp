@@ -6,6 +6,7 @@
 #include "ingest/json_array_reader.h"
 #include "ingest/ndjson_reader.h"
 #include "util/json_writer.h"
+#include "warehouse/aggregates.h"
 
 namespace basketlift {
 
@@ -59,8 +60,18 @@ std::string inspect_header_json(std::string_view head, const ColumnMapping& mapp
   out.begin_object();
   out.field("format", format);
   if (collector.delimiter != 0) out.field("delimiter", std::string_view(&collector.delimiter, 1));
-  ColumnMapper mapper(mapping, std::nullopt);
   std::vector<std::string_view> names(collector.names.begin(), collector.names.end());
+  if (is_aggregates_file(head)) {
+    // A warehouse's aggregates file (warehouse/aggregates.h): read as it is, never mapped.
+    out.field("aggregates", true).key("columns").begin_array();
+    for (std::string_view name : names)
+      out.begin_object().field("name", name).key("field").null().end_object();
+    out.end_array().key("table").null();
+    out.field("preset", preset_name(Preset::basketlift));
+    out.end_object();
+    return out.take();
+  }
+  ColumnMapper mapper(mapping, std::nullopt);
   const Status decided = names.empty() ? Status::error(ErrorCode::unreadable_file,
                                                        "no header or first record was found")
                                        : mapper.decide(names);

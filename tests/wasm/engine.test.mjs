@@ -116,3 +116,21 @@ test('one version everywhere: package.json, the CLI, the wasm engine and the rep
   assert.equal(engine.analyze().engine_version, version);
   engine.dispose();
 });
+
+test('an aggregates file from a warehouse gives the native report; settings that contradict its query are refused', async () => {
+  const file = 'aggregates/sample_postgres.csv';
+  const native = nativeReport([file]);
+  const wasm = await wasmReport([file], 100);
+  assertSameReport(comparable(wasm), comparable(native));
+  assert.equal(wasm.summary.orders, 2500);
+  assert.deepEqual(wasm.inputs.map((i) => i.table), ['orders', 'products', 'sessions']);
+  assert.equal(wasm.dimensions.available, false);
+
+  const engine = await createEngine({ settings: { basket_min_support: 0.01 } });
+  try {
+    await engine.addFile(fixture(file), { name: file });
+    assert.throws(() => engine.analyze(), (e) => e instanceof BasketliftError && e.code === 'bad_config' && /basket_min_support/.test(e.message));
+  } finally {
+    engine.dispose();
+  }
+});

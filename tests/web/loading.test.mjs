@@ -35,6 +35,29 @@ test('an uploaded NDJSON file is analysed in the tab and its figures shown', asy
   }
 });
 
+test('an aggregates file from a warehouse is dropped and its summary shown, without the mapping step', async () => {
+  const file = fixture('aggregates/sample_postgres.csv');
+  const expected = JSON.parse(execFileSync(cli, ['analyze', '--aggregates', file], { encoding: 'utf8' })).summary;
+  const dashboard = await openDashboard();
+  try {
+    const { page } = dashboard;
+    await page.setInputFiles('#file-input', file);
+    await page.waitForSelector('#summary:not([hidden]) [data-kpi="orders"]', { timeout: 30000 });
+    assert.equal(await page.locator('dialog.mapping[open]').count(), 0);
+    assert.equal(await kpi(page, 'orders'), expected.orders);
+    assert.equal(await kpi(page, 'revenue'), expected.revenue);
+    assert.equal(await kpi(page, 'aov'), expected.aov);
+    assert.equal(await page.textContent('.file-status'),
+      'aggregates from a warehouse: orders 4,513 rows used, 12 rejected · products 147 rows used, 0 rejected · sessions 8,704 rows used, 0 rejected');
+    // Sections the file does not carry say so, without asking for files that would not help.
+    assert.match(await page.textContent('#experiment .empty'), /not in the aggregates file/);
+    assert.equal(await page.locator('#experiment .empty .unlock').count(), 0);
+    assert.deepEqual(dashboard.consoleErrors, []);
+  } finally {
+    await dashboard.close();
+  }
+});
+
 test('an unknown header opens the mapping step; the mapping gives the right result and is remembered', async () => {
   const expected = nativeReport(['ingest/orders_german.csv'], ['--map', fixture('ingest/orders_german.map.json')]).summary;
   const dashboard = await openDashboard();

@@ -104,5 +104,7 @@ export function table(caption, columns, rows, { sortable = true, limit = 25, row
 
 /** A panel's "not available" state: the reason and what would unlock it. */
 export function unavailable(reason, unlock) {
+  // A section an aggregates file does not carry: adding files would not help (it is read alone).
+  if (String(reason).startsWith('not in the aggregates file')) unlock = null;
   return h('div', { class: 'empty', role: 'note' }, h('p', {}, reason), unlock ? h('p', { class: 'unlock' }, unlock) : null);
 }

@@ -92,7 +92,12 @@ export class FilesPanel {
         if (this.#entries.length === 0) return;
         this.#onBusy('Analysing…');
         const report = await this.#engine.analyze();
-        this.#entries.forEach((entry, i) => this.#settle(entry, report.inputs[i]));
+        this.#entries.forEach((entry, i) => {
+          // An aggregates file stands for the warehouse tables it sums ("name › orders", ...).
+          const tables = report.inputs.filter((input) => input.file.startsWith(`${entry.file.name} › `));
+          if (tables.length) this.#settleAggregates(entry, tables);
+          else this.#settle(entry, report.inputs[i]);
+        });
         await this.#onReport(report);
       } catch (error) {
         this.#showError(error.message);
@@ -141,7 +146,7 @@ export class FilesPanel {
   // step (which the user may dismiss: the file is then read and reported as not understood).
   async #mappingFor(entry) {
     const header = await this.#engine.inspect(entry.file);
-    if (header.table || header.columns.length < 2) return null;
+    if (header.table || header.aggregates || header.columns.length < 2) return null;
     const saved = savedMapping(header.columns.map((c) => c.name));
     if (saved) return saved;
     this.#onBusy(`Which columns of ${entry.file.name} hold what?`);
@@ -183,6 +188,15 @@ export class FilesPanel {
     } else if (input) {
       fill(status, `${input.table}: ${fmt.count(input.rows_used)} rows used, ${fmt.count(input.rows_rejected)} rejected`);
     }
+  }
+
+  #settleAggregates(entry, tables) {
+    const { table, status, map } = entry.parts;
+    table.hidden = true;
+    map.hidden = true;
+    entry.row.classList.remove('failed');
+    fill(status, 'aggregates from a warehouse: ', tables.map((t) =>
+      `${t.table} ${fmt.count(t.rows_used)} rows used, ${fmt.count(t.rows_rejected)} rejected`).join(' · '));
   }
 
   async #map(entry) {

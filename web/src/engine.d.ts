@@ -51,6 +51,8 @@ export interface HeaderInfo {
   preset: string;
   /** Why no table was recognised. */
   error?: string;
+  /** True for an aggregates file computed in a warehouse (`basketlift sql`): read as it is. */
+  aggregates?: boolean;
 }
 
 /** Options of addFile. */

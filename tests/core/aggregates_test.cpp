@@ -1,0 +1,239 @@
+// The aggregates file (warehouse/aggregates.h): read whatever its chunks, the same summary as
+// the rows it sums, clear errors, settings that must agree with the query, and the query itself.
+//
+// tests/fixtures/aggregates/sample_postgres.csv is what PostgreSQL 15 computed with the query
+// of `basketlift sql --dialect postgres --orders orders --products products --sessions sessions`
+// over the bundled sample store (web/sample) loaded as text columns; tests/warehouse/ runs that
+// query on PostgreSQL and DuckDB over generated stores.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <string>
+
+#include "test_support.h"
+#include "warehouse/aggregates_sql.h"
+
+namespace basketlift {
+namespace {
+
+using testing::feed_chunks;
+using testing::fixture_path;
+using testing::read_file;
+
+std::string sample_aggregates() {
+  return read_file(fixture_path("aggregates/sample_postgres.csv"));
+}
+
+void expect_close(double actual, double expected, const char* what) {
+  if (std::isnan(expected)) {
+    EXPECT_TRUE(std::isnan(actual)) << what;
+    return;
+  }
+  EXPECT_LE(std::abs(actual - expected), 1e-9 * std::max(std::abs(expected), 1e-300))
+      << what << ": " << actual << " against " << expected;
+}
+
+void expect_same_figure(const Figure& actual, const Figure& expected, const char* what) {
+  ASSERT_EQ(actual.value.has_value(), expected.value.has_value()) << what;
+  if (expected.value) expect_close(*actual.value, *expected.value, what);
+  EXPECT_EQ(actual.unavailable, expected.unavailable) << what;
+}
+
+// Reads an aggregates file's bytes (fed `chunk` bytes at a time) and analyses it.
+Status analyze_aggregates(Engine& engine, const std::string& bytes, std::size_t chunk = 0) {
+  if (Status status = feed_chunks(engine, bytes, chunk, {"aggregates.csv", {}, {}, {}});
+      !status.ok())
+    return status;
+  return engine.analyze();
+}
+
+// The same text with one line replaced (0 = the header).
+std::string with_line(const std::string& text, std::size_t index, const std::string& line) {
+  std::size_t begin = 0;
+  for (std::size_t k = 0; k < index; ++k)
+    begin = text.find('\n', begin) + 1;
+  const std::size_t end = text.find('\n', begin);
+  return text.substr(0, begin) + line + text.substr(end);
+}
+
+TEST(Aggregates, SampleStoreSummaryFromPostgresIsTheSummaryOfItsRows) {
+  Engine raw;
+  ASSERT_TRUE(testing::analyze_sample_store(raw).ok());
+  const Summary& expected = raw.report().summary;
+  Engine engine;
+  ASSERT_TRUE(analyze_aggregates(engine, sample_aggregates()).ok());
+  const Summary& actual = engine.report().summary;
+  EXPECT_EQ(actual.orders, expected.orders);
+  EXPECT_EQ(actual.order_lines, expected.order_lines);
+  EXPECT_EQ(actual.cancelled_orders, expected.cancelled_orders);
+  EXPECT_EQ(actual.refunded_orders, expected.refunded_orders);
+  EXPECT_EQ(actual.money_orders, expected.money_orders);
+  EXPECT_EQ(actual.currency, expected.currency);
+  ASSERT_EQ(actual.other_currencies.size(), expected.other_currencies.size());
+  for (std::size_t k = 0; k < expected.other_currencies.size(); ++k) {
+    EXPECT_EQ(actual.other_currencies[k].code, expected.other_currencies[k].code);
+    EXPECT_EQ(actual.other_currencies[k].orders, expected.other_currencies[k].orders);
+    expect_close(actual.other_currencies[k].revenue, expected.other_currencies[k].revenue,
+                 "other currency revenue");
+  }
+  expect_same_figure(actual.revenue, expected.revenue, "revenue");
+  expect_same_figure(actual.aov, expected.aov, "aov");
+  expect_same_figure(actual.margin, expected.margin, "margin");
+  expect_same_figure(actual.margin_revenue_share, expected.margin_revenue_share, "margin share");
+  expect_same_figure(actual.sessions, expected.sessions, "sessions");
+  expect_same_figure(actual.cvr, expected.cvr, "cvr");
+  expect_same_figure(actual.attach_rate, expected.attach_rate, "attach rate");
+  expect_close(actual.aov_low, expected.aov_low, "aov_low");
+  expect_close(actual.aov_high, expected.aov_high, "aov_high");
+  expect_close(actual.cvr_low, expected.cvr_low, "cvr_low");
+  expect_close(actual.cvr_high, expected.cvr_high, "cvr_high");
+  expect_close(actual.attach_low, expected.attach_low, "attach_low");
+  expect_close(actual.attach_high, expected.attach_high, "attach_high");
+
+  // Each warehouse table is accounted for like the file it stands for.
+  const std::vector<FileReport>& inputs = engine.report().inputs;
+  ASSERT_EQ(inputs.size(), 3u);
+  for (const FileReport& table : inputs) {
+    const auto file = std::find_if(raw.files().begin(), raw.files().end(),
+                                   [&](const FileReport& f) { return f.table == table.table; });
+    ASSERT_NE(file, raw.files().end()) << table.file;
+    EXPECT_EQ(table.rows_read, file->rows_read) << table.file;
+    EXPECT_EQ(table.rows_used, file->rows_used) << table.file;
+    EXPECT_EQ(table.rows_rejected, file->rows_rejected) << table.file;
+    for (int r = 0; r < kRejectReasonCount; ++r)
+      EXPECT_EQ(table.rejected[r].count, file->rejected[r].count) << table.file << " reason " << r;
+  }
+  // The sections the file does not carry say so.
+  EXPECT_FALSE(engine.report().dimensions.available);
+  EXPECT_NE(engine.report().experiment.reason.find("not in the aggregates file"),
+            std::string::npos);
+}
+
+TEST(Aggregates, SameReportWhateverTheChunks) {
+  // Longer than the 4 KiB the engine looks at before deciding what a file is.
+  std::string bytes = sample_aggregates();
+  for (int k = 0; k < 300; ++k)
+    bytes += "currency,1,,X" + std::to_string(k) + ",orders,1\n";
+  Engine whole;
+  ASSERT_TRUE(analyze_aggregates(whole, bytes).ok());
+  for (std::size_t chunk : {1u, 7u, 4096u}) {
+    Engine cut;
+    ASSERT_TRUE(analyze_aggregates(cut, bytes, chunk).ok()) << chunk;
+    EXPECT_EQ(cut.report_json(), whole.report_json()) << chunk;
+  }
+  // With a UTF-8 BOM and CRLF line ends, as spreadsheet tools save CSV.
+  std::string crlf = "\xEF\xBB\xBF";
+  for (char c : bytes)
+    crlf += c == '\n' ? std::string("\r\n") : std::string(1, c);
+  Engine windows;
+  ASSERT_TRUE(analyze_aggregates(windows, crlf).ok());
+  EXPECT_EQ(windows.report_json(), whole.report_json());
+}
+
+TEST(Aggregates, ErrorsNameTheRowTheColumnAndTheReason) {
+  const std::string bytes = sample_aggregates();
+  struct Case {
+    std::size_t line;
+    std::string text;
+    std::string expected;
+  };
+  const Case cases[] = {
+      {2, "table,2,orders,,rows_read,4525",
+       "row 3, column version: format 2 was written by a newer basketlift"},
+      {2, "table,x,orders,,rows_read,4525", "row 3, column version: 'x' is not a format version"},
+      {2, "table,1,orders,,rows_read,many", "row 3, column value: 'many' is not a count"},
+      {2, "table,1,shops,,rows_read,4525", "row 3, column scope: 'shops' is not a table"},
+      {3, "rejected,1,orders,typo,unit_price,6",
+       "row 4, column key: 'typo' is not a rejection reason"},
+      {6, "summary,1,,,orders_count,2500", "row 7, column measure: 'orders_count' is not a"},
+      {14, "summary,1,,,revenue,12.5.5", "row 15, column value: '12.5.5' is not a number"},
+      {6, "verdict,1,,,orders,2500", "row 7, column basketlift_aggregates: 'verdict' is not a"},
+      {1, "settings,1,,,document,\"{\"\"confidence\"\": 2}\"", "row 2, column value: "},
+      {1, "summary,1,,,orders,2500", "no settings row"},
+      {0, "basketlift_aggregates,version,scope,key,measure",
+       "row 1, column value: the header has no such column"},
+  };
+  for (const Case& c : cases) {
+    Engine engine;
+    const Status status = analyze_aggregates(engine, with_line(bytes, c.line, c.text));
+    EXPECT_FALSE(status.ok()) << c.text;
+    EXPECT_NE(status.message.find("'aggregates.csv'"), std::string::npos) << status.message;
+    EXPECT_NE(status.message.find(c.expected), std::string::npos)
+        << c.text << " gave: " << status.message;
+  }
+  // A file cut short (no orders account) is refused, not read as an empty store.
+  Engine cut;
+  EXPECT_FALSE(analyze_aggregates(cut, bytes.substr(0, bytes.find("\ntable,1,orders"))).ok());
+}
+
+TEST(Aggregates, SettingsMayChangeTheFiguresButNotWhatTheQueryComputed) {
+  const std::string bytes =
+      with_line(sample_aggregates(), 1,
+                "settings,1,,,document,\"{\"\"max_dimension_groups\"\": 50, \"\"confidence\"\": "
+                "0.9}\"");
+  Engine file_settings;
+  ASSERT_TRUE(analyze_aggregates(file_settings, bytes).ok());
+  EXPECT_EQ(file_settings.report().settings.max_dimension_groups, 50u);
+  EXPECT_EQ(file_settings.report().settings.confidence, 0.9);
+
+  // Another confidence level only recomputes intervals; the file's query settings stay.
+  Engine wider;
+  ASSERT_TRUE(wider.configure(R"({"confidence": 0.99})").ok());
+  ASSERT_TRUE(analyze_aggregates(wider, bytes).ok());
+  EXPECT_EQ(wider.report().settings.confidence, 0.99);
+  EXPECT_EQ(wider.report().settings.max_dimension_groups, 50u);
+  EXPECT_LT(wider.report().summary.aov_low, file_settings.report().summary.aov_low);
+
+  // A setting the query computed with cannot be changed afterwards, even to the default.
+  for (const char* config : {R"({"max_dimension_groups": 100})",
+                             R"({"attribution_window_hours": 48, "confidence": 0.9})"}) {
+    Engine conflicting;
+    ASSERT_TRUE(conflicting.configure(config).ok());
+    const Status status = analyze_aggregates(conflicting, bytes);
+    EXPECT_EQ(status.code, ErrorCode::bad_config) << config;
+    EXPECT_NE(status.message.find("run basketlift sql again"), std::string::npos) << status.message;
+  }
+}
+
+TEST(Aggregates, AnalysedAloneAndOnlyOnce) {
+  const std::string bytes = sample_aggregates();
+  const std::string orders = "order_id,product_id,quantity,unit_price\no1,p1,1,9.50\n";
+  Engine mixed;
+  ASSERT_TRUE(feed_chunks(mixed, orders, 0, {"orders.csv", {}, {}, {}}).ok());
+  ASSERT_TRUE(feed_chunks(mixed, bytes, 0, {"aggregates.csv", {}, {}, {}}).ok());
+  EXPECT_NE(mixed.analyze().message.find("analysed alone"), std::string::npos);
+
+  Engine twice;
+  ASSERT_TRUE(feed_chunks(twice, bytes, 0, {"a.csv", {}, {}, {}}).ok());
+  EXPECT_FALSE(feed_chunks(twice, bytes, 0, {"b.csv", {}, {}, {}}).ok());
+  // reset() forgets the file.
+  twice.reset();
+  ASSERT_TRUE(analyze_aggregates(twice, bytes).ok());
+  EXPECT_EQ(twice.report().summary.orders, 2500u);
+}
+
+TEST(AggregatesSql, ReadsTheMappedColumnsInEachDialect) {
+  SqlRequest request;
+  request.orders = "shop.order_lines";
+  request.mapping =
+      ColumnMapping::parse_json(R"({"Invoice": "order_id", "Qty": "quantity"})").value();
+  for (SqlDialect dialect : {SqlDialect::duckdb, SqlDialect::postgres}) {
+    request.dialect = dialect;
+    const std::string sql = aggregates_sql(request).value();
+    EXPECT_NE(sql.find("FROM shop.order_lines AS t"), std::string::npos);
+    EXPECT_NE(sql.find("'Invoice'"), std::string::npos);
+    EXPECT_NE(sql.find("'Qty'"), std::string::npos);
+    EXPECT_EQ(sql.find("'order_id')"), std::string::npos) << "a mapped field reads its column";
+    EXPECT_EQ(sql.find("product_rows"), std::string::npos) << "no catalogue was named";
+    EXPECT_EQ(sql.find("session_rows"), std::string::npos) << "no sessions table was named";
+    EXPECT_NE(sql.find(dialect == SqlDialect::postgres ? "to_jsonb(t)" : "to_json(t)"),
+              std::string::npos);
+    EXPECT_EQ(sql.back(), '\n');
+  }
+  request.orders.clear();
+  EXPECT_FALSE(aggregates_sql(request).ok());
+  EXPECT_FALSE(parse_sql_dialect("oracle").has_value());
+}
+
+}  // namespace
+}  // namespace basketlift
