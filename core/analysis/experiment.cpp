@@ -7,13 +7,6 @@ namespace basketlift {
 
 namespace {
 
-// Per-arm statistics of the units of one slice.
-struct ArmStats {
-  double units = 0, converted = 0, orders = 0;
-  Moments revenue, margin;
-  RatioMoments aov, acceptance;
-};
-
 struct Caps {
   Interval revenue{-INFINITY, INFINITY};
   Interval margin{-INFINITY, INFINITY};
@@ -68,16 +61,15 @@ std::vector<ArmStats> stats_of(const ExperimentUnits& u, const std::vector<std::
   return arms;
 }
 
-SrmCheck check_srm(const std::vector<ArmStats>& arms, const ExperimentUnits& u,
-                   const AnalysisContext& ctx, bool exposure_slice) {
-  const Settings& s = ctx.settings;
+SrmCheck check_srm(const std::vector<ArmStats>& arms, const std::vector<std::string>& names,
+                   const Settings& s, bool exposure_slice) {
   SrmCheck srm;
   std::vector<double> weights;
   for (std::size_t a = 0; a < arms.size(); ++a) {
     srm.units.push_back(arms[a].units);
     double weight = s.expected_split.empty() ? 1 : 0;
     for (const auto& [name, share] : s.expected_split) {
-      if (ctx.store.pools.labels.view(u.arm_labels[a]) == name) weight = share;
+      if (names[a] == name) weight = share;
     }
     weights.push_back(weight);
   }
@@ -107,7 +99,7 @@ SrmCheck check_srm(const std::vector<ArmStats>& arms, const ExperimentUnits& u,
 }
 
 // The metrics of one arm against control.
-std::vector<MetricResult> compare(const ArmStats& c, const ArmStats& t, const ExperimentUnits& u,
+std::vector<MetricResult> compare(const ArmStats& c, const ArmStats& t, UnitKind unit,
                                   bool costs_known, const Settings& s) {
   std::vector<MetricResult> out;
   const auto add = [&](const char* metric, const char* family, Comparison comparison,
@@ -116,7 +108,7 @@ std::vector<MetricResult> compare(const ArmStats& c, const ArmStats& t, const Ex
     r.power = power_of(r.comparison, units, s.confidence, s.power, s.target_relative_lift);
     out.push_back(std::move(r));
   };
-  const bool sessions = u.kind == UnitKind::session;
+  const bool sessions = unit == UnitKind::session;
   if (sessions)
     add("cvr", "guardrail",
         two_proportion_test(c.converted, c.units, t.converted, t.units, s.confidence),
@@ -206,53 +198,31 @@ void adjust_families(ExperimentResult& result, const Settings& s) {
 
 }  // namespace
 
-ExperimentResult analyze_experiment(const AnalysisContext& ctx, const ExperimentUnits& u) {
+ExperimentSums experiment_sums(const AnalysisContext& ctx, const ExperimentUnits& u) {
   const Settings& s = ctx.settings;
   const Store& store = ctx.store;
-  ExperimentResult result;
-  result.unit = u.kind;
-  result.control = s.control_arm;
-  result.untagged_units = u.untagged;
-  result.orders_outside_units = u.orders_outside_units;
-  if (u.arm_labels.empty()) {
-    result.reason =
-        "no sessions or orders carry a variant: tag each session with its experiment arm";
-    return result;
-  }
-  if (!u.has_control) {
-    result.reason = "no arm is named \"" + s.control_arm + "\" (set control_arm in the settings)";
-    return result;
-  }
-  if (u.arm_labels.size() < 2) {
-    result.reason = "only one arm (" + s.control_arm + ") is present: nothing to compare";
-    return result;
-  }
-  result.available = true;
-  if (u.kind != UnitKind::session) {
-    const char* why = "no sessions table: only sessions that bought are known";
-    result.unavailable_metrics = {
-        {"cvr", why}, {"rpv", why}, {"margin_per_session", why}, {"acceptance_rate", why}};
-  }
-  const bool costs_known = std::any_of(ctx.order_margin.begin(), ctx.order_margin.end(),
-                                       [](double m) { return m != 0; });
-  if (u.kind == UnitKind::session && !costs_known) {
-    result.unavailable_metrics.emplace_back("margin_per_session",
-                                            "no cost is known: give unit_cost or margin_pct");
-  }
+  ExperimentSums sums;
+  sums.unit = u.kind;
+  sums.has_control = u.has_control;
+  sums.untagged_units = u.untagged;
+  sums.orders_outside_units = u.orders_outside_units;
+  for (std::uint32_t label : u.arm_labels)
+    sums.arms.emplace_back(store.pools.labels.view(label));
+  if (!u.has_control || u.arm_labels.size() < 2) return sums;  // nothing to compare
+  sums.costs_known = std::any_of(ctx.order_margin.begin(), ctx.order_margin.end(),
+                                 [](double m) { return m != 0; });
   const Caps caps = compute_caps(u, s);
-  result.capped = s.capping != Capping::off;
-  if (result.capped) {
-    result.revenue_cap = {s.capping == Capping::two_sided ? caps.revenue.low : kNaN,
-                          caps.revenue.high};
-    result.margin_cap = {s.capping == Capping::two_sided ? caps.margin.low : kNaN,
-                         caps.margin.high};
+  if (s.capping != Capping::off) {
+    sums.revenue_cap = {s.capping == Capping::two_sided ? caps.revenue.low : kNaN,
+                        caps.revenue.high};
+    sums.margin_cap = {s.capping == Capping::two_sided ? caps.margin.low : kNaN, caps.margin.high};
   }
-  result.arms.resize(u.arm_labels.size());
+  sums.totals.resize(u.arm_labels.size());
   for (std::size_t a = 0; a < u.arm_labels.size(); ++a)
-    result.arms[a].arm = std::string(store.pools.labels.view(u.arm_labels[a]));
+    sums.totals[a].arm = sums.arms[a];
   for (std::size_t unit = 0; unit < u.size(); ++unit) {
     if (u.arm[unit] < 0) continue;
-    ArmTotals& t = result.arms[static_cast<std::size_t>(u.arm[unit])];
+    ArmTotals& t = sums.totals[static_cast<std::size_t>(u.arm[unit])];
     t.units += 1;
     t.converted += u.converted[unit];
     t.orders += u.orders[unit];
@@ -261,21 +231,65 @@ ExperimentResult analyze_experiment(const AnalysisContext& ctx, const Experiment
     t.impressions += u.impressions[unit];
     t.accepted += u.accepted[unit];
   }
-  for (const Slice& slice : slices_of(u, store)) {
-    const std::vector<ArmStats> arms = stats_of(u, slice.members, caps);
-    const SrmCheck srm = check_srm(arms, u, ctx, slice.kind == "placement");
-    for (std::size_t a = 1; a < arms.size(); ++a) {
-      if (arms[a].units == 0 && arms[0].units == 0) continue;
-      ArmComparison comparison{
-          slice.kind,     slice.value,   std::string(store.pools.labels.view(u.arm_labels[a])),
-          arms[0].units,  arms[a].units, arms[0].orders,
-          arms[a].orders, srm,           {}};
-      comparison.metrics = compare(arms[0], arms[a], u, costs_known, s);
+  for (Slice& slice : slices_of(u, store))
+    sums.slices.push_back({slice.kind, slice.value, stats_of(u, slice.members, caps)});
+  return sums;
+}
+
+ExperimentResult experiment_from_sums(const ExperimentSums& sums, const Settings& s) {
+  ExperimentResult result;
+  result.unit = sums.unit;
+  result.control = s.control_arm;
+  result.untagged_units = sums.untagged_units;
+  result.orders_outside_units = sums.orders_outside_units;
+  if (sums.arms.empty()) {
+    result.reason =
+        "no sessions or orders carry a variant: tag each session with its experiment arm";
+    return result;
+  }
+  if (!sums.has_control) {
+    result.reason = "no arm is named \"" + s.control_arm + "\" (set control_arm in the settings)";
+    return result;
+  }
+  if (sums.arms.size() < 2) {
+    result.reason = "only one arm (" + s.control_arm + ") is present: nothing to compare";
+    return result;
+  }
+  result.available = true;
+  if (sums.unit != UnitKind::session) {
+    const char* why = "no sessions table: only sessions that bought are known";
+    result.unavailable_metrics = {
+        {"cvr", why}, {"rpv", why}, {"margin_per_session", why}, {"acceptance_rate", why}};
+  }
+  if (sums.unit == UnitKind::session && !sums.costs_known) {
+    result.unavailable_metrics.emplace_back("margin_per_session",
+                                            "no cost is known: give unit_cost or margin_pct");
+  }
+  result.capped = s.capping != Capping::off;
+  if (result.capped) {
+    result.revenue_cap = sums.revenue_cap;
+    result.margin_cap = sums.margin_cap;
+  }
+  result.arms = sums.totals;
+  for (const SliceStats& slice : sums.slices) {
+    const SrmCheck srm = check_srm(slice.arms, sums.arms, s, slice.kind == "placement");
+    for (std::size_t a = 1; a < slice.arms.size(); ++a) {
+      const ArmStats& control = slice.arms[0];
+      const ArmStats& arm = slice.arms[a];
+      if (arm.units == 0 && control.units == 0) continue;
+      ArmComparison comparison{slice.kind,    slice.value, sums.arms[a],
+                               control.units, arm.units,   control.orders,
+                               arm.orders,    srm,         {}};
+      comparison.metrics = compare(control, arm, sums.unit, sums.costs_known, s);
       result.comparisons.push_back(std::move(comparison));
     }
   }
   adjust_families(result, s);
   return result;
+}
+
+ExperimentResult analyze_experiment(const AnalysisContext& ctx, const ExperimentUnits& u) {
+  return experiment_from_sums(experiment_sums(ctx, u), ctx.settings);
 }
 
 }  // namespace basketlift

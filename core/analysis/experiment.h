@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "analysis/experiment_units.h"
+#include "analysis/moments.h"
 #include "analysis/stat_tests.h"
 
 namespace basketlift {
@@ -69,7 +70,42 @@ struct ExperimentResult {
   std::vector<ArmComparison> comparisons;                            ///< "all" slices first
 };
 
-/// Runs the experiment analysis.
+/// Sums over one arm's units within one slice: what the tests need.
+struct ArmStats {
+  double units = 0, converted = 0, orders = 0;  ///< counts
+  Moments revenue, margin;                      ///< per unit (capped when capping is on)
+  RatioMoments aov;                             ///< revenue over orders, units with an order
+  RatioMoments acceptance;                      ///< accepted over impressions, units shown an offer
+};
+
+/// One slice's sums per arm (arm order of ExperimentSums::arms).
+struct SliceStats {
+  std::string kind;            ///< "all", "placement", "channel" or "segment"
+  std::string value;           ///< the slice's value; empty for "all"
+  std::vector<ArmStats> arms;  ///< one per arm
+};
+
+/// Everything the experiment section is computed from: what a warehouse query can give
+/// instead of units (warehouse/aggregates.h).
+struct ExperimentSums {
+  UnitKind unit = UnitKind::session;       ///< the randomisation unit
+  std::vector<std::string> arms;           ///< arm names, control first when present
+  bool has_control = false;                ///< an arm is named settings.control_arm
+  std::uint64_t untagged_units = 0;        ///< units without an arm
+  std::uint64_t orders_outside_units = 0;  ///< sale orders whose session is not a unit
+  bool costs_known = false;                ///< some order has a margin
+  Interval revenue_cap, margin_cap;        ///< caps applied (NaN bounds: none)
+  std::vector<ArmTotals> totals;           ///< per arm, uncapped
+  std::vector<SliceStats> slices;          ///< "all" first
+};
+
+/// Sums the units per arm and slice (caps from settings.capping applied).
+ExperimentSums experiment_sums(const AnalysisContext& ctx, const ExperimentUnits& units);
+
+/// The experiment section from its sums.
+ExperimentResult experiment_from_sums(const ExperimentSums& sums, const Settings& settings);
+
+/// Runs the experiment analysis: experiment_sums, then experiment_from_sums.
 ExperimentResult analyze_experiment(const AnalysisContext& ctx, const ExperimentUnits& units);
 
 }  // namespace basketlift

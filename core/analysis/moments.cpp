@@ -25,6 +25,19 @@ Moments Moments::from_sums(double n, double sum, double sum_of_squares) {
   return moments;
 }
 
+RatioMoments RatioMoments::from_sums(double n, double sum_m, double sum_d, double sum_mm,
+                                     double sum_dd, double sum_md) {
+  RatioMoments moments;
+  moments.n = n;
+  if (n <= 0) return moments;
+  moments.mean_m = sum_m / n;
+  moments.mean_d = sum_d / n;
+  moments.m2_m = sum_mm - n * moments.mean_m * moments.mean_m;
+  moments.m2_d = sum_dd - n * moments.mean_d * moments.mean_d;
+  moments.c_md = sum_md - n * moments.mean_m * moments.mean_d;
+  return moments;
+}
+
 void RatioMoments::add(double m, double d) {
   n += 1;
   const double dm = m - mean_m;

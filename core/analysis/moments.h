@@ -49,6 +49,9 @@ struct RatioMoments {
   double ratio_variance() const;
   /// The same variance with the ratio taken to be `r` (a pooled ratio, for tests under the null).
   double ratio_variance_at(double r) const;
+  /// From plain sums over units: n, Σm, Σd, Σm², Σd², Σmd (as a warehouse computes them).
+  static RatioMoments from_sums(double n, double sum_m, double sum_d, double sum_mm, double sum_dd,
+                                double sum_md);
 };
 
 }  // namespace basketlift

@@ -59,7 +59,14 @@ std::string SqlSyntax::decimal() const {
 }
 
 std::string SqlSyntax::rounded(std::string_view value) const {
-  return "CAST(ROUND(" + std::string(value) + ", 6) AS " + decimal() + ")";
+  // PostgreSQL's NUMERIC squares exactly; DuckDB's 38 digits hold a square of 9 decimals
+  // (18) with 20 digits before the point.
+  if (dialect == SqlDialect::postgres) return std::string(value);
+  return "CAST(ROUND(" + std::string(value) + ", 9) AS DECIMAL(38, 9))";
+}
+
+std::string SqlSyntax::double_type() const {
+  return dialect == SqlDialect::postgres ? "DOUBLE PRECISION" : "DOUBLE";
 }
 
 std::string SqlSyntax::as_text(std::string_view value) const {

@@ -32,8 +32,11 @@ struct SqlSyntax {
   std::string matches(std::string_view text, std::string_view pattern) const;
   /// The exact decimal type values are cast to.
   std::string decimal() const;
-  /// `value` (an exact decimal) rounded to 6 decimals, so that its square stays exact.
+  /// `value` (an exact decimal) as a factor of a square or product that must stay exact:
+  /// itself where decimals are unbounded, else rounded to 9 decimals.
   std::string rounded(std::string_view value) const;
+  /// The IEEE double type (for ranks computed as the engine computes them).
+  std::string double_type() const;
   /// `value` as text (exact for decimals).
   std::string as_text(std::string_view value) const;
 };

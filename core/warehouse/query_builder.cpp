@@ -1,0 +1,65 @@
+#include "warehouse/query_builder.h"
+
+#include <cstdio>
+
+#include "warehouse/aggregates.h"
+
+namespace basketlift {
+
+namespace {
+
+// The engine's number grammar (ingest/value_parse.h), surrounding spaces already trimmed.
+constexpr const char* kNumber = "[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?";
+
+}  // namespace
+
+std::string QueryBuilder::column(Field field) const {
+  for (const auto& [name, target] : request_.mapping.entries)
+    if (target == field) return name;
+  return field_name(field);
+}
+
+std::string QueryBuilder::number_check(Field field, const char* bound_test,
+                                       const char* bound_reason) const {
+  const std::string name = field_name(field);
+  std::string check =
+      "    WHEN NOT " + syntax_.matches(name, kNumber) + " THEN 'invalid_number:" + name + "'\n";
+  if (bound_test != nullptr) {
+    check += "    WHEN " + decimal(name) + " " + bound_test + " THEN '" + bound_reason + ":" +
+             name + "'\n";
+  }
+  return check;
+}
+
+std::string QueryBuilder::double_literal(double value) {
+  char text[40];
+  std::snprintf(text, sizeof text, "%.17g", value);
+  return text;
+}
+
+void QueryBuilder::cte(const std::string& name, const std::string& comment,
+                       const std::string& body) {
+  if (!ctes_.empty()) ctes_ += ",\n";
+  ctes_ += "-- " + comment + "\n" + name + " AS (\n" + body + ")";
+}
+
+void QueryBuilder::row(const std::string& kind, const std::string& scope, const std::string& key,
+                       const std::string& measure, const std::string& value,
+                       const std::string& from) {
+  const std::string version = sql_string(std::to_string(kAggregatesVersion));
+  if (rows_.empty()) {
+    rows_ += "SELECT " + sql_string(kind) + " AS " + kAggregatesMarker + ", " + version +
+             " AS version, " + scope + " AS scope, " + key + " AS key, " + measure +
+             " AS measure, " + value + " AS value";
+  } else {
+    rows_ += "UNION ALL SELECT " + sql_string(kind) + ", " + version + ", " + scope + ", " + key +
+             ", " + measure + ", " + value;
+  }
+  rows_ += from.empty() ? "\n" : "\n  " + from + "\n";
+}
+
+std::string QueryBuilder::finish(const std::string& header) const {
+  return header + "WITH\n" + ctes_ + "\n" + rows_ + ";\n";
+}
+
+}  // namespace basketlift
