@@ -62,6 +62,21 @@ std::vector<std::vector<std::string>> split_csv(std::string_view text) {
   return rows;
 }
 
+// A measure's name and where its value goes.
+template <typename T>
+struct Named {
+  const char* name;
+  T* target;
+};
+
+// The entry named `name`, or null.
+template <typename T, std::size_t N>
+const Named<T>* find_named(const Named<T> (&entries)[N], std::string_view name) {
+  for (const Named<T>& entry : entries)
+    if (name == entry.name) return &entry;
+  return nullptr;
+}
+
 std::optional<RejectReason> reject_reason_of(std::string_view name) {
   for (int r = 0; r < kRejectReasonCount; ++r) {
     if (name == reject_reason_name(static_cast<RejectReason>(r)))
@@ -145,6 +160,9 @@ class AggregatesReader {
     if (kind == "rejected") return read_rejected(at(kScope), at(kKey), value);
     if (kind == "summary") return read_summary(measure, value);
     if (kind == "currency") return read_currency(at(kKey), measure, value);
+    if (kind == "experiment") return read_experiment(measure, value);
+    if (kind == "arm_total") return read_arm_total(at(kKey), measure, value);
+    if (kind == "arm") return read_arm(at(kScope), at(kKey), measure, value);
     return error(row_, kKind, "'" + kind + "' is not a kind of row of format " + version_text);
   }
 
@@ -201,29 +219,28 @@ class AggregatesReader {
 
   Status read_summary(const std::string& measure, const std::string& value) {
     SummarySums& s = out_.summary;
-    const std::map<std::string, std::uint64_t*> counts = {
-        {"orders", &s.orders},
-        {"order_lines", &s.order_lines},
-        {"cancelled_orders", &s.cancelled_orders},
-        {"refunded_orders", &s.refunded_orders},
-        {"money_orders", &s.money_orders},
-        {"attached_orders", &s.attached_orders},
-        {"priced_lines", &s.priced_lines},
-        {"costed_lines", &s.costed_lines},
-        {"sessions", &s.sessions},
-        {"converted_sessions", &s.converted_sessions}};
-    const std::map<std::string, double*> sums = {{"revenue", &s.revenue},
-                                                 {"margin", &s.margin},
-                                                 {"revenue_with_cost", &s.revenue_with_cost},
-                                                 {"order_revenue_n", &revenue_n_},
-                                                 {"order_revenue_sum", &revenue_sum_},
-                                                 {"order_revenue_sum_sq", &revenue_sum_sq_}};
-    if (auto found = counts.find(measure); found != counts.end()) {
+    const Named<std::uint64_t> counts[] = {{"orders", &s.orders},
+                                           {"order_lines", &s.order_lines},
+                                           {"cancelled_orders", &s.cancelled_orders},
+                                           {"refunded_orders", &s.refunded_orders},
+                                           {"money_orders", &s.money_orders},
+                                           {"attached_orders", &s.attached_orders},
+                                           {"priced_lines", &s.priced_lines},
+                                           {"costed_lines", &s.costed_lines},
+                                           {"sessions", &s.sessions},
+                                           {"converted_sessions", &s.converted_sessions}};
+    const Named<double> sums[] = {{"revenue", &s.revenue},
+                                  {"margin", &s.margin},
+                                  {"revenue_with_cost", &s.revenue_with_cost},
+                                  {"order_revenue_n", &revenue_n_},
+                                  {"order_revenue_sum", &revenue_sum_},
+                                  {"order_revenue_sum_sq", &revenue_sum_sq_}};
+    if (auto* found = find_named(counts, measure)) {
       if (measure == "sessions") s.has_sessions = true;
-      return count(value, *found->second);
+      return count(value, *found->target);
     }
-    if (auto found = sums.find(measure); found != sums.end()) {
-      if (Status status = number(value, *found->second); !status.ok()) return status;
+    if (auto* found = find_named(sums, measure)) {
+      if (Status status = number(value, *found->target); !status.ok()) return status;
       s.order_revenue = Moments::from_sums(revenue_n_, revenue_sum_, revenue_sum_sq_);
       return Status::success();
     }
@@ -251,6 +268,74 @@ class AggregatesReader {
     return error(row_, kMeasure, "'" + measure + "' is not a currency measure");
   }
 
+  Status read_experiment(const std::string& measure, const std::string& value) {
+    ExperimentAggregates& e = out_.experiment;
+    e.present = true;
+    if (measure == "unit") {
+      for (UnitKind kind : {UnitKind::session, UnitKind::order_session, UnitKind::order}) {
+        if (value == unit_kind_name(kind)) {
+          e.unit = kind;
+          return Status::success();
+        }
+      }
+      return error(row_, kValue, "'" + value + "' is not a unit");
+    }
+    if (measure == "untagged_units") return count(value, e.untagged_units);
+    if (measure == "orders_outside_units") return count(value, e.orders_outside_units);
+    if (measure == "costs_known") {
+      std::uint64_t flag = 0;
+      if (Status status = count(value, flag); !status.ok()) return status;
+      e.costs_known = flag != 0;
+      return Status::success();
+    }
+    const Named<double> caps[] = {{"revenue_cap_low", &e.revenue_cap_low},
+                                  {"revenue_cap_high", &e.revenue_cap_high},
+                                  {"margin_cap_low", &e.margin_cap_low},
+                                  {"margin_cap_high", &e.margin_cap_high}};
+    if (auto* found = find_named(caps, measure)) return number(value, *found->target);
+    return error(row_, kMeasure, "'" + measure + "' is not an experiment measure");
+  }
+
+  Status read_arm_total(const std::string& arm, const std::string& measure,
+                        const std::string& value) {
+    if (arm.empty()) return error(row_, kKey, "an arm total names its arm");
+    ArmTotals& t = out_.experiment.totals[arm];
+    t.arm = arm;
+    const Named<double> totals[] = {{"units", &t.units},      {"converted", &t.converted},
+                                    {"orders", &t.orders},    {"revenue", &t.revenue},
+                                    {"margin", &t.margin},    {"impressions", &t.impressions},
+                                    {"accepted", &t.accepted}};
+    const auto* found = find_named(totals, measure);
+    if (found == nullptr) return error(row_, kMeasure, "'" + measure + "' is not an arm total");
+    return number(value, *found->target);
+  }
+
+  Status read_arm(const std::string& slice, const std::string& arm, const std::string& measure,
+                  const std::string& value) {
+    if (slice != "all" && slice.rfind("channel:", 0) != 0 && slice.rfind("segment:", 0) != 0 &&
+        slice.rfind("placement:", 0) != 0) {
+      return error(row_, kScope, "'" + slice + "' is not a slice (all, channel:…, segment:…)");
+    }
+    if (arm.empty()) return error(row_, kKey, "arm rows name their arm");
+    ArmSliceSums& c = out_.experiment.cells[{slice, arm}];
+    const Named<double> stats[] = {{"units", &c.units},
+                                   {"converted", &c.converted},
+                                   {"orders", &c.orders},
+                                   {"revenue_sum", &c.revenue_sum},
+                                   {"revenue_sum_sq", &c.revenue_sum_sq},
+                                   {"margin_sum", &c.margin_sum},
+                                   {"margin_sum_sq", &c.margin_sum_sq},
+                                   {"aov_n", &c.aov_n},
+                                   {"aov_sum_m", &c.aov_sum_m},
+                                   {"aov_sum_d", &c.aov_sum_d},
+                                   {"aov_sum_mm", &c.aov_sum_mm},
+                                   {"aov_sum_dd", &c.aov_sum_dd},
+                                   {"aov_sum_md", &c.aov_sum_md}};
+    const auto* found = find_named(stats, measure);
+    if (found == nullptr) return error(row_, kMeasure, "'" + measure + "' is not an arm sum");
+    return number(value, *found->target);
+  }
+
   const std::string& name_;
   std::array<std::size_t, kColumnCount> index_{};
   std::size_t row_ = 1;
@@ -275,11 +360,10 @@ Result<Aggregates> parse_aggregates(std::string_view bytes, const std::string& n
   if (!read.ok()) return read;
   Aggregates aggregates = read.value();
   // Other currencies, most orders first (a tie: by code, as the query cannot know file order).
-  std::stable_sort(aggregates.summary.other_currencies.begin(),
-                   aggregates.summary.other_currencies.end(),
-                   [](const OtherCurrency& a, const OtherCurrency& b) {
-                     return a.orders != b.orders ? a.orders > b.orders : a.code < b.code;
-                   });
+  std::sort(aggregates.summary.other_currencies.begin(), aggregates.summary.other_currencies.end(),
+            [](const OtherCurrency& a, const OtherCurrency& b) {
+              return a.orders != b.orders ? a.orders > b.orders : a.code < b.code;
+            });
   return aggregates;
 }
 

@@ -3,10 +3,12 @@
 // first header cell is `basketlift_aggregates`. Layout and versions: README "Larger than a tab".
 #pragma once
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "analysis/experiment.h"
 #include "analysis/settings.h"
 #include "analysis/summary.h"
 #include "ingest/file_report.h"
@@ -19,12 +21,36 @@ constexpr const char* kAggregatesMarker = "basketlift_aggregates";
 /// The format version this engine writes (in the query) and reads; older versions stay readable.
 constexpr int kAggregatesVersion = 1;
 
+/// One arm's sums within one slice of the experiment, as the query gives them.
+struct ArmSliceSums {
+  double units = 0, converted = 0, orders = 0;     ///< counts
+  double revenue_sum = 0, revenue_sum_sq = 0;      ///< Σ and Σ² of (capped) revenue per unit
+  double margin_sum = 0, margin_sum_sq = 0;        ///< Σ and Σ² of (capped) margin per unit
+  double aov_n = 0, aov_sum_m = 0, aov_sum_d = 0;  ///< units with an order: n, Σ revenue, Σ orders
+  double aov_sum_mm = 0, aov_sum_dd = 0, aov_sum_md = 0;  ///< ... and Σ revenue², Σ orders², Σ both
+};
+
+/// The experiment's sums as the query gives them; arms are put in order (control first) and
+/// the tests run when the report is made (warehouse/aggregates_report.h), under its settings.
+struct ExperimentAggregates {
+  bool present = false;                    ///< the file has experiment rows
+  UnitKind unit = UnitKind::session;       ///< the randomisation unit
+  std::uint64_t untagged_units = 0;        ///< units without an arm
+  std::uint64_t orders_outside_units = 0;  ///< sale orders whose session is not a unit
+  bool costs_known = false;                ///< some order has a margin
+  double revenue_cap_low = kNaN, revenue_cap_high = kNaN;             ///< caps given (NaN: none)
+  double margin_cap_low = kNaN, margin_cap_high = kNaN;               ///< caps given (NaN: none)
+  std::map<std::string, ArmTotals> totals;                            ///< by arm name
+  std::map<std::pair<std::string, std::string>, ArmSliceSums> cells;  ///< by (slice, arm)
+};
+
 /// What one aggregates file holds.
 struct Aggregates {
   int version = kAggregatesVersion;  ///< the highest version among its rows
   std::string settings_json;         ///< the settings the query was written with
   Settings settings;                 ///< the same, read
   SummarySums summary;               ///< the summary's counts and sums
+  ExperimentAggregates experiment;   ///< the experiment's sums
   std::vector<FileReport> tables;    ///< per warehouse table: rows read, used, rejected
 };
 

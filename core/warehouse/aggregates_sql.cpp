@@ -34,7 +34,9 @@ Result<std::string> aggregates_sql(const SqlRequest& request) {
   QueryBuilder query(request);
   add_orders_query(query);
   if (!request.sessions.empty()) add_sessions_query(query);
+  add_experiment_query(query);
   add_summary_rows(query);
+  add_experiment_rows(query);
   return query.finish(header(request));
 }
 

@@ -12,51 +12,20 @@ void add_order_checks(QueryBuilder& query) {
             "-- column the table lacks reads as NULL.",
             "  SELECT " + query.syntax().row_as_json("t") + " AS r FROM " + query.request().orders +
                 " AS t\n");
-  query.cte("order_text", "The values the summary reads, as trimmed text (NULL when empty).",
-            "  SELECT\n"
-            "    " +
-                query.text(Field::order_id) +
-                " AS order_id,\n"
-                "    COALESCE(" +
-                query.text(Field::product_id) + ", " + query.text(Field::product_name) +
-                ") AS product,\n"
-                "    " +
-                query.text(Field::quantity) +
-                " AS quantity,\n"
-                "    " +
-                query.text(Field::unit_price) +
-                " AS unit_price,\n"
-                "    " +
-                query.text(Field::discount) +
-                " AS discount,\n"
-                "    " +
-                query.text(Field::unit_cost) +
-                " AS unit_cost,\n"
-                "    " +
-                query.text(Field::order_discount) +
-                " AS order_discount,\n"
-                "    " +
-                query.text(Field::refunded_amount) +
-                " AS refunded_amount,\n"
-                "    " +
-                query.text(Field::session_id) +
-                " AS session_id,\n"
-                "    " +
-                query.text(Field::currency) +
-                " AS currency,\n"
-                "    " +
-                query.text(Field::rec_id) +
-                " AS rec_id,\n"
-                "    " +
-                query.text(Field::cancelled_at) +
-                " AS cancelled_at,\n"
-                "    lower(" +
-                query.text(Field::financial_status) +
-                ") AS financial_status,\n"
-                "    " +
-                query.syntax().has_key("r", query.column(Field::rec_id)) +
-                " AS has_rec_column\n"
-                "  FROM order_rows\n");
+  // The order line's values, each under its field's name.
+  std::string values = "    " + query.text(Field::order_id) + " AS order_id,\n    COALESCE(" +
+                       query.text(Field::product_id) + ", " + query.text(Field::product_name) +
+                       ") AS product,\n";
+  for (Field field :
+       {Field::quantity, Field::unit_price, Field::discount, Field::unit_cost,
+        Field::order_discount, Field::refunded_amount, Field::session_id, Field::currency,
+        Field::variant, Field::channel, Field::segment, Field::rec_id, Field::cancelled_at})
+    values += "    " + query.text(field) + " AS " + field_name(field) + ",\n";
+  values += "    lower(" + query.text(Field::financial_status) + ") AS financial_status,\n";
+  values +=
+      "    " + query.syntax().has_key("r", query.column(Field::rec_id)) + " AS has_rec_column\n";
+  query.cte("order_text", "The values the analyses read, as trimmed text (NULL when empty).",
+            "  SELECT\n" + values + "  FROM order_rows\n");
   query.cte("order_checked",
             "A row's rejection (reason:column) is its first failing check, in the engine's order.",
             "  SELECT *, CASE\n"
@@ -137,7 +106,8 @@ void add_catalogue(QueryBuilder& query) {
 void add_sale_orders(QueryBuilder& query) {
   const bool catalogue = !query.request().products.empty();
   query.cte("sale_lines", "Sale lines with their values as exact decimals.",
-            "  SELECT l.order_id, l.product, l.session_id, l.currency, l.rec_id,\n"
+            "  SELECT l.order_id, l.product, l.session_id, l.currency, l.rec_id, l.variant,\n"
+            "    l.channel, l.segment,\n"
             "    COALESCE(" +
                 query.decimal("l.quantity") +
                 ", 1) AS quantity,\n"
@@ -169,8 +139,9 @@ void add_sale_orders(QueryBuilder& query) {
             "Orders with a sale line. An order-level value is the smallest its lines give (the\n"
             "-- engine: the first; they differ only where lines disagree, a data gap).",
             "  SELECT order_id, MIN(currency) AS currency, MIN(session_id) AS session_id,\n"
+            "    MIN(variant) AS variant, MIN(channel) AS channel, MIN(segment) AS segment,\n"
             "    bool_or(rec_id IS NOT NULL) AS attached, COUNT(unit_price) AS priced_lines,\n"
-            "    SUM(revenue) AS revenue\n"
+            "    SUM(revenue) AS revenue, SUM(revenue - cost) AS margin\n"
             "  FROM line_values GROUP BY order_id\n");
   query.cte("main_currency", "The currency of most orders (a tie: the first alphabetically).",
             "  SELECT currency FROM sale_orders WHERE currency IS NOT NULL\n"
@@ -201,13 +172,17 @@ void add_sessions_query(QueryBuilder& query) {
             "  END AS rejection\n"
             "  FROM (SELECT " +
                 query.text(Field::session_id) + " AS session_id, lower(" +
-                query.text(Field::converted) + ") AS converted FROM session_rows) AS s\n");
+                query.text(Field::converted) + ") AS converted,\n    " +
+                query.text(Field::variant) + " AS variant,\n    " + query.text(Field::channel) +
+                " AS channel,\n    " + query.text(Field::segment) +
+                " AS segment FROM session_rows) AS s\n");
   query.cte("session_list",
             "One entry per session id; a repeated id's later rows are rejected (the engine keeps\n"
             "-- the first row's converted flag; here any row saying converted counts).",
             "  SELECT session_id, COUNT(*) AS session_rows,\n"
             "    bool_or(converted IN ('true', '1', 'yes')) AS said_converted,\n"
-            "    bool_or(converted IS NOT NULL) AS said\n"
+            "    bool_or(converted IS NOT NULL) AS said,\n"
+            "    MIN(variant) AS variant, MIN(channel) AS channel, MIN(segment) AS segment\n"
             "  FROM session_checked WHERE rejection IS NULL GROUP BY session_id\n");
   query.cte("ordering_sessions",
             "Sessions an order names: they converted when their row does not say otherwise.",

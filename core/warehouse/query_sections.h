@@ -12,6 +12,10 @@ namespace basketlift {
 void add_orders_query(QueryBuilder& query);
 /// Sessions: reading, checks, one entry per session id.
 void add_sessions_query(QueryBuilder& query);
+/// The experiment's units, caps and sums per slice and arm (after orders and sessions).
+void add_experiment_query(QueryBuilder& query);
+/// The experiment's rows: unit kind, untagged units, caps, totals and sums per slice and arm.
+void add_experiment_rows(QueryBuilder& query);
 /// The settings row, the tables' accounts and rejections, and the summary's sums.
 void add_summary_rows(QueryBuilder& query);
 

@@ -56,9 +56,14 @@ std::string with_line(const std::string& text, std::size_t index, const std::str
   return text.substr(0, begin) + line + text.substr(end);
 }
 
-TEST(Aggregates, SampleStoreSummaryFromPostgresIsTheSummaryOfItsRows) {
+TEST(Aggregates, SampleStoreFromPostgresGivesTheReportOfItsRows) {
+  // The tables the query read: the sample store without its offer impressions.
   Engine raw;
-  ASSERT_TRUE(testing::analyze_sample_store(raw).ok());
+  for (const char* name : {"products.csv", "orders.csv", "sessions.csv"}) {
+    const std::string path = std::string(BASKETLIFT_SOURCE_DIR) + "/web/sample/" + name;
+    ASSERT_TRUE(feed_chunks(raw, read_file(path), 0, {name, {}, {}, {}}).ok());
+  }
+  ASSERT_TRUE(raw.analyze().ok());
   const Summary& expected = raw.report().summary;
   Engine engine;
   ASSERT_TRUE(analyze_aggregates(engine, sample_aggregates()).ok());
@@ -103,10 +108,38 @@ TEST(Aggregates, SampleStoreSummaryFromPostgresIsTheSummaryOfItsRows) {
     for (int r = 0; r < kRejectReasonCount; ++r)
       EXPECT_EQ(table.rejected[r].count, file->rejected[r].count) << table.file << " reason " << r;
   }
+  // The experiment: the same comparisons (listed by name, not in the files' order).
+  const ExperimentResult& raw_experiment = raw.report().experiment;
+  const ExperimentResult& experiment = engine.report().experiment;
+  ASSERT_TRUE(experiment.available);
+  EXPECT_EQ(experiment.unit, raw_experiment.unit);
+  EXPECT_EQ(experiment.untagged_units, raw_experiment.untagged_units);
+  EXPECT_EQ(experiment.orders_outside_units, raw_experiment.orders_outside_units);
+  ASSERT_EQ(experiment.comparisons.size(), raw_experiment.comparisons.size());
+  for (const ArmComparison& expected_arm : raw_experiment.comparisons) {
+    const auto found = std::find_if(
+        experiment.comparisons.begin(), experiment.comparisons.end(), [&](const ArmComparison& c) {
+          return c.slice_kind == expected_arm.slice_kind && c.slice == expected_arm.slice &&
+                 c.arm == expected_arm.arm;
+        });
+    ASSERT_NE(found, experiment.comparisons.end()) << expected_arm.slice;
+    EXPECT_EQ(found->units_control, expected_arm.units_control);
+    EXPECT_EQ(found->units_arm, expected_arm.units_arm);
+    expect_close(found->srm.p_value, expected_arm.srm.p_value, "srm p");
+    ASSERT_EQ(found->metrics.size(), expected_arm.metrics.size()) << expected_arm.slice;
+    for (std::size_t m = 0; m < found->metrics.size(); ++m) {
+      const MetricResult& a = found->metrics[m];
+      const MetricResult& e = expected_arm.metrics[m];
+      EXPECT_EQ(a.metric, e.metric);
+      expect_close(a.comparison.delta, e.comparison.delta, e.metric.c_str());
+      expect_close(a.comparison.p_value, e.comparison.p_value, e.metric.c_str());
+      expect_close(a.comparison.relative_ci.low, e.comparison.relative_ci.low, e.metric.c_str());
+      expect_close(a.adjusted_p, e.adjusted_p, e.metric.c_str());
+    }
+  }
   // The sections the file does not carry say so.
   EXPECT_FALSE(engine.report().dimensions.available);
-  EXPECT_NE(engine.report().experiment.reason.find("not in the aggregates file"),
-            std::string::npos);
+  EXPECT_NE(engine.report().offers.reason.find("not in the aggregates file"), std::string::npos);
 }
 
 TEST(Aggregates, SameReportWhateverTheChunks) {
@@ -183,6 +216,14 @@ TEST(Aggregates, SettingsMayChangeTheFiguresButNotWhatTheQueryComputed) {
   EXPECT_EQ(wider.report().settings.confidence, 0.99);
   EXPECT_EQ(wider.report().settings.max_dimension_groups, 50u);
   EXPECT_LT(wider.report().summary.aov_low, file_settings.report().summary.aov_low);
+
+  // The control arm is chosen when the report is made: the file's sums serve either way.
+  Engine other_control;
+  ASSERT_TRUE(other_control.configure(R"({"control_arm": "treatment"})").ok());
+  ASSERT_TRUE(analyze_aggregates(other_control, bytes).ok());
+  ASSERT_TRUE(other_control.report().experiment.available);
+  EXPECT_EQ(other_control.report().experiment.arms.front().arm, "treatment");
+  EXPECT_EQ(other_control.report().experiment.comparisons.front().arm, "control");
 
   // A setting the query computed with cannot be changed afterwards, even to the default.
   for (const char* config : {R"({"max_dimension_groups": 100})",

@@ -1,6 +1,7 @@
 // The report from a warehouse's aggregates equals the report from the raw files: the query of
 // `basketlift sql` run on real PostgreSQL and DuckDB over generated stores (all-text tables, as
-// COPY loads an export, and typed ones), every figure to 1e-9 relative.
+// COPY loads an export, and typed ones), every figure to 1e-9 relative: the summary, the
+// experiment (capped or not; sessions, sessions named by orders), the tables' row accounts.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -13,13 +14,17 @@ import { hasPostgres, openDuckDb, startPostgres } from './warehouses.mjs';
 const work = mkdtempSync(path.join(tmpdir(), 'basketlift-warehouse-'));
 after(() => rmSync(work, { recursive: true, force: true }));
 
-const TABLES = ['orders', 'products', 'sessions'];
-// Stores: two seeds with the generator's planted data gaps (rejected rows, other currencies),
-// one clean, and the bundled sample store.
+const ALL_TABLES = ['orders', 'products', 'sessions'];
+// Stores: seeds with the generator's planted data gaps (rejected rows, other currencies), one
+// clean, and the bundled sample store; capped experiments; and without a sessions table, where
+// the sessions orders name (or the orders themselves) are the experiment's units.
 const STORES = [
   { name: 'seed 11', args: ['--orders', '3000', '--seed', '11'] },
-  { name: 'seed 12', args: ['--orders', '2000', '--seed', '12'] },
-  { name: 'clean seed 13', args: ['--orders', '2000', '--seed', '13', '--clean'] },
+  { name: 'seed 12, capped at the 95th percentile', args: ['--orders', '2000', '--seed', '12'],
+    config: { capping: 'upper', capping_percentile: 0.95 } },
+  { name: 'clean seed 13, capped on both sides', args: ['--orders', '2000', '--seed', '13', '--clean'],
+    config: { capping: 'two_sided', capping_percentile: 0.9 } },
+  { name: 'seed 14 without sessions', args: ['--orders', '2000', '--seed', '14'], tables: ['orders', 'products'] },
   { name: 'sample store', dir: path.join(root, 'web/sample') },
 ];
 
@@ -31,12 +36,31 @@ function storeDir(store) {
 }
 
 const run = (args) => execFileSync(cli, args, { encoding: 'utf8', maxBuffer: 1 << 28 });
-const query = (dialect) => run(['sql', '--dialect', dialect, ...TABLES.flatMap((t) => [`--${t}`, t])]);
-const rawReport = (dir) => JSON.parse(run(['analyze', ...TABLES.flatMap((t) => [`--${t}`, path.join(dir, `${t}.csv`)])]));
+function configArgs(store) {
+  if (!store.config) return [];
+  const file = path.join(work, `${store.name.replace(/\W+/g, '-')}.json`);
+  writeFileSync(file, JSON.stringify(store.config));
+  return ['--config', file];
+}
+const tablesOf = (store) => store.tables ?? ALL_TABLES;
+const query = (dialect, store) =>
+  run(['sql', '--dialect', dialect, ...configArgs(store), ...tablesOf(store).flatMap((t) => [`--${t}`, t])]);
+const rawReport = (dir, store) =>
+  JSON.parse(run(['analyze', ...configArgs(store), ...tablesOf(store).flatMap((t) => [`--${t}`, path.join(dir, `${t}.csv`)])]));
 function aggregatesReport(csv, name) {
   const file = path.join(work, name);
   writeFileSync(file, csv);
   return assertValidReport(JSON.parse(run(['analyze', '--aggregates', file])));
+}
+
+// The experiment with its arms and comparisons in one order: the raw report lists arms and
+// slices as they first appear in the files, the aggregates report by name (a warehouse table
+// has no row order).
+function sortedExperiment(experiment) {
+  const key = (c) => [c.slice_kind, c.slice, c.arm].join('\u0000');
+  const byKey = (a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+  const byArm = (a, b) => (a.arm < b.arm ? -1 : a.arm > b.arm ? 1 : 0);
+  return { ...experiment, arms: [...(experiment.arms ?? [])].sort(byArm), comparisons: [...(experiment.comparisons ?? [])].sort(byKey) };
 }
 
 // Numbers equal to 1e-9 relative (sums in the warehouse are exact, the engine's in double);
@@ -54,11 +78,16 @@ function assertClose(actual, expected, where) {
   }
 }
 
-// What the aggregates report must share with the raw one: the summary, and per table the rows
-// read, used and rejected by reason.
-function assertSameAnswers(fromAggregates, raw) {
+// What the aggregates report must share with the raw one: the summary, the experiment, and per
+// table the rows read, used and rejected by reason.
+function assertSameAnswers(fromAggregates, raw, tables) {
   assertClose(fromAggregates.summary, raw.summary, 'summary');
-  for (const table of TABLES) {
+  assertClose(sortedExperiment(fromAggregates.experiment), sortedExperiment(raw.experiment), 'experiment');
+  assert.equal(fromAggregates.settings.capping, raw.settings.capping);
+  assert.equal(raw.experiment.available, true, 'the store has an experiment to compare');
+  assert.equal(raw.experiment.unit, tables.includes('sessions') ? 'session' : 'order_session');
+  assert.equal(raw.experiment.capping.on, raw.settings.capping !== 'off');
+  for (const table of tables) {
     const a = fromAggregates.inputs.find((i) => i.table === table);
     const r = raw.inputs.find((i) => i.table === table);
     assert.ok(a, `the aggregates report accounts for the ${table} table`);
@@ -69,7 +98,7 @@ function assertSameAnswers(fromAggregates, raw) {
     fromAggregates.data_gaps.checks.map((c) => [c.id, c.count]),
     raw.data_gaps.checks.filter((c) => c.id === 'invalid_values' || c.id === 'rejected_rows').map((c) => [c.id, c.count]),
     'data gaps from the rejected rows');
-  for (const section of ['dimensions', 'experiment', 'offers', 'ltv', 'basket'])
+  for (const section of ['dimensions', 'offers', 'ltv', 'basket'])
     assert.equal(fromAggregates[section].available, false, `${section} says it is not in the file`);
 }
 
@@ -79,9 +108,9 @@ describe('aggregates from DuckDB equal the raw report', () => {
       test(`${store.name}, ${typed ? 'typed' : 'text'} columns`, async () => {
         const dir = storeDir(store);
         const duck = await openDuckDb();
-        for (const t of TABLES) await duck.load(t, path.join(dir, `${t}.csv`), { typed });
-        const csv = await duck.csv(query('duckdb'), path.join(work, 'duck-out.csv'));
-        assertSameAnswers(aggregatesReport(csv, 'duckdb.csv'), rawReport(dir));
+        for (const t of tablesOf(store)) await duck.load(t, path.join(dir, `${t}.csv`), { typed });
+        const csv = await duck.csv(query('duckdb', store), path.join(work, 'duck-out.csv'));
+        assertSameAnswers(aggregatesReport(csv, 'duckdb.csv'), rawReport(dir, store), tablesOf(store));
       });
     }
   }
@@ -96,9 +125,9 @@ describe('aggregates from PostgreSQL equal the raw report', { skip: !hasPostgres
       const dir = storeDir(store);
       const db = `shop${k}`;
       pg.createDatabase(db);
-      for (const t of TABLES) pg.loadText(db, t, path.join(dir, `${t}.csv`));
-      const csv = pg.csv(db, query('postgres'));
-      assertSameAnswers(aggregatesReport(csv, `postgres-${k}.csv`), rawReport(dir));
+      for (const t of tablesOf(store)) pg.loadText(db, t, path.join(dir, `${t}.csv`));
+      const csv = pg.csv(db, query('postgres', store));
+      assertSameAnswers(aggregatesReport(csv, `postgres-${k}.csv`), rawReport(dir, store), tablesOf(store));
     });
   });
 });
