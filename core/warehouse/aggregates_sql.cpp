@@ -19,7 +19,10 @@ std::string header(const SqlRequest& request) {
          "-- Every value is read as text and checked against the grammar the engine reads:\n"
          "--   numbers   [+-]digits[.digits][e[+-]digits] (no thousands separators or currency\n"
          "--             signs; read with " +
-         (request.dialect == SqlDialect::duckdb ? "6 decimals" : "every decimal") +
+         (request.dialect == SqlDialect::duckdb
+              ? "6 decimals, at most 12 digits\n--             before the point: a larger "
+                "one is rejected as out_of_range"
+              : "every decimal") +
          ")\n"
          "--   booleans  true/false/1/0/yes/no in any case\n"
          "-- A row that fails a check is counted as rejected with its reason, as the engine\n"

@@ -97,41 +97,54 @@ void add_caps(QueryBuilder& query) {
 
 // Per slice and arm: the counts and sums of experiment.h's ArmStats.
 void add_slice_stats(QueryBuilder& query) {
-  const std::string columns =
-      "arm, converted, orders, capped_revenue AS revenue, capped_margin AS margin "
-      "FROM capped_units\n";
-  query.cte("unit_slices",
-            "Every tagged unit in the slice \"all\" and in its channel's and segment's.",
-            "  SELECT 'all' AS slice, " + columns +
-                "  WHERE arm IS NOT NULL\n"
-                "  UNION ALL SELECT 'channel:' || channel, " +
-                columns +
-                "  WHERE arm IS NOT NULL AND channel IS NOT NULL\n"
-                "  UNION ALL SELECT 'segment:' || segment, " +
-                columns + "  WHERE arm IS NOT NULL AND segment IS NOT NULL\n");
   const SqlSyntax& sql = query.syntax();
-  const std::string revenue = sql.rounded("revenue"), margin = sql.rounded("margin");
-  const std::string with_orders = " FILTER (WHERE orders > 0), 0)";
+  const std::string revenue = sql.rounded("capped_revenue"), margin = sql.rounded("capped_margin");
+  query.cte("unit_terms", "Each tagged unit's terms of the sums, computed once.",
+            "  SELECT arm, channel, segment, CASE WHEN converted THEN 1 ELSE 0 END AS converted,\n"
+            "    orders, capped_revenue AS revenue, capped_margin AS margin,\n"
+            "    " +
+                revenue + " * " + revenue +
+                " AS revenue_sq,\n"
+                "    " +
+                margin + " * " + margin +
+                " AS margin_sq,\n"
+                "    " +
+                revenue +
+                " * orders AS revenue_orders, orders * orders AS orders_sq\n"
+                "  FROM capped_units WHERE arm IS NOT NULL\n");
+  const auto with_orders = [](const std::string& sum) {
+    return "COALESCE(SUM(" + sum + ") FILTER (WHERE orders > 0), 0)";
+  };
   query.cte(
       "slice_stats",
-      "Sums per slice and arm: units, conversions, orders; revenue and margin per unit (n, Σ,\n"
-      "-- Σ²); revenue over orders among units with an order (n, Σm, Σd, Σm², Σd², Σmd).",
-      "  SELECT slice, arm, COUNT(*) AS units,\n"
-      "    SUM(CASE WHEN converted THEN 1 ELSE 0 END) AS converted, SUM(orders) AS orders,\n"
-      "    SUM(revenue) AS revenue_sum, SUM(" +
-          revenue + " * " + revenue +
-          ") AS revenue_sum_sq,\n"
-          "    SUM(margin) AS margin_sum, SUM(" +
-          margin + " * " + margin +
-          ") AS margin_sum_sq,\n"
-          "    COUNT(*) FILTER (WHERE orders > 0) AS aov_n,\n"
-          "    COALESCE(SUM(revenue)" +
-          with_orders + " AS aov_sum_m,\n    COALESCE(SUM(orders)" + with_orders +
-          " AS aov_sum_d,\n    COALESCE(SUM(" + revenue + " * " + revenue + ")" + with_orders +
-          " AS aov_sum_mm,\n    COALESCE(SUM(orders * orders)" + with_orders +
-          " AS aov_sum_dd,\n    COALESCE(SUM(" + revenue + " * orders)" + with_orders +
+      "Sums per slice (all, each channel, each segment) and arm: units, conversions, orders;\n"
+      "-- revenue and margin per unit (n, Σ, Σ²); revenue over orders among units with an order\n"
+      "-- (n, Σm, Σd, Σm², Σd², Σmd).",
+      "  SELECT CASE WHEN GROUPING(channel) = 0 THEN 'channel:' || channel\n"
+      "    WHEN GROUPING(segment) = 0 THEN 'segment:' || segment ELSE 'all' END AS slice,\n"
+      "    arm, COUNT(*) AS units, SUM(converted) AS converted, SUM(orders) AS orders,\n"
+      "    SUM(revenue) AS revenue_sum, SUM(revenue_sq) AS revenue_sum_sq,\n"
+      "    SUM(margin) AS margin_sum, SUM(margin_sq) AS margin_sum_sq,\n"
+      "    COUNT(*) FILTER (WHERE orders > 0) AS aov_n,\n"
+      "    " +
+          with_orders("revenue") +
+          " AS aov_sum_m,\n"
+          "    " +
+          with_orders("orders") +
+          " AS aov_sum_d,\n"
+          "    " +
+          with_orders("revenue_sq") +
+          " AS aov_sum_mm,\n"
+          "    " +
+          with_orders("orders_sq") +
+          " AS aov_sum_dd,\n"
+          "    " +
+          with_orders("revenue_orders") +
           " AS aov_sum_md\n"
-          "  FROM unit_slices GROUP BY slice, arm\n");
+          "  FROM unit_terms\n"
+          "  GROUP BY GROUPING SETS ((arm), (arm, channel), (arm, segment))\n"
+          "  HAVING NOT (GROUPING(channel) = 0 AND channel IS NULL)\n"
+          "    AND NOT (GROUPING(segment) = 0 AND segment IS NULL)\n");
 }
 
 }  // namespace

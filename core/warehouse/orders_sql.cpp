@@ -7,25 +7,29 @@ namespace basketlift {
 namespace {
 
 void add_order_checks(QueryBuilder& query) {
+  const std::vector<Field> fields = {
+      Field::order_id,        Field::product_id, Field::product_name, Field::quantity,
+      Field::unit_price,      Field::discount,   Field::unit_cost,    Field::order_discount,
+      Field::refunded_amount, Field::session_id, Field::currency,     Field::variant,
+      Field::channel,         Field::segment,    Field::rec_id,       Field::cancelled_at,
+      Field::financial_status};
+  const QueryBuilder::TableReader orders = query.reader(fields);
   query.cte("order_rows",
-            "Every row of the orders table as JSON: typed and text columns read alike, and a\n"
-            "-- column the table lacks reads as NULL.",
-            "  SELECT " + query.syntax().row_as_json("t") + " AS r FROM " + query.request().orders +
-                " AS t\n");
+            "Every row of the orders table read through JSON: typed and text columns read alike,\n"
+            "-- and a column the table lacks reads as NULL.",
+            orders.select(query.request().orders), QueryBuilder::Use::once);
   // The order line's values, each under its field's name.
-  std::string values = "    " + query.text(Field::order_id) + " AS order_id,\n    COALESCE(" +
-                       query.text(Field::product_id) + ", " + query.text(Field::product_name) +
+  std::string values = "    " + orders.text(Field::order_id) + " AS order_id,\n    COALESCE(" +
+                       orders.text(Field::product_id) + ", " + orders.text(Field::product_name) +
                        ") AS product,\n";
   for (Field field :
        {Field::quantity, Field::unit_price, Field::discount, Field::unit_cost,
         Field::order_discount, Field::refunded_amount, Field::session_id, Field::currency,
         Field::variant, Field::channel, Field::segment, Field::rec_id, Field::cancelled_at})
-    values += "    " + query.text(field) + " AS " + field_name(field) + ",\n";
-  values += "    lower(" + query.text(Field::financial_status) + ") AS financial_status,\n";
-  values +=
-      "    " + query.syntax().has_key("r", query.column(Field::rec_id)) + " AS has_rec_column\n";
+    values += "    " + orders.text(field) + " AS " + field_name(field) + ",\n";
+  values += "    lower(" + orders.text(Field::financial_status) + ") AS financial_status\n";
   query.cte("order_text", "The values the analyses read, as trimmed text (NULL when empty).",
-            "  SELECT\n" + values + "  FROM order_rows\n");
+            "  SELECT\n" + values + "  FROM order_rows\n", QueryBuilder::Use::once);
   query.cte("order_checked",
             "A row's rejection (reason:column) is its first failing check, in the engine's order.",
             "  SELECT *, CASE\n"
@@ -39,50 +43,46 @@ void add_order_checks(QueryBuilder& query) {
                 query.number_check(Field::refunded_amount, "< 0", "negative_number") +
                 "  END AS rejection\n"
                 "  FROM order_text\n");
+  // Window functions, not joins: an order's status and currency reach its lines without the
+  // planner having to guess how many rows a grouped CTE holds (a bad guess joins by nested
+  // loops).
   query.cte(
-      "order_status",
-      "An order is kept apart as cancelled when one of its lines has a cancelled_at or the\n"
-      "-- financial status voided, else as refunded when one says refunded; its lines are then\n"
-      "-- not sales (the engine takes the first line that says so).",
-      "  SELECT order_id, CASE\n"
-      "    WHEN bool_or(cancelled_at IS NOT NULL OR financial_status = 'voided')"
+      "order_lines",
+      "Valid lines with their order's status and currency. An order is kept apart as\n"
+      "-- cancelled when one of its lines has a cancelled_at or the financial status voided, else\n"
+      "-- as refunded when one says refunded; its lines are then not sales (the engine takes the\n"
+      "-- first line that says so). An order's currency is the smallest its lines give (the\n"
+      "-- engine: the first; they differ only where lines disagree, a data gap).",
+      "  SELECT *, CASE\n"
+      "    WHEN bool_or(cancelled_at IS NOT NULL OR financial_status = 'voided') OVER w"
       " THEN 'cancelled_order'\n"
-      "    WHEN bool_or(financial_status = 'refunded') THEN 'refunded_order'\n"
-      "  END AS status\n"
-      "  FROM order_checked WHERE rejection IS NULL GROUP BY order_id\n");
+      "    WHEN bool_or(financial_status = 'refunded') OVER w THEN 'refunded_order'\n"
+      "  END AS status, MIN(currency) OVER w AS order_currency\n"
+      "  FROM order_checked WHERE rejection IS NULL\n"
+      "  WINDOW w AS (PARTITION BY order_id)\n");
+  query.cte("order_status", "Orders kept apart, with why.",
+            "  SELECT DISTINCT order_id, status FROM order_lines WHERE status IS NOT NULL\n");
   query.cte("order_rejections",
-            "Rejected rows: failed checks, and the lines of cancelled or "
-            "refunded orders.",
+            "Rejected rows: failed checks, and the lines of cancelled or refunded orders.",
             "  SELECT rejection FROM order_checked WHERE rejection IS NOT NULL\n"
             "  UNION ALL\n"
-            "  SELECT s.status || ':' || CASE WHEN l.cancelled_at IS NOT NULL THEN 'cancelled_at'\n"
-            "    WHEN l.financial_status IS NOT NULL THEN 'financial_status' ELSE 'order_id' END\n"
-            "  FROM order_checked AS l JOIN order_status AS s ON s.order_id = l.order_id\n"
-            "  WHERE l.rejection IS NULL AND s.status IS NOT NULL\n");
+            "  SELECT status || ':' || CASE WHEN cancelled_at IS NOT NULL THEN 'cancelled_at'\n"
+            "    WHEN financial_status IS NOT NULL THEN 'financial_status' ELSE 'order_id' END\n"
+            "  FROM order_lines WHERE status IS NOT NULL\n");
 }
 
 void add_catalogue(QueryBuilder& query) {
-  query.cte("product_rows", "Every row of the catalogue as JSON.",
-            "  SELECT " + query.syntax().row_as_json("t") + " AS r FROM " +
-                query.request().products + " AS t\n");
-  query.cte("product_text", "The catalogue's values the summary reads.",
-            "  SELECT\n"
-            "    " +
-                query.text(Field::product_id) +
-                " AS product,\n"
-                "    " +
-                query.text(Field::price) +
-                " AS price,\n"
-                "    " +
-                query.text(Field::unit_cost) +
-                " AS unit_cost,\n"
-                "    " +
-                query.text(Field::margin_pct) +
-                " AS margin_pct,\n"
-                "    " +
-                query.text(Field::tier) +
-                " AS tier\n"
-                "  FROM product_rows\n");
+  const QueryBuilder::TableReader products = query.reader(
+      {Field::product_id, Field::price, Field::unit_cost, Field::margin_pct, Field::tier});
+  query.cte("product_rows", "Every row of the catalogue.",
+            products.select(query.request().products), QueryBuilder::Use::once);
+  std::string values;
+  for (Field field : {Field::price, Field::unit_cost, Field::margin_pct, Field::tier})
+    values += ",\n    " + products.text(field) + " AS " + field_name(field);
+  query.cte("product_text", "The catalogue's values the analyses read.",
+            "  SELECT\n    " + products.text(Field::product_id) + " AS product" + values +
+                "\n  FROM product_rows\n",
+            QueryBuilder::Use::once);
   query.cte("product_checked", "A catalogue row's rejection, in the engine's order.",
             "  SELECT *, CASE\n" + query.number_check(Field::price, "< 0", "negative_number") +
                 query.number_check(Field::unit_cost, "< 0", "negative_number") +
@@ -105,23 +105,23 @@ void add_catalogue(QueryBuilder& query) {
 
 void add_sale_orders(QueryBuilder& query) {
   const bool catalogue = !query.request().products.empty();
-  query.cte("sale_lines", "Sale lines with their values as exact decimals.",
-            "  SELECT l.order_id, l.product, l.session_id, l.currency, l.rec_id, l.variant,\n"
-            "    l.channel, l.segment,\n"
-            "    COALESCE(" +
-                query.decimal("l.quantity") +
-                ", 1) AS quantity,\n"
-                "    " +
-                query.decimal("l.unit_price") +
-                " AS unit_price,\n"
-                "    COALESCE(" +
-                query.decimal("l.discount") +
-                ", 0) AS discount,\n"
-                "    " +
-                query.decimal("l.unit_cost") +
-                " AS unit_cost\n"
-                "  FROM order_checked AS l JOIN order_status AS s ON s.order_id = l.order_id\n"
-                "  WHERE l.rejection IS NULL AND s.status IS NULL\n");
+  query.cte(
+      "sale_lines", "Sale lines with their values as exact decimals.",
+      "  SELECT l.order_id, l.product, l.session_id, l.currency, l.order_currency, l.rec_id,\n"
+      "    l.variant, l.channel, l.segment,\n"
+      "    COALESCE(" +
+          query.decimal("l.quantity") +
+          ", 1) AS quantity,\n"
+          "    " +
+          query.decimal("l.unit_price") +
+          " AS unit_price,\n"
+          "    COALESCE(" +
+          query.decimal("l.discount") +
+          ", 0) AS discount,\n"
+          "    " +
+          query.decimal("l.unit_cost") +
+          " AS unit_cost\n"
+          "  FROM order_lines AS l WHERE l.status IS NULL\n");
   const std::string unit_cost =
       catalogue ? "COALESCE(l.unit_cost, c.unit_cost,\n"
                   "      COALESCE(c.price, l.unit_price) * (1 - c.margin_pct * 0.01))"
@@ -161,9 +161,13 @@ void add_orders_query(QueryBuilder& query) {
 }
 
 void add_sessions_query(QueryBuilder& query) {
-  query.cte("session_rows", "Every row of the sessions table as JSON.",
-            "  SELECT " + query.syntax().row_as_json("t") + " AS r FROM " +
-                query.request().sessions + " AS t\n");
+  const QueryBuilder::TableReader sessions = query.reader(
+      {Field::session_id, Field::converted, Field::variant, Field::channel, Field::segment});
+  query.cte("session_rows", "Every row of the sessions table.",
+            sessions.select(query.request().sessions), QueryBuilder::Use::once);
+  std::string values;
+  for (Field field : {Field::variant, Field::channel, Field::segment})
+    values += ",\n    " + sessions.text(field) + " AS " + field_name(field);
   query.cte("session_checked", "A session row's rejection, in the engine's order.",
             "  SELECT *, CASE\n"
             "    WHEN session_id IS NULL THEN 'missing_required_field:session_id'\n"
@@ -171,11 +175,9 @@ void add_sessions_query(QueryBuilder& query) {
             " THEN 'invalid_boolean:converted'\n"
             "  END AS rejection\n"
             "  FROM (SELECT " +
-                query.text(Field::session_id) + " AS session_id, lower(" +
-                query.text(Field::converted) + ") AS converted,\n    " +
-                query.text(Field::variant) + " AS variant,\n    " + query.text(Field::channel) +
-                " AS channel,\n    " + query.text(Field::segment) +
-                " AS segment FROM session_rows) AS s\n");
+                sessions.text(Field::session_id) + " AS session_id,\n    lower(" +
+                sessions.text(Field::converted) + ") AS converted" + values +
+                "\n  FROM session_rows) AS s\n");
   query.cte("session_list",
             "One entry per session id; a repeated id's later rows are rejected (the engine keeps\n"
             "-- the first row's converted flag; here any row saying converted counts).",

@@ -19,11 +19,27 @@ std::string QueryBuilder::column(Field field) const {
   return field_name(field);
 }
 
+std::string QueryBuilder::TableReader::select(const std::string& table) const {
+  std::vector<std::string> columns;
+  for (Field field : fields_)
+    columns.push_back(query_.column(field));
+  return "  SELECT " + query_.syntax().row_values("t", columns) + " AS r FROM " + table + " AS t\n";
+}
+
+std::string QueryBuilder::TableReader::text(Field field) const {
+  for (std::size_t i = 0; i < fields_.size(); ++i) {
+    if (fields_[i] == field) return query_.syntax().text_of("r", i, query_.column(field));
+  }
+  return "CAST(NULL AS TEXT)";  // a field this table never has (a bug in the caller)
+}
+
 std::string QueryBuilder::number_check(Field field, const char* bound_test,
                                        const char* bound_reason) const {
   const std::string name = field_name(field);
   std::string check =
       "    WHEN NOT " + syntax_.matches(name, kNumber) + " THEN 'invalid_number:" + name + "'\n";
+  if (const std::string too_large = syntax_.too_large(name); !too_large.empty())
+    check += "    WHEN " + too_large + " THEN 'out_of_range:" + name + "'\n";
   if (bound_test != nullptr) {
     check += "    WHEN " + decimal(name) + " " + bound_test + " THEN '" + bound_reason + ":" +
              name + "'\n";
@@ -37,10 +53,13 @@ std::string QueryBuilder::double_literal(double value) {
   return text;
 }
 
-void QueryBuilder::cte(const std::string& name, const std::string& comment,
-                       const std::string& body) {
+void QueryBuilder::cte(const std::string& name, const std::string& comment, const std::string& body,
+                       Use use) {
   if (!ctes_.empty()) ctes_ += ",\n";
-  ctes_ += "-- " + comment + "\n" + name + " AS (\n" + body + ")";
+  // A CTE read more than once is computed once and kept: DuckDB would otherwise evaluate it
+  // again for every reader (PostgreSQL keeps such a CTE by itself); one read once streams.
+  ctes_ += "-- " + comment + "\n" + name + (use == Use::once ? " AS (\n" : " AS MATERIALIZED (\n") +
+           body + ")";
 }
 
 void QueryBuilder::row(const std::string& kind, const std::string& scope, const std::string& key,

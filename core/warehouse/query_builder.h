@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "warehouse/aggregates_sql.h"
 
@@ -22,8 +23,23 @@ class QueryBuilder {
 
   /// The column `field` is read from: the mapping's, else the field's own name.
   std::string column(Field field) const;
-  /// `field`'s trimmed text in the JSON row `r` (NULL when empty).
-  std::string text(Field field) const { return syntax_.text_of("r", column(field)); }
+  /// How one table's rows are read: the fields it may have, each from its column.
+  class TableReader {
+   public:
+    /// The SELECT of the table's rows CTE: one value `r` per row holding every field's column.
+    std::string select(const std::string& table) const;
+    /// `field`'s trimmed text in `r` (NULL when empty or when the table lacks the column).
+    std::string text(Field field) const;
+
+   private:
+    friend class QueryBuilder;
+    TableReader(const QueryBuilder& query, std::vector<Field> fields)
+        : query_(query), fields_(std::move(fields)) {}
+    const QueryBuilder& query_;
+    std::vector<Field> fields_;
+  };
+  /// A reader of a table holding (some of) `fields`.
+  TableReader reader(std::vector<Field> fields) const { return {*this, std::move(fields)}; }
   /// `value` cast to the dialect's exact decimal.
   std::string decimal(const std::string& value) const {
     return "CAST(" + value + " AS " + syntax_.decimal() + ")";
@@ -34,8 +50,11 @@ class QueryBuilder {
   /// `value` as a SQL double literal that reads back as the very same double.
   static std::string double_literal(double value);
 
+  /// How often the query reads a CTE.
+  enum class Use { once, many };
   /// Adds a CTE `name` with a comment (lines after the first start with "-- ").
-  void cte(const std::string& name, const std::string& comment, const std::string& body);
+  void cte(const std::string& name, const std::string& comment, const std::string& body,
+           Use use = Use::many);
   /// Adds an output row (SQL expressions for each column; `from` may be empty).
   void row(const std::string& kind, const std::string& scope, const std::string& key,
            const std::string& measure, const std::string& value, const std::string& from);

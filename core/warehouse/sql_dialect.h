@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace basketlift {
 
@@ -21,13 +22,16 @@ std::optional<SqlDialect> parse_sql_dialect(std::string_view name);
 struct SqlSyntax {
   SqlDialect dialect;  ///< the dialect written
 
-  /// A table's row as one JSON object, so that a column the table lacks reads as NULL and
-  /// typed and text columns read alike (`alias` names the table in FROM).
-  std::string row_as_json(std::string_view alias) const;
-  /// The text of key `key` of a JSON row, without surrounding spaces and tabs, NULL when empty.
-  std::string text_of(std::string_view json, std::string_view key) const;
-  /// True when the JSON row has the key (the table has that column).
-  std::string has_key(std::string_view json, std::string_view key) const;
+  /// The values of `columns` of a table's row (`alias` names the table in FROM), read through
+  /// the row as JSON so that a column the table lacks reads as NULL and typed and text columns
+  /// read alike: the row as JSON (PostgreSQL), or the list of the columns' texts (DuckDB,
+  /// which then parses each row once, not once per column).
+  std::string row_values(std::string_view alias, const std::vector<std::string>& columns) const;
+  /// The text of column number `index` (named `column`) of row_values() `row`, without
+  /// surrounding spaces and tabs, NULL when empty.
+  std::string text_of(std::string_view row, std::size_t index, std::string_view column) const;
+  /// True when the table `alias` (one of its rows) has the column.
+  std::string has_column(std::string_view alias, std::string_view column) const;
   /// True when `text` matches the whole of the regular expression `pattern`.
   std::string matches(std::string_view text, std::string_view pattern) const;
   /// The exact decimal type values are cast to.
@@ -35,6 +39,8 @@ struct SqlSyntax {
   /// `value` (an exact decimal) as a factor of a square or product that must stay exact:
   /// itself where decimals are unbounded, else rounded to 9 decimals.
   std::string rounded(std::string_view value) const;
+  /// True when a number's text (already checked) does not fit decimal(); empty where any fits.
+  std::string too_large(std::string_view text) const;
   /// The IEEE double type (for ranks computed as the engine computes them).
   std::string double_type() const;
   /// `value` as text (exact for decimals).

@@ -41,17 +41,26 @@ void add_summary_rows(QueryBuilder& query) {
           "FROM order_status WHERE status = 'refunded_order'");
   summary(query, "money_orders", "COUNT(*)", "FROM scoped_orders WHERE in_scope");
   summary(query, "attached_orders", "COUNT(*)", "FROM sale_orders WHERE attached");
-  summary(query, "has_rec_column", "CASE WHEN bool_or(has_rec_column) THEN 1 ELSE 0 END",
-          "FROM order_text");
-  const std::string in_scope =
-      "FROM line_values AS l JOIN scoped_orders AS o ON o.order_id = l.order_id\n"
-      "  WHERE o.in_scope";
-  summary(query, "priced_lines", "COUNT(l.revenue)", in_scope);
-  summary(query, "revenue", "COALESCE(SUM(l.revenue), 0)", in_scope);
-  summary(query, "costed_lines", "COUNT(l.revenue - l.cost)", in_scope);
-  summary(query, "margin", "COALESCE(SUM(l.revenue - l.cost), 0)", in_scope);
-  summary(query, "revenue_with_cost",
-          "COALESCE(SUM(CASE WHEN l.cost IS NOT NULL THEN l.revenue END), 0)", in_scope);
+  // Whether the table has a rec_id column: asked of one row.
+  summary(query, "has_rec_column",
+          "COALESCE((SELECT CASE WHEN " +
+              query.syntax().has_column("t", query.column(Field::rec_id)) +
+              " THEN 1 ELSE 0 END FROM " + query.request().orders + " AS t LIMIT 1), 0)",
+          "");
+  query.cte("line_money",
+            "The summary's money over the lines of orders in scope, in one pass: lines with a\n"
+            "-- price and their revenue; lines whose cost is known, their margin and revenue.",
+            "  SELECT COUNT(l.revenue) AS priced_lines, COALESCE(SUM(l.revenue), 0) AS revenue,\n"
+            "    COUNT(l.revenue - l.cost) AS costed_lines,\n"
+            "    COALESCE(SUM(l.revenue - l.cost), 0) AS margin,\n"
+            "    COALESCE(SUM(CASE WHEN l.cost IS NOT NULL THEN l.revenue END), 0) AS "
+            "revenue_with_cost\n"
+            "  FROM line_values AS l\n"
+            "  WHERE l.order_currency IS NULL OR l.order_currency = (SELECT currency FROM "
+            "main_currency)\n");
+  for (const char* measure :
+       {"priced_lines", "revenue", "costed_lines", "margin", "revenue_with_cost"})
+    summary(query, measure, measure, "FROM line_money");
   const std::string priced_orders = "FROM scoped_orders WHERE in_scope AND priced_lines > 0";
   summary(query, "order_revenue_n", "COUNT(*)", priced_orders);
   summary(query, "order_revenue_sum", "COALESCE(SUM(" + query.syntax().rounded("revenue") + "), 0)",

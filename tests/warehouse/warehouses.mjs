@@ -38,6 +38,9 @@ export function startPostgres() {
       psql(['-d', db, '-q', '-c', `CREATE TABLE ${table} (${columns})`]);
       // The rows go through psql's stdin: the server's user need not read the test's files.
       psql(['-d', db, '-q', '-c', `\\copy ${table} FROM pstdin WITH (FORMAT csv, HEADER true)`], readFileSync(path));
+      // Statistics, as a warehouse's tables have them (autovacuum): without them the planner
+      // takes a fresh table for a few rows and joins CTEs by nested loops.
+      psql(['-d', db, '-q', '-c', `ANALYZE ${table}`]);
     },
     /** Runs `sql` and returns its result as CSV (psql --csv), as a merchant would save it. */
     csv: (db, sql) => psql(['-d', db, '--csv', '-q'], sql),
