@@ -264,7 +264,7 @@ TEST(AggregatesSql, ReadsTheMappedColumnsInEachDialect) {
     EXPECT_NE(sql.find("FROM shop.order_lines AS t"), std::string::npos);
     // A column as a JSON key (PostgreSQL) or a JSON path (DuckDB).
     const auto key = [&](const std::string& column) {
-      return dialect == SqlDialect::postgres ? "'" + column + "'" : "'$.\"" + column + "\"'";
+      return dialect == SqlDialect::postgres ? "->> '" + column + "'" : "'$.\"" + column + "\"'";
     };
     EXPECT_NE(sql.find(key("Invoice")), std::string::npos) << sql;
     EXPECT_NE(sql.find(key("Qty")), std::string::npos);
