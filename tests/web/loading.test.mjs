@@ -49,9 +49,11 @@ test('an aggregates file from a warehouse is dropped and its summary shown, with
     assert.equal(await kpi(page, 'aov'), expected.aov);
     assert.equal(await page.textContent('.file-status'),
       'aggregates from a warehouse: orders 4,513 rows used, 12 rejected · products 147 rows used, 0 rejected · sessions 8,704 rows used, 0 rejected');
-    // Sections the file does not carry say so, without asking for files that would not help.
-    assert.match(await page.textContent('#experiment .empty'), /not in the aggregates file/);
-    assert.equal(await page.locator('#experiment .empty .unlock').count(), 0);
+    // The experiment comes from the file; sections it does not carry say so, without asking
+    // for files that would not help.
+    assert.equal(await page.locator('#experiment .empty').count(), 0);
+    assert.match(await page.textContent('#offers .empty'), /not in the aggregates file/);
+    assert.equal(await page.locator('#offers .empty .unlock').count(), 0);
     assert.deepEqual(dashboard.consoleErrors, []);
   } finally {
     await dashboard.close();
