@@ -123,12 +123,12 @@ Status Engine::analyze() {
     return Status::error(ErrorCode::bad_usage, "analyze: '" + open_file_->report().file +
                                                    "' is still open; call end_file first");
   }
+  if (aggregates_) return analyze_aggregates();
   const bool has_rec_column = std::any_of(files_.begin(), files_.end(), [](const FileReport& f) {
     return f.table == Table::orders &&
            std::any_of(f.columns.begin(), f.columns.end(),
                        [](const auto& column) { return column.second == Field::rec_id; });
   });
-  if (aggregates_) return analyze_aggregates();
   report_ = Report{};
   analyzed_ = true;
   report_.inputs = files_;

@@ -99,6 +99,7 @@ class AggregatesReader {
       row_ = r + 1;
       if (Status status = read_row(rows[r]); !status.ok()) return status;
     }
+    out_.summary.order_revenue = Moments::from_sums(revenue_n_, revenue_sum_, revenue_sum_sq_);
     if (out_.settings_json.empty())
       return error(0, kKind, "no settings row: the file was not written by `basketlift sql`");
     auto orders = tables_.find("orders");
@@ -240,9 +241,7 @@ class AggregatesReader {
       return count(value, *found->target);
     }
     if (auto* found = find_named(sums, measure)) {
-      if (Status status = number(value, *found->target); !status.ok()) return status;
-      s.order_revenue = Moments::from_sums(revenue_n_, revenue_sum_, revenue_sum_sq_);
-      return Status::success();
+      return number(value, *found->target);
     }
     if (measure == "has_rec_column") {
       std::uint64_t flag = 0;

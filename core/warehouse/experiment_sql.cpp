@@ -70,7 +70,8 @@ void add_caps(QueryBuilder& query) {
   const Settings& s = query.request().settings;
   if (s.capping == Capping::off) {
     query.cte("capped_units", "No capping (settings.capping is off).",
-              "  SELECT u.*, revenue AS capped_revenue, margin AS capped_margin FROM units AS u\n");
+              "  SELECT u.*, revenue AS capped_revenue, margin AS capped_margin FROM units AS u\n",
+              QueryBuilder::Use::once);
     return;
   }
   const bool two_sided = s.capping == Capping::two_sided;
@@ -92,7 +93,8 @@ void add_caps(QueryBuilder& query) {
   };
   query.cte("capped_units", "Each unit's revenue and margin within the caps.",
             "  SELECT u.*, " + clamp("revenue") + " AS capped_revenue,\n    " + clamp("margin") +
-                " AS capped_margin\n  FROM units AS u CROSS JOIN caps AS c\n");
+                " AS capped_margin\n  FROM units AS u CROSS JOIN caps AS c\n",
+            QueryBuilder::Use::once);
 }
 
 // Per slice and arm: the counts and sums of experiment.h's ArmStats.
@@ -111,7 +113,8 @@ void add_slice_stats(QueryBuilder& query) {
                 "    " +
                 revenue +
                 " * orders AS revenue_orders, orders * orders AS orders_sq\n"
-                "  FROM capped_units WHERE arm IS NOT NULL\n");
+                "  FROM capped_units WHERE arm IS NOT NULL\n",
+            QueryBuilder::Use::once);
   const auto with_orders = [](const std::string& sum) {
     return "COALESCE(SUM(" + sum + ") FILTER (WHERE orders > 0), 0)";
   };
