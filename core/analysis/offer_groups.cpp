@@ -11,14 +11,6 @@ namespace basketlift {
 
 namespace {
 
-// What one group's units add up to.
-struct GroupSums {
-  std::uint32_t label = kNoId;
-  RatioMoments acceptance;  // (accepted, impressions) per unit
-  RatioMoments margin;      // (margin, impressions) per unit
-  std::uint64_t impressions = 0, accepted = 0, converted = 0;
-};
-
 // Ratio ± t × standard error over the units (NaN under two units).
 Interval ratio_interval(const RatioMoments& m, double confidence, double scale) {
   const double variance = m.ratio_variance();
@@ -29,9 +21,9 @@ Interval ratio_interval(const RatioMoments& m, double confidence, double scale) 
 
 // Do the groups (of two units or more) differ? Each group's variance is taken at the pooled
 // ratio, as the null hypothesis has it, so a group that never took the offer still counts.
-Homogeneity test_of(const std::vector<GroupSums>& sums, bool margin) {
+Homogeneity test_of(const std::vector<OfferGroupSums>& sums, bool margin) {
   double numerator = 0, denominator = 0;
-  for (const GroupSums& g : sums) {
+  for (const OfferGroupSums& g : sums) {
     const RatioMoments& m = margin ? g.margin : g.acceptance;
     if (m.n < 2) continue;
     numerator += m.mean_m * m.n;
@@ -39,7 +31,7 @@ Homogeneity test_of(const std::vector<GroupSums>& sums, bool margin) {
   }
   const double pooled = numerator / denominator;
   std::vector<double> estimates, variances;
-  for (const GroupSums& g : sums) {
+  for (const OfferGroupSums& g : sums) {
     const RatioMoments& m = margin ? g.margin : g.acceptance;
     if (m.n < 2) continue;
     estimates.push_back(m.ratio());
@@ -48,36 +40,38 @@ Homogeneity test_of(const std::vector<GroupSums>& sums, bool margin) {
   return homogeneity_test(estimates, variances);
 }
 
-// CVR of the isolating arm against control among the experiment's units of one group that saw
-// the offer's placement.
-Comparison conversion_vs_control(const ExperimentUnits& units, int arm, std::uint32_t placement,
-                                 const std::vector<std::uint32_t>& group_of_unit,
-                                 std::uint32_t label, double confidence) {
-  double x[2] = {0, 0}, n[2] = {0, 0};
-  for (std::size_t u = 0; u < units.size(); ++u) {
-    if (group_of_unit[u] != label || (units.arm[u] != 0 && units.arm[u] != arm)) continue;
-    const auto first = units.placements.begin() + units.placement_begin[u];
-    const auto last = units.placements.begin() + units.placement_begin[u + 1];
-    if (std::find(first, last, placement) == last) continue;
-    const int side = units.arm[u] == 0 ? 0 : 1;
-    n[side] += 1;
-    x[side] += units.converted[u];
-  }
-  return two_proportion_test(x[0], n[0], x[1], n[1], confidence);
+}  // namespace
+
+ConversionSource unit_conversions(const ExperimentUnits& units) {
+  return [&units](int arm, std::uint32_t placement, bool by_segment, std::uint32_t label) {
+    const std::vector<std::uint32_t>& group_of_unit = by_segment ? units.segment : units.channel;
+    ConversionCounts counts;
+    for (std::size_t u = 0; u < units.size(); ++u) {
+      if (group_of_unit[u] != label || (units.arm[u] != 0 && units.arm[u] != arm)) continue;
+      const auto first = units.placements.begin() + units.placement_begin[u];
+      const auto last = units.placements.begin() + units.placement_begin[u + 1];
+      if (std::find(first, last, placement) == last) continue;
+      if (units.arm[u] == 0) {
+        counts.control_units += 1;
+        counts.control_converted += units.converted[u];
+      } else {
+        counts.arm_units += 1;
+        counts.arm_converted += units.converted[u];
+      }
+    }
+    return counts;
+  };
 }
 
-// One offer's groups: segments or channels.
-OfferGroups groups_of(const AnalysisContext& ctx, const OfferUnit* begin, const OfferUnit* end,
-                      bool by_segment, const OfferResult& offer, const ExperimentUnits& units,
-                      bool costs_known) {
-  const double confidence = ctx.settings.confidence;
-  std::vector<GroupSums> sums;
-  for (const OfferUnit* p = begin; p != end; ++p) {
-    const UnitProfile profile = unit_profile(ctx, p->unit);
+std::vector<OfferGroupSums> offer_group_sums(const AnalysisContext& ctx,
+                                             const std::vector<OfferUnit>& pairs, bool by_segment) {
+  std::vector<OfferGroupSums> sums;
+  for (const OfferUnit& p : pairs) {
+    const UnitProfile profile = unit_profile(ctx, p.unit);
     const std::uint32_t label = by_segment ? profile.segment : profile.channel;
     if (label == kNoId) continue;
     auto it = std::find_if(sums.begin(), sums.end(),
-                           [&](const GroupSums& g) { return g.label == label; });
+                           [&](const OfferGroupSums& g) { return g.label == label; });
     if (it == sums.end()) {
       sums.push_back({});
       sums.back().label = label;
@@ -85,22 +79,26 @@ OfferGroups groups_of(const AnalysisContext& ctx, const OfferUnit* begin, const 
     }
     // Margin counts in every unit (as for the offer as a whole); a unit where its lines came
     // without an impression is not one it was shown in.
-    it->margin.add(p->margin, p->impressions);
-    if (p->impressions == 0) continue;
-    it->acceptance.add(p->accepted, p->impressions);
-    it->impressions += p->impressions;
-    it->accepted += p->accepted;
+    it->margin.add(p.margin, p.impressions);
+    if (p.impressions == 0) continue;
+    it->acceptance.add(p.accepted, p.impressions);
+    it->impressions += p.impressions;
+    it->accepted += p.accepted;
     it->converted += profile.converted;
   }
-  std::stable_sort(sums.begin(), sums.end(), [](const GroupSums& a, const GroupSums& b) {
+  return sums;
+}
+
+OfferGroups offer_groups_from_sums(std::vector<OfferGroupSums> sums, const OfferResult& offer,
+                                   bool sessions, bool by_segment,
+                                   const ConversionSource& conversions, bool costs_known,
+                                   double confidence) {
+  std::stable_sort(sums.begin(), sums.end(), [](const OfferGroupSums& a, const OfferGroupSums& b) {
     return a.impressions > b.impressions;
   });
   OfferGroups out;
-  const bool sessions = ctx.store.sessions.size() > 0;
   out.experiment_link = offer.isolating_arm > 0 && sessions && offer.placement != kNoId;
-  std::vector<std::uint32_t> group_of_unit;
-  if (out.experiment_link) group_of_unit = by_segment ? units.segment : units.channel;
-  for (const GroupSums& g : sums) {
+  for (const OfferGroupSums& g : sums) {
     if (g.impressions == 0) continue;
     OfferGroup group;
     group.label = g.label;
@@ -120,8 +118,10 @@ OfferGroups groups_of(const AnalysisContext& ctx, const OfferUnit* begin, const 
     if (sessions && g.acceptance.n > 0)
       group.conversion_rate = static_cast<double>(g.converted) / g.acceptance.n;
     if (out.experiment_link) {
-      group.conversion_vs_control = conversion_vs_control(
-          units, offer.isolating_arm, offer.placement, group_of_unit, g.label, confidence);
+      const ConversionCounts c =
+          conversions(offer.isolating_arm, offer.placement, by_segment, g.label);
+      group.conversion_vs_control = two_proportion_test(c.control_converted, c.control_units,
+                                                        c.arm_converted, c.arm_units, confidence);
     }
     out.groups.push_back(std::move(group));
   }
@@ -129,6 +129,8 @@ OfferGroups groups_of(const AnalysisContext& ctx, const OfferUnit* begin, const 
   if (costs_known) out.margin_test = test_of(sums, true);
   return out;
 }
+
+namespace {
 
 // Holm across offers, for one dimension and one metric.
 void adjust(OffersResult& offers, OfferGroups OfferResult::*groups, bool margin) {
@@ -147,15 +149,6 @@ void adjust(OffersResult& offers, OfferGroups OfferResult::*groups, bool margin)
 }
 
 }  // namespace
-
-void add_offer_groups(const AnalysisContext& ctx, const std::vector<OfferUnit>& pairs,
-                      const ExperimentUnits& units, bool costs_known, OfferResult& offer) {
-  if (pairs.empty()) return;
-  const OfferUnit* first = pairs.data();
-  const OfferUnit* last = pairs.data() + pairs.size();
-  offer.by_segment = groups_of(ctx, first, last, true, offer, units, costs_known);
-  offer.by_channel = groups_of(ctx, first, last, false, offer, units, costs_known);
-}
 
 void adjust_offer_groups(OffersResult& offers) {
   for (bool margin : {false, true}) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 #include "analysis/offer_units.h"
@@ -41,9 +42,37 @@ struct OfferGroups {
                                  ///< causal; otherwise conversion_rate is an association
 };
 
-/// Fills by_segment and by_channel of `offer` from its (offer, unit) pairs.
-void add_offer_groups(const AnalysisContext& ctx, const std::vector<OfferUnit>& pairs,
-                      const ExperimentUnits& units, bool costs_known, OfferResult& offer);
+/// What one offer's units in one segment (or channel) add up to.
+struct OfferGroupSums {
+  std::uint32_t label = kNoId;  ///< Pools::labels id of the segment or channel
+  RatioMoments acceptance;      ///< (accepted, impressions) per unit it was shown in
+  RatioMoments margin;          ///< (margin, impressions) per unit it was shown or sold in
+  std::uint64_t impressions = 0, accepted = 0;  ///< totals over the units
+  std::uint64_t converted = 0;                  ///< units it was shown in that bought
+};
+
+/// Conversions among the experiment's units of one group that saw one placement.
+struct ConversionCounts {
+  double control_converted = 0, control_units = 0;  ///< in the control arm
+  double arm_converted = 0, arm_units = 0;          ///< in the compared arm
+};
+/// The ConversionCounts of (arm index, placement label, by segment?, group label).
+using ConversionSource = std::function<ConversionCounts(int arm, std::uint32_t placement,
+                                                        bool by_segment, std::uint32_t label)>;
+
+/// The sums by segment (or channel) of one offer's (offer, unit) pairs.
+std::vector<OfferGroupSums> offer_group_sums(const AnalysisContext& ctx,
+                                             const std::vector<OfferUnit>& pairs, bool by_segment);
+
+/// The experiment's conversions by group, counted on its units.
+ConversionSource unit_conversions(const ExperimentUnits& units);
+
+/// An offer's groups from their sums; `sessions`: a sessions table was read (conversion is
+/// measured); `conversions` gives the isolating arm's comparison with control.
+OfferGroups offer_groups_from_sums(std::vector<OfferGroupSums> sums, const OfferResult& offer,
+                                   bool sessions, bool by_segment,
+                                   const ConversionSource& conversions, bool costs_known,
+                                   double confidence);
 
 /// Holm-adjusts the groups' tests across the offers, once every offer has its groups.
 void adjust_offer_groups(OffersResult& offers);

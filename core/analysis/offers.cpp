@@ -103,11 +103,10 @@ struct ArmEvidence {
   bool sole_difference = false;
 };
 
-void judge(OfferResult& r, const RatioMoments& moments, const AnalysisContext& ctx,
+void judge(OfferResult& r, const RatioMoments& moments, const Settings& s,
            const ExperimentResult& experiment, const ArmEvidence& evidence, bool costs_known) {
   const std::string& only_arm = evidence.only_arm;
   const std::string& placement = evidence.placement;
-  const Settings& s = ctx.settings;
   if (!r.tracked) {
     r.reason =
         "no impressions were given for this rec_id: acceptance and margin per impression are "
@@ -238,30 +237,52 @@ const char* offer_class_name(OfferClass c) {
   return "inconclusive";
 }
 
-OffersResult analyze_offers(const AnalysisContext& ctx, const ExperimentUnits& units,
-                            const ExperimentResult& experiment) {
+OffersSums offers_sums(const AnalysisContext& ctx, const ExperimentUnits& units) {
   const Store& store = ctx.store;
-  const Settings& s = ctx.settings;
-  OffersResult result;
-  if (store.pools.recs.size() == 0) {
-    result.reason = store.impressions.size() == 0
-                        ? "no offers table was given and no order line carries a rec_id"
-                        : "no offer was read";
-    return result;
-  }
-  result.available = true;
-  result.costs_known =
-      store.lines.unit_cost.present() > 0 ||
-      std::any_of(store.products.unit_cost.begin(), store.products.unit_cost.end(),
-                  [](double c) { return !std::isnan(c); }) ||
-      std::any_of(store.products.margin_pct.begin(), store.products.margin_pct.end(),
-                  [](double c) { return !std::isnan(c); });
+  OffersSums sums;
+  sums.costs_known = store.lines.unit_cost.present() > 0 ||
+                     std::any_of(store.products.unit_cost.begin(), store.products.unit_cost.end(),
+                                 [](double c) { return !std::isnan(c); }) ||
+                     std::any_of(store.products.margin_pct.begin(), store.products.margin_pct.end(),
+                                 [](double c) { return !std::isnan(c); });
   OfferUnits offer_units(ctx);
   std::vector<std::uint64_t> seen;  // exposed_orders' scratch
   const std::vector<std::uint64_t> arms = arms_showing(ctx, units);
-  // Offers shown by one non-control arm only, counted per (arm, placement).
-  const auto single_arm = [&](std::uint32_t rec) {
-    const std::uint64_t shown = arms[rec];
+  for (std::uint32_t rec = 0; rec < store.pools.recs.size(); ++rec) {
+    const OfferFacts& facts = ctx.offers[rec];
+    const std::vector<OfferUnit>& pairs = offer_units.of(rec);
+    OfferSums offer;
+    offer.rec = rec;
+    offer.facts = facts;
+    // Margin per impression, as a ratio over the units (sessions) it was shown in.
+    for (const OfferUnit& u : pairs)
+      offer.margin.add(u.margin, static_cast<double>(u.impressions));
+    offer.exposed_orders = exposed_orders(ctx, offer_units.impressions_of(rec), seen);
+    if (facts.anchor != kNoId) {
+      offer.anchor_price = store.products.price[facts.anchor];
+      offer.anchor_cost = catalogue_cost(store, facts.anchor);
+    }
+    if (facts.offered != kNoId) {
+      offer.offered_price = store.products.price[facts.offered];
+      offer.offered_cost = catalogue_cost(store, facts.offered);
+    }
+    offer.arms = arms[rec];
+    if (!pairs.empty()) {
+      offer.by_segment = offer_group_sums(ctx, pairs, true);
+      offer.by_channel = offer_group_sums(ctx, pairs, false);
+    }
+    sums.offers.push_back(std::move(offer));
+  }
+  return sums;
+}
+
+OffersResult offers_from_sums(const OffersSums& sums, const OfferArms& arms, const Pools& pools,
+                              const ExperimentResult& experiment, const Settings& s) {
+  OffersResult result;
+  result.available = true;
+  result.costs_known = sums.costs_known;
+  // The arm that alone shows an offer (index into arms.names; −1: none, or control alone).
+  const auto single_arm = [](std::uint64_t shown) {
     if (shown == 0 || (shown & (shown - 1)) != 0 || shown == 1) return -1;
     int arm = 0;
     while ((shown >> arm) != 1)
@@ -269,31 +290,25 @@ OffersResult analyze_offers(const AnalysisContext& ctx, const ExperimentUnits& u
     return arm;
   };
   std::vector<std::pair<int, std::uint32_t>> arm_only;  // (arm, placement) of each such offer
-  for (std::uint32_t rec = 0; rec < store.pools.recs.size(); ++rec) {
-    if (single_arm(rec) >= 0 && ctx.offers[rec].placement != kNoId)
-      arm_only.emplace_back(single_arm(rec), ctx.offers[rec].placement);
+  for (const OfferSums& offer : sums.offers) {
+    if (single_arm(offer.arms) >= 0 && offer.facts.placement != kNoId)
+      arm_only.emplace_back(single_arm(offer.arms), offer.facts.placement);
   }
-  const auto evidence_of = [&](std::uint32_t rec) {
+  const auto evidence_of = [&](const OfferSums& offer) {
     ArmEvidence evidence;
-    const int arm = single_arm(rec);
-    const std::uint32_t placement = ctx.offers[rec].placement;
+    const int arm = single_arm(offer.arms);
+    const std::uint32_t placement = offer.facts.placement;
     if (arm < 0 || placement == kNoId) return evidence;
-    evidence.only_arm =
-        std::string(store.pools.labels.view(units.arm_labels[static_cast<std::size_t>(arm)]));
-    evidence.placement = std::string(store.pools.labels.view(placement));
+    evidence.only_arm = arms.names[static_cast<std::size_t>(arm)];
+    evidence.placement = std::string(pools.labels.view(placement));
     evidence.sole_difference =
         std::count(arm_only.begin(), arm_only.end(), std::make_pair(arm, placement)) == 1;
     return evidence;
   };
-  for (std::uint32_t rec = 0; rec < store.pools.recs.size(); ++rec) {
-    const OfferFacts& facts = ctx.offers[rec];
-    const std::vector<OfferUnit>& pairs = offer_units.of(rec);
-    // Margin per impression, as a ratio over the units (sessions) it was shown in.
-    RatioMoments moments;
-    for (const OfferUnit& u : pairs)
-      moments.add(u.margin, static_cast<double>(u.impressions));
+  for (const OfferSums& offer : sums.offers) {
+    const OfferFacts& facts = offer.facts;
     OfferResult r;
-    r.rec = rec;
+    r.rec = offer.rec;
     r.tracked = facts.tracked;
     r.type = facts.type;
     r.placement = facts.placement;
@@ -309,26 +324,27 @@ OffersResult analyze_offers(const AnalysisContext& ctx, const ExperimentUnits& u
                                         static_cast<double>(facts.impressions), s.confidence);
     }
     r.orders = facts.orders;
-    r.exposed_orders = exposed_orders(ctx, offer_units.impressions_of(rec), seen);
-    if (facts.anchor != kNoId) {
-      r.anchor_price = store.products.price[facts.anchor];
-      r.anchor_cost = catalogue_cost(store, facts.anchor);
-    }
-    if (facts.offered != kNoId) {
-      r.offered_price = store.products.price[facts.offered];
-      r.offered_cost = catalogue_cost(store, facts.offered);
-    }
+    r.exposed_orders = offer.exposed_orders;
+    r.anchor_price = offer.anchor_price;
+    r.anchor_cost = offer.anchor_cost;
+    r.offered_price = offer.offered_price;
+    r.offered_cost = offer.offered_cost;
     r.revenue = facts.revenue;
     r.margin = facts.margin;
     r.lines_without_cost = facts.lines_without_cost;
-    const ArmEvidence evidence = evidence_of(rec);
-    if (evidence.sole_difference && units.has_control) r.isolating_arm = single_arm(rec);
-    judge(r, moments, ctx, experiment, evidence, result.costs_known);
+    const ArmEvidence evidence = evidence_of(offer);
+    if (evidence.sole_difference && arms.has_control) r.isolating_arm = single_arm(offer.arms);
+    judge(r, offer.margin, s, experiment, evidence, result.costs_known);
     r.days_shown = days_shown(facts);
     if (result.costs_known && !std::isnan(r.days_shown))
       r.margin_per_month = r.margin / r.days_shown * kDaysPerMonth;
     decide_retirement(r, s);
-    add_offer_groups(ctx, pairs, units, result.costs_known, r);
+    if (offer.margin.n > 0) {  // it was shown or sold in some unit
+      r.by_segment = offer_groups_from_sums(offer.by_segment, r, arms.sessions, true,
+                                            arms.conversions, result.costs_known, s.confidence);
+      r.by_channel = offer_groups_from_sums(offer.by_channel, r, arms.sessions, false,
+                                            arms.conversions, result.costs_known, s.confidence);
+    }
     result.offers.push_back(std::move(r));
   }
   std::stable_sort(
@@ -336,6 +352,25 @@ OffersResult analyze_offers(const AnalysisContext& ctx, const ExperimentUnits& u
       [](const OfferResult& a, const OfferResult& b) { return a.impressions > b.impressions; });
   adjust_offer_groups(result);
   return result;
+}
+
+OffersResult analyze_offers(const AnalysisContext& ctx, const ExperimentUnits& units,
+                            const ExperimentResult& experiment) {
+  const Store& store = ctx.store;
+  if (store.pools.recs.size() == 0) {
+    OffersResult result;
+    result.reason = store.impressions.size() == 0
+                        ? "no offers table was given and no order line carries a rec_id"
+                        : "no offer was read";
+    return result;
+  }
+  OfferArms arms;
+  for (const std::uint32_t label : units.arm_labels)
+    arms.names.emplace_back(store.pools.labels.view(label));
+  arms.has_control = units.has_control;
+  arms.sessions = store.sessions.size() > 0;
+  arms.conversions = unit_conversions(units);
+  return offers_from_sums(offers_sums(ctx, units), arms, store.pools, experiment, ctx.settings);
 }
 
 }  // namespace basketlift

@@ -72,7 +72,41 @@ struct OffersResult {
   bool costs_known = false;         ///< margins could be computed
 };
 
-/// Classifies every offer and builds the retire list.
+/// One offer's counts and sums, from which its figures and verdict follow: what a warehouse
+/// query can give instead of rows (warehouse/aggregates.h).
+struct OfferSums {
+  std::uint32_t rec = kNoId;  ///< Pools::recs id
+  OfferFacts facts;           ///< impressions, acceptances, its lines' value and margin
+  RatioMoments margin;        ///< (margin, impressions) per unit it was shown or sold in
+  double exposed_orders = 0;  ///< orders placed in the units it was shown in
+  double anchor_price = kNaN, anchor_cost = kNaN;    ///< catalogue price and cost of the anchor
+  double offered_price = kNaN, offered_cost = kNaN;  ///< the same of the offered product
+  std::uint64_t arms = 0;  ///< bit a set: arm a (OfferArms::names) showed it (first 64 arms)
+  std::vector<OfferGroupSums> by_segment, by_channel;  ///< its sums per group of shoppers
+};
+
+/// The experiment as the offers section reads it.
+struct OfferArms {
+  std::vector<std::string> names;  ///< arm names, control first when present
+  bool has_control = false;        ///< names[0] is the control arm
+  bool sessions = false;           ///< a sessions table was read (conversion is measured)
+  ConversionSource conversions;    ///< conversions by group, placement and arm
+};
+
+/// Everything the offers section is computed from.
+struct OffersSums {
+  bool costs_known = false;       ///< some line or product has a cost
+  std::vector<OfferSums> offers;  ///< one per offer
+};
+
+/// Sums the store's offers (acceptance and units from `ctx`, arms from `units`).
+OffersSums offers_sums(const AnalysisContext& ctx, const ExperimentUnits& units);
+
+/// The offers section from its sums; `pools` names placements and arms' labels.
+OffersResult offers_from_sums(const OffersSums& sums, const OfferArms& arms, const Pools& pools,
+                              const ExperimentResult& experiment, const Settings& settings);
+
+/// Classifies every offer and builds the retire list: offers_sums, then offers_from_sums.
 OffersResult analyze_offers(const AnalysisContext& ctx, const ExperimentUnits& units,
                             const ExperimentResult& experiment);
 
