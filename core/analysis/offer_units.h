@@ -52,6 +52,16 @@ class OfferUnits {
 /// The unit of order o: its session, else the order itself.
 std::uint64_t order_unit(const Store& store, std::uint32_t o);
 
+struct ExperimentUnits;
+
+/// Per offer, the arms whose impressions showed it: bit a for units.arm_labels[a] (first 64).
+std::vector<std::uint64_t> arms_showing(const AnalysisContext& ctx, const ExperimentUnits& units);
+
+/// Orders placed in the sessions (or orders) where an offer was shown, from its impressions;
+/// `seen` is scratch.
+double exposed_orders(const AnalysisContext& ctx, std::span<const std::uint32_t> impressions,
+                      std::vector<std::uint64_t>& seen);
+
 /// Who a unit's shopper is and whether the unit bought.
 struct UnitProfile {
   std::uint32_t segment = kNoId;  ///< Pools::labels id: the session's, else its orders'

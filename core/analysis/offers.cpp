@@ -7,65 +7,12 @@
 #include "analysis/distributions.h"
 #include "analysis/offer_units.h"
 #include "util/number_format.h"
-#include "util/radix_sort.h"
 
 namespace basketlift {
 
 namespace {
 
 constexpr double kDaysPerMonth = 365.25 / 12;
-
-// Arms whose units saw each offer (bit per arm index).
-std::vector<std::uint64_t> arms_showing(const AnalysisContext& ctx, const ExperimentUnits& units) {
-  const Store& store = ctx.store;
-  std::vector<std::uint64_t> arms(store.pools.recs.size(), 0);
-  for (std::size_t i = 0; i < store.impressions.size(); ++i) {
-    const std::uint32_t variant = store.impressions.variant[i];
-    std::uint32_t label = variant;
-    if (label == kNoId && store.impressions.session[i] != kNoId &&
-        store.impressions.session[i] < store.session_row.size() &&
-        store.session_row[store.impressions.session[i]] != kNoId) {
-      label = store.sessions.variant[store.session_row[store.impressions.session[i]]];
-    }
-    const auto it = std::find(units.arm_labels.begin(), units.arm_labels.end(), label);
-    if (it != units.arm_labels.end() && it - units.arm_labels.begin() < 64) {
-      arms[store.impressions.rec(i)] |= std::uint64_t{1} << (it - units.arm_labels.begin());
-    }
-  }
-  return arms;
-}
-
-// Orders placed in the sessions (or orders) where an offer was shown (its impressions given;
-// `seen` is scratch).
-double exposed_orders(const AnalysisContext& ctx, std::span<const std::uint32_t> impressions,
-                      std::vector<std::uint64_t>& seen) {
-  const Store& store = ctx.store;
-  const ImpressionColumns& im = store.impressions;
-  seen.clear();
-  for (const std::uint32_t i : impressions) {
-    if (im.session[i] != kNoId) {
-      seen.push_back(im.session[i]);
-    } else if (im.order[i] != kNoId) {
-      seen.push_back(kOrderUnitBase + im.order[i]);
-    }
-  }
-  if (seen.size() > 256) {
-    radix_sort(seen, [](std::uint64_t unit) { return unit; });
-  } else {  // an offer shown a few times: no 256-entry passes
-    std::sort(seen.begin(), seen.end());
-  }
-  seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
-  double orders = 0;
-  for (const std::uint64_t unit : seen) {
-    if (unit >= kOrderUnitBase) {
-      const auto o = static_cast<std::uint32_t>(unit - kOrderUnitBase);
-      orders += o < store.orders.size() && ctx.is_sale(o);
-    } else if (unit + 1 < ctx.session_order_begin.size()) {
-      orders += ctx.session_order_begin[unit + 1] - ctx.session_order_begin[unit];
-    }
-  }
-  return orders;
-}
 
 // Catalogue cost of a product: unit_cost, else price × (1 − margin_pct / 100).
 double catalogue_cost(const Store& store, std::uint32_t product) {

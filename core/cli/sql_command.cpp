@@ -15,13 +15,15 @@ void print_help() {
   std::fputs(
       "Usage: basketlift sql --dialect D --orders TABLE [options]\n"
       "\n"
-      "Prints one SQL query (a SELECT with commented CTEs) to run in your own warehouse. Its\n"
-      "result, saved as CSV, is an aggregates file: counts and exact sums, no rows. Then\n"
+      "Prints one SQL query (a SELECT with commented CTEs; for PostgreSQL after two SET lines)\n"
+      "to run in your own warehouse. Its result, saved as CSV, is an aggregates file: counts\n"
+      "and exact sums, no rows. Then\n"
       "  basketlift analyze --aggregates FILE   (or drop the file on the dashboard).\n"
       "\n"
       "  --dialect D     duckdb or postgres\n"
       "  --orders T      the order lines table (one row per line, as the orders file)\n"
       "  --products T    the catalogue table (costs and margins)\n"
+      "  --offers T      the offer impressions table (one row per showing)\n"
       "  --sessions T    the sessions table\n"
       "  --map F         column mapping JSON, e.g. {\"Invoice\": \"order_id\"}\n"
       "  --config F      settings JSON; the file carries them to the report\n"
@@ -29,8 +31,8 @@ void print_help() {
       "  --help          this text\n"
       "\n"
       "Example (PostgreSQL):\n"
-      "  basketlift sql --dialect postgres --orders orders --sessions sessions \\\n"
-      "    | psql --csv -q -d shop > aggregates.csv\n",
+      "  basketlift sql --dialect postgres --orders orders --products products \\\n"
+      "    --offers offers --sessions sessions | psql --csv -q -d shop > aggregates.csv\n",
       stdout);
 }
 
@@ -62,11 +64,7 @@ int run_sql(int argc, char** argv) {
   }
   request.orders = args.last("orders").value_or("");
   if (request.orders.empty()) return fail(kBadUsage, "sql needs --orders TABLE");
-  if (args.last("offers")) {
-    return fail(kBadUsage,
-                "--offers: the aggregates file does not carry the offers section yet; leave "
-                "the offers table out (the report says the section is not in the file)");
-  }
+  request.offers = args.last("offers").value_or("");
   request.products = args.last("products").value_or("");
   request.sessions = args.last("sessions").value_or("");
   if (auto config = args.last("config")) {

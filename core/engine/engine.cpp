@@ -113,7 +113,7 @@ Status Engine::analyze_aggregates() {
                                conflict + " out");
     }
   }
-  report_ = report_from_aggregates(*aggregates_, settings);
+  report_ = report_from_aggregates(*aggregates_, settings, store_);
   analyzed_ = true;
   return Status::success();
 }

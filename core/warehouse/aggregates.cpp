@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "ingest/value_parse.h"
+#include "warehouse/packed_layouts.h"
 
 namespace basketlift {
 
@@ -95,6 +96,7 @@ class AggregatesReader {
     const std::vector<std::vector<std::string>> rows = split_csv(bytes);
     if (rows.empty()) return error(1, kKind, "the file is empty");
     if (Status status = read_header(rows[0]); !status.ok()) return status;
+    out_.version = 1;  // raised to the highest version among the rows
     for (std::size_t r = 1; r < rows.size(); ++r) {
       row_ = r + 1;
       if (Status status = read_row(rows[r]); !status.ok()) return status;
@@ -153,17 +155,65 @@ class AggregatesReader {
                        "formats up to " +
                        std::to_string(kAggregatesVersion));
     }
+    out_.version = std::max(out_.version, version);
     const std::string& kind = at(kKind);
-    const std::string& measure = at(kMeasure);
-    const std::string& value = at(kValue);
+    if (!packed_layout(at(kMeasure)).empty()) return read_packed(fields);
+    return read_measure(kind, at(kScope), at(kKey), at(kMeasure), at(kValue), version_text);
+  }
+
+  // A packed row: measure names a layout (warehouse/packed_layouts.h), value holds its
+  // measures' values separated by ';' (an empty one: none).
+  Status read_packed(const std::vector<std::string>& fields) {
+    const auto at = [&](Column c) -> const std::string& { return fields[index_[c]]; };
+    const std::span<const std::string_view> measures = packed_layout(at(kMeasure));
+    const std::vector<std::string> values = split(at(kValue));
+    if (values.size() != measures.size()) {
+      return error(row_, kValue,
+                   std::to_string(values.size()) + " values for the " +
+                       std::to_string(measures.size()) + " measures of " + at(kMeasure));
+    }
+    for (std::size_t i = 0; i < measures.size(); ++i) {
+      if (values[i].empty()) continue;
+      Status status = read_measure(at(kKind), at(kScope), at(kKey), std::string(measures[i]),
+                                   values[i], at(kVersion));
+      if (!status.ok()) return status;
+    }
+    return Status::success();
+  }
+
+  static std::vector<std::string> split(const std::string& list) {
+    std::vector<std::string> parts(1);
+    for (char c : list) {
+      if (c == ';') {
+        parts.emplace_back();
+      } else {
+        parts.back() += c;
+      }
+    }
+    return parts;
+  }
+
+  Status read_measure(const std::string& kind, const std::string& scope, const std::string& key,
+                      const std::string& measure, const std::string& value,
+                      const std::string& version_text) {
     if (kind == "settings") return read_settings(measure, value);
-    if (kind == "table") return read_table(at(kScope), measure, value);
-    if (kind == "rejected") return read_rejected(at(kScope), at(kKey), value);
+    if (kind == "table") return read_table(scope, measure, value);
+    if (kind == "rejected") return read_rejected(scope, key, value);
     if (kind == "summary") return read_summary(measure, value);
-    if (kind == "currency") return read_currency(at(kKey), measure, value);
+    if (kind == "currency") return read_currency(key, measure, value);
     if (kind == "experiment") return read_experiment(measure, value);
-    if (kind == "arm_total") return read_arm_total(at(kKey), measure, value);
-    if (kind == "arm") return read_arm(at(kScope), at(kKey), measure, value);
+    if (kind == "arm_total") return read_arm_total(key, measure, value);
+    if (kind == "arm") return read_arm(scope, key, measure, value);
+    if (is_offer_row(kind)) {
+      const std::optional<RowProblem> problem =
+          read_offer_row(out_.offers, kind, scope, key, measure, value);
+      if (!problem) return Status::success();
+      for (std::size_t c = 0; c < kColumnCount; ++c) {
+        if (std::string_view(kColumnNames[c]) == problem->column)
+          return error(row_, static_cast<Column>(c), problem->why);
+      }
+      return error(row_, kValue, problem->why);
+    }
     return error(row_, kKind, "'" + kind + "' is not a kind of row of format " + version_text);
   }
 
@@ -313,7 +363,8 @@ class AggregatesReader {
                   const std::string& value) {
     if (slice != "all" && slice.rfind("channel:", 0) != 0 && slice.rfind("segment:", 0) != 0 &&
         slice.rfind("placement:", 0) != 0) {
-      return error(row_, kScope, "'" + slice + "' is not a slice (all, channel:…, segment:…)");
+      return error(row_, kScope,
+                   "'" + slice + "' is not a slice (all, channel:…, segment:…, placement:…)");
     }
     if (arm.empty()) return error(row_, kKey, "arm rows name their arm");
     ArmSliceSums& c = out_.experiment.cells[{slice, arm}];
@@ -329,7 +380,13 @@ class AggregatesReader {
                                    {"aov_sum_d", &c.aov_sum_d},
                                    {"aov_sum_mm", &c.aov_sum_mm},
                                    {"aov_sum_dd", &c.aov_sum_dd},
-                                   {"aov_sum_md", &c.aov_sum_md}};
+                                   {"aov_sum_md", &c.aov_sum_md},
+                                   {"acceptance_n", &c.acceptance_n},
+                                   {"acceptance_sum_m", &c.acceptance_sum_m},
+                                   {"acceptance_sum_d", &c.acceptance_sum_d},
+                                   {"acceptance_sum_mm", &c.acceptance_sum_mm},
+                                   {"acceptance_sum_dd", &c.acceptance_sum_dd},
+                                   {"acceptance_sum_md", &c.acceptance_sum_md}};
     const auto* found = find_named(stats, measure);
     if (found == nullptr) return error(row_, kMeasure, "'" + measure + "' is not an arm sum");
     return number(value, *found->target);

@@ -4,8 +4,10 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 #include "analysis/experiment.h"
@@ -19,7 +21,7 @@ namespace basketlift {
 /// The first header cell that marks an aggregates file.
 constexpr const char* kAggregatesMarker = "basketlift_aggregates";
 /// The format version this engine writes (in the query) and reads; older versions stay readable.
-constexpr int kAggregatesVersion = 1;
+constexpr int kAggregatesVersion = 2;
 
 /// One arm's sums within one slice of the experiment, as the query gives them.
 struct ArmSliceSums {
@@ -28,6 +30,10 @@ struct ArmSliceSums {
   double margin_sum = 0, margin_sum_sq = 0;        ///< Σ and Σ² of (capped) margin per unit
   double aov_n = 0, aov_sum_m = 0, aov_sum_d = 0;  ///< units with an order: n, Σ revenue, Σ orders
   double aov_sum_mm = 0, aov_sum_dd = 0, aov_sum_md = 0;  ///< ... and Σ revenue², Σ orders², Σ both
+  double acceptance_n = 0, acceptance_sum_m = 0,          ///< units shown an offer: n, Σ accepted,
+      acceptance_sum_d = 0;                               ///< Σ impressions
+  double acceptance_sum_mm = 0, acceptance_sum_dd = 0,  ///< ... and Σ accepted², Σ impressions²,
+      acceptance_sum_md = 0;                            ///< Σ both
 };
 
 /// The experiment's sums as the query gives them; arms are put in order (control first) and
@@ -44,6 +50,40 @@ struct ExperimentAggregates {
   std::map<std::pair<std::string, std::string>, ArmSliceSums> cells;  ///< by (slice, arm)
 };
 
+/// One offer's rows (kind `offer`): its facts as text (type, placement, anchor, offered) and
+/// its counts and sums by measure name (warehouse/offer_sums_sql.cpp writes them).
+struct OfferAggregate {
+  std::map<std::string, std::string> text;  ///< type, placement, anchor, offered
+  std::map<std::string, double> numbers;    ///< impressions, accepted, revenue, margin_n, ...
+  std::vector<std::string> arms;            ///< arms that showed it (kind `offer_arm`)
+  std::map<std::string, std::map<std::string, double>> groups;  ///< "segment:x" → its sums
+};
+
+/// The offers section's sums as the query gives them.
+struct OffersAggregates {
+  bool present = false;                          ///< the file has offers rows
+  std::uint64_t accepted_derived = 0;            ///< impressions whose acceptance was derived
+  bool costs_known = false;                      ///< some line or product has a cost
+  std::map<std::string, OfferAggregate> offers;  ///< by rec_id
+  /// The experiment's units that saw a placement, by (placement, "segment:x", arm): units and
+  /// conversions.
+  std::map<std::tuple<std::string, std::string, std::string>, std::pair<double, double>>
+      placement_groups;
+};
+
+/// A problem in one row: the column it is in and why.
+struct RowProblem {
+  const char* column;  ///< "scope", "key", "measure" or "value"
+  std::string why;     ///< the reason, naming the value
+};
+
+/// True for the kinds of row read_offer_row() reads.
+bool is_offer_row(std::string_view kind);
+/// Reads one offers row into `offers`; the problem when it cannot be used.
+std::optional<RowProblem> read_offer_row(OffersAggregates& offers, const std::string& kind,
+                                         const std::string& scope, const std::string& key,
+                                         const std::string& measure, const std::string& value);
+
 /// What one aggregates file holds.
 struct Aggregates {
   int version = kAggregatesVersion;  ///< the highest version among its rows
@@ -51,6 +91,7 @@ struct Aggregates {
   Settings settings;                 ///< the same, read
   SummarySums summary;               ///< the summary's counts and sums
   ExperimentAggregates experiment;   ///< the experiment's sums
+  OffersAggregates offers;           ///< the offers' sums (format 2)
   std::vector<FileReport> tables;    ///< per warehouse table: rows read, used, rejected
 };
 

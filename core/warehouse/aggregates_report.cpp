@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "analysis/alerts.h"
 #include "analysis/data_gaps.h"
 
 namespace basketlift {
@@ -18,6 +19,9 @@ ArmStats arm_stats(const ArmSliceSums& c) {
   stats.margin = Moments::from_sums(c.units, c.margin_sum, c.margin_sum_sq);
   stats.aov = RatioMoments::from_sums(c.aov_n, c.aov_sum_m, c.aov_sum_d, c.aov_sum_mm, c.aov_sum_dd,
                                       c.aov_sum_md);
+  stats.acceptance =
+      RatioMoments::from_sums(c.acceptance_n, c.acceptance_sum_m, c.acceptance_sum_d,
+                              c.acceptance_sum_mm, c.acceptance_sum_dd, c.acceptance_sum_md);
   return stats;
 }
 
@@ -68,30 +72,157 @@ ExperimentSums experiment_sums_of(const ExperimentAggregates& e, const Settings&
   return sums;
 }
 
+// A measure of a row set, `fallback` when the file leaves it out.
+double measure(const std::map<std::string, double>& numbers, const std::string& name,
+               double fallback = 0) {
+  const auto found = numbers.find(name);
+  return found == numbers.end() ? fallback : found->second;
+}
+
+// The six sums of a ratio named `prefix` (margin, acceptance).
+RatioMoments ratio_of(const std::map<std::string, double>& numbers, const std::string& prefix) {
+  const auto m = [&](const char* suffix) { return measure(numbers, prefix + suffix); };
+  return RatioMoments::from_sums(m("_n"), m("_sum_m"), m("_sum_d"), m("_sum_mm"), m("_sum_dd"),
+                                 m("_sum_md"));
+}
+
+// One offer's sums in the engine's terms, its names interned into `names`.
+OfferSums offer_sums_of(const std::string& rec, const OfferAggregate& offer,
+                        const std::vector<std::string>& arms, Store& names) {
+  Pools& pools = names.pools;
+  const auto& n = offer.numbers;
+  const auto text = [&](const char* name) {
+    const auto found = offer.text.find(name);
+    return found == offer.text.end() ? std::string() : found->second;
+  };
+  const auto product = [&](const std::string& id) {
+    return id.empty() ? kNoId : pools.products.intern(id);
+  };
+  const auto time = [&](const char* name) {
+    const double t = measure(n, name, kNaN);
+    return std::isnan(t) ? kNoTime : static_cast<std::int64_t>(t);
+  };
+  OfferSums o;
+  o.rec = pools.recs.intern(rec);
+  OfferFacts& f = o.facts;
+  f.impressions = static_cast<std::uint64_t>(measure(n, "impressions"));
+  f.tracked = f.impressions > 0;
+  const std::string type = text("type");
+  f.type = type == "upsell"   ? OfferType::upsell
+           : type == "bundle" ? OfferType::bundle
+                              : OfferType::cross_sell;
+  if (!text("placement").empty()) f.placement = pools.labels.intern(text("placement"));
+  f.several_placements = measure(n, "several_placements") != 0;
+  f.anchor = product(text("anchor"));
+  f.offered = product(text("offered"));
+  f.accepted = static_cast<std::uint64_t>(measure(n, "accepted"));
+  f.orders = static_cast<std::uint64_t>(measure(n, "orders"));
+  f.lines = static_cast<std::uint64_t>(measure(n, "lines"));
+  f.revenue = measure(n, "revenue");
+  f.margin = measure(n, "margin");
+  f.lines_without_cost = static_cast<std::uint64_t>(measure(n, "lines_without_cost"));
+  f.first_shown = time("first_shown");
+  f.last_shown = time("last_shown");
+  o.margin = ratio_of(n, "margin");
+  o.exposed_orders = measure(n, "exposed_orders");
+  o.anchor_price = measure(n, "anchor_price", kNaN);
+  o.anchor_cost = measure(n, "anchor_cost", kNaN);
+  o.offered_price = measure(n, "offered_price", kNaN);
+  o.offered_cost = measure(n, "offered_cost", kNaN);
+  for (const std::string& arm : offer.arms) {
+    const auto found = std::find(arms.begin(), arms.end(), arm);
+    if (found != arms.end() && found - arms.begin() < 64)
+      o.arms |= std::uint64_t{1} << (found - arms.begin());
+  }
+  for (const auto& [key, sums] : offer.groups) {
+    OfferGroupSums g;
+    g.label = pools.labels.intern(key.substr(key.find(':') + 1));
+    // Acceptance's Σ impressions and Σ impressions² are the margin's: the units it was not
+    // shown in add no impressions.
+    g.acceptance =
+        RatioMoments::from_sums(measure(sums, "acceptance_n"), measure(sums, "acceptance_sum_m"),
+                                measure(sums, "margin_sum_d"), measure(sums, "acceptance_sum_mm"),
+                                measure(sums, "margin_sum_dd"), measure(sums, "acceptance_sum_md"));
+    g.margin = ratio_of(sums, "margin");
+    g.impressions = static_cast<std::uint64_t>(measure(sums, "margin_sum_d"));
+    g.accepted = static_cast<std::uint64_t>(measure(sums, "acceptance_sum_m"));
+    g.converted = static_cast<std::uint64_t>(measure(sums, "converted"));
+    (key.rfind("segment:", 0) == 0 ? o.by_segment : o.by_channel).push_back(g);
+  }
+  return o;
+}
+
+// The offers section: offers by rec_id (then by impressions, as the engine sorts them), arms
+// as the experiment orders them.
+OffersResult offers_of(const Aggregates& aggregates, const ExperimentSums& experiment_sums,
+                       const ExperimentResult& experiment, const Settings& settings, Store& names) {
+  const OffersAggregates& offers = aggregates.offers;
+  if (offers.offers.empty()) {
+    OffersResult result;
+    result.reason = "no offer was read";
+    return result;
+  }
+  OffersSums sums;
+  sums.costs_known = offers.costs_known;
+  for (const auto& [rec, offer] : offers.offers)
+    sums.offers.push_back(offer_sums_of(rec, offer, experiment_sums.arms, names));
+  OfferArms arms;
+  arms.names = experiment_sums.arms;
+  arms.has_control = experiment_sums.has_control;
+  arms.sessions = aggregates.summary.has_sessions;
+  const Pools& pools = names.pools;
+  arms.conversions = [&offers, &pools, &arms](int arm, std::uint32_t placement, bool by_segment,
+                                              std::uint32_t label) {
+    const std::string group =
+        (by_segment ? "segment:" : "channel:") + std::string(pools.labels.view(label));
+    const std::string where(pools.labels.view(placement));
+    const auto cell = [&](const std::string& arm_name) {
+      const auto found = offers.placement_groups.find({where, group, arm_name});
+      return found == offers.placement_groups.end() ? std::pair<double, double>{0, 0}
+                                                    : found->second;
+    };
+    const auto control = cell(arms.names.front());
+    const auto compared = cell(arms.names[static_cast<std::size_t>(arm)]);
+    return ConversionCounts{control.second, control.first, compared.second, compared.first};
+  };
+  return offers_from_sums(sums, arms, names.pools, experiment, settings);
+}
+
 }  // namespace
 
-Report report_from_aggregates(const Aggregates& aggregates, const Settings& settings) {
+Report report_from_aggregates(const Aggregates& aggregates, const Settings& settings,
+                              Store& names) {
   Report report;
   report.inputs = aggregates.tables;
   report.settings = settings;
   report.summary = summary_from_sums(aggregates.summary, settings.confidence);
-  const std::string absent = "not in the aggregates file: format " +
-                             std::to_string(aggregates.version) +
-                             " carries the summary, the experiment and the tables' row accounts; "
-                             "read the raw "
-                             "files for this section";
+  const std::string absent =
+      "not in the aggregates file: format " + std::to_string(aggregates.version) +
+      " carries the summary, the experiment" + (aggregates.version >= 2 ? ", the offers" : "") +
+      " and the tables' row accounts; read the raw files for this section";
   report.dimensions.reason = absent;
+  const ExperimentSums experiment_sums = experiment_sums_of(aggregates.experiment, settings);
   if (aggregates.experiment.present) {
-    report.experiment =
-        experiment_from_sums(experiment_sums_of(aggregates.experiment, settings), settings);
+    report.experiment = experiment_from_sums(experiment_sums, settings);
   } else {
     report.experiment.reason = absent;
   }
-  report.offers.reason = absent;
+  if (aggregates.offers.present) {
+    report.offers = offers_of(aggregates, experiment_sums, report.experiment, settings, names);
+    report.accepted_derived = aggregates.offers.accepted_derived;
+  } else {
+    report.offers.reason = aggregates.version >= 2
+                               ? "not in the aggregates file: its query was written without an "
+                                 "offers table (basketlift sql --offers TABLE)"
+                               : absent;
+  }
   report.ltv.reason = absent;
   report.basket.reason = absent;
   gaps::add_file_checks(report.data_gaps.checks, report.inputs, settings);
-  report.alerts = data_gap_alerts(report.data_gaps);
+  report.alerts =
+      experiment_and_offer_alerts(report.experiment, report.offers, names, settings.alpha());
+  for (Alert& alert : data_gap_alerts(report.data_gaps))
+    report.alerts.push_back(std::move(alert));
   sort_alerts(report.alerts);
   return report;
 }

@@ -8,7 +8,8 @@
 namespace basketlift {
 
 /// The report of `aggregates` under `settings` (the file's own, or a --config that agrees with
-/// it on every query setting).
-Report report_from_aggregates(const Aggregates& aggregates, const Settings& settings);
+/// it on every query setting). The names the report shows (offers, placements, products,
+/// segments) are interned into `names`, which the report's writer reads them from.
+Report report_from_aggregates(const Aggregates& aggregates, const Settings& settings, Store& names);
 
 }  // namespace basketlift

@@ -14,7 +14,8 @@ std::string header(const SqlRequest& request) {
          sql_dialect_name(request.dialect) + " (written by basketlift " + kEngineVersion +
          ").\n"
          "-- Its one result set, saved as CSV, is the aggregates file: counts and exact sums only\n"
-         "-- (no order, customer or session appears in it). Give it to\n"
+         "-- (no order, customer or session appears in it; offers, placements, products, arms,\n"
+         "-- channels and segments are named). Give it to\n"
          "--   basketlift analyze --aggregates FILE      or drop it on the dashboard.\n"
          "-- Every value is read as text and checked against the grammar the engine reads:\n"
          "--   numbers   [+-]digits[.digits][e[+-]digits] (no thousands separators or currency\n"
@@ -25,8 +26,20 @@ std::string header(const SqlRequest& request) {
               : "every decimal") +
          ")\n"
          "--   booleans  true/false/1/0/yes/no in any case\n"
+         "--   times     ISO 8601 (2024-03-01, 2024-03-01T09:30:00Z, ... +01:00); other forms\n"
+         "--             read as missing\n"
          "-- A row that fails a check is counted as rejected with its reason, as the engine\n"
-         "-- counts it, never an SQL error.\n";
+         "-- counts it, never an SQL error.\n" +
+         (request.dialect == SqlDialect::postgres ? "-- PostgreSQL cannot estimate how many rows "
+                                                    "the CTEs hold and would join large ones\n"
+                                                    "-- by nested loops (hours on a million "
+                                                    "orders): for this session, hash joins only,\n"
+                                                    "-- and no JIT compilation (it takes longer "
+                                                    "than the query). psql -q prints nothing\n"
+                                                    "-- for these two lines.\n"
+                                                    "SET enable_nestloop = off;\n"
+                                                    "SET jit = off;\n"
+                                                  : "");
 }
 
 }  // namespace
@@ -37,9 +50,12 @@ Result<std::string> aggregates_sql(const SqlRequest& request) {
   QueryBuilder query(request);
   add_orders_query(query);
   if (!request.sessions.empty()) add_sessions_query(query);
+  if (!request.offers.empty()) add_offers_query(query);
   add_experiment_query(query);
+  if (!request.offers.empty()) add_offer_sums_query(query);
   add_summary_rows(query);
   add_experiment_rows(query);
+  if (!request.offers.empty()) add_offer_rows(query);
   return query.finish(header(request));
 }
 

@@ -16,6 +16,7 @@ struct SqlRequest {
   SqlDialect dialect = SqlDialect::postgres;  ///< the warehouse's dialect
   std::string orders;                         ///< the order lines table (required)
   std::string products;                       ///< the catalogue table (optional)
+  std::string offers;                         ///< the offer impressions table (optional)
   std::string sessions;                       ///< the sessions table (optional)
   ColumnMapping mapping;                      ///< column name → field, as for `analyze --map`
   Settings settings;                          ///< the settings the file will carry

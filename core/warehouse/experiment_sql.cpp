@@ -1,6 +1,9 @@
 // The experiment part of the aggregates query: each unit (a session of the sessions table, else
 // a session named by orders, else an order) with its arm, channel, segment and outcomes; the
 // caps; and per slice and arm the sums the tests need (analysis/experiment.h, ExperimentSums).
+#include <iterator>
+#include <span>
+
 #include "warehouse/query_sections.h"
 
 namespace basketlift {
@@ -9,13 +12,13 @@ namespace {
 
 // Units from the sessions table: every session row is a unit; its orders give its outcomes and
 // the arm, channel and segment the row leaves empty.
-void add_session_units(QueryBuilder& query) {
+void add_session_units(QueryBuilder& query, const std::string& name) {
   query.cte("unit_orders", "The sale orders of each session.",
             "  SELECT session_id, COUNT(*) AS orders, SUM(revenue) AS revenue,\n"
             "    SUM(margin) AS margin, MIN(variant) AS variant, MIN(channel) AS channel,\n"
             "    MIN(segment) AS segment\n"
             "  FROM order_money WHERE session_id IS NOT NULL GROUP BY session_id\n");
-  query.cte("units",
+  query.cte(name,
             "A session converted when its row says so, or (when the row is silent) it has an "
             "order.",
             "  SELECT s.session_id AS unit, COALESCE(s.variant, o.variant) AS arm,\n"
@@ -35,12 +38,12 @@ void add_session_units(QueryBuilder& query) {
 
 // Without a sessions table: the sessions orders name are the units (every one bought), or,
 // when no order names one, each order is its own unit.
-void add_order_units(QueryBuilder& query) {
+void add_order_units(QueryBuilder& query, const std::string& name) {
   query.cte("unit_kind", "Sessions named by orders, else orders.",
             "  SELECT CASE WHEN COUNT(session_id) > 0 THEN 'order_session' ELSE 'order' END AS "
             "kind\n"
             "  FROM order_money\n");
-  query.cte("units", "Each unit's orders, arm, channel and segment.",
+  query.cte(name, "Each unit's orders, arm, channel and segment.",
             "  SELECT CASE WHEN k.kind = 'order' THEN o.order_id ELSE o.session_id END AS unit,\n"
             "    MIN(o.variant) AS arm, MIN(o.channel) AS channel, MIN(o.segment) AS segment,\n"
             "    COUNT(*) AS orders, SUM(o.revenue) AS revenue, SUM(o.margin) AS margin,\n"
@@ -51,6 +54,27 @@ void add_order_units(QueryBuilder& query) {
   query.cte("orders_outside", "Sale orders without a session when sessions are the units.",
             "  SELECT COUNT(*) AS orders FROM order_money AS o CROSS JOIN unit_kind AS k\n"
             "  WHERE k.kind = 'order_session' AND o.session_id IS NULL\n");
+}
+
+// With an offers table: each unit's impressions, acceptances and the placements it saw; a unit
+// its session row and orders leave without an arm takes its impressions' (the smallest).
+void add_unit_impressions(QueryBuilder& query) {
+  query.cte("unit_shown", "Impressions by the unit they were shown in.",
+            "  SELECT CASE WHEN k.kind = 'order' THEN s.order_id ELSE s.session_id END AS unit,\n"
+            "    s.placement, s.accepted, s.variant\n"
+            "  FROM shown AS s CROSS JOIN unit_kind AS k\n");
+  query.cte("unit_impressions", "Each unit's impressions, acceptances and impressions' arm.",
+            "  SELECT unit, COUNT(*) AS impressions, SUM(accepted) AS accepted, MIN(variant) AS "
+            "variant\n"
+            "  FROM unit_shown WHERE unit IS NOT NULL GROUP BY unit\n",
+            QueryBuilder::Use::once);
+  query.cte("unit_placements", "The placements each unit saw.",
+            "  SELECT DISTINCT unit, placement FROM unit_shown WHERE unit IS NOT NULL\n");
+  query.cte("units", "The units with their impressions.",
+            "  SELECT u.unit, COALESCE(u.arm, i.variant) AS arm, u.channel, u.segment, u.orders,\n"
+            "    u.revenue, u.margin, u.converted, COALESCE(i.impressions, 0) AS impressions,\n"
+            "    COALESCE(i.accepted, 0) AS accepted\n"
+            "  FROM unit_outcomes AS u LEFT JOIN unit_impressions AS i ON i.unit = u.unit\n");
 }
 
 // The nearest-rank percentile `p` of the non-zero values of units.`column` (the engine's rule:
@@ -97,12 +121,40 @@ void add_caps(QueryBuilder& query) {
             QueryBuilder::Use::once);
 }
 
+// The sums of experiment.h's ArmStats over the rows of unit_terms in one group.
+std::string slice_sums() {
+  const auto with_orders = [](const std::string& sum) {
+    return "COALESCE(SUM(" + sum + ") FILTER (WHERE orders > 0), 0)";
+  };
+  return "COUNT(*) AS units, SUM(converted) AS converted, SUM(orders) AS orders,\n"
+         "    SUM(revenue) AS revenue_sum, SUM(revenue_sq) AS revenue_sum_sq,\n"
+         "    SUM(margin) AS margin_sum, SUM(margin_sq) AS margin_sum_sq,\n"
+         "    COUNT(*) FILTER (WHERE orders > 0) AS aov_n,\n"
+         "    " +
+         with_orders("revenue") + " AS aov_sum_m, " + with_orders("orders") +
+         " AS aov_sum_d,\n"
+         "    " +
+         with_orders("revenue_sq") + " AS aov_sum_mm, " + with_orders("orders_sq") +
+         " AS aov_sum_dd,\n"
+         "    " +
+         with_orders("revenue_orders") +
+         " AS aov_sum_md,\n"
+         "    COUNT(*) FILTER (WHERE impressions > 0) AS acceptance_n, SUM(accepted) AS "
+         "acceptance_sum_m,\n"
+         "    SUM(impressions) AS acceptance_sum_d, SUM(accepted * accepted) AS "
+         "acceptance_sum_mm,\n"
+         "    SUM(impressions * impressions) AS acceptance_sum_dd,"
+         " SUM(accepted * impressions) AS acceptance_sum_md\n";
+}
+
 // Per slice and arm: the counts and sums of experiment.h's ArmStats.
 void add_slice_stats(QueryBuilder& query) {
   const SqlSyntax& sql = query.syntax();
+  const bool offers = !query.request().offers.empty();
   const std::string revenue = sql.rounded("capped_revenue"), margin = sql.rounded("capped_margin");
   query.cte("unit_terms", "Each tagged unit's terms of the sums, computed once.",
-            "  SELECT arm, channel, segment, CASE WHEN converted THEN 1 ELSE 0 END AS converted,\n"
+            "  SELECT unit, arm, channel, segment, CASE WHEN converted THEN 1 ELSE 0 END AS "
+            "converted,\n"
             "    orders, capped_revenue AS revenue, capped_margin AS margin,\n"
             "    " +
                 revenue + " * " + revenue +
@@ -111,43 +163,31 @@ void add_slice_stats(QueryBuilder& query) {
                 margin + " * " + margin +
                 " AS margin_sq,\n"
                 "    " +
-                revenue +
-                " * orders AS revenue_orders, orders * orders AS orders_sq\n"
-                "  FROM capped_units WHERE arm IS NOT NULL\n",
-            QueryBuilder::Use::once);
-  const auto with_orders = [](const std::string& sum) {
-    return "COALESCE(SUM(" + sum + ") FILTER (WHERE orders > 0), 0)";
-  };
-  query.cte(
-      "slice_stats",
-      "Sums per slice (all, each channel, each segment) and arm: units, conversions, orders;\n"
-      "-- revenue and margin per unit (n, Σ, Σ²); revenue over orders among units with an order\n"
-      "-- (n, Σm, Σd, Σm², Σd², Σmd).",
+                revenue + " * orders AS revenue_orders, orders * orders AS orders_sq,\n    " +
+                (offers ? "impressions, accepted" : "0 AS impressions, 0 AS accepted") +
+                "\n  FROM capped_units WHERE arm IS NOT NULL\n",
+            offers ? QueryBuilder::Use::many : QueryBuilder::Use::once);
+  std::string body =
       "  SELECT CASE WHEN GROUPING(channel) = 0 THEN 'channel:' || channel\n"
       "    WHEN GROUPING(segment) = 0 THEN 'segment:' || segment ELSE 'all' END AS slice,\n"
-      "    arm, COUNT(*) AS units, SUM(converted) AS converted, SUM(orders) AS orders,\n"
-      "    SUM(revenue) AS revenue_sum, SUM(revenue_sq) AS revenue_sum_sq,\n"
-      "    SUM(margin) AS margin_sum, SUM(margin_sq) AS margin_sum_sq,\n"
-      "    COUNT(*) FILTER (WHERE orders > 0) AS aov_n,\n"
-      "    " +
-          with_orders("revenue") +
-          " AS aov_sum_m,\n"
-          "    " +
-          with_orders("orders") +
-          " AS aov_sum_d,\n"
-          "    " +
-          with_orders("revenue_sq") +
-          " AS aov_sum_mm,\n"
-          "    " +
-          with_orders("orders_sq") +
-          " AS aov_sum_dd,\n"
-          "    " +
-          with_orders("revenue_orders") +
-          " AS aov_sum_md\n"
-          "  FROM unit_terms\n"
-          "  GROUP BY GROUPING SETS ((arm), (arm, channel), (arm, segment))\n"
-          "  HAVING NOT (GROUPING(channel) = 0 AND channel IS NULL)\n"
-          "    AND NOT (GROUPING(segment) = 0 AND segment IS NULL)\n");
+      "    arm, " +
+      slice_sums() +
+      "  FROM unit_terms\n"
+      "  GROUP BY GROUPING SETS ((arm), (arm, channel), (arm, segment))\n"
+      "  HAVING NOT (GROUPING(channel) = 0 AND channel IS NULL)\n"
+      "    AND NOT (GROUPING(segment) = 0 AND segment IS NULL)\n";
+  if (offers) {
+    body += "  UNION ALL\n  SELECT 'placement:' || p.placement, arm, " + slice_sums() +
+            "  FROM unit_terms AS t JOIN unit_placements AS p ON p.unit = t.unit\n"
+            "  GROUP BY p.placement, arm\n";
+  }
+  query.cte(
+      "slice_stats",
+      "Sums per slice (all, each channel, segment and placement shown) and arm: units,\n"
+      "-- conversions, orders; revenue and margin per unit (n, Σ, Σ²); revenue over orders among\n"
+      "-- units with an order and acceptances over impressions among units shown an offer\n"
+      "-- (n, Σm, Σd, Σm², Σd², Σmd).",
+      body);
 }
 
 }  // namespace
@@ -159,11 +199,14 @@ void add_experiment_query(QueryBuilder& query) {
             "    CASE WHEN in_scope THEN COALESCE(revenue, 0) ELSE 0 END AS revenue,\n"
             "    CASE WHEN in_scope THEN COALESCE(margin, 0) ELSE 0 END AS margin\n"
             "  FROM scoped_orders\n");
+  const bool offers = !query.request().offers.empty();
+  const std::string units = offers ? "unit_outcomes" : "units";
   if (query.request().sessions.empty()) {
-    add_order_units(query);
+    add_order_units(query, units);
   } else {
-    add_session_units(query);
+    add_session_units(query, units);
   }
+  if (offers) add_unit_impressions(query);
   add_caps(query);
   add_slice_stats(query);
 }
@@ -189,20 +232,16 @@ void add_experiment_rows(QueryBuilder& query) {
     }
   }
   const std::pair<const char*, const char*> totals[] = {
-      {"units", "COUNT(*)"},
-      {"converted", "SUM(CASE WHEN converted THEN 1 ELSE 0 END)"},
-      {"orders", "SUM(orders)"},
-      {"revenue", "SUM(revenue)"},
-      {"margin", "SUM(margin)"}};
-  for (const auto& [total, value] : totals) {
+      {"units", "COUNT(*)"},        {"converted", "SUM(CASE WHEN converted THEN 1 ELSE 0 END)"},
+      {"orders", "SUM(orders)"},    {"revenue", "SUM(revenue)"},
+      {"margin", "SUM(margin)"},    {"impressions", "SUM(impressions)"},
+      {"accepted", "SUM(accepted)"}};
+  const std::size_t offer_totals = query.request().offers.empty() ? 2 : 0;
+  for (const auto& [total, value] : std::span(totals).first(std::size(totals) - offer_totals)) {
     query.row("arm_total", "''", "arm", sql_string(total), sql.as_text(value),
               "FROM units WHERE arm IS NOT NULL GROUP BY arm");
   }
-  for (const char* stat : {"units", "converted", "orders", "revenue_sum", "revenue_sum_sq",
-                           "margin_sum", "margin_sum_sq", "aov_n", "aov_sum_m", "aov_sum_d",
-                           "aov_sum_mm", "aov_sum_dd", "aov_sum_md"}) {
-    query.row("arm", "slice", "arm", sql_string(stat), sql.as_text(stat), "FROM slice_stats");
-  }
+  query.packed_row("arm", "slice", "arm", "arm_sums", "FROM slice_stats");
 }
 
 }  // namespace basketlift

@@ -7,16 +7,19 @@ namespace basketlift {
 namespace {
 
 void add_order_checks(QueryBuilder& query) {
-  const std::vector<Field> fields = {
-      Field::order_id,        Field::product_id, Field::product_name, Field::quantity,
-      Field::unit_price,      Field::discount,   Field::unit_cost,    Field::order_discount,
-      Field::refunded_amount, Field::session_id, Field::currency,     Field::variant,
-      Field::channel,         Field::segment,    Field::rec_id,       Field::cancelled_at,
-      Field::financial_status};
+  std::vector<Field> fields = {Field::order_id,     Field::product_id,      Field::product_name,
+                               Field::quantity,     Field::unit_price,      Field::discount,
+                               Field::unit_cost,    Field::order_discount,  Field::refunded_amount,
+                               Field::session_id,   Field::currency,        Field::variant,
+                               Field::channel,      Field::segment,         Field::rec_id,
+                               Field::cancelled_at, Field::financial_status};
+  // Offers whose acceptance is derived may need an order's customer and time.
+  const bool offers = !query.request().offers.empty();
+  if (offers) fields.insert(fields.end(), {Field::customer_id, Field::timestamp});
   const QueryBuilder::TableReader orders = query.reader(fields);
   query.cte("order_rows",
-            "Every row of the orders table read through JSON: typed and text columns read alike,\n"
-            "-- and a column the table lacks reads as NULL.",
+            "Every row of the orders table, its columns read as text: typed and text columns read\n"
+            "-- alike, and a column the table lacks reads as NULL.",
             orders.select(query.request().orders), QueryBuilder::Use::once);
   // The order line's values, each under its field's name.
   std::string values = "    " + orders.text(Field::order_id) + " AS order_id,\n    COALESCE(" +
@@ -27,6 +30,10 @@ void add_order_checks(QueryBuilder& query) {
         Field::order_discount, Field::refunded_amount, Field::session_id, Field::currency,
         Field::variant, Field::channel, Field::segment, Field::rec_id, Field::cancelled_at})
     values += "    " + orders.text(field) + " AS " + field_name(field) + ",\n";
+  if (offers) {
+    values += "    " + orders.text(Field::customer_id) + " AS customer_id,\n    " +
+              orders.text(Field::timestamp) + " AS placed,\n";
+  }
   values += "    lower(" + orders.text(Field::financial_status) + ") AS financial_status\n";
   query.cte("order_text", "The values the analyses read, as trimmed text (NULL when empty).",
             "  SELECT\n" + values + "  FROM order_rows\n", QueryBuilder::Use::once);
@@ -108,8 +115,10 @@ void add_sale_orders(QueryBuilder& query) {
   query.cte(
       "sale_lines", "Sale lines with their values as exact decimals.",
       "  SELECT l.order_id, l.product, l.session_id, l.currency, l.order_currency, l.rec_id,\n"
-      "    l.variant, l.channel, l.segment,\n"
-      "    COALESCE(" +
+      "    l.variant, l.channel, l.segment," +
+          std::string(query.request().offers.empty() ? "" : " l.customer_id, l.placed,") +
+          "\n"
+          "    COALESCE(" +
           query.decimal("l.quantity") +
           ", 1) AS quantity,\n"
           "    " +
@@ -139,10 +148,13 @@ void add_sale_orders(QueryBuilder& query) {
             "Orders with a sale line. An order-level value is the smallest its lines give (the\n"
             "-- engine: the first; they differ only where lines disagree, a data gap).",
             "  SELECT order_id, MIN(currency) AS currency, MIN(session_id) AS session_id,\n"
-            "    MIN(variant) AS variant, MIN(channel) AS channel, MIN(segment) AS segment,\n"
-            "    bool_or(rec_id IS NOT NULL) AS attached, COUNT(unit_price) AS priced_lines,\n"
-            "    SUM(revenue) AS revenue, SUM(revenue - cost) AS margin\n"
-            "  FROM line_values GROUP BY order_id\n");
+            "    MIN(variant) AS variant, MIN(channel) AS channel, MIN(segment) AS segment,\n" +
+                std::string(query.request().offers.empty()
+                                ? ""
+                                : "    MIN(customer_id) AS customer_id, MIN(placed) AS placed,\n") +
+                "    bool_or(rec_id IS NOT NULL) AS attached, COUNT(unit_price) AS priced_lines,\n"
+                "    SUM(revenue) AS revenue, SUM(revenue - cost) AS margin\n"
+                "  FROM line_values GROUP BY order_id\n");
   query.cte("main_currency", "The currency of most orders (a tie: the first alphabetically).",
             "  SELECT currency FROM sale_orders WHERE currency IS NOT NULL\n"
             "  GROUP BY currency ORDER BY COUNT(*) DESC, currency LIMIT 1\n");

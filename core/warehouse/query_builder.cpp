@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "warehouse/aggregates.h"
+#include "warehouse/packed_layouts.h"
 
 namespace basketlift {
 
@@ -11,7 +12,46 @@ namespace {
 // The engine's number grammar (ingest/value_parse.h), surrounding spaces already trimmed.
 constexpr const char* kNumber = "[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?";
 
+// ISO 8601 as the engine reads it (ingest/value_parse.h): year, month, day, then optionally
+// hour, minute, second (fraction ignored) and a zone: Z, or sign, hours and minutes.
+constexpr const char* kTimestamp =
+    "^([0-9]{4})-([0-9]{2})-([0-9]{2})(?:[Tt "
+    "]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:[.,][0-9]*)?)?"
+    "(?: ?(?:[Zz]|([+-])([0-9]{2})(?::?([0-9]{2}))?))?)?$";
+const std::vector<std::string> kTimestampParts = {
+    "year", "month", "day", "hour", "minute", "second", "sign", "zone_hour", "zone_minute"};
+
 }  // namespace
+
+std::string QueryBuilder::timestamp_parts(const std::string& text) const {
+  return syntax_.time_parts(text, kTimestamp, kTimestampParts);
+}
+
+std::string QueryBuilder::epoch_seconds(const std::string& parts) const {
+  std::vector<std::string> p;  // each part as an integer (0 when absent), but the sign
+  for (std::size_t i = 0; i < kTimestampParts.size(); ++i) {
+    const std::string part = syntax_.time_part(parts, i, kTimestampParts[i]);
+    p.push_back(i == 6 ? part : "COALESCE(CAST(" + part + " AS INTEGER), 0)");
+  }
+  const std::string& year = p[0];
+  const std::string& month = p[1];
+  const std::string leap =
+      "(" + year + " % 4 = 0 AND " + year + " % 100 <> 0 OR " + year + " % 400 = 0)";
+  const std::string days_in_month = "CASE WHEN " + month + " IN (4, 6, 9, 11) THEN 30 WHEN " +
+                                    month + " = 2 THEN CASE WHEN " + leap +
+                                    " THEN 29 ELSE 28 END ELSE 31 END";
+  const std::string date = "CAST(" + syntax_.time_part(parts, 0, kTimestampParts[0]) +
+                           " || '-' || " + syntax_.time_part(parts, 1, kTimestampParts[1]) +
+                           " || '-' || " + syntax_.time_part(parts, 2, kTimestampParts[2]) +
+                           " AS DATE)";
+  return "CASE WHEN " + syntax_.time_part(parts, 0, kTimestampParts[0]) + " IS NOT NULL AND " +
+         year + " >= 1000 AND " + month + " BETWEEN 1 AND 12\n      AND " + p[2] +
+         " BETWEEN 1 AND " + days_in_month + "\n      AND " + p[3] + " <= 23 AND " + p[4] +
+         " <= 59 AND " + p[5] + " <= 60 AND " + p[7] + " <= 23 AND " + p[8] +
+         " <= 59\n    THEN CAST(" + date + " - DATE '1970-01-01' AS BIGINT) * 86400 + " + p[3] +
+         " * 3600 + " + p[4] + " * 60\n      + LEAST(" + p[5] + ", 59) - CASE WHEN " + p[6] +
+         " = '-' THEN -1 ELSE 1 END * (" + p[7] + " * 3600 + " + p[8] + " * 60) END";
+}
 
 std::string QueryBuilder::column(Field field) const {
   for (const auto& [name, target] : request_.mapping.entries)
@@ -23,7 +63,8 @@ std::string QueryBuilder::TableReader::select(const std::string& table) const {
   std::vector<std::string> columns;
   for (Field field : fields_)
     columns.push_back(query_.column(field));
-  return "  SELECT " + query_.syntax().row_values("t", columns) + " AS r FROM " + table + " AS t\n";
+  return "  SELECT " + query_.syntax().row_values("t", columns) + " AS r\n  FROM " +
+         query_.syntax().row_source(table, "t", columns) + "\n";
 }
 
 std::string QueryBuilder::TableReader::text(Field field) const {
@@ -75,6 +116,17 @@ void QueryBuilder::row(const std::string& kind, const std::string& scope, const 
              ", " + measure + ", " + value;
   }
   rows_ += from.empty() ? "\n" : "\n  " + from + "\n";
+}
+
+void QueryBuilder::packed_row(const std::string& kind, const std::string& scope,
+                              const std::string& key, const std::string& layout,
+                              const std::string& from) {
+  std::string values;
+  for (const std::string_view column : packed_layout(layout)) {
+    values += (values.empty() ? "" : " || ';' || ") + std::string("COALESCE(") +
+              syntax_.number_text(column) + ", '')";
+  }
+  row(kind, scope, key, sql_string(layout), values, from);
 }
 
 std::string QueryBuilder::finish(const std::string& header) const {

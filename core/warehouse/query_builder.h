@@ -47,6 +47,12 @@ class QueryBuilder {
   /// CASE branches rejecting `field`'s text when it is not a number or, with `bound_test`
   /// (e.g. "< 0"), when the number fails it (reason `bound_reason`).
   std::string number_check(Field field, const char* bound_test, const char* bound_reason) const;
+  /// The ISO 8601 timestamp `text` split into its parts: a value for epoch_seconds().
+  std::string timestamp_parts(const std::string& text) const;
+  /// Seconds since 1970 of the timestamp_parts() value `parts` as the engine reads them (a bare
+  /// date is midnight UTC, a time without a zone is UTC); NULL when the text was not an ISO 8601
+  /// date or time (the query reads no other forms).
+  std::string epoch_seconds(const std::string& parts) const;
   /// `value` as a SQL double literal that reads back as the very same double.
   static std::string double_literal(double value);
 
@@ -58,6 +64,12 @@ class QueryBuilder {
   /// Adds an output row (SQL expressions for each column; `from` may be empty).
   void row(const std::string& kind, const std::string& scope, const std::string& key,
            const std::string& measure, const std::string& value, const std::string& from);
+
+  /// Adds output rows carrying the measures of a packed layout (warehouse/packed_layouts.h):
+  /// measure is the layout's name, value its measures' values (columns of `from` of the same
+  /// names) separated by ';', an empty field where a value is NULL.
+  void packed_row(const std::string& kind, const std::string& scope, const std::string& key,
+                  const std::string& layout, const std::string& from);
 
   /// The query: `header` comment lines, the CTEs, the rows.
   std::string finish(const std::string& header) const;

@@ -1,6 +1,7 @@
 // The sections of the aggregates query, each adding its CTEs and output rows to a QueryBuilder.
 // Orders come first (order_checked, sale_lines, line_values, sale_orders, scoped_orders);
-// sessions (session_list) before the experiment, which reads both.
+// sessions (session_list) and offers (shown) before the experiment, which reads them; the
+// offers' sums last (they read the experiment's units).
 #pragma once
 
 #include "warehouse/query_builder.h"
@@ -12,10 +13,16 @@ namespace basketlift {
 void add_orders_query(QueryBuilder& query);
 /// Sessions: reading, checks, one entry per session id.
 void add_sessions_query(QueryBuilder& query);
-/// The experiment's units, caps and sums per slice and arm (after orders and sessions).
+/// Offers: reading, checks, acceptance (given or derived from the orders), units shown in.
+void add_offers_query(QueryBuilder& query);
+/// The experiment's units, caps and sums per slice and arm (after orders, sessions, offers).
 void add_experiment_query(QueryBuilder& query);
 /// The experiment's rows: unit kind, untagged units, caps, totals and sums per slice and arm.
 void add_experiment_rows(QueryBuilder& query);
+/// The offers' sums: facts, lines, moments, exposure, groups, arms (after the experiment).
+void add_offer_sums_query(QueryBuilder& query);
+/// The offers' rows: per offer, per offer and group, per placement, group and arm.
+void add_offer_rows(QueryBuilder& query);
 /// The settings row, the tables' accounts and rejections, and the summary's sums.
 void add_summary_rows(QueryBuilder& query);
 

@@ -1,5 +1,7 @@
 #include "warehouse/sql_dialect.h"
 
+#include <algorithm>
+
 namespace basketlift {
 
 const char* sql_dialect_name(SqlDialect dialect) {
@@ -27,18 +29,41 @@ std::string sql_string(std::string_view text) {
   return out + "'";
 }
 
+namespace {
+
+// A column name as a quoted identifier.
+std::string identifier(std::string_view name) {
+  std::string quoted = "\"";
+  for (char c : name)
+    quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return quoted + "\"";
+}
+
+}  // namespace
+
+std::string SqlSyntax::row_source(std::string_view table, std::string_view alias,
+                                  const std::vector<std::string>& columns) const {
+  if (dialect == SqlDialect::postgres) return std::string(table) + " AS " + std::string(alias);
+  std::string nulls;
+  for (std::size_t i = 0; i < columns.size(); ++i) {
+    const std::string& column = columns[i];
+    if (std::find(columns.begin(), columns.begin() + i, column) != columns.begin() + i) continue;
+    nulls +=
+        (nulls.empty() ? "" : ", ") + std::string("CAST(NULL AS VARCHAR) AS ") + identifier(column);
+  }
+  return "(SELECT * FROM (SELECT " + nulls + ") AS none WHERE FALSE\n    UNION ALL BY NAME " +
+         "SELECT * FROM " + std::string(table) + ") AS " + std::string(alias);
+}
+
 std::string SqlSyntax::row_values(std::string_view alias,
                                   const std::vector<std::string>& columns) const {
   const std::string a(alias);
   if (dialect == SqlDialect::postgres) return "to_jsonb(" + a + ")";
-  std::string paths;
-  for (const std::string& column : columns) {
-    std::string quoted = "\"";
-    for (char c : column)
-      quoted += c == '"' ? std::string("\\\"") : std::string(1, c);
-    paths += (paths.empty() ? "" : ", ") + sql_string("$." + quoted + "\"");
-  }
-  return "json_extract_string(to_json(" + a + "), [" + paths + "])";
+  std::string values;
+  for (const std::string& column : columns)
+    values += (values.empty() ? "" : ", ") + std::string("CAST(") + a + "." + identifier(column) +
+              " AS VARCHAR)";
+  return "[" + values + "]";
 }
 
 std::string SqlSyntax::text_of(std::string_view row, std::size_t index,
@@ -87,6 +112,31 @@ std::string SqlSyntax::too_large(std::string_view text) const {
 
 std::string SqlSyntax::double_type() const {
   return dialect == SqlDialect::postgres ? "DOUBLE PRECISION" : "DOUBLE";
+}
+
+std::string SqlSyntax::time_parts(std::string_view text, std::string_view pattern,
+                                  const std::vector<std::string>& names) const {
+  if (dialect == SqlDialect::postgres)
+    return "regexp_match(" + std::string(text) + ", " + sql_string(pattern) + ")";
+  std::string list;
+  for (const std::string& name : names)
+    list += (list.empty() ? "" : ", ") + sql_string(name);
+  return "regexp_extract(" + std::string(text) + ", " + sql_string(pattern) + ", [" + list + "])";
+}
+
+std::string SqlSyntax::time_part(std::string_view parts, std::size_t index,
+                                 std::string_view name) const {
+  if (dialect == SqlDialect::postgres)
+    return std::string(parts) + "[" + std::to_string(index + 1) + "]";
+  return "NULLIF(" + std::string(parts) + "." + std::string(name) + ", '')";
+}
+
+std::string SqlSyntax::number_text(std::string_view value) const {
+  const std::string v(value);
+  if (dialect == SqlDialect::postgres) return "CAST(trim_scale(" + v + ") AS TEXT)";
+  const std::string text = "CAST(" + v + " AS TEXT)";
+  return "CASE WHEN strpos(" + text + ", '.') > 0 THEN rtrim(rtrim(" + text + ", '0'), '.') ELSE " +
+         text + " END";
 }
 
 std::string SqlSyntax::as_text(std::string_view value) const {

@@ -22,10 +22,14 @@ std::optional<SqlDialect> parse_sql_dialect(std::string_view name);
 struct SqlSyntax {
   SqlDialect dialect;  ///< the dialect written
 
-  /// The values of `columns` of a table's row (`alias` names the table in FROM), read through
-  /// the row as JSON so that a column the table lacks reads as NULL and typed and text columns
-  /// read alike: the row as JSON (PostgreSQL), or the list of the columns' texts (DuckDB,
-  /// which then parses each row once, not once per column).
+  /// The FROM source of a table's rows, named `alias`: the table itself (PostgreSQL), or the
+  /// table with `columns` it lacks added as NULL (DuckDB: UNION ALL BY NAME with an empty row
+  /// set of them), so that row_values() may name every column.
+  std::string row_source(std::string_view table, std::string_view alias,
+                         const std::vector<std::string>& columns) const;
+  /// The values of `columns` of a row of row_source() `alias`, so that a column the table lacks
+  /// reads as NULL and typed and text columns read alike: the row as JSON (PostgreSQL), or the
+  /// list of the columns as text (DuckDB).
   std::string row_values(std::string_view alias, const std::vector<std::string>& columns) const;
   /// The text of column number `index` (named `column`) of row_values() `row`, without
   /// surrounding spaces and tabs, NULL when empty.
@@ -43,6 +47,14 @@ struct SqlSyntax {
   std::string too_large(std::string_view text) const;
   /// The IEEE double type (for ranks computed as the engine computes them).
   std::string double_type() const;
+  /// The parts of an ISO 8601 timestamp `text` matched by `pattern` (one capturing group per
+  /// part): an array (PostgreSQL) or a struct (DuckDB); see time_part().
+  std::string time_parts(std::string_view text, std::string_view pattern,
+                         const std::vector<std::string>& names) const;
+  /// Part number `index` (named `name`) of time_parts() `parts`, NULL when absent.
+  std::string time_part(std::string_view parts, std::size_t index, std::string_view name) const;
+  /// An exact number `value` as text without trailing zeros after the point ("2.5", "3").
+  std::string number_text(std::string_view value) const;
   /// `value` as text (exact for decimals).
   std::string as_text(std::string_view value) const;
 };

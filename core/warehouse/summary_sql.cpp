@@ -75,6 +75,10 @@ void add_summary_rows(QueryBuilder& query) {
   query.row("currency", "''", "currency", "'revenue'",
             query.syntax().as_text("COALESCE(SUM(revenue), 0)"),
             "FROM scoped_orders WHERE NOT in_scope GROUP BY currency");
+  if (!query.request().offers.empty()) {
+    table(query, "offers", "offer_rows");
+    rejected(query, "offers", "FROM offer_checked WHERE rejection IS NOT NULL");
+  }
   if (!query.request().sessions.empty()) {
     table(query, "sessions", "session_rows");
     rejected(query, "sessions", "FROM session_checked WHERE rejection IS NOT NULL");

@@ -4,7 +4,7 @@
 //
 //   node tests/bench/warehouse_aggregates.mjs DIR [duckdb|postgres ...]
 //
-// DIR holds orders.csv, products.csv and sessions.csv (e.g. build/bench/1000000/csv, written by
+// DIR holds orders.csv, products.csv, offers.csv and sessions.csv (e.g. build/bench/1000000/csv, written by
 // scripts/bench.sh, or scripts/generate.sh). Tables are loaded typed (DuckDB's own detection) in
 // DuckDB and as text columns (COPY) in PostgreSQL; only the query is timed.
 import { execFileSync } from 'node:child_process';
@@ -20,7 +20,7 @@ if (!dir) {
   console.error('usage: node tests/bench/warehouse_aggregates.mjs DIR [duckdb|postgres ...]');
   process.exit(2);
 }
-const TABLES = ['orders', 'products', 'sessions'];
+const TABLES = ['orders', 'products', 'offers', 'sessions'];
 const query = (dialect) => execFileSync(path.join(root, 'build/bin/basketlift'),
   ['sql', '--dialect', dialect, ...TABLES.flatMap((t) => [`--${t}`, t])], { encoding: 'utf8' });
 const lines = Number(execFileSync('wc', ['-l', path.join(dir, 'orders.csv')], { encoding: 'utf8' }).split(' ')[0]) - 1;
@@ -38,7 +38,7 @@ for (const engine of engines.length ? engines : ['duckdb', 'postgres']) {
     start = performance.now();
     const csv = await duck.csv(query('duckdb'), path.join(work, 'aggregates.csv'));
     console.log(`| DuckDB (node-api, in memory) | ${lines} | ${load} | ${seconds(start)} | ${csv.length} bytes |`);
-    rmSync(work, { recursive: true, force: true });
+    if (process.env.KEEP) console.log(path.join(work, "aggregates.csv")); else rmSync(work, { recursive: true, force: true });
   } else if (engine === 'postgres') {
     const pg = startPostgres();
     try {

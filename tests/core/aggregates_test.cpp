@@ -2,9 +2,11 @@
 // the rows it sums, clear errors, settings that must agree with the query, and the query itself.
 //
 // tests/fixtures/aggregates/sample_postgres.csv is what PostgreSQL 15 computed with the query
-// of `basketlift sql --dialect postgres --orders orders --products products --sessions sessions`
-// over the bundled sample store (web/sample) loaded as text columns; tests/warehouse/ runs that
-// query on PostgreSQL and DuckDB over generated stores.
+// of `basketlift sql --dialect postgres --orders orders --products products --offers offers
+// --sessions sessions` over the bundled sample store (web/sample) loaded as text columns
+// (tests/warehouse/make_fixture.mjs writes it); sample_postgres_format1.csv is the same store's
+// file in format 1 (no offers), which must stay readable. tests/warehouse/ runs the query on
+// PostgreSQL and DuckDB over generated stores.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -56,10 +58,38 @@ std::string with_line(const std::string& text, std::size_t index, const std::str
   return text.substr(0, begin) + line + text.substr(end);
 }
 
+// One offer of the raw report against the same offer from the aggregates.
+void expect_same_offer(const OfferResult& a, const OfferResult& e, const std::string& rec) {
+  const char* what = rec.c_str();
+  EXPECT_EQ(a.tracked, e.tracked) << what;
+  EXPECT_EQ(a.type, e.type) << what;
+  EXPECT_EQ(a.impressions, e.impressions) << what;
+  EXPECT_EQ(a.accepted, e.accepted) << what;
+  EXPECT_EQ(a.orders, e.orders) << what;
+  expect_close(a.revenue, e.revenue, what);
+  expect_close(a.margin, e.margin, what);
+  expect_close(a.units, e.units, what);
+  expect_close(a.exposed_orders, e.exposed_orders, what);
+  expect_close(a.anchor_price, e.anchor_price, what);
+  expect_close(a.offered_cost, e.offered_cost, what);
+  expect_close(a.margin_per_impression, e.margin_per_impression, what);
+  expect_close(a.margin_per_impression_ci.low, e.margin_per_impression_ci.low, what);
+  expect_close(a.margin_per_impression_ci.high, e.margin_per_impression_ci.high, what);
+  expect_close(a.acceptance_ci.high, e.acceptance_ci.high, what);
+  expect_close(a.days_shown, e.days_shown, what);
+  EXPECT_EQ(a.verdict, e.verdict) << what;
+  EXPECT_EQ(a.reason, e.reason) << what;
+  EXPECT_EQ(a.retire_rule, e.retire_rule) << what;
+  EXPECT_EQ(a.isolating_arm >= 0, e.isolating_arm >= 0) << what;
+  ASSERT_EQ(a.by_segment.groups.size(), e.by_segment.groups.size()) << what;
+  expect_close(a.by_segment.acceptance_test.p_value, e.by_segment.acceptance_test.p_value, what);
+  expect_close(a.by_channel.margin_adjusted_p, e.by_channel.margin_adjusted_p, what);
+}
+
 TEST(Aggregates, SampleStoreFromPostgresGivesTheReportOfItsRows) {
-  // The tables the query read: the sample store without its offer impressions.
+  // The tables the query read: the whole sample store.
   Engine raw;
-  for (const char* name : {"products.csv", "orders.csv", "sessions.csv"}) {
+  for (const char* name : {"products.csv", "orders.csv", "offers.csv", "sessions.csv"}) {
     const std::string path = std::string(BASKETLIFT_SOURCE_DIR) + "/web/sample/" + name;
     ASSERT_TRUE(feed_chunks(raw, read_file(path), 0, {name, {}, {}, {}}).ok());
   }
@@ -97,7 +127,7 @@ TEST(Aggregates, SampleStoreFromPostgresGivesTheReportOfItsRows) {
 
   // Each warehouse table is accounted for like the file it stands for.
   const std::vector<FileReport>& inputs = engine.report().inputs;
-  ASSERT_EQ(inputs.size(), 3u);
+  ASSERT_EQ(inputs.size(), 4u);
   for (const FileReport& table : inputs) {
     const auto file = std::find_if(raw.files().begin(), raw.files().end(),
                                    [&](const FileReport& f) { return f.table == table.table; });
@@ -137,9 +167,40 @@ TEST(Aggregates, SampleStoreFromPostgresGivesTheReportOfItsRows) {
       expect_close(a.adjusted_p, e.adjusted_p, e.metric.c_str());
     }
   }
+  // The offers: the same figures, verdicts and retire list (offers named, not in file order).
+  const OffersResult& raw_offers = raw.report().offers;
+  const OffersResult& offers = engine.report().offers;
+  ASSERT_TRUE(offers.available);
+  ASSERT_EQ(offers.offers.size(), raw_offers.offers.size());
+  EXPECT_EQ(engine.report().accepted_derived, raw.report().accepted_derived);
+  std::size_t retired = 0;
+  for (const OfferResult& expected_offer : raw_offers.offers) {
+    const std::string rec(raw.store().pools.recs.view(expected_offer.rec));
+    const auto found = std::find_if(
+        offers.offers.begin(), offers.offers.end(),
+        [&](const OfferResult& o) { return engine.store().pools.recs.view(o.rec) == rec; });
+    ASSERT_NE(found, offers.offers.end()) << rec;
+    expect_same_offer(*found, expected_offer, rec);
+    retired += found->retire;
+  }
+  EXPECT_GT(retired, 0u);  // the sample store has offers to retire
   // The sections the file does not carry say so.
   EXPECT_FALSE(engine.report().dimensions.available);
-  EXPECT_NE(engine.report().offers.reason.find("not in the aggregates file"), std::string::npos);
+  EXPECT_NE(engine.report().dimensions.reason.find("not in the aggregates file"),
+            std::string::npos);
+}
+
+TEST(Aggregates, Format1FilesStayReadable) {
+  // Written before the offers were carried: the summary and experiment, no offers.
+  Engine engine;
+  ASSERT_TRUE(
+      analyze_aggregates(engine, read_file(fixture_path("aggregates/sample_postgres_format1.csv")))
+          .ok());
+  EXPECT_EQ(engine.report().summary.orders, 2500u);
+  EXPECT_TRUE(engine.report().experiment.available);
+  EXPECT_FALSE(engine.report().offers.available);
+  EXPECT_NE(engine.report().offers.reason.find("format 1 carries"), std::string::npos)
+      << engine.report().offers.reason;
 }
 
 TEST(Aggregates, SameReportWhateverTheChunks) {
@@ -171,8 +232,13 @@ TEST(Aggregates, ErrorsNameTheRowTheColumnAndTheReason) {
     std::string expected;
   };
   const Case cases[] = {
-      {2, "table,2,orders,,rows_read,4525",
-       "row 3, column version: format 2 was written by a newer basketlift"},
+      {2, "table,3,orders,,rows_read,4525",
+       "row 3, column version: format 3 was written by a newer basketlift"},
+      {30, "arm,2,all,control,arm_sums,1;2;3",
+       "row 31, column value: 3 values for the 19 measures of arm_sums"},
+      {30, "offer,2,xs-1,,type,gift", "row 31, column value: 'gift' is not an offer type"},
+      {30, "offer_group,2,xs-1,region:north,group_sums,1;2;3;4;5;6;7;8;9;10;11",
+       "row 31, column key: 'region:north' is not segment:… or channel:…"},
       {2, "table,x,orders,,rows_read,4525", "row 3, column version: 'x' is not a format version"},
       {2, "table,1,orders,,rows_read,many", "row 3, column value: 'many' is not a count"},
       {2, "table,1,shops,,rows_read,4525", "row 3, column scope: 'shops' is not a table"},
@@ -196,7 +262,9 @@ TEST(Aggregates, ErrorsNameTheRowTheColumnAndTheReason) {
   }
   // A file cut short (no orders account) is refused, not read as an empty store.
   Engine cut;
-  EXPECT_FALSE(analyze_aggregates(cut, bytes.substr(0, bytes.find("\ntable,1,orders"))).ok());
+  const std::size_t orders_account = bytes.find("\ntable,2,orders");
+  ASSERT_NE(orders_account, std::string::npos);
+  EXPECT_FALSE(analyze_aggregates(cut, bytes.substr(0, orders_account)).ok());
 }
 
 TEST(Aggregates, SettingsMayChangeTheFiguresButNotWhatTheQueryComputed) {
@@ -261,10 +329,12 @@ TEST(AggregatesSql, ReadsTheMappedColumnsInEachDialect) {
   for (SqlDialect dialect : {SqlDialect::duckdb, SqlDialect::postgres}) {
     request.dialect = dialect;
     const std::string sql = aggregates_sql(request).value();
-    EXPECT_NE(sql.find("FROM shop.order_lines AS t"), std::string::npos);
-    // A column as a JSON key (PostgreSQL) or a JSON path (DuckDB).
+    EXPECT_NE(sql.find("FROM shop.order_lines"), std::string::npos);
+    // A column as a JSON key (PostgreSQL) or a column of the table with the missing ones added
+    // (DuckDB).
     const auto key = [&](const std::string& column) {
-      return dialect == SqlDialect::postgres ? "->> '" + column + "'" : "'$.\"" + column + "\"'";
+      return dialect == SqlDialect::postgres ? "->> '" + column + "'"
+                                             : "CAST(t.\"" + column + "\" AS VARCHAR)";
     };
     EXPECT_NE(sql.find(key("Invoice")), std::string::npos) << sql;
     EXPECT_NE(sql.find(key("Qty")), std::string::npos);
@@ -273,8 +343,9 @@ TEST(AggregatesSql, ReadsTheMappedColumnsInEachDialect) {
     EXPECT_EQ(sql.find(key("quantity")), std::string::npos);
     EXPECT_EQ(sql.find("product_rows"), std::string::npos) << "no catalogue was named";
     EXPECT_EQ(sql.find("session_rows"), std::string::npos) << "no sessions table was named";
-    EXPECT_NE(sql.find(dialect == SqlDialect::postgres ? "to_jsonb(t)"
-                                                       : "json_extract_string(to_json(t), ["),
+    EXPECT_NE(sql.find(dialect == SqlDialect::postgres
+                           ? "to_jsonb(t)"
+                           : "UNION ALL BY NAME SELECT * FROM shop.order_lines) AS t"),
               std::string::npos);
     EXPECT_EQ(sql.back(), '\n');
   }

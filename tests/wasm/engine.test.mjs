@@ -123,7 +123,9 @@ test('an aggregates file from a warehouse gives the native report; settings that
   const wasm = await wasmReport([file], 100);
   assertSameReport(comparable(wasm), comparable(native));
   assert.equal(wasm.summary.orders, 2500);
-  assert.deepEqual(wasm.inputs.map((i) => i.table), ['orders', 'products', 'sessions']);
+  assert.deepEqual(wasm.inputs.map((i) => i.table), ['offers', 'orders', 'products', 'sessions']);
+  assert.equal(wasm.offers.available, true);
+  assert.ok(wasm.retire.offers.length > 0);
   assert.equal(wasm.dimensions.available, false);
 
   const engine = await createEngine({ settings: { basket_min_support: 0.01 } });

@@ -1,0 +1,72 @@
+// The layouts of packed rows in the aggregates file (format 2): a row whose measure names a
+// layout carries that layout's measures in its value, in this order, separated by ';' (an
+// empty field: none). The query writes them (warehouse/*_sql.cpp), the reader unpacks them.
+#pragma once
+
+#include <array>
+#include <span>
+#include <string_view>
+
+namespace basketlift {
+
+/// `arm` rows: one arm's sums in one slice of the experiment (ArmSliceSums).
+constexpr std::array<std::string_view, 19> kArmSumsLayout = {"units",
+                                                             "converted",
+                                                             "orders",
+                                                             "revenue_sum",
+                                                             "revenue_sum_sq",
+                                                             "margin_sum",
+                                                             "margin_sum_sq",
+                                                             "aov_n",
+                                                             "aov_sum_m",
+                                                             "aov_sum_d",
+                                                             "aov_sum_mm",
+                                                             "aov_sum_dd",
+                                                             "aov_sum_md",
+                                                             "acceptance_n",
+                                                             "acceptance_sum_m",
+                                                             "acceptance_sum_d",
+                                                             "acceptance_sum_mm",
+                                                             "acceptance_sum_dd",
+                                                             "acceptance_sum_md"};
+
+/// `offer` rows: one offer's counts and sums (OfferAggregate::numbers).
+constexpr std::array<std::string_view, 21> kOfferSumsLayout = {"several_placements",
+                                                               "impressions",
+                                                               "accepted",
+                                                               "first_shown",
+                                                               "last_shown",
+                                                               "lines",
+                                                               "orders",
+                                                               "revenue",
+                                                               "margin",
+                                                               "lines_without_cost",
+                                                               "exposed_orders",
+                                                               "anchor_price",
+                                                               "anchor_cost",
+                                                               "offered_price",
+                                                               "offered_cost",
+                                                               "margin_n",
+                                                               "margin_sum_m",
+                                                               "margin_sum_d",
+                                                               "margin_sum_mm",
+                                                               "margin_sum_dd",
+                                                               "margin_sum_md"};
+
+/// `offer_group` rows: one offer's sums in one segment or channel. Acceptance's Σ impressions
+/// and Σ impressions² are margin_sum_d and margin_sum_dd (units it was not shown in add 0).
+constexpr std::array<std::string_view, 11> kGroupSumsLayout = {
+    "margin_n",          "margin_sum_m",      "margin_sum_d", "margin_sum_mm",
+    "margin_sum_dd",     "margin_sum_md",     "acceptance_n", "acceptance_sum_m",
+    "acceptance_sum_mm", "acceptance_sum_md", "converted"};
+
+/// The measures of the layout named `name` ("arm_sums", "offer_sums", "group_sums"); empty for
+/// another name.
+inline std::span<const std::string_view> packed_layout(std::string_view name) {
+  if (name == "arm_sums") return kArmSumsLayout;
+  if (name == "offer_sums") return kOfferSumsLayout;
+  if (name == "group_sums") return kGroupSumsLayout;
+  return {};
+}
+
+}  // namespace basketlift
