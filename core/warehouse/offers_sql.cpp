@@ -35,8 +35,8 @@ void add_impression_checks(QueryBuilder& query) {
             "The impressions' values as trimmed text; the type as the engine compares it (lower\n"
             "-- case, without spaces, '_', '-' and '.'); the timestamp split into its parts.",
             "  SELECT\n" + values + "    lower(" + offers.text(Field::accepted) +
-                ") AS accepted,\n    regexp_replace(lower(" + offers.text(Field::type) +
-                "), '[ _.\\t-]', '', 'g') AS type_key,\n    " +
+                ") AS accepted,\n    translate(lower(" + offers.text(Field::type) +
+                "), ' _.-' || chr(9), '') AS type_key,\n    " +
                 query.timestamp_parts(offers.text(Field::timestamp)) +
                 " AS time_parts\n  FROM offer_rows\n",
             QueryBuilder::Use::once);

@@ -21,7 +21,8 @@ const ALL_TABLES = ['orders', 'products', 'offers', 'sessions'];
 // clean, and the bundled sample store; capped experiments; and without a sessions table, where
 // the sessions orders name (or the orders themselves) are the experiment's units.
 const STORES = [
-  { name: 'seed 11', args: ['--orders', '3000', '--seed', '11'] },
+  // Offer types spelled as shops spell them, and impressions the checks reject.
+  { name: 'seed 11', args: ['--orders', '3000', '--seed', '11'], edit: (dir) => editColumns(dir, 'offers', { rewrite: respell }) },
   { name: 'seed 12, capped at the 95th percentile', args: ['--orders', '2000', '--seed', '12'],
     config: { capping: 'upper', capping_percentile: 0.95 } },
   { name: 'clean seed 13, capped on both sides', args: ['--orders', '2000', '--seed', '13', '--clean'],
@@ -40,11 +41,24 @@ const STORES = [
     edit: (dir) => { editColumns(dir, 'offers', { drop: ['accepted'] }); editColumns(dir, 'orders', { drop: ['rec_id'] }); } },
 ];
 
+// Every 7th impression's type respelled ('Cross-Sell', 'UP SELL', 'x_sell'); three rows made
+// invalid: an unknown type, a negative offered price, an accepted that is not a boolean.
+function respell(row, header, index) {
+  const at = (name) => header.indexOf(name);
+  const spellings = { cross_sell: ['Cross-Sell', 'x_sell', 'XSELL'], upsell: ['UP SELL', 'Up-Sell'], bundle: ['Bundle'] };
+  if (index % 7 === 0) row[at('type')] = spellings[row[at('type')]][index % spellings[row[at('type')]].length];
+  if (index === 10) row[at('type')] = 'gift';
+  if (index === 20) row[at('offered_price')] = '-1';
+  if (index === 30) row[at('accepted')] = 'maybe';
+}
+
 // Rewrites DIR/TABLE.csv without the `drop` columns; `customerFrom` (a sessions file) adds each
-// impression's customer_id from its session. The generator's files hold no quoted fields.
-function editColumns(dir, table, { drop, customerFrom }) {
+// impression's customer_id from its session; `rewrite(row, header, index)` edits rows in place.
+// The generator's files hold no quoted fields.
+function editColumns(dir, table, { drop = [], customerFrom, rewrite }) {
   const file = path.join(dir, `${table}.csv`);
   const [header, ...rows] = readFileSync(file, 'utf8').trimEnd().split('\n').map((line) => line.split(','));
+  if (rewrite) rows.forEach((row, index) => rewrite(row, header, index));
   assert.ok(!readFileSync(file, 'utf8').includes('"'), `${file} has no quoted fields`);
   const customerOf = new Map();
   if (customerFrom) {
