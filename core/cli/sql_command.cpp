@@ -27,6 +27,8 @@ void print_help() {
       "  --sessions T    the sessions table\n"
       "  --map F         column mapping JSON, e.g. {\"Invoice\": \"order_id\"}\n"
       "  --config F      settings JSON; the file carries them to the report\n"
+      "  --examples N    failing values kept per table and rejection reason, 0 to 5 (default\n"
+      "                  5): the only raw values the file carries\n"
       "  --out F         write the query to F instead of stdout\n"
       "  --help          this text\n"
       "\n"
@@ -45,10 +47,10 @@ int fail(Exit code, const std::string& message) {
 
 int run_sql(int argc, char** argv) {
   Args args;
-  if (auto error = parse_args(
-          argc, argv, 2,
-          {"dialect", "orders", "products", "offers", "sessions", "map", "config", "out"}, {"help"},
-          args)) {
+  if (auto error = parse_args(argc, argv, 2,
+                              {"dialect", "orders", "products", "offers", "sessions", "map",
+                               "config", "examples", "out"},
+                              {"help"}, args)) {
     return fail(kBadUsage, *error + " (try basketlift sql --help)");
   }
   if (args.has("help")) {
@@ -65,6 +67,11 @@ int run_sql(int argc, char** argv) {
   request.orders = args.last("orders").value_or("");
   if (request.orders.empty()) return fail(kBadUsage, "sql needs --orders TABLE");
   request.offers = args.last("offers").value_or("");
+  if (auto examples = args.last("examples")) {
+    if (examples->size() != 1 || (*examples)[0] < '0' || (*examples)[0] > '5')
+      return fail(kBadUsage, "--examples takes 0 to 5");
+    request.examples = static_cast<std::size_t>((*examples)[0] - '0');
+  }
   request.products = args.last("products").value_or("");
   request.sessions = args.last("sessions").value_or("");
   if (auto config = args.last("config")) {

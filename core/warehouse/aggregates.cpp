@@ -199,6 +199,7 @@ class AggregatesReader {
     if (kind == "settings") return read_settings(measure, value);
     if (kind == "table") return read_table(scope, measure, value);
     if (kind == "rejected") return read_rejected(scope, key, value);
+    if (kind == "rejected_example") return read_rejected_example(scope, key, measure, value);
     if (kind == "summary") return read_summary(measure, value);
     if (kind == "currency") return read_currency(key, measure, value);
     if (kind == "experiment") return read_experiment(measure, value);
@@ -265,6 +266,18 @@ class AggregatesReader {
     FileReport& report = table(scope);
     report.rejected[static_cast<int>(*reason)].count += n;
     report.rows_rejected += n;
+    return Status::success();
+  }
+
+  // A failing value of a rejected row (a warehouse row has no position: row 0).
+  Status read_rejected_example(const std::string& scope, const std::string& key,
+                               const std::string& column, const std::string& value) {
+    if (!parse_table(scope)) return error(row_, kScope, "'" + scope + "' is not a table");
+    const std::optional<RejectReason> reason = reject_reason_of(key);
+    if (!reason) return error(row_, kKey, "'" + key + "' is not a rejection reason");
+    std::vector<RowExample>& examples = table(scope).rejected[static_cast<int>(*reason)].examples;
+    if (examples.size() < CountWithExamples::kMaxExamples)
+      examples.push_back({0, column, value, ""});
     return Status::success();
   }
 

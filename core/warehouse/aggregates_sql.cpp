@@ -29,7 +29,10 @@ std::string header(const SqlRequest& request) {
          "--   times     ISO 8601 (2024-03-01, 2024-03-01T09:30:00Z, ... +01:00); other forms\n"
          "--             read as missing\n"
          "-- A row that fails a check is counted as rejected with its reason, as the engine\n"
-         "-- counts it, never an SQL error.\n" +
+         "-- counts it, never an SQL error; up to " +
+         std::to_string(request.examples) +
+         " failing values per table and reason are kept as\n"
+         "-- examples (the only raw values in the file; basketlift sql --examples 0 for none).\n" +
          (request.dialect == SqlDialect::postgres ? "-- PostgreSQL cannot estimate how many rows "
                                                     "the CTEs hold and would join large ones\n"
                                                     "-- by nested loops (hours on a million "
@@ -47,6 +50,10 @@ std::string header(const SqlRequest& request) {
 Result<std::string> aggregates_sql(const SqlRequest& request) {
   if (request.orders.empty())
     return Status::error(ErrorCode::bad_usage, "sql: the orders table must be named (--orders)");
+  if (request.examples > CountWithExamples::kMaxExamples) {
+    return Status::error(ErrorCode::bad_usage, "sql: --examples takes 0 to " +
+                                                   std::to_string(CountWithExamples::kMaxExamples));
+  }
   QueryBuilder query(request);
   add_orders_query(query);
   if (!request.sessions.empty()) add_sessions_query(query);

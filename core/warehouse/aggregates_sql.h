@@ -20,6 +20,7 @@ struct SqlRequest {
   std::string sessions;                       ///< the sessions table (optional)
   ColumnMapping mapping;                      ///< column name → field, as for `analyze --map`
   Settings settings;                          ///< the settings the file will carry
+  std::size_t examples = 5;  ///< rejected values carried per table and reason (0 to 5)
 };
 
 /// The query: one SELECT with commented CTEs whose single result set, saved as CSV, is the

@@ -53,6 +53,13 @@ void add_impression_checks(QueryBuilder& query) {
                 " THEN 'invalid_boolean:accepted'\n"
                 "  END AS rejection\n"
                 "  FROM offer_text\n");
+  std::vector<std::pair<std::string, std::string>> columns;
+  for (Field field : {Field::rec_id, Field::type, Field::placement, Field::offered_product_id,
+                      Field::offered_price, Field::accepted})
+    columns.emplace_back(field_name(field), field_name(field));
+  query.cte("offer_rejections", "Rejected impressions and the failing value.",
+            "  SELECT rejection, " + QueryBuilder::failing_value(columns) +
+                " AS value FROM offer_checked\n  WHERE rejection IS NOT NULL\n");
   query.cte(
       "impressions",
       "Valid impressions, numbered; a bundle's offered product is its first part ('A+B': A);\n"

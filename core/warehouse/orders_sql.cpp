@@ -69,13 +69,22 @@ void add_order_checks(QueryBuilder& query) {
       "  WINDOW w AS (PARTITION BY order_id)\n");
   query.cte("order_status", "Orders kept apart, with why.",
             "  SELECT DISTINCT order_id, status FROM order_lines WHERE status IS NOT NULL\n");
-  query.cte("order_rejections",
-            "Rejected rows: failed checks, and the lines of cancelled or refunded orders.",
-            "  SELECT rejection FROM order_checked WHERE rejection IS NOT NULL\n"
-            "  UNION ALL\n"
-            "  SELECT status || ':' || CASE WHEN cancelled_at IS NOT NULL THEN 'cancelled_at'\n"
-            "    WHEN financial_status IS NOT NULL THEN 'financial_status' ELSE 'order_id' END\n"
-            "  FROM order_lines WHERE status IS NOT NULL\n");
+  std::vector<std::pair<std::string, std::string>> columns = {{"product_id", "product"}};
+  for (Field field : {Field::order_id, Field::quantity, Field::unit_price, Field::discount,
+                      Field::unit_cost, Field::order_discount, Field::refunded_amount})
+    columns.emplace_back(field_name(field), field_name(field));
+  query.cte(
+      "order_rejections",
+      "Rejected rows and the failing value: failed checks, and the lines of cancelled or\n"
+      "-- refunded orders.",
+      "  SELECT rejection, " + QueryBuilder::failing_value(columns) +
+          " AS value\n"
+          "  FROM order_checked WHERE rejection IS NOT NULL\n"
+          "  UNION ALL\n"
+          "  SELECT status || ':' || CASE WHEN cancelled_at IS NOT NULL THEN 'cancelled_at'\n"
+          "    WHEN financial_status IS NOT NULL THEN 'financial_status' ELSE 'order_id' END,\n"
+          "    COALESCE(cancelled_at, financial_status, order_id)\n"
+          "  FROM order_lines WHERE status IS NOT NULL\n");
 }
 
 void add_catalogue(QueryBuilder& query) {
@@ -100,6 +109,12 @@ void add_catalogue(QueryBuilder& query) {
                 "    WHEN product IS NULL THEN 'missing_required_field:product_id'\n"
                 "  END AS rejection\n"
                 "  FROM product_text\n");
+  std::vector<std::pair<std::string, std::string>> columns = {{"product_id", "product"}};
+  for (Field field : {Field::price, Field::unit_cost, Field::margin_pct, Field::tier})
+    columns.emplace_back(field_name(field), field_name(field));
+  query.cte("product_rejections", "Rejected catalogue rows and the failing value.",
+            "  SELECT rejection, " + QueryBuilder::failing_value(columns) +
+                " AS value FROM product_checked\n  WHERE rejection IS NOT NULL\n");
   query.cte("catalogue",
             "One entry per product (a product listed twice: the smallest values; the engine keeps "
             "the first row).",
@@ -198,6 +213,17 @@ void add_sessions_query(QueryBuilder& query) {
             "    bool_or(converted IS NOT NULL) AS said,\n"
             "    MIN(variant) AS variant, MIN(channel) AS channel, MIN(segment) AS segment\n"
             "  FROM session_checked WHERE rejection IS NULL GROUP BY session_id\n");
+  query.cte(
+      "session_rejections",
+      "Rejected session rows and the failing value; a repeated id's rows after its first.",
+      "  SELECT rejection, " +
+          QueryBuilder::failing_value({{"session_id", "session_id"}, {"converted", "converted"}}) +
+          " AS value\n"
+          "  FROM session_checked WHERE rejection IS NOT NULL\n"
+          "  UNION ALL\n"
+          "  SELECT 'duplicate_session:session_id', session_id FROM (SELECT session_id,\n"
+          "    ROW_NUMBER() OVER (PARTITION BY session_id) AS n FROM session_checked\n"
+          "    WHERE rejection IS NULL) AS s WHERE n > 1\n");
   query.cte("ordering_sessions",
             "Sessions an order names: they converted when their row does not say otherwise.",
             "  SELECT DISTINCT session_id FROM sale_orders WHERE session_id IS NOT NULL\n");

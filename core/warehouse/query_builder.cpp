@@ -88,6 +88,14 @@ std::string QueryBuilder::number_check(Field field, const char* bound_test,
   return check;
 }
 
+std::string QueryBuilder::failing_value(
+    const std::vector<std::pair<std::string, std::string>>& columns) {
+  std::string value = "CASE split_part(rejection, ':', 2)";
+  for (const auto& [field, expression] : columns)
+    value += " WHEN " + sql_string(field) + " THEN " + expression;
+  return value + " END";
+}
+
 std::string QueryBuilder::double_literal(double value) {
   char text[40];
   std::snprintf(text, sizeof text, "%.17g", value);

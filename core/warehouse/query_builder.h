@@ -53,6 +53,9 @@ class QueryBuilder {
   /// date is midnight UTC, a time without a zone is UTC); NULL when the text was not an ISO 8601
   /// date or time (the query reads no other forms).
   std::string epoch_seconds(const std::string& parts) const;
+  /// The text of the column a rejection (`rejection`, reason:column) names: `columns` pairs a
+  /// field's name with the expression holding its text.
+  static std::string failing_value(const std::vector<std::pair<std::string, std::string>>& columns);
   /// `value` as a SQL double literal that reads back as the very same double.
   static std::string double_literal(double value);
 

@@ -15,10 +15,21 @@ void table(QueryBuilder& query, const std::string& name, const std::string& rows
   query.row("table", sql_string(name), "''", "'rows_read'", query.syntax().as_text("COUNT(*)"),
             "FROM " + rows_cte);
 }
-void rejected(QueryBuilder& query, const std::string& name, const std::string& from) {
+// A table's rejected rows by reason and column (`rejected_rows`: a CTE with `rejection`, as
+// reason:column, and `value`, the failing column's text), and up to request().examples of
+// their distinct values per reason (the smallest), the only raw values the file carries.
+void rejected(QueryBuilder& query, const std::string& name, const std::string& rejected_rows) {
   query.row("rejected", sql_string(name), "split_part(rejection, ':', 1)",
             "split_part(rejection, ':', 2)", query.syntax().as_text("COUNT(*)"),
-            from + " GROUP BY rejection");
+            "FROM " + rejected_rows + " GROUP BY rejection");
+  const std::size_t examples = query.request().examples;
+  if (examples == 0) return;
+  query.row(
+      "rejected_example", sql_string(name), "split_part(rejection, ':', 1)",
+      "split_part(rejection, ':', 2)", "COALESCE(substr(value, 1, 120), '')",
+      "FROM (SELECT rejection, value,\n    ROW_NUMBER() OVER (PARTITION BY rejection ORDER BY "
+      "value) AS k\n    FROM (SELECT DISTINCT rejection, value FROM " +
+          rejected_rows + ") AS d) AS e\n  WHERE k <= " + std::to_string(examples));
 }
 
 }  // namespace
@@ -28,10 +39,10 @@ void add_summary_rows(QueryBuilder& query) {
   query.request().settings.write_json(settings);
   query.row("settings", "''", "''", "'document'", sql_string(settings.str()), "");
   table(query, "orders", "order_rows");
-  rejected(query, "orders", "FROM order_rejections");
+  rejected(query, "orders", "order_rejections");
   if (!query.request().products.empty()) {
     table(query, "products", "product_rows");
-    rejected(query, "products", "FROM product_checked WHERE rejection IS NOT NULL");
+    rejected(query, "products", "product_rejections");
   }
   summary(query, "orders", "COUNT(*)", "FROM sale_orders");
   summary(query, "order_lines", "COUNT(*)", "FROM sale_lines");
@@ -77,14 +88,11 @@ void add_summary_rows(QueryBuilder& query) {
             "FROM scoped_orders WHERE NOT in_scope GROUP BY currency");
   if (!query.request().offers.empty()) {
     table(query, "offers", "offer_rows");
-    rejected(query, "offers", "FROM offer_checked WHERE rejection IS NOT NULL");
+    rejected(query, "offers", "offer_rejections");
   }
   if (!query.request().sessions.empty()) {
     table(query, "sessions", "session_rows");
-    rejected(query, "sessions", "FROM session_checked WHERE rejection IS NOT NULL");
-    query.row("rejected", "'sessions'", "'duplicate_session'", "'session_id'",
-              query.syntax().as_text("COALESCE(SUM(session_rows - 1), 0)"),
-              "FROM session_list HAVING SUM(session_rows - 1) > 0");
+    rejected(query, "sessions", "session_rejections");
     summary(query, "sessions", "COUNT(*)", "FROM session_list");
     summary(query, "converted_sessions", "COUNT(*)",
             "FROM session_list AS s LEFT JOIN ordering_sessions AS o ON o.session_id = "

@@ -138,6 +138,15 @@ TEST(Aggregates, SampleStoreFromPostgresGivesTheReportOfItsRows) {
     for (int r = 0; r < kRejectReasonCount; ++r)
       EXPECT_EQ(table.rejected[r].count, file->rejected[r].count) << table.file << " reason " << r;
   }
+  // The failing values the query kept: distinct, with their column, without a row position.
+  const FileReport& orders = *std::find_if(
+      inputs.begin(), inputs.end(), [](const FileReport& f) { return f.table == Table::orders; });
+  const auto& bad_quantity =
+      orders.rejected[static_cast<int>(RejectReason::invalid_number)].examples;
+  ASSERT_EQ(bad_quantity.size(), 1u);
+  EXPECT_EQ(bad_quantity[0].row, 0u);
+  EXPECT_EQ(bad_quantity[0].column, "quantity");
+  EXPECT_EQ(bad_quantity[0].value, "abc");
   // The experiment: the same comparisons (listed by name, not in the files' order).
   const ExperimentResult& raw_experiment = raw.report().experiment;
   const ExperimentResult& experiment = engine.report().experiment;
@@ -349,6 +358,13 @@ TEST(AggregatesSql, ReadsTheMappedColumnsInEachDialect) {
               std::string::npos);
     EXPECT_EQ(sql.back(), '\n');
   }
+  // Failing values are kept as examples unless --examples 0; at most five.
+  EXPECT_NE(aggregates_sql(request).value().find("'rejected_example'"), std::string::npos);
+  request.examples = 0;
+  EXPECT_EQ(aggregates_sql(request).value().find("'rejected_example'"), std::string::npos);
+  request.examples = 6;
+  EXPECT_FALSE(aggregates_sql(request).ok());
+  request.examples = 5;
   request.orders.clear();
   EXPECT_FALSE(aggregates_sql(request).ok());
   EXPECT_FALSE(parse_sql_dialect("oracle").has_value());

@@ -111,6 +111,16 @@ function sortedExperiment(experiment) {
   return { ...experiment, arms: [...(experiment.arms ?? [])].sort(byArm), comparisons: [...(experiment.comparisons ?? [])].sort(byKey) };
 }
 
+// The values of a column of a CSV file (null when the file has quoted fields, which this simple
+// reading does not split).
+function columnValues(file, column) {
+  const text = readFileSync(file, 'utf8');
+  if (text.includes('"')) return null;
+  const [header, ...rows] = text.trimEnd().split('\n').map((line) => line.split(','));
+  const at = header.indexOf(column);
+  return at < 0 ? new Set(['']) : new Set(rows.map((r) => r[at] ?? ''));
+}
+
 // The offers by rec_id with their groups by name, the retire list by rec_id: the raw report lists
 // offers with equal impressions in the order they first appear, the aggregates report by name.
 const byText = (key) => (a, b) => (a[key] < b[key] ? -1 : a[key] > b[key] ? 1 : 0);
@@ -164,6 +174,19 @@ function assertSameAnswers(fromAggregates, raw, tables, store) {
     assert.ok(a, `the aggregates report accounts for the ${table} table`);
     for (const key of ['rows_read', 'rows_used', 'rows_rejected', 'rejected_by_reason'])
       assert.deepEqual(a[key], r[key], `${table}.${key}`);
+    // Failing values: for every reason, up to five distinct ones, in the column the raw report
+    // names, each one the raw file holds in that column.
+    assert.deepEqual(Object.keys(a.rejected_examples).sort(), Object.keys(r.rejected_examples).sort(), `${table} example reasons`);
+    for (const [reason, examples] of Object.entries(a.rejected_examples)) {
+      const values = examples.map((e) => e.value);
+      assert.ok(values.length >= 1 && values.length <= 5 && new Set(values).size === values.length, `${table} ${reason}: ${values}`);
+      assert.deepEqual([...new Set(examples.map((e) => e.column))], [...new Set(r.rejected_examples[reason].map((e) => e.column))].slice(0, 1), `${table} ${reason} column`);
+      const held = columnValues(path.join(store.dir ?? storeDir(store), `${table}.csv`), examples[0].column);
+      // A typed table holds a number, which reads back in its own spelling ('-5.0' for -5.00).
+      const inFile = (value) => held === null || held.has(value) ||
+        (value.trim() !== '' && !Number.isNaN(Number(value)) && [...held].some((h) => h.trim() !== '' && Number(h) === Number(value)));
+      for (const value of values) assert.ok(inFile(value), `${table} ${reason}: '${value}' is in the file`);
+    }
   }
   assert.deepEqual(
     fromAggregates.data_gaps.checks.map((c) => [c.id, c.count]),
