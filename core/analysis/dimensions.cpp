@@ -199,8 +199,16 @@ std::vector<std::size_t> rank_keys(const Target& t, std::size_t max_groups, Dime
     return g.basis == DimensionBasis::offers ? t.sums[k].impressions + t.sums[k].orders
                                              : t.sums[k].revenue + t.sums[k].orders;
   };
-  std::stable_sort(present.begin(), present.end(),
-                   [&](std::size_t a, std::size_t b) { return weight(a) > weight(b); });
+  // Largest first; a tie by name (the group without a value last), so that the list does not
+  // depend on the order of the files' rows (and a warehouse's query lists the same groups).
+  std::vector<std::string> names(g.key_count + 1);
+  for (const std::size_t k : present)
+    if (k != g.key_count) names[k] = g.label(static_cast<std::uint32_t>(k));
+  std::sort(present.begin(), present.end(), [&](std::size_t a, std::size_t b) {
+    if (weight(a) != weight(b)) return weight(a) > weight(b);
+    if ((a == g.key_count) != (b == g.key_count)) return b == g.key_count;
+    return names[a] < names[b];
+  });
   const std::size_t keep = std::min<std::size_t>(present.size(), max_groups);
   if (keep == present.size()) {
     for (std::size_t rank = 0; rank < keep; ++rank)
