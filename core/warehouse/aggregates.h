@@ -3,6 +3,7 @@
 // first header cell is `basketlift_aggregates`. Layout and versions: README "Larger than a tab".
 #pragma once
 
+#include <array>
 #include <map>
 #include <optional>
 #include <string>
@@ -10,11 +11,13 @@
 #include <tuple>
 #include <vector>
 
+#include "analysis/dimensions.h"
 #include "analysis/experiment.h"
 #include "analysis/settings.h"
 #include "analysis/summary.h"
 #include "ingest/file_report.h"
 #include "util/status.h"
+#include "warehouse/packed_layouts.h"
 
 namespace basketlift {
 
@@ -84,6 +87,26 @@ std::optional<RowProblem> read_offer_row(OffersAggregates& offers, const std::st
                                          const std::string& scope, const std::string& key,
                                          const std::string& measure, const std::string& value);
 
+/// The dimensions' groups as the query gives them (warehouse/dimensions_sql.cpp).
+struct DimensionAggregates {
+  bool present = false;  ///< the file has dimension rows
+  /// (dimension, "key:x" | "not_set" | "other" | "total") → the dimension_sums layout's values.
+  std::map<std::pair<std::string, std::string>, std::array<double, kDimensionSumsLayout.size()>>
+      groups;
+  std::map<std::pair<std::string, std::string>, std::string> names;  ///< products' names
+};
+
+/// True for the kinds of row read_dimension_row() reads.
+bool is_dimension_row(std::string_view kind);
+/// Reads one dimensions row into `dimensions`; the problem when it cannot be used.
+std::optional<RowProblem> read_dimension_row(DimensionAggregates& dimensions,
+                                             const std::string& kind, const std::string& scope,
+                                             const std::string& key, const std::string& measure,
+                                             const std::string& value);
+/// The dimensions section from the file's groups: every dimension, its listed groups by rank,
+/// the merged rest last, the whole store's total.
+DimensionsResult dimensions_of(const DimensionAggregates& aggregates);
+
 /// What one aggregates file holds.
 struct Aggregates {
   int version = kAggregatesVersion;  ///< the highest version among its rows
@@ -92,6 +115,7 @@ struct Aggregates {
   SummarySums summary;               ///< the summary's counts and sums
   ExperimentAggregates experiment;   ///< the experiment's sums
   OffersAggregates offers;           ///< the offers' sums (format 2)
+  DimensionAggregates dimensions;    ///< the dimensions' groups (format 2)
   std::vector<FileReport> tables;    ///< per warehouse table: rows read, used, rejected
 };
 

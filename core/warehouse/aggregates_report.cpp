@@ -196,11 +196,16 @@ Report report_from_aggregates(const Aggregates& aggregates, const Settings& sett
   report.inputs = aggregates.tables;
   report.settings = settings;
   report.summary = summary_from_sums(aggregates.summary, settings.confidence);
-  const std::string absent =
-      "not in the aggregates file: format " + std::to_string(aggregates.version) +
-      " carries the summary, the experiment" + (aggregates.version >= 2 ? ", the offers" : "") +
-      " and the tables' row accounts; read the raw files for this section";
-  report.dimensions.reason = absent;
+  const std::string absent = "not in the aggregates file: format " +
+                             std::to_string(aggregates.version) +
+                             " carries the summary, the experiment" +
+                             (aggregates.version >= 2 ? ", the dimensions, the offers" : "") +
+                             " and the tables' row accounts; read the raw files for this section";
+  if (aggregates.dimensions.present) {
+    report.dimensions = dimensions_of(aggregates.dimensions);
+  } else {
+    report.dimensions.reason = absent;
+  }
   const ExperimentSums experiment_sums = experiment_sums_of(aggregates.experiment, settings);
   if (aggregates.experiment.present) {
     report.experiment = experiment_from_sums(experiment_sums, settings);

@@ -58,11 +58,14 @@ Result<std::string> aggregates_sql(const SqlRequest& request) {
   add_orders_query(query);
   if (!request.sessions.empty()) add_sessions_query(query);
   if (!request.offers.empty()) add_offers_query(query);
+  add_scoped_lines(query);
   add_experiment_query(query);
   if (!request.offers.empty()) add_offer_sums_query(query);
+  add_dimensions_query(query);
   add_summary_rows(query);
   add_experiment_rows(query);
   if (!request.offers.empty()) add_offer_rows(query);
+  add_dimensions_rows(query);
   return query.finish(header(request));
 }
 

@@ -17,43 +17,51 @@ std::string margin_sums(const QueryBuilder& query, const std::string& alias) {
          d + ") AS margin_sum_dd,\n    SUM(" + m + " * " + d + ") AS margin_sum_md";
 }
 
-// An offer line's value and margin (SPEC §3.1): its revenue and margin in the currency scope,
-// less the anchor's price and margin for an upsell whose anchor the catalogue prices.
-void add_offer_lines(QueryBuilder& query) {
+}  // namespace
+
+void add_scoped_lines(QueryBuilder& query) {
   const bool catalogue = !query.request().products.empty();
-  query.cte("offer_shown_facts",
-            "Per offer shown: its type, placement, anchor and offered product (the smallest\n"
-            "-- where impressions disagree; the engine: the first), impressions and acceptances.",
-            "  SELECT rec_id, MIN(type) AS type, MIN(placement) AS placement,\n"
-            "    CASE WHEN COUNT(DISTINCT placement) > 1 THEN 1 ELSE 0 END AS several_placements,\n"
-            "    MIN(anchor) AS anchor, MIN(offered) AS offered, COUNT(*) AS impressions,\n"
-            "    SUM(accepted) AS accepted, MIN(shown_at) AS first_shown, MAX(shown_at) AS "
-            "last_shown\n"
-            "  FROM shown GROUP BY rec_id\n");
-  const std::string anchor_price =
-      catalogue ? "a.price" : "CAST(NULL AS " + query.syntax().decimal() + ")";
-  const std::string anchor_cost = catalogue
-                                      ? "COALESCE(a.unit_cost, a.price * (1 - a.margin_pct * 0.01))"
-                                      : "CAST(NULL AS " + query.syntax().decimal() + ")";
+  const bool offers = !query.request().offers.empty();
+  const std::string none = "CAST(NULL AS " + query.syntax().decimal() + ")";
+  const std::string anchor_price = offers && catalogue ? "a.price" : none;
+  const std::string anchor_cost =
+      offers && catalogue ? "COALESCE(a.unit_cost, a.price * (1 - a.margin_pct * 0.01))" : none;
+  const std::string upsell = offers ? "f.type = 'upsell' AND " : "FALSE AND ";
   query.cte(
-      "offer_line_values", "Lines carrying a rec_id, with the unit of their order.",
-      "  SELECT l.rec_id, l.order_id, COALESCE('s:' || o.session_id, 'o:' || l.order_id) AS unit,\n"
-      "    CASE WHEN f.type = 'upsell' AND " +
-          anchor_price + " IS NOT NULL THEN l.scoped_revenue - l.quantity * " + anchor_price +
-          " ELSE l.scoped_revenue END AS value,\n"
-          "    CASE WHEN f.type = 'upsell' AND " +
-          anchor_price + " IS NOT NULL AND " + anchor_cost +
+      "scoped_lines",
+      "Sale lines with their revenue in the currency scope (NULL outside it or without a price);\n"
+      "-- a line carrying a rec_id also with the value and margin its offer brought (SPEC §3.1):\n"
+      "-- an upsell's less the anchor's catalogue price and margin.",
+      "  SELECT l.order_id, l.product, l.product_name, l.rec_id, l.scoped_revenue AS revenue,\n"
+      "    l.scoped_revenue - l.cost AS margin,\n"
+      "    CASE WHEN l.rec_id IS NULL THEN NULL WHEN " +
+          upsell + anchor_price + " IS NOT NULL THEN l.scoped_revenue - l.quantity * " +
+          anchor_price +
+          " ELSE l.scoped_revenue END AS offer_value,\n"
+          "    CASE WHEN l.rec_id IS NULL THEN NULL WHEN " +
+          upsell + anchor_price + " IS NOT NULL AND " + anchor_cost +
           " IS NOT NULL\n"
           "      THEN l.scoped_revenue - l.cost - l.quantity * (" +
           anchor_price + " - " + anchor_cost +
           ")\n"
-          "      ELSE l.scoped_revenue - l.cost END AS margin\n"
+          "      ELSE l.scoped_revenue - l.cost END AS offer_margin\n"
           "  FROM (SELECT *, CASE WHEN order_currency IS NULL OR order_currency =\n"
           "      (SELECT currency FROM main_currency) THEN revenue END AS scoped_revenue\n"
-          "    FROM line_values WHERE rec_id IS NOT NULL) AS l\n"
-          "  JOIN sale_orders AS o ON o.order_id = l.order_id\n"
-          "  LEFT JOIN offer_shown_facts AS f ON f.rec_id = l.rec_id\n" +
-          (catalogue ? "  LEFT JOIN catalogue AS a ON a.product = f.anchor\n" : ""));
+          "    FROM line_values) AS l\n" +
+          (offers ? "  LEFT JOIN offer_shown_facts AS f ON f.rec_id = l.rec_id\n" : "") +
+          (offers && catalogue ? "  LEFT JOIN catalogue AS a ON a.product = f.anchor\n" : ""));
+}
+
+namespace {
+
+// The lines carrying a rec_id, with their offer's value and margin and the unit of their order.
+void add_offer_lines(QueryBuilder& query) {
+  query.cte("offer_line_values", "Lines carrying a rec_id, with the unit of their order.",
+            "  SELECT l.rec_id, l.order_id, COALESCE('s:' || o.session_id, 'o:' || l.order_id) AS "
+            "unit,\n"
+            "    l.offer_value AS value, l.offer_margin AS margin\n"
+            "  FROM scoped_lines AS l JOIN sale_orders AS o ON o.order_id = l.order_id\n"
+            "  WHERE l.rec_id IS NOT NULL\n");
   query.cte("offer_pairs",
             "Per offer and unit: impressions, acceptances, and the margin of its lines there.",
             "  SELECT rec_id, unit, SUM(impressions) AS impressions, SUM(accepted) AS accepted,\n"

@@ -169,6 +169,15 @@ void add_offers_query(QueryBuilder& query) {
           "  FROM impressions AS i\n"
           "  LEFT JOIN derived_accepted AS d ON d.impression = i.impression\n"
           "  LEFT JOIN sale_orders AS o ON o.order_id = i.order_id\n");
+  query.cte("offer_shown_facts",
+            "Per offer shown: its type, placement, anchor and offered product (the smallest\n"
+            "-- where impressions disagree; the engine: the first), impressions and acceptances.",
+            "  SELECT rec_id, MIN(type) AS type, MIN(placement) AS placement,\n"
+            "    CASE WHEN COUNT(DISTINCT placement) > 1 THEN 1 ELSE 0 END AS several_placements,\n"
+            "    MIN(anchor) AS anchor, MIN(offered) AS offered, COUNT(*) AS impressions,\n"
+            "    SUM(accepted) AS accepted, MIN(shown_at) AS first_shown, MAX(shown_at) AS "
+            "last_shown\n"
+            "  FROM shown GROUP BY rec_id\n");
 }
 
 }  // namespace basketlift

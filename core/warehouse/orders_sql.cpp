@@ -24,7 +24,8 @@ void add_order_checks(QueryBuilder& query) {
   // The order line's values, each under its field's name.
   std::string values = "    " + orders.text(Field::order_id) + " AS order_id,\n    COALESCE(" +
                        orders.text(Field::product_id) + ", " + orders.text(Field::product_name) +
-                       ") AS product,\n";
+                       ") AS product,\n    " + orders.text(Field::product_name) +
+                       " AS product_name,\n";
   for (Field field :
        {Field::quantity, Field::unit_price, Field::discount, Field::unit_cost,
         Field::order_discount, Field::refunded_amount, Field::session_id, Field::currency,
@@ -87,13 +88,23 @@ void add_order_checks(QueryBuilder& query) {
           "  FROM order_lines WHERE status IS NOT NULL\n");
 }
 
+// A catalogue category as the engine keeps it: the first of a WooCommerce list ("A > B, C" → "A >
+// B"), its levels joined by '/' ("A/B").
+std::string category_path(const std::string& category) {
+  return "regexp_replace(CASE WHEN strpos(" + category + ", ',') > 0 AND strpos(" + category +
+         ", ' > ') > 0\n      THEN split_part(" + category + ", ',', 1) ELSE " + category +
+         " END, '[ \\t]* > [ \\t]*', '/', 'g')";
+}
+
 void add_catalogue(QueryBuilder& query) {
-  const QueryBuilder::TableReader products = query.reader(
-      {Field::product_id, Field::price, Field::unit_cost, Field::margin_pct, Field::tier});
+  const QueryBuilder::TableReader products =
+      query.reader({Field::product_id, Field::name, Field::category, Field::price, Field::unit_cost,
+                    Field::margin_pct, Field::tier});
   query.cte("product_rows", "Every row of the catalogue.",
             products.select(query.request().products), QueryBuilder::Use::once);
   std::string values;
-  for (Field field : {Field::price, Field::unit_cost, Field::margin_pct, Field::tier})
+  for (Field field : {Field::name, Field::category, Field::price, Field::unit_cost,
+                      Field::margin_pct, Field::tier})
     values += ",\n    " + products.text(field) + " AS " + field_name(field);
   query.cte("product_text", "The catalogue's values the analyses read.",
             "  SELECT\n    " + products.text(Field::product_id) + " AS product" + values +
@@ -121,31 +132,34 @@ void add_catalogue(QueryBuilder& query) {
             "  SELECT product, MIN(" + query.decimal("price") + ") AS price, MIN(" +
                 query.decimal("unit_cost") + ") AS unit_cost,\n    MIN(" +
                 query.decimal("margin_pct") +
-                ") AS margin_pct\n"
+                ") AS margin_pct, MIN(name) AS name,\n"
+                "    MIN(" +
+                category_path("category") +
+                ") AS category_path\n"
                 "  FROM product_checked WHERE rejection IS NULL GROUP BY product\n");
 }
 
 void add_sale_orders(QueryBuilder& query) {
   const bool catalogue = !query.request().products.empty();
-  query.cte(
-      "sale_lines", "Sale lines with their values as exact decimals.",
-      "  SELECT l.order_id, l.product, l.session_id, l.currency, l.order_currency, l.rec_id,\n"
-      "    l.variant, l.channel, l.segment," +
-          std::string(query.request().offers.empty() ? "" : " l.customer_id, l.placed,") +
-          "\n"
-          "    COALESCE(" +
-          query.decimal("l.quantity") +
-          ", 1) AS quantity,\n"
-          "    " +
-          query.decimal("l.unit_price") +
-          " AS unit_price,\n"
-          "    COALESCE(" +
-          query.decimal("l.discount") +
-          ", 0) AS discount,\n"
-          "    " +
-          query.decimal("l.unit_cost") +
-          " AS unit_cost\n"
-          "  FROM order_lines AS l WHERE l.status IS NULL\n");
+  query.cte("sale_lines", "Sale lines with their values as exact decimals.",
+            "  SELECT l.order_id, l.product, l.product_name, l.session_id, l.currency, "
+            "l.order_currency,\n"
+            "    l.rec_id, l.variant, l.channel, l.segment," +
+                std::string(query.request().offers.empty() ? "" : " l.customer_id, l.placed,") +
+                "\n"
+                "    COALESCE(" +
+                query.decimal("l.quantity") +
+                ", 1) AS quantity,\n"
+                "    " +
+                query.decimal("l.unit_price") +
+                " AS unit_price,\n"
+                "    COALESCE(" +
+                query.decimal("l.discount") +
+                ", 0) AS discount,\n"
+                "    " +
+                query.decimal("l.unit_cost") +
+                " AS unit_cost\n"
+                "  FROM order_lines AS l WHERE l.status IS NULL\n");
   const std::string unit_cost =
       catalogue ? "COALESCE(l.unit_cost, c.unit_cost,\n"
                   "      COALESCE(c.price, l.unit_price) * (1 - c.margin_pct * 0.01))"

@@ -60,12 +60,21 @@ constexpr std::array<std::string_view, 11> kGroupSumsLayout = {
     "margin_sum_dd",     "margin_sum_md",     "acceptance_n", "acceptance_sum_m",
     "acceptance_sum_mm", "acceptance_sum_md", "converted"};
 
-/// The measures of the layout named `name` ("arm_sums", "offer_sums", "group_sums"); empty for
-/// another name.
+/// `dimension` rows: one group of a dimension (GroupFigures) — its rank (0: the whole store,
+/// max_dimension_groups + 1: the rest), the dimension's groups before the rest was merged, and its
+/// additive figures.
+constexpr std::array<std::string_view, 11> kDimensionSumsLayout = {
+    "rank",     "group_count",   "orders",          "order_revenue",
+    "revenue",  "margin",        "attached_orders", "impressions",
+    "accepted", "offer_revenue", "offer_margin"};
+
+/// The measures of the layout named `name` ("arm_sums", "offer_sums", "group_sums",
+/// "dimension_sums"); empty for another name.
 inline std::span<const std::string_view> packed_layout(std::string_view name) {
   if (name == "arm_sums") return kArmSumsLayout;
   if (name == "offer_sums") return kOfferSumsLayout;
   if (name == "group_sums") return kGroupSumsLayout;
+  if (name == "dimension_sums") return kDimensionSumsLayout;
   return {};
 }
 

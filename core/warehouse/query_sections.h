@@ -15,6 +15,8 @@ void add_orders_query(QueryBuilder& query);
 void add_sessions_query(QueryBuilder& query);
 /// Offers: reading, checks, acceptance (given or derived from the orders), units shown in.
 void add_offers_query(QueryBuilder& query);
+/// Sale lines with revenue in scope and their offer's value and margin (after offers).
+void add_scoped_lines(QueryBuilder& query);
 /// The experiment's units, caps and sums per slice and arm (after orders, sessions, offers).
 void add_experiment_query(QueryBuilder& query);
 /// The experiment's rows: unit kind, untagged units, caps, totals and sums per slice and arm.
@@ -23,6 +25,10 @@ void add_experiment_rows(QueryBuilder& query);
 void add_offer_sums_query(QueryBuilder& query);
 /// The offers' rows: per offer, per offer and group, per placement, group and arm.
 void add_offer_rows(QueryBuilder& query);
+/// Dimensions: per dimension its largest groups, the rest and the whole store (after offer sums).
+void add_dimensions_query(QueryBuilder& query);
+/// The dimensions' rows: figures per group, product names.
+void add_dimensions_rows(QueryBuilder& query);
 /// The settings row, the tables' accounts and rejections, and the summary's sums.
 void add_summary_rows(QueryBuilder& query);
 

@@ -131,6 +131,11 @@ std::string SqlSyntax::time_part(std::string_view parts, std::size_t index,
   return "NULLIF(" + std::string(parts) + "." + std::string(name) + ", '')";
 }
 
+std::string SqlSyntax::byte_order(std::string_view value) const {
+  return dialect == SqlDialect::postgres ? std::string(value) + " COLLATE \"C\""
+                                         : std::string(value);
+}
+
 std::string SqlSyntax::number_text(std::string_view value) const {
   const std::string v(value);
   if (dialect == SqlDialect::postgres) return "CAST(trim_scale(" + v + ") AS TEXT)";

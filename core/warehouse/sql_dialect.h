@@ -53,6 +53,8 @@ struct SqlSyntax {
                          const std::vector<std::string>& names) const;
   /// Part number `index` (named `name`) of time_parts() `parts`, NULL when absent.
   std::string time_part(std::string_view parts, std::size_t index, std::string_view name) const;
+  /// Text `value` ordered by its bytes, as the engine compares names (PostgreSQL: collation C).
+  std::string byte_order(std::string_view value) const;
   /// An exact number `value` as text without trailing zeros after the point ("2.5", "3").
   std::string number_text(std::string_view value) const;
   /// `value` as text (exact for decimals).

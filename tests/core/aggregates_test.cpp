@@ -193,10 +193,37 @@ TEST(Aggregates, SampleStoreFromPostgresGivesTheReportOfItsRows) {
     retired += found->retire;
   }
   EXPECT_GT(retired, 0u);  // the sample store has offers to retire
+  // The dimensions: every one, with as many groups, the same totals and groups (by key).
+  const DimensionsResult& raw_dimensions = raw.report().dimensions;
+  const DimensionsResult& dimensions = engine.report().dimensions;
+  ASSERT_TRUE(dimensions.available);
+  ASSERT_EQ(dimensions.dimensions.size(), raw_dimensions.dimensions.size());
+  for (std::size_t k = 0; k < dimensions.dimensions.size(); ++k) {
+    const Dimension& a = dimensions.dimensions[k];
+    const Dimension& e = raw_dimensions.dimensions[k];
+    const char* what = e.name.c_str();
+    EXPECT_EQ(a.name, e.name);
+    EXPECT_EQ(a.basis, e.basis) << what;
+    EXPECT_EQ(a.group_count, e.group_count) << what;
+    expect_close(a.total.orders, e.total.orders, what);
+    expect_close(a.total.revenue, e.total.revenue, what);
+    expect_close(a.total.offer_margin, e.total.offer_margin, what);
+    ASSERT_EQ(a.groups.size(), e.groups.size()) << what;
+    for (const GroupFigures& g : e.groups) {
+      const auto found = std::find_if(a.groups.begin(), a.groups.end(),
+                                      [&](const GroupFigures& x) { return x.key == g.key; });
+      ASSERT_NE(found, a.groups.end()) << what << " " << g.key;
+      EXPECT_EQ(found->name, g.name) << what << " " << g.key;
+      expect_close(found->orders, g.orders, what);
+      expect_close(found->order_revenue, g.order_revenue, what);
+      expect_close(found->margin, g.margin, what);
+      expect_close(found->impressions, g.impressions, what);
+      expect_close(found->offer_revenue, g.offer_revenue, what);
+    }
+  }
   // The sections the file does not carry say so.
-  EXPECT_FALSE(engine.report().dimensions.available);
-  EXPECT_NE(engine.report().dimensions.reason.find("not in the aggregates file"),
-            std::string::npos);
+  EXPECT_FALSE(engine.report().basket.available);
+  EXPECT_NE(engine.report().basket.reason.find("not in the aggregates file"), std::string::npos);
 }
 
 TEST(Aggregates, Format1FilesStayReadable) {

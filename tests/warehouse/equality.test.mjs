@@ -129,6 +129,13 @@ function sortedOffers(offers) {
   const groups = (o) => ({ ...o, by_segment: [...o.by_segment].sort(byText('segment')), by_channel: [...o.by_channel].sort(byText('channel')) });
   return { ...offers, offers: offers.offers.map(groups).sort(byText('rec_id')) };
 }
+// The dimensions with their groups by key (ties in size are listed by first appearance in the
+// raw report, by name in the aggregates report).
+function sortedDimensions(dimensions) {
+  if (!dimensions.available) return dimensions;
+  const by = Object.fromEntries(Object.entries(dimensions.by).map(([name, d]) => [name, { ...d, groups: [...d.groups].sort(byText('key')) }]));
+  return { ...dimensions, by };
+}
 const sortedRetire = (retire) => (retire.available ? { ...retire, offers: [...retire.offers].sort(byText('rec_id')) } : retire);
 // The experiment's and offers' alerts (their evidence paths hold list positions, left out).
 const ANALYSIS_ALERTS = ['sample_ratio_mismatch', 'cvr_drop', 'margin_drop', 'unprofitable_offer', 'retire', 'offer_hurts_segment'];
@@ -198,7 +205,8 @@ function assertSameAnswers(fromAggregates, raw, tables, store) {
     assertClose(sortedRetire(fromAggregates.retire), sortedRetire(raw.retire), 'retire');
   }
   assert.deepEqual(analysisAlerts(fromAggregates), analysisAlerts(raw), 'the experiment\'s and offers\' alerts');
-  for (const section of ['dimensions', 'ltv', 'basket'])
+  assertClose(sortedDimensions(fromAggregates.dimensions), sortedDimensions(raw.dimensions), 'dimensions');
+  for (const section of ['ltv', 'basket'])
     assert.equal(fromAggregates[section].available, false, `${section} says it is not in the file`);
 }
 

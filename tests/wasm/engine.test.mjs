@@ -126,7 +126,8 @@ test('an aggregates file from a warehouse gives the native report; settings that
   assert.deepEqual(wasm.inputs.map((i) => i.table), ['offers', 'orders', 'products', 'sessions']);
   assert.equal(wasm.offers.available, true);
   assert.ok(wasm.retire.offers.length > 0);
-  assert.equal(wasm.dimensions.available, false);
+  assert.equal(wasm.dimensions.available, true);
+  assert.equal(wasm.basket.available, false);
 
   const engine = await createEngine({ settings: { basket_min_support: 0.01 } });
   try {
