@@ -79,20 +79,17 @@ void add_dimensions_query(QueryBuilder& query) {
     if (d == "placement") return "offer_placement";
     return "offer_type || ' × ' || offer_placement";
   };
-  const auto line_key = [](const std::string& d) -> std::string {
-    return d == "product" ? "product" : d;
-  };
+  // Order and line dimensions read the column named as the dimension.
+  const auto column = [](const std::string& d) { return d; };
   std::string atoms =
-      per_dimension("orders", order_columns, "dimension_orders",
-                    [](const std::string& d) { return d; }) +
-      "  UNION ALL\n" + per_dimension("lines", line_columns, "dimension_lines", line_key) +
-      "  UNION ALL\n" +
+      per_dimension("orders", order_columns, "dimension_orders", column) + "  UNION ALL\n" +
+      per_dimension("lines", line_columns, "dimension_lines", column) + "  UNION ALL\n" +
       per_dimension("offers", line_columns, "dimension_lines WHERE rec_id IS NOT NULL", offer_key);
   if (offers) {
     const std::string session_join =
         sessions ? " LEFT JOIN session_list AS s ON s.session_id = i.session_id" : "";
-    const auto session_value = [&](const std::string& column) {
-      return sessions ? "s." + column + ", " : std::string();
+    const auto session_value = [&](const std::string& field) {
+      return sessions ? "s." + field + ", " : std::string();
     };
     query.cte(
         "dimension_impressions",
@@ -122,16 +119,12 @@ void add_dimensions_query(QueryBuilder& query) {
         QueryBuilder::Use::many);
     const std::string impression_columns =
         "NULL, NULL, NULL, NULL, NULL, NULL, impressions, accepted, NULL, NULL";
-    const auto impression_key = [&](const std::string& d) -> std::string {
-      for (const DimensionSpec& spec : kDimensions) {
-        if (d == spec.name && std::string(spec.basis) == "offers") return offer_key(d);
-      }
-      return d;
-    };
-    for (const char* basis : {"orders", "lines", "offers"}) {
-      atoms += "  UNION ALL\n" +
-               per_dimension(basis, impression_columns, "dimension_impressions", impression_key);
-    }
+    atoms += "  UNION ALL\n" +
+             per_dimension("orders", impression_columns, "dimension_impressions", column) +
+             "  UNION ALL\n" +
+             per_dimension("lines", impression_columns, "dimension_impressions", column) +
+             "  UNION ALL\n" +
+             per_dimension("offers", impression_columns, "dimension_impressions", offer_key);
   }
   query.cte(
       "dimension_atoms",
