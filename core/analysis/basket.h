@@ -93,7 +93,61 @@ struct BasketResult {
   std::vector<GroupPairs> by_segment, by_channel;
   std::vector<LiftDifference> lift_differences;  ///< widest spread first
   std::vector<TripleRule> triples;               ///< when settings.basket_triples
+  std::string triples_reason;                    ///< why triples are missing although asked for
 };
+
+/// A pair of items and the baskets holding both.
+struct PairCount {
+  std::uint32_t a = kNoId, b = kNoId;  ///< item ids (either order)
+  double count = 0;                    ///< baskets with both
+};
+
+/// The counts of one set of baskets that its pair rules are computed from.
+struct BasketCounts {
+  double baskets = 0;              ///< baskets mined (large ones left out)
+  double large = 0;                ///< left out: more than basket_max_items items
+  double min_count = 0;            ///< baskets a pair needs (from basket_min_support)
+  double distinct_items = 0;       ///< items in the mined baskets
+  double frequent_items = 0;       ///< items in at least min_count of them
+  std::vector<double> item_count;  ///< mined baskets holding each item id (every item of `pairs`)
+  std::vector<PairCount> pairs;    ///< pairs in at least min_count mined baskets
+};
+
+/// Organic baskets (lines without a rec_id), for checking cross-sell offers against them.
+struct OrganicCounts {
+  double baskets = 0;              ///< organic baskets
+  std::vector<double> item_count;  ///< baskets holding each product (every checked offer's)
+  std::vector<PairCount> pairs;  ///< checked offers' pairs, in baskets of basket_max_items or less
+};
+
+/// An offer with an anchor and an offered product.
+struct BasketOffer {
+  std::uint32_t rec = kNoId;                      ///< the offer
+  std::uint32_t anchor = kNoId, offered = kNoId;  ///< products
+  bool checked = false;  ///< a shown cross-sell of two different products: checked organically
+};
+
+/// What the basket section is computed from: counts over the baskets (the rows give them, or a
+/// warehouse sums them: warehouse/aggregates.h) and the catalogue's and offers' facts.
+struct BasketSums {
+  double baskets = 0;       ///< orders with at least one product
+  BasketCounts products;    ///< baskets of products
+  BasketCounts categories;  ///< baskets of catalogue category paths
+  OrganicCounts organic;    ///< organic baskets of products
+  std::vector<std::pair<std::uint32_t, BasketCounts>> by_segment,
+      by_channel;                       ///< label → its baskets of products
+  std::vector<double> unit_margin;      ///< catalogue margin of each product (NaN: unknown)
+  std::vector<BasketOffer> offers;      ///< offers with both products known
+  std::vector<IntendedOffer> intended;  ///< the shop's own cross-sells and upsells
+  std::vector<TripleRule> triples;      ///< when settings.basket_triples (rows only)
+  std::string triples_reason;           ///< why triples were not mined although asked for
+};
+
+/// The counts of the orders' baskets.
+BasketSums basket_sums(const AnalysisContext& ctx);
+
+/// The basket section from its counts; `pools` name the items (ties are ranked by name).
+BasketResult basket_from_sums(const BasketSums& sums, const Pools& pools, const Settings& settings);
 
 /// Mines the orders' baskets.
 BasketResult analyze_baskets(const AnalysisContext& ctx);

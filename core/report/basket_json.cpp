@@ -141,6 +141,7 @@ void write_basket(JsonWriter& out, const BasketResult& b, const Store& store,
     out.end_object();
   }
   out.end_array();
+  if (!b.triples_reason.empty()) out.field("triples_reason", b.triples_reason);
   out.end_object();
 }
 
