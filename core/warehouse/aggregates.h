@@ -11,6 +11,7 @@
 #include <tuple>
 #include <vector>
 
+#include "analysis/basket.h"
 #include "analysis/dimensions.h"
 #include "analysis/experiment.h"
 #include "analysis/settings.h"
@@ -24,7 +25,7 @@ namespace basketlift {
 /// The first header cell that marks an aggregates file.
 constexpr const char* kAggregatesMarker = "basketlift_aggregates";
 /// The format version this engine writes (in the query) and reads; older versions stay readable.
-constexpr int kAggregatesVersion = 2;
+constexpr int kAggregatesVersion = 3;
 
 /// One arm's sums within one slice of the experiment, as the query gives them.
 struct ArmSliceSums {
@@ -80,6 +81,9 @@ struct RowProblem {
   std::string why;     ///< the reason, naming the value
 };
 
+/// Reads a row's value `text` as a number into `out`; the problem when it is not one.
+std::optional<RowProblem> row_number(const std::string& text, double& out);
+
 /// True for the kinds of row read_offer_row() reads.
 bool is_offer_row(std::string_view kind);
 /// Reads one offers row into `offers`; the problem when it cannot be used.
@@ -107,6 +111,31 @@ std::optional<RowProblem> read_dimension_row(DimensionAggregates& dimensions,
 /// the merged rest last, the whole store's total.
 DimensionsResult dimensions_of(const DimensionAggregates& aggregates);
 
+/// The baskets' counts as the query gives them (warehouse/basket_sql.cpp), by set: "products",
+/// "categories", "segment:x", "channel:x", "organic".
+struct BasketAggregates {
+  bool present = false;                                         ///< the file has basket rows
+  std::map<std::string, std::map<std::string, double>> sets;    ///< set → basket_sums measures
+  std::map<std::pair<std::string, std::string>, double> items;  ///< (set, item) → baskets
+  std::map<std::tuple<std::string, std::string, std::string>, double>
+      pairs;                                                      ///< (set, a, b) → baskets
+  std::map<std::string, std::map<std::string, double>> products;  ///< product → product_facts
+  std::map<std::string, std::string> names;                       ///< product → display name
+  std::vector<std::tuple<std::string, std::string, std::string>>
+      intended;  ///< the shop's own offers: (anchor, offered, type)
+};
+
+/// True for the kinds of row read_basket_row() reads.
+bool is_basket_row(std::string_view kind);
+/// Reads one baskets row into `baskets`; the problem when it cannot be used.
+std::optional<RowProblem> read_basket_row(BasketAggregates& baskets, const std::string& kind,
+                                          const std::string& scope, const std::string& key,
+                                          const std::string& measure, const std::string& value);
+
+/// The basket section from the file's counts; products, labels and offers are named in `names`.
+BasketResult baskets_of(const BasketAggregates& baskets, const OffersAggregates& offers,
+                        const Settings& settings, Store& names);
+
 /// What one aggregates file holds.
 struct Aggregates {
   int version = kAggregatesVersion;  ///< the highest version among its rows
@@ -116,6 +145,7 @@ struct Aggregates {
   ExperimentAggregates experiment;   ///< the experiment's sums
   OffersAggregates offers;           ///< the offers' sums (format 2)
   DimensionAggregates dimensions;    ///< the dimensions' groups (format 2)
+  BasketAggregates baskets;          ///< the baskets' counts (format 3)
   std::vector<FileReport> tables;    ///< per warehouse table: rows read, used, rejected
 };
 

@@ -18,13 +18,6 @@ bool one_of(std::span<const std::string_view> names, std::string_view name) {
   return std::find(names.begin(), names.end(), name) != names.end();
 }
 
-std::optional<RowProblem> number(const std::string& text, double& out) {
-  const std::optional<double> parsed = parse_number(text);
-  if (!parsed) return RowProblem{"value", "'" + text + "' is not a number"};
-  out = *parsed;
-  return std::nullopt;
-}
-
 // "segment:x" or "channel:x".
 bool is_group(const std::string& key) {
   return (key.rfind("segment:", 0) == 0 && key.size() > 8) ||
@@ -32,6 +25,13 @@ bool is_group(const std::string& key) {
 }
 
 }  // namespace
+
+std::optional<RowProblem> row_number(const std::string& text, double& out) {
+  const std::optional<double> parsed = parse_number(text);
+  if (!parsed) return RowProblem{"value", "'" + text + "' is not a number"};
+  out = *parsed;
+  return std::nullopt;
+}
 
 bool is_offer_row(std::string_view kind) {
   return kind == "offers" || kind == "offer" || kind == "offer_arm" || kind == "offer_group" ||
@@ -44,7 +44,7 @@ std::optional<RowProblem> read_offer_row(OffersAggregates& offers, const std::st
   offers.present = true;
   if (kind == "offers") {
     double n = 0;
-    if (auto problem = number(value, n)) return problem;
+    if (auto problem = row_number(value, n)) return problem;
     if (measure == "accepted_derived") {
       offers.accepted_derived = static_cast<std::uint64_t>(n);
     } else if (measure == "costs_known") {
@@ -69,7 +69,7 @@ std::optional<RowProblem> read_offer_row(OffersAggregates& offers, const std::st
     }
     if (!one_of(kOfferSumsLayout, measure))
       return RowProblem{"measure", "'" + measure + "' is not an offer measure"};
-    return number(value, offer.numbers[measure]);
+    return row_number(value, offer.numbers[measure]);
   }
   if (kind == "offer_arm") {
     if (key.empty()) return RowProblem{"key", "an offer_arm row names its arm"};
@@ -80,7 +80,7 @@ std::optional<RowProblem> read_offer_row(OffersAggregates& offers, const std::st
   if (kind == "offer_group") {
     if (!one_of(kGroupSumsLayout, measure))
       return RowProblem{"measure", "'" + measure + "' is not an offer group measure"};
-    return number(value, offers.offers[scope].groups[key][measure]);
+    return row_number(value, offers.offers[scope].groups[key][measure]);
   }
   // placement_group: measure "units:ARM" or "converted:ARM".
   const std::size_t colon = measure.find(':');
@@ -91,7 +91,7 @@ std::optional<RowProblem> read_offer_row(OffersAggregates& offers, const std::st
   }
   std::pair<double, double>& cell =
       offers.placement_groups[{scope, key, measure.substr(colon + 1)}];
-  return number(value, stat == "units" ? cell.first : cell.second);
+  return row_number(value, stat == "units" ? cell.first : cell.second);
 }
 
 }  // namespace basketlift

@@ -200,6 +200,7 @@ Report report_from_aggregates(const Aggregates& aggregates, const Settings& sett
                              std::to_string(aggregates.version) +
                              " carries the summary, the experiment" +
                              (aggregates.version >= 2 ? ", the dimensions, the offers" : "") +
+                             (aggregates.version >= 3 ? ", the baskets" : "") +
                              " and the tables' row accounts; read the raw files for this section";
   if (aggregates.dimensions.present) {
     report.dimensions = dimensions_of(aggregates.dimensions);
@@ -222,7 +223,11 @@ Report report_from_aggregates(const Aggregates& aggregates, const Settings& sett
                                : absent;
   }
   report.ltv.reason = absent;
-  report.basket.reason = absent;
+  if (aggregates.baskets.present) {
+    report.basket = baskets_of(aggregates.baskets, aggregates.offers, settings, names);
+  } else {
+    report.basket.reason = absent;
+  }
   gaps::add_file_checks(report.data_gaps.checks, report.inputs, settings);
   report.alerts =
       experiment_and_offer_alerts(report.experiment, report.offers, names, settings.alpha());

@@ -99,12 +99,12 @@ std::string category_path(const std::string& category) {
 void add_catalogue(QueryBuilder& query) {
   const QueryBuilder::TableReader products =
       query.reader({Field::product_id, Field::name, Field::category, Field::price, Field::unit_cost,
-                    Field::margin_pct, Field::tier});
+                    Field::margin_pct, Field::tier, Field::upsells, Field::cross_sells});
   query.cte("product_rows", "Every row of the catalogue.",
             products.select(query.request().products), QueryBuilder::Use::once);
   std::string values;
   for (Field field : {Field::name, Field::category, Field::price, Field::unit_cost,
-                      Field::margin_pct, Field::tier})
+                      Field::margin_pct, Field::tier, Field::upsells, Field::cross_sells})
     values += ",\n    " + products.text(field) + " AS " + field_name(field);
   query.cte("product_text", "The catalogue's values the analyses read.",
             "  SELECT\n    " + products.text(Field::product_id) + " AS product" + values +

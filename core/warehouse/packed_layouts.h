@@ -68,13 +68,24 @@ constexpr std::array<std::string_view, 11> kDimensionSumsLayout = {
     "revenue",  "margin",        "attached_orders", "impressions",
     "accepted", "offer_revenue", "offer_margin"};
 
+/// `basket` rows: one set of baskets (format 3) — baskets, those mined, those left out as large,
+/// the baskets a pair needs, the items in mined baskets and those frequent.
+constexpr std::array<std::string_view, 6> kBasketSumsLayout = {
+    "baskets", "mined", "large", "min_count", "distinct_items", "frequent_items"};
+
+/// `basket_product` rows: a paired product's catalogue facts (format 3).
+constexpr std::array<std::string_view, 3> kProductFactsLayout = {"price", "unit_cost",
+                                                                 "margin_pct"};
+
 /// The measures of the layout named `name` ("arm_sums", "offer_sums", "group_sums",
-/// "dimension_sums"); empty for another name.
+/// "dimension_sums", "basket_sums", "product_facts"); empty for another name.
 inline std::span<const std::string_view> packed_layout(std::string_view name) {
   if (name == "arm_sums") return kArmSumsLayout;
   if (name == "offer_sums") return kOfferSumsLayout;
   if (name == "group_sums") return kGroupSumsLayout;
   if (name == "dimension_sums") return kDimensionSumsLayout;
+  if (name == "basket_sums") return kBasketSumsLayout;
+  if (name == "product_facts") return kProductFactsLayout;
   return {};
 }
 

@@ -29,6 +29,10 @@ void add_offer_rows(QueryBuilder& query);
 void add_dimensions_query(QueryBuilder& query);
 /// The dimensions' rows: figures per group, product names.
 void add_dimensions_rows(QueryBuilder& query);
+/// Baskets: per set of baskets its counts, its items' and pairs' baskets (after offers).
+void add_basket_query(QueryBuilder& query);
+/// The baskets' rows: sets, items, pairs, paired products, the shop's own offers among them.
+void add_basket_rows(QueryBuilder& query);
 /// The settings row, the tables' accounts and rejections, and the summary's sums.
 void add_summary_rows(QueryBuilder& query);
 

@@ -144,6 +144,12 @@ std::string SqlSyntax::number_text(std::string_view value) const {
          text + " END";
 }
 
+std::string SqlSyntax::list_items(std::string_view text) const {
+  const std::string t(text);
+  return dialect == SqlDialect::postgres ? "regexp_split_to_table(" + t + ", ',')"
+                                         : "unnest(string_split(" + t + ", ','))";
+}
+
 std::string SqlSyntax::as_text(std::string_view value) const {
   return "CAST(" + std::string(value) + " AS TEXT)";
 }

@@ -57,6 +57,8 @@ struct SqlSyntax {
   std::string byte_order(std::string_view value) const;
   /// An exact number `value` as text without trailing zeros after the point ("2.5", "3").
   std::string number_text(std::string_view value) const;
+  /// One row per item of the comma-separated list `text` (in a SELECT list).
+  std::string list_items(std::string_view text) const;
   /// `value` as text (exact for decimals).
   std::string as_text(std::string_view value) const;
 };

@@ -4,8 +4,9 @@
 // tests/fixtures/aggregates/sample_postgres.csv is what PostgreSQL 15 computed with the query
 // of `basketlift sql --dialect postgres --orders orders --products products --offers offers
 // --sessions sessions` over the bundled sample store (web/sample) loaded as text columns
-// (tests/warehouse/make_fixture.mjs writes it); sample_postgres_format1.csv is the same store's
-// file in format 1 (no offers), which must stay readable. tests/warehouse/ runs the query on
+// (tests/warehouse/make_fixture.mjs writes it); sample_postgres_format1.csv (no offers) and
+// sample_postgres_format2.csv (no baskets) are the same store's files in older formats, which
+// must stay readable. tests/warehouse/ runs the query on
 // PostgreSQL and DuckDB over generated stores.
 #include <gtest/gtest.h>
 
@@ -221,9 +222,60 @@ TEST(Aggregates, SampleStoreFromPostgresGivesTheReportOfItsRows) {
       expect_close(found->offer_revenue, g.offer_revenue, what);
     }
   }
-  // The sections the file does not carry say so.
+  // The baskets: the same pairs, candidates and checks, in the same order (ties by name).
+  const BasketResult& raw_basket = raw.report().basket;
+  const BasketResult& basket = engine.report().basket;
+  ASSERT_TRUE(basket.available);
+  EXPECT_EQ(basket.baskets, raw_basket.baskets);
+  EXPECT_EQ(basket.min_count, raw_basket.min_count);
+  EXPECT_EQ(basket.frequent_products, raw_basket.frequent_products);
+  const auto product = [](const Engine& e, std::uint32_t id) {
+    return std::string(e.store().pools.products.view(id));
+  };
+  ASSERT_EQ(basket.product_pairs.size(), raw_basket.product_pairs.size());
+  ASSERT_GT(basket.product_pairs.size(), 0u);
+  for (std::size_t k = 0; k < basket.product_pairs.size(); ++k) {
+    const PairRule& a = basket.product_pairs[k];
+    const PairRule& e = raw_basket.product_pairs[k];
+    EXPECT_EQ(product(engine, a.a) + " " + product(engine, a.b),
+              product(raw, e.a) + " " + product(raw, e.b));
+    EXPECT_EQ(a.count, e.count);
+    expect_close(a.lift, e.lift, "lift");
+    expect_close(a.b_to_a.confidence, e.b_to_a.confidence, "confidence");
+  }
+  EXPECT_EQ(basket.category_pairs.size(), raw_basket.category_pairs.size());
+  ASSERT_EQ(basket.candidates.size(), raw_basket.candidates.size());
+  for (std::size_t k = 0; k < basket.candidates.size(); ++k) {
+    expect_close(basket.candidates[k].expected_margin_per_showing,
+                 raw_basket.candidates[k].expected_margin_per_showing, "candidate");
+    EXPECT_EQ(basket.candidates[k].offered_by.size(), raw_basket.candidates[k].offered_by.size());
+  }
+  ASSERT_EQ(basket.offer_checks.size(), raw_basket.offer_checks.size());
+  for (std::size_t k = 0; k < basket.offer_checks.size(); ++k) {
+    EXPECT_EQ(basket.offer_checks[k].count, raw_basket.offer_checks[k].count);
+    EXPECT_EQ(basket.offer_checks[k].verdict, raw_basket.offer_checks[k].verdict);
+  }
+  ASSERT_EQ(basket.by_segment.size(), raw_basket.by_segment.size());
+  for (std::size_t k = 0; k < basket.by_segment.size(); ++k) {
+    EXPECT_EQ(basket.by_segment[k].group, raw_basket.by_segment[k].group);
+    EXPECT_EQ(basket.by_segment[k].pairs.size(), raw_basket.by_segment[k].pairs.size());
+  }
+  // The section the file does not carry says so.
+  EXPECT_FALSE(engine.report().ltv.available);
+  EXPECT_NE(engine.report().ltv.reason.find("not in the aggregates file"), std::string::npos);
+}
+
+TEST(Aggregates, Format2FilesStayReadable) {
+  // Written before the baskets were carried: offers and dimensions, no baskets.
+  Engine engine;
+  ASSERT_TRUE(
+      analyze_aggregates(engine, read_file(fixture_path("aggregates/sample_postgres_format2.csv")))
+          .ok());
+  EXPECT_TRUE(engine.report().offers.available);
+  EXPECT_TRUE(engine.report().dimensions.available);
   EXPECT_FALSE(engine.report().basket.available);
-  EXPECT_NE(engine.report().basket.reason.find("not in the aggregates file"), std::string::npos);
+  EXPECT_NE(engine.report().basket.reason.find("format 2 carries"), std::string::npos)
+      << engine.report().basket.reason;
 }
 
 TEST(Aggregates, Format1FilesStayReadable) {
@@ -268,8 +320,13 @@ TEST(Aggregates, ErrorsNameTheRowTheColumnAndTheReason) {
     std::string expected;
   };
   const Case cases[] = {
-      {2, "table,3,orders,,rows_read,4525",
-       "row 3, column version: format 3 was written by a newer basketlift"},
+      {2, "table,4,orders,,rows_read,4525",
+       "row 3, column version: format 4 was written by a newer basketlift"},
+      {30, "basket,3,aisles,,basket_sums,1;1;0;10;1;1",
+       "row 31, column scope: 'aisles' is not a set of baskets"},
+      {30, "basket_pair,3,products,A,B,12", "row 31, column measure: 'B' is not with:ITEM"},
+      {30, "basket_item,3,products,,baskets,12", "row 31, column key: a basket_item row names"},
+      {30, "intended_offer,3,A,B,type,gift", "row 31, column value: 'gift' is not upsell or"},
       {30, "arm,2,all,control,arm_sums,1;2;3",
        "row 31, column value: 3 values for the 19 measures of arm_sums"},
       {30, "offer,2,xs-1,,type,gift", "row 31, column value: 'gift' is not an offer type"},
@@ -298,7 +355,7 @@ TEST(Aggregates, ErrorsNameTheRowTheColumnAndTheReason) {
   }
   // A file cut short (no orders account) is refused, not read as an empty store.
   Engine cut;
-  const std::size_t orders_account = bytes.find("\ntable,2,orders");
+  const std::size_t orders_account = bytes.find("\ntable,3,orders");
   ASSERT_NE(orders_account, std::string::npos);
   EXPECT_FALSE(analyze_aggregates(cut, bytes.substr(0, orders_account)).ok());
 }

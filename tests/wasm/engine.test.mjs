@@ -127,7 +127,8 @@ test('an aggregates file from a warehouse gives the native report; settings that
   assert.equal(wasm.offers.available, true);
   assert.ok(wasm.retire.offers.length > 0);
   assert.equal(wasm.dimensions.available, true);
-  assert.equal(wasm.basket.available, false);
+  assert.equal(wasm.basket.available, true);
+  assert.ok(wasm.basket.candidates.length > 0);
 
   const engine = await createEngine({ settings: { basket_min_support: 0.01 } });
   try {

@@ -35,7 +35,7 @@ test('an uploaded NDJSON file is analysed in the tab and its figures shown', asy
   }
 });
 
-test('an aggregates file from a warehouse is dropped and its summary, dimensions and offers shown, without the mapping step', async () => {
+test('an aggregates file from a warehouse is dropped and its summary, dimensions, offers and baskets shown, without the mapping step', async () => {
   const file = fixture('aggregates/sample_postgres.csv');
   const report = JSON.parse(execFileSync(cli, ['analyze', '--aggregates', file], { encoding: 'utf8' }));
   const expected = report.summary;
@@ -50,15 +50,17 @@ test('an aggregates file from a warehouse is dropped and its summary, dimensions
     assert.equal(await kpi(page, 'aov'), expected.aov);
     assert.equal(await page.textContent('.file-status'),
       'aggregates from a warehouse: offers 10,451 rows used, 0 rejected · orders 4,513 rows used, 12 rejected · products 147 rows used, 0 rejected · sessions 8,704 rows used, 0 rejected');
-    // The experiment, dimensions and offers come from the file; sections it does not carry say so,
+    // The experiment, dimensions, offers and baskets come from the file; sections it does not carry say so,
     // without asking for files that would not help.
     assert.equal(await page.locator('#experiment .empty').count(), 0);
     assert.equal(await page.locator('#offers .empty').count(), 0);
     const shown = await page.locator('#offers tr[data-offer]').evaluateAll((rows) => rows.map((r) => r.dataset.offer));
     assert.ok(shown.length > 0 && shown.every((rec) => report.offers.offers.some((o) => o.rec_id === rec)), shown.join());
     assert.equal(await page.locator('#dimensions .empty').count(), 0);
-    assert.match(await page.textContent('#basket .empty'), /not in the aggregates file/);
-    assert.equal(await page.locator('#basket .empty .unlock').count(), 0);
+    assert.equal(await page.locator('#basket .empty').count(), 0);
+    assert.equal(await page.locator('#basket tr[data-candidate]').count(), Math.min(25, report.basket.candidates.length));
+    assert.match(await page.textContent('#ltv .empty'), /not in the aggregates file/);
+    assert.equal(await page.locator('#ltv .empty .unlock').count(), 0);
     assert.deepEqual(dashboard.consoleErrors, []);
   } finally {
     await dashboard.close();
