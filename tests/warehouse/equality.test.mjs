@@ -3,7 +3,8 @@
 // COPY loads an export, and typed ones), every figure to 1e-9 relative: the summary, the
 // experiment (capped or not; sessions, sessions named by orders), the offers with their verdicts,
 // groups and retire list (acceptance given, or derived by order, session, customer or product),
-// the experiment's and offers' alerts, the dimensions, the baskets, the tables' row accounts.
+// the experiment's and offers' alerts, the dimensions, the baskets, the simulator's projections,
+// the tables' row accounts.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -248,6 +249,39 @@ function assertSameAnswers(fromAggregates, raw, tables, store) {
     assert.ok(raw.basket.offer_checks.some((c) => c.organic_lift !== null), 'some offers are checked with a lift');
   }
   assert.equal(fromAggregates.ltv.available, false, 'ltv says it is not in the file');
+  if (tables.includes('offers')) assertSameProjections(fromAggregates, raw);
+}
+
+// The simulator's baseline and projection from either report, one group per offer and per type ×
+// placement cell, and a scenario that moves every offer's acceptance and conversion.
+function assertSameProjections(fromAggregates, raw) {
+  const project = (report, scenario) => {
+    const file = path.join(work, 'simulated-report.json');
+    writeFileSync(file, JSON.stringify(report));
+    const scenarioFile = path.join(work, 'scenario.json');
+    writeFileSync(scenarioFile, JSON.stringify(scenario));
+    const out = JSON.parse(run(['simulate', '--report', file, '--scenario', scenarioFile]));
+    // Groups and sensitivities listed by name (the raw report lists tied offers by appearance).
+    const bySensitivity = (a, b) => byText('group')(a, b) || byText('knob')(a, b);
+    return { ...out, groups: [...out.groups].sort(byText('id')), sensitivity: [...out.sensitivity].sort(bySensitivity) };
+  };
+  const scenarios = [{}, { grouping: 'type_placement' }, { volume: 1.2, all: { conversion_impact: -0.005, acceptance: { relative: -0.2 } } }];
+  for (const scenario of scenarios) {
+    const expected = project(raw, scenario);
+    const actual = project(fromAggregates, scenario);
+    const where = `simulator ${JSON.stringify(scenario).slice(0, 40)}`;
+    assertClose({ ...actual, sensitivity: null }, { ...expected, sensitivity: null }, where);
+    // A sensitivity is the difference of two store totals: equal to 1e-9 of the totals.
+    const scale = Math.abs(expected.total.baseline.revenue);
+    assert.equal(actual.sensitivity.length, expected.sensitivity.length, `${where}: sensitivities`);
+    expected.sensitivity.forEach((e, k) => {
+      const a = actual.sensitivity[k];
+      assert.deepEqual([a.group, a.knob], [e.group, e.knob], `${where}: sensitivity ${k}`);
+      assertClose(a.step, e.step, `${where}: sensitivity ${k} step`);
+      for (const key of ['profit_down', 'profit_up'])
+        assert.ok(Math.abs(a[key] - e[key]) <= 1e-9 * scale, `${where}: sensitivity ${k} ${key}: ${a[key]} against ${e[key]}`);
+    });
+  }
 }
 
 describe('aggregates from DuckDB equal the raw report', () => {
