@@ -33,30 +33,17 @@ LtvGroup describe(const Moments& revenue, double repeaters, double confidence) {
 
 }  // namespace
 
-LtvResult analyze_ltv(const AnalysisContext& ctx) {
+LtvSums ltv_sums(const AnalysisContext& ctx) {
   const Store& store = ctx.store;
   const OrderColumns& orders = store.orders;
-  LtvResult result;
-  result.caveat =
-      "Observational: customers who take offers may differ from those who do not (they may simply "
-      "shop more). "
-      "The comparison shows association, not the effect of offers; only an experiment shows that.";
+  LtvSums sums;
+  sums.customers_named = store.pools.customers.size() > 0;
   std::vector<CustomerOrders> customers(store.pools.customers.size());
-  bool any_time = false;
   for (std::uint32_t o = 0; o < orders.size(); ++o) {
     if (!ctx.is_sale(o) || orders.customer[o] == kNoId || orders.time[o] == kNoTime) continue;
-    any_time = true;
     CustomerOrders& c = customers[orders.customer[o]];
     c.orders.emplace_back(orders.time[o], ctx.order_revenue[o]);
-    result.data_end = std::max(result.data_end, orders.time[o]);
-  }
-  if (store.pools.customers.size() == 0) {
-    result.reason = "no order carries a customer_id";
-    return result;
-  }
-  if (!any_time) {
-    result.reason = "orders with a customer_id carry no readable timestamp";
-    return result;
+    sums.data_end = std::max(sums.data_end, orders.time[o]);
   }
   // Adopters: an order line with a rec_id, or an accepted impression of the customer.
   for (std::size_t l = 0; l < store.lines.size(); ++l) {
@@ -79,35 +66,62 @@ LtvResult analyze_ltv(const AnalysisContext& ctx) {
     if (c.orders.empty()) continue;
     std::sort(c.orders.begin(), c.orders.end());
     c.first = c.orders.front().first;
-    ++result.customers;
-    result.adopters += c.adopter;
+    ++sums.customers;
+    sums.adopters += c.adopter;
   }
-  result.available = true;
-  const double confidence = ctx.settings.confidence;
   for (int days : ctx.settings.ltv_windows_days) {
     const std::int64_t horizon = std::int64_t{days} * 86400;
-    Moments revenue[2];
-    double repeaters[2] = {0, 0};
+    std::array<LtvGroupSums, 2> groups;
     for (const CustomerOrders& c : customers) {
       // Only customers whose whole horizon lies inside the data are counted.
-      if (c.orders.empty() || c.first + horizon > result.data_end) continue;
+      if (c.orders.empty() || c.first + horizon > sums.data_end) continue;
       double in_window = 0;
       bool repeated = false;
       for (std::size_t k = 0; k < c.orders.size() && c.orders[k].first <= c.first + horizon; ++k) {
         in_window += c.orders[k].second;
         repeated = repeated || k > 0;
       }
-      revenue[c.adopter].add(in_window);
-      repeaters[c.adopter] += repeated;
+      groups[c.adopter].revenue.add(in_window);
+      groups[c.adopter].repeaters += repeated;
     }
+    sums.windows.push_back(groups);
+  }
+  return sums;
+}
+
+LtvResult ltv_from_sums(const LtvSums& sums, const Settings& settings) {
+  LtvResult result;
+  result.caveat =
+      "Observational: customers who take offers may differ from those who do not (they may simply "
+      "shop more). "
+      "The comparison shows association, not the effect of offers; only an experiment shows that.";
+  if (!sums.customers_named) {
+    result.reason = "no order carries a customer_id";
+    return result;
+  }
+  if (sums.customers == 0) {
+    result.reason = "orders with a customer_id carry no readable timestamp";
+    return result;
+  }
+  result.available = true;
+  result.customers = sums.customers;
+  result.adopters = sums.adopters;
+  result.data_end = sums.data_end;
+  const double confidence = settings.confidence;
+  for (std::size_t w = 0; w < settings.ltv_windows_days.size(); ++w) {
+    const int days = settings.ltv_windows_days[w];
+    const std::array<LtvGroupSums, 2> groups =
+        w < sums.windows.size() ? sums.windows[w] : std::array<LtvGroupSums, 2>{};
+    const Moments& others = groups[0].revenue;
+    const Moments& adopters = groups[1].revenue;
     LtvWindow window;
     window.days = days;
-    window.adopters = describe(revenue[1], repeaters[1], confidence);
-    window.others = describe(revenue[0], repeaters[0], confidence);
-    window.repeat_difference =
-        two_proportion_test(repeaters[0], revenue[0].n, repeaters[1], revenue[1].n, confidence);
-    window.revenue_difference = welch_test(revenue[0], revenue[1], confidence);
-    if (revenue[0].n + revenue[1].n == 0) {
+    window.adopters = describe(adopters, groups[1].repeaters, confidence);
+    window.others = describe(others, groups[0].repeaters, confidence);
+    window.repeat_difference = two_proportion_test(groups[0].repeaters, others.n,
+                                                   groups[1].repeaters, adopters.n, confidence);
+    window.revenue_difference = welch_test(others, adopters, confidence);
+    if (others.n + adopters.n == 0) {
       window.repeat_difference.reason = window.revenue_difference.reason =
           "the data span less than " + std::to_string(days) +
           " days after any customer's first order";
@@ -115,6 +129,10 @@ LtvResult analyze_ltv(const AnalysisContext& ctx) {
     result.windows.push_back(std::move(window));
   }
   return result;
+}
+
+LtvResult analyze_ltv(const AnalysisContext& ctx) {
+  return ltv_from_sums(ltv_sums(ctx), ctx.settings);
 }
 
 }  // namespace basketlift
