@@ -14,6 +14,7 @@
 #include "analysis/basket.h"
 #include "analysis/dimensions.h"
 #include "analysis/experiment.h"
+#include "analysis/ltv.h"
 #include "analysis/settings.h"
 #include "analysis/summary.h"
 #include "ingest/file_report.h"
@@ -136,6 +137,23 @@ std::optional<RowProblem> read_basket_row(BasketAggregates& baskets, const std::
 BasketResult baskets_of(const BasketAggregates& baskets, const OffersAggregates& offers,
                         const Settings& settings, Store& names);
 
+/// Customer value's sums as the query gives them (warehouse/ltv_sql.cpp).
+struct LtvAggregates {
+  bool present = false;                  ///< the file has ltv rows
+  std::map<std::string, double> totals;  ///< customers_named, customers, adopters, data_end
+  /// (horizon in days, "adopters" or "others") → the ltv_sums layout's measures.
+  std::map<std::pair<int, std::string>, std::map<std::string, double>> windows;
+};
+
+/// True for the kinds of row read_ltv_row() reads.
+bool is_ltv_row(std::string_view kind);
+/// Reads one customer value row into `ltv`; the problem when it cannot be used.
+std::optional<RowProblem> read_ltv_row(LtvAggregates& ltv, const std::string& kind,
+                                       const std::string& scope, const std::string& key,
+                                       const std::string& measure, const std::string& value);
+/// The ltv section from the file's sums.
+LtvResult ltv_of(const LtvAggregates& ltv, const Settings& settings);
+
 /// What one aggregates file holds.
 struct Aggregates {
   int version = kAggregatesVersion;  ///< the highest version among its rows
@@ -146,6 +164,7 @@ struct Aggregates {
   OffersAggregates offers;           ///< the offers' sums (format 2)
   DimensionAggregates dimensions;    ///< the dimensions' groups (format 2)
   BasketAggregates baskets;          ///< the baskets' counts (format 3)
+  LtvAggregates ltv;                 ///< customer value's sums (format 3)
   std::vector<FileReport> tables;    ///< per warehouse table: rows read, used, rejected
 };
 

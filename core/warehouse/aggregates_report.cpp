@@ -200,7 +200,7 @@ Report report_from_aggregates(const Aggregates& aggregates, const Settings& sett
                              std::to_string(aggregates.version) +
                              " carries the summary, the experiment" +
                              (aggregates.version >= 2 ? ", the dimensions, the offers" : "") +
-                             (aggregates.version >= 3 ? ", the baskets" : "") +
+                             (aggregates.version >= 3 ? ", the baskets, customer value" : "") +
                              " and the tables' row accounts; read the raw files for this section";
   if (aggregates.dimensions.present) {
     report.dimensions = dimensions_of(aggregates.dimensions);
@@ -222,7 +222,11 @@ Report report_from_aggregates(const Aggregates& aggregates, const Settings& sett
                                  "offers table (basketlift sql --offers TABLE)"
                                : absent;
   }
-  report.ltv.reason = absent;
+  if (aggregates.ltv.present) {
+    report.ltv = ltv_of(aggregates.ltv, settings);
+  } else {
+    report.ltv.reason = absent;
+  }
   if (aggregates.baskets.present) {
     report.basket = baskets_of(aggregates.baskets, aggregates.offers, settings, names);
   } else {

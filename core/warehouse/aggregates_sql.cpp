@@ -63,11 +63,13 @@ Result<std::string> aggregates_sql(const SqlRequest& request) {
   if (!request.offers.empty()) add_offer_sums_query(query);
   add_dimensions_query(query);
   add_basket_query(query);
+  add_ltv_query(query);
   add_summary_rows(query);
   add_experiment_rows(query);
   if (!request.offers.empty()) add_offer_rows(query);
   add_dimensions_rows(query);
   add_basket_rows(query);
+  add_ltv_rows(query);
   return query.finish(header(request));
 }
 

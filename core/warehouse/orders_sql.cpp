@@ -7,15 +7,12 @@ namespace basketlift {
 namespace {
 
 void add_order_checks(QueryBuilder& query) {
-  std::vector<Field> fields = {Field::order_id,     Field::product_id,      Field::product_name,
-                               Field::quantity,     Field::unit_price,      Field::discount,
-                               Field::unit_cost,    Field::order_discount,  Field::refunded_amount,
-                               Field::session_id,   Field::currency,        Field::variant,
-                               Field::channel,      Field::segment,         Field::rec_id,
-                               Field::cancelled_at, Field::financial_status};
-  // Offers whose acceptance is derived may need an order's customer and time.
-  const bool offers = !query.request().offers.empty();
-  if (offers) fields.insert(fields.end(), {Field::customer_id, Field::timestamp});
+  std::vector<Field> fields = {
+      Field::order_id,         Field::product_id,  Field::product_name, Field::quantity,
+      Field::unit_price,       Field::discount,    Field::unit_cost,    Field::order_discount,
+      Field::refunded_amount,  Field::session_id,  Field::currency,     Field::variant,
+      Field::channel,          Field::segment,     Field::rec_id,       Field::cancelled_at,
+      Field::financial_status, Field::customer_id, Field::timestamp};
   const QueryBuilder::TableReader orders = query.reader(fields);
   query.cte("order_rows",
             "Every row of the orders table, its columns read as text: typed and text columns read\n"
@@ -31,10 +28,9 @@ void add_order_checks(QueryBuilder& query) {
         Field::order_discount, Field::refunded_amount, Field::session_id, Field::currency,
         Field::variant, Field::channel, Field::segment, Field::rec_id, Field::cancelled_at})
     values += "    " + orders.text(field) + " AS " + field_name(field) + ",\n";
-  if (offers) {
-    values += "    " + orders.text(Field::customer_id) + " AS customer_id,\n    " +
-              orders.text(Field::timestamp) + " AS placed,\n";
-  }
+  // Customer value and derived acceptance need an order's customer and time.
+  values += "    " + orders.text(Field::customer_id) + " AS customer_id,\n    " +
+            orders.text(Field::timestamp) + " AS placed,\n";
   values += "    lower(" + orders.text(Field::financial_status) + ") AS financial_status\n";
   query.cte("order_text", "The values the analyses read, as trimmed text (NULL when empty).",
             "  SELECT\n" + values + "  FROM order_rows\n", QueryBuilder::Use::once);
@@ -144,10 +140,8 @@ void add_sale_orders(QueryBuilder& query) {
   query.cte("sale_lines", "Sale lines with their values as exact decimals.",
             "  SELECT l.order_id, l.product, l.product_name, l.session_id, l.currency, "
             "l.order_currency,\n"
-            "    l.rec_id, l.variant, l.channel, l.segment," +
-                std::string(query.request().offers.empty() ? "" : " l.customer_id, l.placed,") +
-                "\n"
-                "    COALESCE(" +
+            "    l.rec_id, l.variant, l.channel, l.segment, l.customer_id, l.placed,\n"
+            "    COALESCE(" +
                 query.decimal("l.quantity") +
                 ", 1) AS quantity,\n"
                 "    " +
@@ -177,13 +171,11 @@ void add_sale_orders(QueryBuilder& query) {
             "Orders with a sale line. An order-level value is the smallest its lines give (the\n"
             "-- engine: the first; they differ only where lines disagree, a data gap).",
             "  SELECT order_id, MIN(currency) AS currency, MIN(session_id) AS session_id,\n"
-            "    MIN(variant) AS variant, MIN(channel) AS channel, MIN(segment) AS segment,\n" +
-                std::string(query.request().offers.empty()
-                                ? ""
-                                : "    MIN(customer_id) AS customer_id, MIN(placed) AS placed,\n") +
-                "    bool_or(rec_id IS NOT NULL) AS attached, COUNT(unit_price) AS priced_lines,\n"
-                "    SUM(revenue) AS revenue, SUM(revenue - cost) AS margin\n"
-                "  FROM line_values GROUP BY order_id\n");
+            "    MIN(variant) AS variant, MIN(channel) AS channel, MIN(segment) AS segment,\n"
+            "    MIN(customer_id) AS customer_id, MIN(placed) AS placed,\n"
+            "    bool_or(rec_id IS NOT NULL) AS attached, COUNT(unit_price) AS priced_lines,\n"
+            "    SUM(revenue) AS revenue, SUM(revenue - cost) AS margin\n"
+            "  FROM line_values GROUP BY order_id\n");
   query.cte("main_currency", "The currency of most orders (a tie: the first alphabetically).",
             "  SELECT currency FROM sale_orders WHERE currency IS NOT NULL\n"
             "  GROUP BY currency ORDER BY COUNT(*) DESC, currency LIMIT 1\n");
@@ -202,12 +194,13 @@ void add_orders_query(QueryBuilder& query) {
 }
 
 void add_sessions_query(QueryBuilder& query) {
-  const QueryBuilder::TableReader sessions = query.reader(
-      {Field::session_id, Field::converted, Field::variant, Field::channel, Field::segment});
+  const QueryBuilder::TableReader sessions =
+      query.reader({Field::session_id, Field::converted, Field::variant, Field::channel,
+                    Field::segment, Field::customer_id});
   query.cte("session_rows", "Every row of the sessions table.",
             sessions.select(query.request().sessions), QueryBuilder::Use::once);
   std::string values;
-  for (Field field : {Field::variant, Field::channel, Field::segment})
+  for (Field field : {Field::variant, Field::channel, Field::segment, Field::customer_id})
     values += ",\n    " + sessions.text(field) + " AS " + field_name(field);
   query.cte("session_checked", "A session row's rejection, in the engine's order.",
             "  SELECT *, CASE\n"
@@ -225,7 +218,8 @@ void add_sessions_query(QueryBuilder& query) {
             "  SELECT session_id, COUNT(*) AS session_rows,\n"
             "    bool_or(converted IN ('true', '1', 'yes')) AS said_converted,\n"
             "    bool_or(converted IS NOT NULL) AS said,\n"
-            "    MIN(variant) AS variant, MIN(channel) AS channel, MIN(segment) AS segment\n"
+            "    MIN(variant) AS variant, MIN(channel) AS channel, MIN(segment) AS segment,\n"
+            "    MIN(customer_id) AS customer_id\n"
             "  FROM session_checked WHERE rejection IS NULL GROUP BY session_id\n");
   query.cte(
       "session_rejections",

@@ -77,8 +77,13 @@ constexpr std::array<std::string_view, 6> kBasketSumsLayout = {
 constexpr std::array<std::string_view, 3> kProductFactsLayout = {"price", "unit_cost",
                                                                  "margin_pct"};
 
+/// `ltv_window` rows: one group of customers over one horizon (format 3) — customers, those who
+/// ordered again within it, Σ and Σ² of their revenue within it.
+constexpr std::array<std::string_view, 4> kLtvSumsLayout = {"customers", "repeaters", "revenue_sum",
+                                                            "revenue_sum_sq"};
+
 /// The measures of the layout named `name` ("arm_sums", "offer_sums", "group_sums",
-/// "dimension_sums", "basket_sums", "product_facts"); empty for another name.
+/// "dimension_sums", "basket_sums", "product_facts", "ltv_sums"); empty for another name.
 inline std::span<const std::string_view> packed_layout(std::string_view name) {
   if (name == "arm_sums") return kArmSumsLayout;
   if (name == "offer_sums") return kOfferSumsLayout;
@@ -86,6 +91,7 @@ inline std::span<const std::string_view> packed_layout(std::string_view name) {
   if (name == "dimension_sums") return kDimensionSumsLayout;
   if (name == "basket_sums") return kBasketSumsLayout;
   if (name == "product_facts") return kProductFactsLayout;
+  if (name == "ltv_sums") return kLtvSumsLayout;
   return {};
 }
 

@@ -33,6 +33,10 @@ void add_dimensions_rows(QueryBuilder& query);
 void add_basket_query(QueryBuilder& query);
 /// The baskets' rows: sets, items, pairs, paired products, the shop's own offers among them.
 void add_basket_rows(QueryBuilder& query);
+/// Customer value: per horizon, adopters' and others' customers, repeaters and revenue sums.
+void add_ltv_query(QueryBuilder& query);
+/// Customer value's rows: whether customers are named, counts, the last order, per horizon.
+void add_ltv_rows(QueryBuilder& query);
 /// The settings row, the tables' accounts and rejections, and the summary's sums.
 void add_summary_rows(QueryBuilder& query);
 

@@ -5,9 +5,9 @@
 // of `basketlift sql --dialect postgres --orders orders --products products --offers offers
 // --sessions sessions` over the bundled sample store (web/sample) loaded as text columns
 // (tests/warehouse/make_fixture.mjs writes it); sample_postgres_format1.csv (no offers) and
-// sample_postgres_format2.csv (no baskets) are the same store's files in older formats, which
-// must stay readable. tests/warehouse/ runs the query on
-// PostgreSQL and DuckDB over generated stores.
+// sample_postgres_format2.csv (no baskets, no customer value) are the same store's files in older
+// formats, which must stay readable. tests/warehouse/ runs the query on PostgreSQL and DuckDB over
+// generated stores.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -260,13 +260,26 @@ TEST(Aggregates, SampleStoreFromPostgresGivesTheReportOfItsRows) {
     EXPECT_EQ(basket.by_segment[k].group, raw_basket.by_segment[k].group);
     EXPECT_EQ(basket.by_segment[k].pairs.size(), raw_basket.by_segment[k].pairs.size());
   }
-  // The section the file does not carry says so.
-  EXPECT_FALSE(engine.report().ltv.available);
-  EXPECT_NE(engine.report().ltv.reason.find("not in the aggregates file"), std::string::npos);
+  // Customer value: the same customers, adopters and comparisons per horizon.
+  const LtvResult& raw_ltv = raw.report().ltv;
+  const LtvResult& ltv = engine.report().ltv;
+  ASSERT_TRUE(ltv.available) << ltv.reason;
+  EXPECT_EQ(ltv.customers, raw_ltv.customers);
+  EXPECT_EQ(ltv.adopters, raw_ltv.adopters);
+  EXPECT_EQ(ltv.data_end, raw_ltv.data_end);
+  ASSERT_EQ(ltv.windows.size(), raw_ltv.windows.size());
+  for (std::size_t k = 0; k < ltv.windows.size(); ++k) {
+    const LtvWindow& a = ltv.windows[k];
+    const LtvWindow& e = raw_ltv.windows[k];
+    EXPECT_EQ(a.adopters.customers, e.adopters.customers);
+    EXPECT_EQ(a.others.repeaters, e.others.repeaters);
+    expect_close(a.adopters.revenue_per_customer, e.adopters.revenue_per_customer, "ltv revenue");
+    expect_close(a.revenue_difference.p_value, e.revenue_difference.p_value, "ltv p");
+  }
 }
 
 TEST(Aggregates, Format2FilesStayReadable) {
-  // Written before the baskets were carried: offers and dimensions, no baskets.
+  // Written before the baskets and customer value were carried: offers and dimensions.
   Engine engine;
   ASSERT_TRUE(
       analyze_aggregates(engine, read_file(fixture_path("aggregates/sample_postgres_format2.csv")))
@@ -276,6 +289,7 @@ TEST(Aggregates, Format2FilesStayReadable) {
   EXPECT_FALSE(engine.report().basket.available);
   EXPECT_NE(engine.report().basket.reason.find("format 2 carries"), std::string::npos)
       << engine.report().basket.reason;
+  EXPECT_FALSE(engine.report().ltv.available);
 }
 
 TEST(Aggregates, Format1FilesStayReadable) {
@@ -327,6 +341,9 @@ TEST(Aggregates, ErrorsNameTheRowTheColumnAndTheReason) {
       {30, "basket_pair,3,products,A,B,12", "row 31, column measure: 'B' is not with:ITEM"},
       {30, "basket_item,3,products,,baskets,12", "row 31, column key: a basket_item row names"},
       {30, "intended_offer,3,A,B,type,gift", "row 31, column value: 'gift' is not upsell or"},
+      {30, "ltv_window,3,month,adopters,ltv_sums,1;0;5;25",
+       "row 31, column scope: 'month' is not a horizon in days"},
+      {30, "ltv,3,,,lifetime,5", "row 31, column measure: 'lifetime' is not a customer value"},
       {30, "arm,2,all,control,arm_sums,1;2;3",
        "row 31, column value: 3 values for the 19 measures of arm_sums"},
       {30, "offer,2,xs-1,,type,gift", "row 31, column value: 'gift' is not an offer type"},

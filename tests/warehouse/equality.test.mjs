@@ -3,8 +3,8 @@
 // COPY loads an export, and typed ones), every figure to 1e-9 relative: the summary, the
 // experiment (capped or not; sessions, sessions named by orders), the offers with their verdicts,
 // groups and retire list (acceptance given, or derived by order, session, customer or product),
-// the experiment's and offers' alerts, the dimensions, the baskets, the simulator's projections,
-// the tables' row accounts.
+// the experiment's and offers' alerts, the dimensions, the baskets, customer value, the
+// simulator's projections, the tables' row accounts.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -248,7 +248,9 @@ function assertSameAnswers(fromAggregates, raw, tables, store) {
     assert.ok(raw.basket.candidates.some((c) => c.in_shop_settings), 'some candidates are the shop\'s own offers');
     assert.ok(raw.basket.offer_checks.some((c) => c.organic_lift !== null), 'some offers are checked with a lift');
   }
-  assert.equal(fromAggregates.ltv.available, false, 'ltv says it is not in the file');
+  // Customer value: adopters against the others over every horizon.
+  assert.equal(raw.ltv.available, true, 'the store has customers to compare');
+  assertClose(fromAggregates.ltv, raw.ltv, 'ltv');
   if (tables.includes('offers')) assertSameProjections(fromAggregates, raw);
 }
 

@@ -129,6 +129,7 @@ test('an aggregates file from a warehouse gives the native report; settings that
   assert.equal(wasm.dimensions.available, true);
   assert.equal(wasm.basket.available, true);
   assert.ok(wasm.basket.candidates.length > 0);
+  assert.equal(wasm.ltv.available, true);
 
   const engine = await createEngine({ settings: { basket_min_support: 0.01 } });
   try {

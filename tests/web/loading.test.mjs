@@ -35,7 +35,7 @@ test('an uploaded NDJSON file is analysed in the tab and its figures shown', asy
   }
 });
 
-test('an aggregates file from a warehouse is dropped and its summary, dimensions, offers and baskets shown, without the mapping step', async () => {
+test('an aggregates file from a warehouse is dropped and its summary, dimensions, offers, baskets and customer value shown, without the mapping step', async () => {
   const file = fixture('aggregates/sample_postgres.csv');
   const report = JSON.parse(execFileSync(cli, ['analyze', '--aggregates', file], { encoding: 'utf8' }));
   const expected = report.summary;
@@ -50,8 +50,7 @@ test('an aggregates file from a warehouse is dropped and its summary, dimensions
     assert.equal(await kpi(page, 'aov'), expected.aov);
     assert.equal(await page.textContent('.file-status'),
       'aggregates from a warehouse: offers 10,451 rows used, 0 rejected · orders 4,513 rows used, 12 rejected · products 147 rows used, 0 rejected · sessions 8,704 rows used, 0 rejected');
-    // The experiment, dimensions, offers and baskets come from the file; sections it does not carry say so,
-    // without asking for files that would not help.
+    // Every section comes from the file.
     assert.equal(await page.locator('#experiment .empty').count(), 0);
     assert.equal(await page.locator('#offers .empty').count(), 0);
     const shown = await page.locator('#offers tr[data-offer]').evaluateAll((rows) => rows.map((r) => r.dataset.offer));
@@ -59,8 +58,25 @@ test('an aggregates file from a warehouse is dropped and its summary, dimensions
     assert.equal(await page.locator('#dimensions .empty').count(), 0);
     assert.equal(await page.locator('#basket .empty').count(), 0);
     assert.equal(await page.locator('#basket tr[data-candidate]').count(), Math.min(25, report.basket.candidates.length));
-    assert.match(await page.textContent('#ltv .empty'), /not in the aggregates file/);
-    assert.equal(await page.locator('#ltv .empty .unlock').count(), 0);
+    assert.equal(await page.locator('#ltv .empty').count(), 0);
+    assert.equal(await page.locator('#ltv tr[data-window]').count(), report.ltv.windows.length);
+    assert.deepEqual(dashboard.consoleErrors, []);
+  } finally {
+    await dashboard.close();
+  }
+});
+
+test('an aggregates file of an older format shows what it carries; the sections it lacks say so, without asking for files', async () => {
+  const dashboard = await openDashboard();
+  try {
+    const { page } = dashboard;
+    await page.setInputFiles('#file-input', fixture('aggregates/sample_postgres_format2.csv'));
+    await page.waitForSelector('#summary:not([hidden]) [data-kpi="orders"]', { timeout: 30000 });
+    assert.equal(await page.locator('#offers .empty').count(), 0);
+    for (const section of ['#basket', '#ltv']) {
+      assert.match(await page.textContent(`${section} .empty`), /not in the aggregates file/);
+      assert.equal(await page.locator(`${section} .empty .unlock`).count(), 0);
+    }
     assert.deepEqual(dashboard.consoleErrors, []);
   } finally {
     await dashboard.close();
