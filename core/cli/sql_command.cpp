@@ -29,6 +29,8 @@ void print_help() {
       "  --config F      settings JSON; the file carries them to the report\n"
       "  --examples N    failing values kept per table and rejection reason, 0 to 5 (default\n"
       "                  5): the only raw values the file carries\n"
+      "  --from DATE     read only rows of orders, offers and sessions dated from DATE\n"
+      "  --to DATE       ... to DATE (YYYY-MM-DD, whole UTC days; undated rows are not read)\n"
       "  --out F         write the query to F instead of stdout\n"
       "  --help          this text\n"
       "\n"
@@ -49,7 +51,7 @@ int run_sql(int argc, char** argv) {
   Args args;
   if (auto error = parse_args(argc, argv, 2,
                               {"dialect", "orders", "products", "offers", "sessions", "map",
-                               "config", "examples", "out"},
+                               "config", "examples", "from", "to", "out"},
                               {"help"}, args)) {
     return fail(kBadUsage, *error + " (try basketlift sql --help)");
   }
@@ -73,6 +75,8 @@ int run_sql(int argc, char** argv) {
     request.examples = static_cast<std::size_t>((*examples)[0] - '0');
   }
   request.products = args.last("products").value_or("");
+  request.from = args.last("from").value_or("");
+  request.to = args.last("to").value_or("");
   request.sessions = args.last("sessions").value_or("");
   if (auto config = args.last("config")) {
     const std::optional<std::string> text = read_text_file(*config);

@@ -112,6 +112,13 @@ class AggregatesReader {
         return error(0, kValue, "the " + table + " table has more rejected rows than rows read");
       }
       report.rows_used = report.rows_read - report.rows_rejected;
+      // A dated table read for a period says so where its rows are accounted for.
+      if ((!out_.period_from.empty() || !out_.period_to.empty()) && table != "products") {
+        report.file += " (" +
+                       (out_.period_from.empty() ? std::string() : "from " + out_.period_from) +
+                       (out_.period_from.empty() || out_.period_to.empty() ? "" : " ") +
+                       (out_.period_to.empty() ? std::string() : "to " + out_.period_to) + ")";
+      }
       out_.tables.push_back(std::move(report));
     }
     return std::move(out_);
@@ -197,6 +204,7 @@ class AggregatesReader {
                       const std::string& measure, const std::string& value,
                       const std::string& version_text) {
     if (kind == "settings") return read_settings(measure, value);
+    if (kind == "period") return read_period_bound(measure, value);
     if (kind == "table") return read_table(scope, measure, value);
     if (kind == "rejected") return read_rejected(scope, key, value);
     if (kind == "rejected_example") return read_rejected_example(scope, key, measure, value);
@@ -241,6 +249,15 @@ class AggregatesReader {
     if (!settings.ok()) return error(row_, kValue, settings.status().message);
     out_.settings = settings.value();
     out_.settings_json = value;
+    return Status::success();
+  }
+
+  Status read_period_bound(const std::string& measure, const std::string& value) {
+    if (measure != "from" && measure != "to")
+      return error(row_, kMeasure, "period rows hold 'from' or 'to'");
+    if (value.size() != 10 || value[4] != '-' || value[7] != '-')
+      return error(row_, kValue, "'" + value + "' is not a date YYYY-MM-DD");
+    (measure == "from" ? out_.period_from : out_.period_to) = value;
     return Status::success();
   }
 

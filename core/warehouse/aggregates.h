@@ -156,16 +156,17 @@ LtvResult ltv_of(const LtvAggregates& ltv, const Settings& settings);
 
 /// What one aggregates file holds.
 struct Aggregates {
-  int version = kAggregatesVersion;  ///< the highest version among its rows
-  std::string settings_json;         ///< the settings the query was written with
-  Settings settings;                 ///< the same, read
-  SummarySums summary;               ///< the summary's counts and sums
-  ExperimentAggregates experiment;   ///< the experiment's sums
-  OffersAggregates offers;           ///< the offers' sums (format 2)
-  DimensionAggregates dimensions;    ///< the dimensions' groups (format 2)
-  BasketAggregates baskets;          ///< the baskets' counts (format 3)
-  LtvAggregates ltv;                 ///< customer value's sums (format 3)
-  std::vector<FileReport> tables;    ///< per warehouse table: rows read, used, rejected
+  int version = kAggregatesVersion;    ///< the highest version among its rows
+  std::string settings_json;           ///< the settings the query was written with
+  Settings settings;                   ///< the same, read
+  SummarySums summary;                 ///< the summary's counts and sums
+  ExperimentAggregates experiment;     ///< the experiment's sums
+  OffersAggregates offers;             ///< the offers' sums (format 2)
+  DimensionAggregates dimensions;      ///< the dimensions' groups (format 2)
+  BasketAggregates baskets;            ///< the baskets' counts (format 3)
+  LtvAggregates ltv;                   ///< customer value's sums (format 3)
+  std::vector<FileReport> tables;      ///< per warehouse table: rows read, used, rejected
+  std::string period_from, period_to;  ///< the days the query read (sql --from/--to), if given
 };
 
 /// True when `head` (a file's first bytes, a UTF-8 BOM allowed) starts an aggregates file.

@@ -1,6 +1,9 @@
 #include "warehouse/aggregates_sql.h"
 
+#include <tuple>
+
 #include "basketlift/version.h"
+#include "ingest/value_parse.h"
 #include "warehouse/aggregates.h"
 #include "warehouse/query_sections.h"
 
@@ -33,6 +36,14 @@ std::string header(const SqlRequest& request) {
          std::to_string(request.examples) +
          " failing values per table and reason are kept as\n"
          "-- examples (the only raw values in the file; basketlift sql --examples 0 for none).\n" +
+         (request.from.empty() && request.to.empty()
+              ? std::string()
+              : "-- Period: rows of orders, offers and sessions are read when their timestamp "
+                "falls\n"
+                "-- " +
+                    (request.from.empty() ? "" : "from " + request.from + " ") +
+                    (request.to.empty() ? "" : "to " + request.to + " ") +
+                    "(whole UTC days; undated rows are not read).\n") +
          (request.dialect == SqlDialect::postgres ? "-- PostgreSQL cannot estimate how many rows "
                                                     "the CTEs hold and would join large ones\n"
                                                     "-- by nested loops (hours on a million "
@@ -47,6 +58,39 @@ std::string header(const SqlRequest& request) {
 
 }  // namespace
 
+Result<std::pair<std::optional<std::int64_t>, std::optional<std::int64_t>>> read_period(
+    const SqlRequest& request) {
+  // A date's first second (epoch seconds, UTC), or nullopt when it is not YYYY-MM-DD.
+  const auto day_start = [](const std::string& text) -> std::optional<std::int64_t> {
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+    for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+      if (text[i] < '0' || text[i] > '9') return std::nullopt;
+    const int year = std::stoi(text.substr(0, 4)), month = std::stoi(text.substr(5, 2)),
+              day = std::stoi(text.substr(8, 2));
+    static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    if (month < 1 || month > 12 || day < 1 || day > kDays[month - 1] ||
+        (month == 2 && day == 29 && !leap))
+      return std::nullopt;
+    return days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day)) * 86400;
+  };
+  std::pair<std::optional<std::int64_t>, std::optional<std::int64_t>> period;
+  for (const auto& [text, option, bound] : {std::tuple{&request.from, "--from", &period.first},
+                                            std::tuple{&request.to, "--to", &period.second}}) {
+    if (text->empty()) continue;
+    *bound = day_start(*text);
+    if (!*bound) {
+      return Status::error(
+          ErrorCode::bad_usage,
+          std::string("sql: ") + option + " takes a date YYYY-MM-DD, not '" + *text + "'");
+    }
+  }
+  if (period.second) *period.second += 86400;  // the last day is read whole
+  if (period.first && period.second && *period.second <= *period.first)
+    return Status::error(ErrorCode::bad_usage, "sql: --to is before --from");
+  return period;
+}
+
 Result<std::string> aggregates_sql(const SqlRequest& request) {
   if (request.orders.empty())
     return Status::error(ErrorCode::bad_usage, "sql: the orders table must be named (--orders)");
@@ -54,6 +98,10 @@ Result<std::string> aggregates_sql(const SqlRequest& request) {
     return Status::error(ErrorCode::bad_usage, "sql: --examples takes 0 to " +
                                                    std::to_string(CountWithExamples::kMaxExamples));
   }
+  if (Result<std::pair<std::optional<std::int64_t>, std::optional<std::int64_t>>> period =
+          read_period(request);
+      !period.ok())
+    return period.status();
   QueryBuilder query(request);
   add_orders_query(query);
   if (!request.sessions.empty()) add_sessions_query(query);

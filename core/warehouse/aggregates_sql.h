@@ -2,7 +2,10 @@
 // file (warehouse/aggregates.h) from their tables, so that no row leaves the warehouse.
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <string>
+#include <utility>
 
 #include "analysis/settings.h"
 #include "ingest/column_mapper.h"
@@ -21,7 +24,14 @@ struct SqlRequest {
   ColumnMapping mapping;                      ///< column name → field, as for `analyze --map`
   Settings settings;                          ///< the settings the file will carry
   std::size_t examples = 5;  ///< rejected values carried per table and reason (0 to 5)
+  std::string from;          ///< first day read (YYYY-MM-DD, UTC); empty: from the first row
+  std::string to;            ///< last day read (YYYY-MM-DD, UTC); empty: to the last row
 };
+
+/// The period `request` reads as [begin, end) in epoch seconds: a bound not asked for is
+/// nullopt. Fails when a date is not YYYY-MM-DD or the period ends before it begins.
+Result<std::pair<std::optional<std::int64_t>, std::optional<std::int64_t>>> read_period(
+    const SqlRequest& request);
 
 /// The query: one SELECT with commented CTEs whose single result set, saved as CSV, is the
 /// aggregates file. Fails when a table name is missing or the mapping cannot be used.

@@ -196,7 +196,7 @@ void add_orders_query(QueryBuilder& query) {
 void add_sessions_query(QueryBuilder& query) {
   const QueryBuilder::TableReader sessions =
       query.reader({Field::session_id, Field::converted, Field::variant, Field::channel,
-                    Field::segment, Field::customer_id});
+                    Field::segment, Field::customer_id, Field::timestamp});
   query.cte("session_rows", "Every row of the sessions table.",
             sessions.select(query.request().sessions), QueryBuilder::Use::once);
   std::string values;

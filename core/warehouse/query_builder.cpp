@@ -1,5 +1,7 @@
 #include "warehouse/query_builder.h"
 
+#include <algorithm>
+
 #include <cstdio>
 
 #include "warehouse/aggregates.h"
@@ -63,8 +65,22 @@ std::string QueryBuilder::TableReader::select(const std::string& table) const {
   std::vector<std::string> columns;
   for (Field field : fields_)
     columns.push_back(query_.column(field));
-  return "  SELECT " + query_.syntax().row_values("t", columns) + " AS r\n  FROM " +
-         query_.syntax().row_source(table, "t", columns) + "\n";
+  const std::string rows = "  SELECT " + query_.syntax().row_values("t", columns) +
+                           " AS r\n  FROM " + query_.syntax().row_source(table, "t", columns) +
+                           "\n";
+  // With --from/--to, a dated table's rows are read when their timestamp falls in the period.
+  const auto period = read_period(query_.request());
+  const bool dated = std::find(fields_.begin(), fields_.end(), Field::timestamp) != fields_.end();
+  if (!dated || !period.ok() || (!period.value().first && !period.value().second)) return rows;
+  std::string test;
+  if (period.value().first) test += "row_time >= " + std::to_string(*period.value().first);
+  if (period.value().second) {
+    test += std::string(test.empty() ? "" : " AND ") + "row_time < " +
+            std::to_string(*period.value().second);
+  }
+  return "  SELECT r FROM (SELECT r, " + query_.epoch_seconds("period_parts") +
+         " AS row_time\n  FROM (SELECT r, " + query_.timestamp_parts(text(Field::timestamp)) +
+         " AS period_parts FROM (\n" + rows + "  ) AS t) AS p) AS d\n  WHERE " + test + "\n";
 }
 
 std::string QueryBuilder::TableReader::text(Field field) const {

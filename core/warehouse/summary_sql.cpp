@@ -38,6 +38,10 @@ void add_summary_rows(QueryBuilder& query) {
   JsonWriter settings;
   query.request().settings.write_json(settings);
   query.row("settings", "''", "''", "'document'", sql_string(settings.str()), "");
+  for (const auto& [measure, date] :
+       {std::pair{"from", query.request().from}, std::pair{"to", query.request().to}}) {
+    if (!date.empty()) query.row("period", "''", "''", sql_string(measure), sql_string(date), "");
+  }
   table(query, "orders", "order_rows");
   rejected(query, "orders", "order_rejections");
   if (!query.request().products.empty()) {

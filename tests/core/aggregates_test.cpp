@@ -12,6 +12,7 @@
 
 #include <cmath>
 #include <string>
+#include <tuple>
 
 #include "test_support.h"
 #include "warehouse/aggregates_sql.h"
@@ -469,6 +470,46 @@ TEST(AggregatesSql, ReadsTheMappedColumnsInEachDialect) {
   request.orders.clear();
   EXPECT_FALSE(aggregates_sql(request).ok());
   EXPECT_FALSE(parse_sql_dialect("oracle").has_value());
+}
+
+TEST(AggregatesSql, APeriodReadsWholeUtcDays) {
+  SqlRequest request;
+  request.orders = "orders";
+  request.from = "2024-02-28";
+  request.to = "2024-02-29";  // a leap day: the period ends at 2024-03-01T00:00:00Z
+  const auto period = read_period(request).value();
+  EXPECT_EQ(period.first, 1709078400);
+  EXPECT_EQ(period.second, 1709251200);
+  const std::string sql = aggregates_sql(request).value();
+  EXPECT_NE(sql.find("row_time >= 1709078400 AND row_time < 1709251200"), std::string::npos);
+  EXPECT_NE(sql.find("'period'"), std::string::npos);
+  request.from.clear();
+  EXPECT_EQ(read_period(request).value().first, std::nullopt);
+  for (const auto& [from, to, expected] :
+       {std::tuple{"2023-02-29", "", "--from takes a date YYYY-MM-DD, not '2023-02-29'"},
+        std::tuple{"2024-3-01", "", "not '2024-3-01'"},
+        std::tuple{"", "01/03/2024", "--to takes a date"},
+        std::tuple{"2024-03-02", "2024-03-01", "--to is before --from"}}) {
+    request.from = from;
+    request.to = to;
+    const auto result = aggregates_sql(request);
+    ASSERT_FALSE(result.ok()) << from << " " << to;
+    EXPECT_NE(result.status().message.find(expected), std::string::npos) << result.status().message;
+  }
+}
+
+TEST(Aggregates, APeriodNamesItselfInTheTablesAccounts) {
+  const std::string bytes =
+      sample_aggregates() + "period,3,,,from,2024-01-01\nperiod,3,,,to,2024-03-31\n";
+  Engine engine;
+  ASSERT_TRUE(analyze_aggregates(engine, bytes).ok());
+  for (const FileReport& table : engine.report().inputs) {
+    EXPECT_EQ(table.file.ends_with("(from 2024-01-01 to 2024-03-31)"),
+              table.table != Table::products)
+        << table.file;
+  }
+  Engine bad;
+  EXPECT_FALSE(analyze_aggregates(bad, sample_aggregates() + "period,3,,,from,January\n").ok());
 }
 
 }  // namespace

@@ -8,7 +8,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { assertValidReport, cli, root } from '../wasm/helpers.mjs';
@@ -43,6 +43,9 @@ const STORES = [
     edit: (dir) => editColumns(dir, 'offers', { drop: ['accepted', 'session_id', 'order_id'], customerFrom: path.join(dir, 'sessions.csv') }) },
   { name: 'seed 17, lines without rec_id', args: ['--orders', '1500', '--seed', '17'], derived: true,
     edit: (dir) => { editColumns(dir, 'offers', { drop: ['accepted'] }); editColumns(dir, 'orders', { drop: ['rec_id'] }); } },
+  // A period (sql --from/--to) of the middle half of the store's days, against the raw files
+  // holding only the rows dated in it.
+  { name: 'clean seed 18, a period', args: ['--orders', '2000', '--seed', '18', '--clean'], period: true },
 ];
 
 // Every 7th impression's type respelled ('Cross-Sell', 'UP SELL', 'x_sell'); three rows made
@@ -105,6 +108,37 @@ function pointAtBestSellers(dir) {
   } });
 }
 
+// The middle half of the days of DIR/orders.csv, as the first and last day (YYYY-MM-DD).
+function middleDays(dir) {
+  const [header, ...rows] = readFileSync(path.join(dir, 'orders.csv'), 'utf8').trimEnd().split('\n').map((l) => l.split(','));
+  const days = rows.map((r) => r[header.indexOf('timestamp')].slice(0, 10)).sort();
+  return { from: days[Math.floor(days.length / 4)], to: days[Math.floor((3 * days.length) / 4)] };
+}
+
+// A copy of DIR whose orders, offers and sessions hold only the rows dated within `period`
+// (whole UTC days), as the query reads them with --from/--to.
+function periodCopy(dir, { from, to }) {
+  const out = path.join(dir, 'period');
+  mkdirSync(out, { recursive: true });
+  const begin = Date.parse(`${from}T00:00:00Z`), end = Date.parse(`${to}T00:00:00Z`) + 86400000;
+  for (const table of ALL_TABLES) {
+    const text = readFileSync(path.join(dir, `${table}.csv`), 'utf8');
+    if (table === 'products') {
+      writeFileSync(path.join(out, `${table}.csv`), text);
+      continue;
+    }
+    const [header, ...rows] = text.trimEnd().split('\n');
+    const at = header.split(',').indexOf('timestamp');
+    const kept = rows.filter((r) => {
+      const time = Date.parse(r.split(',')[at]);
+      return time >= begin && time < end;
+    });
+    assert.ok(kept.length > 0 && kept.length < rows.length, `${table}: the period holds some rows, not all`);
+    writeFileSync(path.join(out, `${table}.csv`), [header, ...kept].join('\n') + '\n');
+  }
+  return out;
+}
+
 const made = new Map();
 function storeDir(store) {
   if (store.dir) return store.dir;
@@ -112,6 +146,10 @@ function storeDir(store) {
   const dir = path.join(work, store.name.replace(/\W+/g, '-'));
   execFileSync(path.join(root, 'build/bin/basketlift-generate'), [...store.args, '--format', 'csv', '--out', dir]);
   store.edit?.(dir);
+  if (store.period) {
+    store.days = middleDays(dir);
+    store.rawDir = periodCopy(dir, store.days);
+  }
   made.set(store.name, dir);
   return dir;
 }
@@ -124,8 +162,9 @@ function configArgs(store) {
   return ['--config', file];
 }
 const tablesOf = (store) => store.tables ?? ALL_TABLES;
+const periodArgs = (store) => (store.days ? ['--from', store.days.from, '--to', store.days.to] : []);
 const query = (dialect, store) =>
-  run(['sql', '--dialect', dialect, ...configArgs(store), ...tablesOf(store).flatMap((t) => [`--${t}`, t])]);
+  run(['sql', '--dialect', dialect, ...configArgs(store), ...periodArgs(store), ...tablesOf(store).flatMap((t) => [`--${t}`, t])]);
 const rawReport = (dir, store) =>
   JSON.parse(run(['analyze', ...configArgs(store), ...tablesOf(store).flatMap((t) => [`--${t}`, path.join(dir, `${t}.csv`)])]));
 function aggregatesReport(csv, name) {
@@ -221,7 +260,7 @@ function assertSameAnswers(fromAggregates, raw, tables, store) {
       const values = examples.map((e) => e.value);
       assert.ok(values.length >= 1 && values.length <= 5 && new Set(values).size === values.length, `${table} ${reason}: ${values}`);
       assert.deepEqual([...new Set(examples.map((e) => e.column))], [...new Set(r.rejected_examples[reason].map((e) => e.column))].slice(0, 1), `${table} ${reason} column`);
-      const held = columnValues(path.join(store.dir ?? storeDir(store), `${table}.csv`), examples[0].column);
+      const held = columnValues(path.join(store.dir ?? store.rawDir ?? storeDir(store), `${table}.csv`), examples[0].column);
       // A typed table holds a number, which reads back in its own spelling ('-5.0' for -5.00).
       const inFile = (value) => held === null || held.has(value) ||
         (value.trim() !== '' && !Number.isNaN(Number(value)) && [...held].some((h) => h.trim() !== '' && Number(h) === Number(value)));
@@ -247,6 +286,11 @@ function assertSameAnswers(fromAggregates, raw, tables, store) {
     assert.ok(raw.basket.large_baskets_left_out > 0, 'some baskets are left out as large');
     assert.ok(raw.basket.candidates.some((c) => c.in_shop_settings), 'some candidates are the shop\'s own offers');
     assert.ok(raw.basket.offer_checks.some((c) => c.organic_lift !== null), 'some offers are checked with a lift');
+  }
+  if (store.days) {
+    for (const input of fromAggregates.inputs) {
+      if (input.table !== 'products') assert.ok(input.file.endsWith(`(from ${store.days.from} to ${store.days.to})`), input.file);
+    }
   }
   // Customer value: adopters against the others over every horizon.
   assert.equal(raw.ltv.available, true, 'the store has customers to compare');
@@ -294,7 +338,7 @@ describe('aggregates from DuckDB equal the raw report', () => {
         const duck = await openDuckDb();
         for (const t of tablesOf(store)) await duck.load(t, path.join(dir, `${t}.csv`), { typed });
         const csv = await duck.csv(query('duckdb', store), path.join(work, 'duck-out.csv'));
-        assertSameAnswers(aggregatesReport(csv, 'duckdb.csv'), rawReport(dir, store), tablesOf(store), store);
+        assertSameAnswers(aggregatesReport(csv, 'duckdb.csv'), rawReport(store.rawDir ?? dir, store), tablesOf(store), store);
       });
     }
   }
@@ -311,7 +355,7 @@ describe('aggregates from PostgreSQL equal the raw report', { skip: !hasPostgres
       pg.createDatabase(db);
       for (const t of tablesOf(store)) pg.loadText(db, t, path.join(dir, `${t}.csv`));
       const csv = pg.csv(db, query('postgres', store));
-      assertSameAnswers(aggregatesReport(csv, `postgres-${k}.csv`), rawReport(dir, store), tablesOf(store), store);
+      assertSameAnswers(aggregatesReport(csv, `postgres-${k}.csv`), rawReport(store.rawDir ?? dir, store), tablesOf(store), store);
     });
   });
 });
