@@ -103,8 +103,7 @@ void add_derived_acceptance(QueryBuilder& query) {
                 " AS time_parts\n"
                 "  FROM sale_orders AS o\n"
                 "  WHERE o.customer_id IN (SELECT customer_id FROM pending WHERE found_by = "
-                "'customer')\n",
-            QueryBuilder::Use::once);
+                "'customer')\n");  // kept, so that its timestamps are matched once an order
   query.cte("candidate_orders", "Each derived impression's orders that may hold its offer.",
             "  SELECT p.impression, p.order_id FROM pending AS p WHERE p.found_by = 'order'\n"
             "  UNION ALL\n"

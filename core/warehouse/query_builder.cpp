@@ -68,7 +68,8 @@ std::string QueryBuilder::TableReader::select(const std::string& table) const {
   const std::string rows = "  SELECT " + query_.syntax().row_values("t", columns) +
                            " AS r\n  FROM " + query_.syntax().row_source(table, "t", columns) +
                            "\n";
-  // With --from/--to, a dated table's rows are read when their timestamp falls in the period.
+  // With --from/--to, a dated table's rows are read when their timestamp falls in the period
+  // (OFFSET 0: the timestamp is matched once a row, not once per reference to its parts).
   const auto period = read_period(query_.request());
   const bool dated = std::find(fields_.begin(), fields_.end(), Field::timestamp) != fields_.end();
   if (!dated || !period.ok() || (!period.value().first && !period.value().second)) return rows;
@@ -80,7 +81,8 @@ std::string QueryBuilder::TableReader::select(const std::string& table) const {
   }
   return "  SELECT r FROM (SELECT r, " + query_.epoch_seconds("period_parts") +
          " AS row_time\n  FROM (SELECT r, " + query_.timestamp_parts(text(Field::timestamp)) +
-         " AS period_parts FROM (\n" + rows + "  ) AS t) AS p) AS d\n  WHERE " + test + "\n";
+         " AS period_parts FROM (\n" + rows + "  ) AS t OFFSET 0) AS p) AS d\n  WHERE " + test +
+         "\n";
 }
 
 std::string QueryBuilder::TableReader::text(Field field) const {
