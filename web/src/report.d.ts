@@ -494,6 +494,8 @@ export interface Basket {
   by_channel: GroupPairs[];
   lift_differences: LiftDifference[];
   triples: Triple[];
+  /** why triples are missing although basket_triples asked for them (an aggregates file carries pairs only) */
+  triples_reason?: string;
 }
 
 export interface Readiness {
