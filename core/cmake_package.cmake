@@ -20,7 +20,7 @@ set(basketlift_public_headers
   store/columns.h store/offer_shapes.h store/range_merge.h store/store.h
   util/hash.h util/id_pool.h util/interner.h util/json_writer.h util/status.h
   warehouse/aggregates.h warehouse/aggregates_report.h warehouse/aggregates_sql.h
-  warehouse/packed_layouts.h warehouse/sql_dialect.h)
+  warehouse/packed_layouts.h warehouse/sql_dialect.h warehouse/sql_presets.h)
 foreach(header IN LISTS basketlift_public_headers)
   get_filename_component(folder "${header}" DIRECTORY)
   install(FILES "${CMAKE_CURRENT_SOURCE_DIR}/${header}"

@@ -6,6 +6,7 @@
 #include "cli/commands.h"
 #include "cli/file_io.h"
 #include "warehouse/aggregates_sql.h"
+#include "warehouse/sql_presets.h"
 
 namespace basketlift::cli {
 
@@ -25,7 +26,9 @@ void print_help() {
       "  --products T    the catalogue table (costs and margins)\n"
       "  --offers T      the offer impressions table (one row per showing)\n"
       "  --sessions T    the sessions table\n"
-      "  --map F         column mapping JSON, e.g. {\"Invoice\": \"order_id\"}\n"
+      "  --map F         column mapping JSON, e.g. {\"Invoice\": \"order_id\"}, or a preset:\n"
+      "                  shopify (Shopify's orders export as the orders table), woocommerce\n"
+      "                  (WooCommerce's product export as the catalogue), or shopify,woocommerce\n"
       "  --config F      settings JSON; the file carries them to the report\n"
       "  --examples N    failing values kept per table and rejection reason, 0 to 5 (default\n"
       "                  5): the only raw values the file carries\n"
@@ -85,7 +88,9 @@ int run_sql(int argc, char** argv) {
     if (!settings.ok()) return fail(kBadInput, settings.status().message);
     request.settings = settings.value();
   }
-  if (auto map = args.last("map")) {
+  if (auto map = args.last("map"); map && sql_preset(*map)) {
+    request.mapping = *sql_preset(*map);
+  } else if (map) {
     const std::optional<std::string> text = read_text_file(*map);
     if (!text) return fail(kBadInput, "cannot read mapping file '" + *map + "'");
     Result<ColumnMapping> parsed = ColumnMapping::parse_json(*text);

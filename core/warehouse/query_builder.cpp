@@ -55,16 +55,27 @@ std::string QueryBuilder::epoch_seconds(const std::string& parts) const {
          " = '-' THEN -1 ELSE 1 END * (" + p[7] + " * 3600 + " + p[8] + " * 60) END";
 }
 
-std::string QueryBuilder::column(Field field) const {
+std::vector<std::string> QueryBuilder::columns(Field field) const {
+  std::vector<std::string> names;
   for (const auto& [name, target] : request_.mapping.entries)
-    if (target == field) return name;
-  return field_name(field);
+    if (target == field) names.push_back(name);
+  if (std::find(names.begin(), names.end(), field_name(field)) == names.end())
+    names.emplace_back(field_name(field));
+  return names;
+}
+
+QueryBuilder::TableReader::TableReader(const QueryBuilder& query, std::vector<Field> fields)
+    : query_(query), fields_(std::move(fields)) {
+  for (Field field : fields_) {
+    for (std::string& name : query_.columns(field))
+      columns_.emplace_back(field, std::move(name));
+  }
 }
 
 std::string QueryBuilder::TableReader::select(const std::string& table) const {
   std::vector<std::string> columns;
-  for (Field field : fields_)
-    columns.push_back(query_.column(field));
+  for (const auto& column : columns_)
+    columns.push_back(column.second);
   const std::string rows = "  SELECT " + query_.syntax().row_values("t", columns) +
                            " AS r\n  FROM " + query_.syntax().row_source(table, "t", columns) +
                            "\n";
@@ -86,10 +97,17 @@ std::string QueryBuilder::TableReader::select(const std::string& table) const {
 }
 
 std::string QueryBuilder::TableReader::text(Field field) const {
-  for (std::size_t i = 0; i < fields_.size(); ++i) {
-    if (fields_[i] == field) return query_.syntax().text_of("r", i, query_.column(field));
+  std::vector<std::string> texts;
+  for (std::size_t i = 0; i < columns_.size(); ++i) {
+    if (columns_[i].first == field)
+      texts.push_back(query_.syntax().text_of("r", i, columns_[i].second));
   }
-  return "CAST(NULL AS TEXT)";  // a field this table never has (a bug in the caller)
+  if (texts.empty()) return "CAST(NULL AS TEXT)";  // a field this table never has (a bug)
+  if (texts.size() == 1) return texts[0];
+  std::string first_set = "COALESCE(";
+  for (std::size_t k = 0; k < texts.size(); ++k)
+    first_set += (k == 0 ? "" : ", ") + texts[k];
+  return first_set + ")";
 }
 
 std::string QueryBuilder::number_check(Field field, const char* bound_test,

@@ -21,22 +21,24 @@ class QueryBuilder {
   /// The dialect's expressions.
   const SqlSyntax& syntax() const { return syntax_; }
 
-  /// The column `field` is read from: the mapping's, else the field's own name.
-  std::string column(Field field) const;
+  /// The columns `field` is read from, in order: those the mapping (or preset) names for it,
+  /// then the field's own name. A table takes the first that holds a value, so a mapping meant
+  /// for one table leaves the others, which lack its columns, reading their own names.
+  std::vector<std::string> columns(Field field) const;
   /// How one table's rows are read: the fields it may have, each from its column.
   class TableReader {
    public:
     /// The SELECT of the table's rows CTE: one value `r` per row holding every field's column.
     std::string select(const std::string& table) const;
-    /// `field`'s trimmed text in `r` (NULL when empty or when the table lacks the column).
+    /// `field`'s trimmed text in `r` (NULL when empty or when the table lacks the columns).
     std::string text(Field field) const;
 
    private:
     friend class QueryBuilder;
-    TableReader(const QueryBuilder& query, std::vector<Field> fields)
-        : query_(query), fields_(std::move(fields)) {}
+    TableReader(const QueryBuilder& query, std::vector<Field> fields);
     const QueryBuilder& query_;
     std::vector<Field> fields_;
+    std::vector<std::pair<Field, std::string>> columns_;  // every field's columns, in `r` order
   };
   /// A reader of a table holding (some of) `fields`.
   TableReader reader(std::vector<Field> fields) const { return {*this, std::move(fields)}; }

@@ -57,10 +57,12 @@ void add_summary_rows(QueryBuilder& query) {
   summary(query, "money_orders", "COUNT(*)", "FROM scoped_orders WHERE in_scope");
   summary(query, "attached_orders", "COUNT(*)", "FROM sale_orders WHERE attached");
   // Whether the table has a rec_id column: asked of one row.
+  std::string has_rec;
+  for (const std::string& column : query.columns(Field::rec_id))
+    has_rec += (has_rec.empty() ? "" : " OR ") + query.syntax().has_column("t", column);
   summary(query, "has_rec_column",
-          "COALESCE((SELECT CASE WHEN " +
-              query.syntax().has_column("t", query.column(Field::rec_id)) +
-              " THEN 1 ELSE 0 END FROM " + query.request().orders + " AS t LIMIT 1), 0)",
+          "COALESCE((SELECT CASE WHEN " + has_rec + " THEN 1 ELSE 0 END FROM " +
+              query.request().orders + " AS t LIMIT 1), 0)",
           "");
   query.cte("line_money",
             "The summary's money over the lines of orders in scope, in one pass: lines with a\n"
