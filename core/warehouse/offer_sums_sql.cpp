@@ -121,7 +121,8 @@ void add_offer_stats(QueryBuilder& query) {
             "  FROM offer_line_values GROUP BY rec_id\n");
   const auto price = [&](const char* alias, const char* product) {
     if (!catalogue)
-      return std::string("    NULL AS ") + alias + "_price, NULL AS " + alias + "_cost";
+      return "    " + query.decimal("NULL") + " AS " + alias + "_price, " + query.decimal("NULL") +
+             " AS " + alias + "_cost";
     return "    (SELECT price FROM catalogue WHERE product = " + std::string(product) + ") AS " +
            alias + "_price,\n    (SELECT COALESCE(unit_cost, price * (1 - margin_pct * 0.01)) " +
            "FROM catalogue WHERE product = " + product + ") AS " + alias + "_cost";
