@@ -71,8 +71,8 @@ export async function openDuckDb() {
   };
 }
 
-// Splits one CSV header line (quoted names allowed).
-function parseCsvLine(line) {
+/** Splits one CSV line (quoted fields allowed, no line breaks inside them). */
+export function parseCsvLine(line) {
   const out = [];
   let field = '', quoted = false;
   for (let i = 0; i < line.length; i++) {
