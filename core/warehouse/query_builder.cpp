@@ -1,7 +1,6 @@
 #include "warehouse/query_builder.h"
 
 #include <algorithm>
-
 #include <cstdio>
 
 #include "warehouse/aggregates.h"
