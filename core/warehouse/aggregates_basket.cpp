@@ -3,6 +3,7 @@
 // `intended_offer`, and the basket section made from them.
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 #include "warehouse/aggregates.h"
 
@@ -22,15 +23,19 @@ bool in_layout(std::span<const std::string_view> layout, const std::string& meas
   return std::find(layout.begin(), layout.end(), measure) != layout.end();
 }
 
+// A measure of a set's `basket` row; 0 when the file has none.
+double set_measure(const BasketAggregates& file, const std::string& set, const char* name) {
+  const auto found = file.sets.find(set);
+  if (found == file.sets.end()) return 0;
+  const auto value = found->second.find(name);
+  return value == found->second.end() ? 0.0 : value->second;
+}
+
 // A set's counts; `items` intern its items' names (products or labels).
 BasketCounts counts_of(const BasketAggregates& file, const std::string& set, Interner& items) {
   BasketCounts counts;
-  const auto found = file.sets.find(set);
-  if (found == file.sets.end()) return counts;
-  const auto measure = [&](const char* name) {
-    const auto value = found->second.find(name);
-    return value == found->second.end() ? 0.0 : value->second;
-  };
+  if (file.sets.find(set) == file.sets.end()) return counts;
+  const auto measure = [&](const char* name) { return set_measure(file, set, name); };
   counts.baskets = measure("mined");
   counts.large = measure("large");
   counts.min_count = measure("min_count");
@@ -118,11 +123,7 @@ BasketResult baskets_of(const BasketAggregates& file, const OffersAggregates& of
                         const Settings& settings, Store& names) {
   Pools& pools = names.pools;
   BasketSums sums;
-  const auto products_set = file.sets.find("products");
-  if (products_set != file.sets.end()) {
-    const auto baskets = products_set->second.find("baskets");
-    if (baskets != products_set->second.end()) sums.baskets = baskets->second;
-  }
+  sums.baskets = set_measure(file, "products", "baskets");
   sums.products = counts_of(file, "products", pools.products);
   sums.categories = counts_of(file, "categories", pools.labels);
   for (const auto& [set, measures] : file.sets) {
@@ -133,13 +134,10 @@ BasketResult baskets_of(const BasketAggregates& file, const OffersAggregates& of
                            counts_of(file, set, pools.products));
     }
   }
-  const BasketCounts organic = counts_of(file, "organic", pools.products);
-  if (const auto found = file.sets.find("organic"); found != file.sets.end()) {
-    const auto baskets = found->second.find("baskets");
-    sums.organic.baskets = baskets == found->second.end() ? 0 : baskets->second;
-  }
-  sums.organic.item_count = organic.item_count;
-  sums.organic.pairs = organic.pairs;
+  BasketCounts organic = counts_of(file, "organic", pools.products);
+  sums.organic.baskets = set_measure(file, "organic", "baskets");
+  sums.organic.item_count = std::move(organic.item_count);
+  sums.organic.pairs = std::move(organic.pairs);
   for (const auto& entry : offers.offers) {
     const std::string& rec = entry.first;
     const OfferAggregate& offer = entry.second;
