@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds everything (native and wasm) and runs every test: GoogleTest (also under ASan+UBSan),
-# a short libFuzzer run per target, the warehouse query on PostgreSQL and DuckDB, the wasm
+# a short libFuzzer run per target, the warehouse query on PostgreSQL and DuckDB (BigQuery's and
+# Snowflake's checked against goldens and parsed with sqlglot), the wasm
 # module under Node (also its debug build with ASSERTIONS and SAFE_HEAP), and the dashboard in
 # headless Chromium. Installs what it needs; safe to re-run. FUZZ_SECONDS (default 60) sets the
 # fuzzing time per target.
@@ -36,13 +37,13 @@ elif [ $# -gt 0 ]; then
 fi
 
 ensure_build_dependencies
-ensure_apt_packages chromium clang libclang-rt-14-dev postgresql
+ensure_apt_packages chromium clang libclang-rt-14-dev postgresql python3-sqlglot
 
 build_native
 step "GoogleTest (native)"
 ctest --preset native -j "$(nproc)"
 
-step "Warehouse path: basketlift sql run on PostgreSQL and DuckDB, reports compared with the raw files"
+step "Warehouse path: basketlift sql run on PostgreSQL and DuckDB, reports compared with the raw files; BigQuery and Snowflake queries checked"
 node --test tests/warehouse/
 
 step "CMake package: install, then build a project outside the tree against it"

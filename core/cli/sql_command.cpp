@@ -21,7 +21,7 @@ void print_help() {
       "and exact sums, no rows. Then\n"
       "  basketlift analyze --aggregates FILE   (or drop the file on the dashboard).\n"
       "\n"
-      "  --dialect D     duckdb or postgres\n"
+      "  --dialect D     duckdb, postgres, bigquery or snowflake\n"
       "  --orders T      the order lines table (one row per line, as the orders file)\n"
       "  --products T    the catalogue table (costs and margins)\n"
       "  --offers T      the offer impressions table (one row per showing)\n"
@@ -39,7 +39,14 @@ void print_help() {
       "\n"
       "Example (PostgreSQL):\n"
       "  basketlift sql --dialect postgres --orders orders --products products \\\n"
-      "    --offers offers --sessions sessions | psql --csv -q -d shop > aggregates.csv\n",
+      "    --offers offers --sessions sessions | psql --csv -q -d shop > aggregates.csv\n"
+      "BigQuery (tables named with their dataset):\n"
+      "  bq query --nouse_legacy_sql --format=csv --max_rows=100000000 \\\n"
+      "    \"$(basketlift sql --dialect bigquery --orders shop.orders)\" > aggregates.csv\n"
+      "Snowflake:\n"
+      "  basketlift sql --dialect snowflake --orders shop.public.orders --out query.sql\n"
+      "  snowsql -f query.sql -o output_format=csv -o header=true -o timing=false \\\n"
+      "    -o friendly=false > aggregates.csv\n",
       stdout);
 }
 
@@ -67,7 +74,9 @@ int run_sql(int argc, char** argv) {
   if (auto parsed = parse_sql_dialect(dialect)) {
     request.dialect = *parsed;
   } else {
-    return fail(kBadUsage, "--dialect takes duckdb or postgres (try basketlift sql --help)");
+    return fail(
+        kBadUsage,
+        "--dialect takes duckdb, postgres, bigquery or snowflake (try basketlift sql --help)");
   }
   request.orders = args.last("orders").value_or("");
   if (request.orders.empty()) return fail(kBadUsage, "sql needs --orders TABLE");

@@ -23,8 +23,11 @@ std::string header(const SqlRequest& request) {
          "-- Every value is read as text and checked against the grammar the engine reads:\n"
          "--   numbers   [+-]digits[.digits][e[+-]digits] (no thousands separators or currency\n"
          "--             signs; read with " +
-         (request.dialect == SqlDialect::duckdb
+         (request.dialect == SqlDialect::duckdb || request.dialect == SqlDialect::snowflake
               ? "6 decimals, at most 12 digits\n--             before the point: a larger "
+                "one is rejected as out_of_range"
+          : request.dialect == SqlDialect::bigquery
+              ? "9 decimals, at most 29 digits\n--             before the point: a larger "
                 "one is rejected as out_of_range"
               : "every decimal") +
          ")\n"

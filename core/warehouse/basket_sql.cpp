@@ -90,9 +90,11 @@ void add_basket_query(QueryBuilder& query) {
             "    GROUP BY i.basket_set) AS i ON i.basket_set = s.basket_set\n");
   query.cte("basket_paired_items", "Each item of a pair, with its baskets.",
             "  SELECT i.basket_set, i.item, i.baskets FROM basket_item_counts AS i\n"
-            "  JOIN (SELECT basket_set, a AS item FROM basket_pairs UNION\n"
-            "    SELECT basket_set, b FROM basket_pairs) AS p\n"
-            "    ON p.basket_set = i.basket_set AND p.item = i.item\n");
+            "  JOIN (SELECT basket_set, a AS item FROM basket_pairs " +
+                sql.union_distinct() +
+                "\n"
+                "    SELECT basket_set, b FROM basket_pairs) AS p\n"
+                "    ON p.basket_set = i.basket_set AND p.item = i.item\n");
   query.cte("basket_products",
             "Products paired: the catalogue's price, cost and margin_pct (the candidates'\n"
             "-- margin) and display name (the catalogue's, else the order lines' smallest).",
@@ -109,26 +111,25 @@ void add_basket_query(QueryBuilder& query) {
                 "    ON l.product = p.product\n" +
                 (catalogue ? "  LEFT JOIN catalogue AS c ON c.product = p.product\n" : ""));
   if (catalogue) {
-    query.cte("intended_offers",
-              "The shop's own upsells and cross-sells (comma-separated product ids in the\n"
-              "-- catalogue) between two products paired.",
-              "  SELECT DISTINCT l.anchor, l.offered, l.type FROM (\n"
-              "    SELECT product AS anchor, regexp_replace(item, '^[ \\t]+|[ \\t]+$', '', 'g') AS "
-              "offered,\n"
-              "      type FROM (\n"
-              "      SELECT product, 'upsell' AS type, " +
-                  sql.list_items("upsells") +
-                  " AS item\n"
-                  "      FROM product_checked WHERE rejection IS NULL AND upsells IS NOT NULL\n"
-                  "      UNION ALL\n"
-                  "      SELECT product, 'cross_sell', " +
-                  sql.list_items("cross_sells") +
-                  "\n"
-                  "      FROM product_checked WHERE rejection IS NULL AND cross_sells IS NOT NULL"
-                  "\n    ) AS s) AS l\n"
-                  "  JOIN (SELECT a, b FROM basket_pairs WHERE basket_set = 'products' UNION ALL\n"
-                  "    SELECT b, a FROM basket_pairs WHERE basket_set = 'products') AS p\n"
-                  "    ON p.a = l.anchor AND p.b = l.offered\n");
+    query.cte(
+        "intended_offers",
+        "The shop's own upsells and cross-sells (comma-separated product ids in the\n"
+        "-- catalogue) between two products paired.",
+        "  SELECT DISTINCT l.anchor, l.offered, l.type FROM (\n"
+        "    SELECT product AS anchor, " +
+            sql.replace_all("item", "^[[:blank:]]+|[[:blank:]]+$", "") +
+            " AS offered,\n"
+            "      type FROM (\n      " +
+            sql.list_rows("c.product, 'upsell' AS type", "item", "c.upsells", ',',
+                          "product_checked", "c", "c.rejection IS NULL AND c.upsells IS NOT NULL") +
+            "\n      UNION ALL\n      " +
+            sql.list_rows("c.product, 'cross_sell' AS type", "item", "c.cross_sells", ',',
+                          "product_checked", "c",
+                          "c.rejection IS NULL AND c.cross_sells IS NOT NULL") +
+            "\n    ) AS s) AS l\n"
+            "  JOIN (SELECT a, b FROM basket_pairs WHERE basket_set = 'products' UNION ALL\n"
+            "    SELECT b, a FROM basket_pairs WHERE basket_set = 'products') AS p\n"
+            "    ON p.a = l.anchor AND p.b = l.offered\n");
   }
   if (!offers) return;
   query.cte("basket_checked",
@@ -141,22 +142,24 @@ void add_basket_query(QueryBuilder& query) {
             "  SELECT order_id, product, COUNT(*) OVER (PARTITION BY order_id) AS size\n"
             "  FROM (SELECT DISTINCT order_id, product FROM sale_lines WHERE rec_id IS NULL) AS "
             "o\n");
-  query.cte(
-      "organic_counts",
-      "The checked offers' products in organic baskets (all of them), and their pairs\n"
-      "-- (in baskets of at most " +
-          max_items + " products).",
-      "  SELECT 'item' AS what, product AS a, CAST(NULL AS TEXT) AS b, COUNT(*) AS baskets FROM "
-      "organic_items\n"
-      "  WHERE product IN (SELECT anchor FROM basket_checked UNION SELECT offered FROM "
-      "basket_checked)\n"
-      "  GROUP BY product\n"
-      "  UNION ALL\n"
-      "  SELECT 'pair', c.anchor, c.offered, COUNT(*) FROM basket_checked AS c\n"
-      "  JOIN organic_items AS x ON x.product = c.anchor\n"
-      "  JOIN organic_items AS y ON y.order_id = x.order_id AND y.product = c.offered\n"
-      "  WHERE x.size <= " +
-          max_items + " GROUP BY c.anchor, c.offered\n");
+  query.cte("organic_counts",
+            "The checked offers' products in organic baskets (all of them), and their pairs\n"
+            "-- (in baskets of at most " +
+                max_items + " products).",
+            "  SELECT 'item' AS what, product AS a, CAST(NULL AS " + sql.text_type() +
+                ") AS b, COUNT(*) AS baskets FROM "
+                "organic_items\n"
+                "  WHERE product IN (SELECT anchor FROM basket_checked " +
+                sql.union_distinct() +
+                " SELECT offered FROM "
+                "basket_checked)\n"
+                "  GROUP BY product\n"
+                "  UNION ALL\n"
+                "  SELECT 'pair', c.anchor, c.offered, COUNT(*) FROM basket_checked AS c\n"
+                "  JOIN organic_items AS x ON x.product = c.anchor\n"
+                "  JOIN organic_items AS y ON y.order_id = x.order_id AND y.product = c.offered\n"
+                "  WHERE x.size <= " +
+                max_items + " GROUP BY c.anchor, c.offered\n");
 }
 
 void add_basket_rows(QueryBuilder& query) {

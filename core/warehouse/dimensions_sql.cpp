@@ -26,8 +26,9 @@ std::string per_dimension(const char* basis, const std::string& columns, const s
   std::string out;
   for (const DimensionSpec& d : kDimensions) {
     if (std::string(d.basis) != basis) continue;
-    out += std::string(out.empty() ? "" : "  UNION ALL\n") + "  SELECT '" + d.name + "', '" +
-           basis + "', " + key_of(std::string(d.name)) + ", " + columns + "\n  FROM " + from + "\n";
+    out += std::string(out.empty() ? "" : "  UNION ALL\n") + "  SELECT '" + d.name +
+           "' AS dimension, '" + basis + "' AS basis, " + key_of(std::string(d.name)) +
+           " AS key, " + columns + "\n  FROM " + from + "\n";
   }
   return out;
 }
@@ -35,6 +36,8 @@ std::string per_dimension(const char* basis, const std::string& columns, const s
 }  // namespace
 
 void add_dimensions_query(QueryBuilder& query) {
+  const SqlSyntax& sql = query.syntax();
+  const std::string no_text = "CAST(NULL AS " + sql.text_type() + ")";
   const bool offers = !query.request().offers.empty();
   const bool catalogue = !query.request().products.empty();
   const bool sessions = !query.request().sessions.empty();
@@ -52,16 +55,15 @@ void add_dimensions_query(QueryBuilder& query) {
       "    SUM(offer_margin) AS offer_margin FROM scoped_lines GROUP BY order_id) AS v\n"
       "    ON v.order_id = o.order_id\n");
   const std::string product_keys =
-      catalogue ? "c.category_path AS category_path, split_part(c.category_path, '/', 1) AS "
-                  "category"
-                : "CAST(NULL AS TEXT) AS category_path, CAST(NULL AS TEXT) AS category";
+      catalogue ? "c.category_path AS category_path, " + sql.split_part("c.category_path", "/", 1) +
+                      " AS category"
+                : no_text + " AS category_path, " + no_text + " AS category";
   query.cte("dimension_lines",
             "Sale lines with their order's money, their product's category and offer's facts.",
             "  SELECT l.*, o.revenue AS order_revenue, o.margin AS order_margin, o.attached, " +
                 product_keys +
                 (offers ? ", f.type AS offer_type, f.placement AS offer_placement"
-                        : ", CAST(NULL AS TEXT) AS offer_type, CAST(NULL AS TEXT) AS "
-                          "offer_placement") +
+                        : ", " + no_text + " AS offer_type, " + no_text + " AS offer_placement") +
                 "\n  FROM scoped_lines AS l JOIN dimension_orders AS o ON o.order_id = l.order_id" +
                 (catalogue ? " LEFT JOIN catalogue AS c ON c.product = l.product" : "") +
                 (offers ? " LEFT JOIN offer_shown_facts AS f ON f.rec_id = l.rec_id" : "") + "\n",
@@ -101,11 +103,7 @@ void add_dimensions_query(QueryBuilder& query) {
         "  FROM (SELECT i.accepted, i.rec_id, f.type AS offer_type, f.placement AS "
         "offer_placement,\n"
         "    i.offered AS product, " +
-            std::string(catalogue ? "c.category_path, split_part(c.category_path, '/', 1) AS "
-                                    "category"
-                                  : "CAST(NULL AS TEXT) AS category_path, CAST(NULL AS TEXT) AS "
-                                    "category") +
-            ",\n    COALESCE(" + session_value("channel") +
+            product_keys + ",\n    COALESCE(" + session_value("channel") +
             "o.channel) AS channel,\n    COALESCE(i.variant, " + session_value("variant") +
             "o.variant) AS variant,\n    COALESCE(" + session_value("segment") +
             "o.segment) AS segment\n"
@@ -126,18 +124,15 @@ void add_dimensions_query(QueryBuilder& query) {
              "  UNION ALL\n" +
              per_dimension("offers", impression_columns, "dimension_impressions", offer_key);
   }
-  query.cte(
-      "dimension_atoms",
-      "Every group's share of every order and impression, in every dimension (key '': no\n"
-      "-- value; a value read is never empty).",
-      "  SELECT dimension, basis, COALESCE(key, '') AS key, order_id, order_revenue,\n"
-      "    order_margin, attached, revenue, margin, impressions, accepted, offer_value,\n"
-      "    offer_margin\n"
-      "  FROM (\n" +
-          atoms +
-          "  ) AS a (dimension, basis, key, order_id, order_revenue, order_margin, attached,\n"
-          "    revenue, margin, impressions, accepted, offer_value, offer_margin)\n",
-      QueryBuilder::Use::once);
+  query.cte("dimension_atoms",
+            "Every group's share of every order and impression, in every dimension (key '': no\n"
+            "-- value; a value read is never empty).",
+            "  SELECT dimension, basis, COALESCE(key, '') AS key, order_id, order_revenue,\n"
+            "    order_margin, attached, revenue, margin, impressions, accepted, offer_value,\n"
+            "    offer_margin\n"
+            "  FROM (\n" +
+                atoms + "  ) AS a\n",
+            QueryBuilder::Use::once);
   query.cte(
       "dimension_group_orders", "Each group's orders, each once, and its impressions.",
       "  SELECT dimension, basis, key, order_id, MIN(order_revenue) AS order_revenue,\n"
@@ -181,12 +176,11 @@ void add_dimensions_query(QueryBuilder& query) {
       "accepted,\n"
       "      SUM(g.offer_value) AS offer_value, SUM(g.offer_margin) AS offer_margin\n";
   const std::string most = std::to_string(query.request().settings.max_dimension_groups);
-  std::string firsts;  // each dimension with its basis's first dimension
+  std::vector<std::vector<std::string>> firsts;  // each dimension, its basis's first dimension
   for (const DimensionSpec& d : kDimensions) {
     for (const DimensionSpec& first : kDimensions) {
       if (std::string(first.basis) != d.basis) continue;
-      firsts +=
-          std::string(firsts.empty() ? "" : ", ") + "('" + d.name + "', '" + first.name + "')";
+      firsts.push_back({sql_string(d.name), sql_string(first.name)});
       break;
     }
   }
@@ -226,9 +220,9 @@ void add_dimensions_query(QueryBuilder& query) {
           "'product')\n"
           "        GROUP BY g.dimension, g.basis, g.order_id) AS o\n"
           "      GROUP BY dimension, basis) AS t\n"
-          "    JOIN (VALUES " +
-          firsts +
-          ") AS d (dimension, first_dimension) ON d.first_dimension = t.dimension) AS g\n"
+          "    JOIN " +
+          sql.values("d", {"dimension", "first_dimension"}, firsts) +
+          " ON d.first_dimension = t.dimension) AS g\n"
           "  LEFT JOIN dimension_ranks AS r ON r.dimension = g.dimension AND r.rank = g.rank\n");
   query.cte("dimension_names",
             "Display names of the products listed: the catalogue's, else the order lines' (the\n"

@@ -122,14 +122,16 @@ void add_caps(QueryBuilder& query) {
 }
 
 // The sums of experiment.h's ArmStats over the rows of unit_terms in one group.
-std::string slice_sums() {
-  const auto with_orders = [](const std::string& sum) {
-    return "COALESCE(SUM(" + sum + ") FILTER (WHERE orders > 0), 0)";
+std::string slice_sums(const SqlSyntax& sql) {
+  const auto with_orders = [&](const std::string& sum) {
+    return "COALESCE(" + sql.sum_if(sum, "orders > 0") + ", 0)";
   };
   return "COUNT(*) AS units, SUM(converted) AS converted, SUM(orders) AS orders,\n"
          "    SUM(revenue) AS revenue_sum, SUM(revenue_sq) AS revenue_sum_sq,\n"
          "    SUM(margin) AS margin_sum, SUM(margin_sq) AS margin_sum_sq,\n"
-         "    COUNT(*) FILTER (WHERE orders > 0) AS aov_n,\n"
+         "    " +
+         sql.count_if("orders > 0") +
+         " AS aov_n,\n"
          "    " +
          with_orders("revenue") + " AS aov_sum_m, " + with_orders("orders") +
          " AS aov_sum_d,\n"
@@ -139,7 +141,9 @@ std::string slice_sums() {
          "    " +
          with_orders("revenue_orders") +
          " AS aov_sum_md,\n"
-         "    COUNT(*) FILTER (WHERE impressions > 0) AS acceptance_n, SUM(accepted) AS "
+         "    " +
+         sql.count_if("impressions > 0") +
+         " AS acceptance_n, SUM(accepted) AS "
          "acceptance_sum_m,\n"
          "    SUM(impressions) AS acceptance_sum_d, SUM(accepted * accepted) AS "
          "acceptance_sum_mm,\n"
@@ -171,13 +175,13 @@ void add_slice_stats(QueryBuilder& query) {
       "  SELECT CASE WHEN GROUPING(channel) = 0 THEN 'channel:' || channel\n"
       "    WHEN GROUPING(segment) = 0 THEN 'segment:' || segment ELSE 'all' END AS slice,\n"
       "    arm, " +
-      slice_sums() +
+      slice_sums(sql) +
       "  FROM unit_terms\n"
       "  GROUP BY GROUPING SETS ((arm), (arm, channel), (arm, segment))\n"
       "  HAVING NOT (GROUPING(channel) = 0 AND channel IS NULL)\n"
       "    AND NOT (GROUPING(segment) = 0 AND segment IS NULL)\n";
   if (offers) {
-    body += "  UNION ALL\n  SELECT 'placement:' || p.placement, arm, " + slice_sums() +
+    body += "  UNION ALL\n  SELECT 'placement:' || p.placement, arm, " + slice_sums(sql) +
             "  FROM unit_terms AS t JOIN unit_placements AS p ON p.unit = t.unit\n"
             "  GROUP BY p.placement, arm\n";
   }
@@ -220,7 +224,8 @@ void add_experiment_rows(QueryBuilder& query) {
   experiment("unit", "kind", "FROM unit_kind");
   experiment("untagged_units", sql.as_text("COUNT(*)"), "FROM units WHERE arm IS NULL");
   experiment("orders_outside_units", sql.as_text("orders"), "FROM orders_outside");
-  experiment("costs_known", sql.as_text("CASE WHEN bool_or(margin <> 0) THEN 1 ELSE 0 END"),
+  experiment("costs_known",
+             sql.as_text("CASE WHEN " + sql.any("margin <> 0") + " THEN 1 ELSE 0 END"),
              "FROM order_money");
   if (query.request().settings.capping != Capping::off) {
     for (const std::string money : {"revenue", "margin"}) {

@@ -12,33 +12,34 @@ void add_ltv_query(QueryBuilder& query) {
   const bool sessions = !query.request().sessions.empty();
   // OFFSET 0 keeps PostgreSQL from copying the timestamp's regular expression into each of the
   // epoch's many references to its parts (it would match it some 30 times a row).
-  query.cte(
-      "ltv_orders",
-      "Sale orders with a customer and an ISO 8601 time, and their revenue in the currency\n"
-      "-- scope.",
-      "  SELECT customer_id, placed_at, revenue FROM (SELECT customer_id, revenue,\n"
-      "    " +
-          query.epoch_seconds("time_parts") +
-          " AS placed_at\n"
-          "    FROM (SELECT o.customer_id, " +
-          query.timestamp_parts("o.placed") +
-          " AS time_parts,\n"
-          "      CASE WHEN o.in_scope THEN COALESCE(o.revenue, 0) ELSE 0 END AS revenue\n"
-          "      FROM scoped_orders AS o WHERE o.customer_id IS NOT NULL OFFSET 0) AS p) AS o\n"
-          "  WHERE placed_at IS NOT NULL\n");
+  query.cte("ltv_orders",
+            "Sale orders with a customer and an ISO 8601 time, and their revenue in the currency\n"
+            "-- scope.",
+            "  SELECT customer_id, placed_at, revenue FROM (SELECT customer_id, revenue,\n"
+            "    " +
+                query.epoch_seconds("time_parts") +
+                " AS placed_at\n"
+                "    FROM (SELECT o.customer_id, " +
+                query.timestamp_parts("o.placed") +
+                " AS time_parts,\n"
+                "      CASE WHEN o.in_scope THEN COALESCE(o.revenue, 0) ELSE 0 END AS revenue\n"
+                "      FROM scoped_orders AS o WHERE o.customer_id IS NOT NULL" +
+                sql.fence() +
+                ") AS p) AS o\n"
+                "  WHERE placed_at IS NOT NULL\n");
   std::string adopters =
       "  SELECT DISTINCT o.customer_id FROM sale_lines AS l\n"
       "  JOIN sale_orders AS o ON o.order_id = l.order_id\n"
       "  WHERE l.rec_id IS NOT NULL AND o.customer_id IS NOT NULL\n";
   if (offers) {
-    adopters +=
-        "  UNION\n"
-        "  SELECT COALESCE(i.customer_id, o.customer_id" +
-        std::string(sessions ? ", s.customer_id" : "") +
-        ") FROM shown AS i\n"
-        "  LEFT JOIN sale_orders AS o ON o.order_id = i.order_id\n" +
-        (sessions ? "  LEFT JOIN session_list AS s ON s.session_id = i.session_id\n" : "") +
-        "  WHERE i.accepted = 1\n";
+    adopters += "  " + sql.union_distinct() +
+                "\n"
+                "  SELECT COALESCE(i.customer_id, o.customer_id" +
+                std::string(sessions ? ", s.customer_id" : "") +
+                ") FROM shown AS i\n"
+                "  LEFT JOIN sale_orders AS o ON o.order_id = i.order_id\n" +
+                (sessions ? "  LEFT JOIN session_list AS s ON s.session_id = i.session_id\n" : "") +
+                "  WHERE i.accepted = 1\n";
   }
   query.cte("ltv_adopters",
             "Customers who took an offer: an order line with a rec_id, or an accepted impression\n"

@@ -123,8 +123,10 @@ void add_offer_stats(QueryBuilder& query) {
     if (!catalogue)
       return "    " + query.decimal("NULL") + " AS " + alias + "_price, " + query.decimal("NULL") +
              " AS " + alias + "_cost";
-    return "    (SELECT price FROM catalogue WHERE product = " + std::string(product) + ") AS " +
-           alias + "_price,\n    (SELECT COALESCE(unit_cost, price * (1 - margin_pct * 0.01)) " +
+    // MIN of a product's one entry: Snowflake takes a correlated subquery only as an aggregate.
+    return "    (SELECT MIN(price) FROM catalogue WHERE product = " + std::string(product) +
+           ") AS " + alias +
+           "_price,\n    (SELECT MIN(COALESCE(unit_cost, price * (1 - margin_pct * 0.01))) " +
            "FROM catalogue WHERE product = " + product + ") AS " + alias + "_cost";
   };
   query.cte("offer_stats", "Everything per offer: shown, sold, or both.",
@@ -135,7 +137,9 @@ void add_offer_stats(QueryBuilder& query) {
             "    m.margin_sum_dd, m.margin_sum_md,\n" +
                 price("anchor", "f.anchor") + ",\n" + price("offered", "f.offered") +
                 "\n"
-                "  FROM (SELECT rec_id FROM offer_shown_facts UNION SELECT rec_id FROM "
+                "  FROM (SELECT rec_id FROM offer_shown_facts " +
+                query.syntax().union_distinct() +
+                " SELECT rec_id FROM "
                 "offer_lines) AS k\n"
                 "  LEFT JOIN offer_shown_facts AS f ON f.rec_id = k.rec_id\n"
                 "  LEFT JOIN offer_lines AS l ON l.rec_id = k.rec_id\n"
@@ -154,7 +158,9 @@ void add_offer_groups(QueryBuilder& query) {
       "    " +
           margin_sums(query, "p.") +
           ",\n"
-          "    COUNT(*) FILTER (WHERE p.impressions > 0) AS acceptance_n, SUM(p.accepted) AS "
+          "    " +
+          query.syntax().count_if("p.impressions > 0") +
+          " AS acceptance_n, SUM(p.accepted) AS "
           "acceptance_sum_m,\n"
           "    SUM(p.accepted * p.accepted) AS acceptance_sum_mm,"
           " SUM(p.accepted * p.impressions) AS acceptance_sum_md,\n"

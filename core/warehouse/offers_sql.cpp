@@ -23,6 +23,7 @@ const std::vector<Field> kOfferFields = {Field::rec_id,
                                          Field::timestamp};
 
 void add_impression_checks(QueryBuilder& query) {
+  const SqlSyntax& sql = query.syntax();
   const QueryBuilder::TableReader offers = query.reader(kOfferFields);
   query.cte("offer_rows", "Every row of the offers table (one per impression).",
             offers.select(query.request().offers), QueryBuilder::Use::once);
@@ -58,21 +59,24 @@ void add_impression_checks(QueryBuilder& query) {
                       Field::offered_price, Field::accepted})
     columns.emplace_back(field_name(field), field_name(field));
   query.cte("offer_rejections", "Rejected impressions and the failing value.",
-            "  SELECT rejection, " + QueryBuilder::failing_value(columns) +
+            "  SELECT rejection, " + query.failing_value(columns) +
                 " AS value FROM offer_checked\n  WHERE rejection IS NOT NULL\n");
   query.cte(
       "impressions",
       "Valid impressions, numbered; a bundle's offered product is its first part ('A+B': A);\n"
       "-- given: the accepted column's 1 or 0, NULL when the table does not say.",
-      "  SELECT ROW_NUMBER() OVER () AS impression, rec_id,\n"
-      "    CASE WHEN type_key = 'upsell' THEN 'upsell' WHEN type_key = 'bundle' THEN 'bundle'\n"
-      "      ELSE 'cross_sell' END AS type,\n"
-      "    placement, anchor_product_id AS anchor, offered_product_id AS offered_text,\n"
-      "    CASE WHEN type_key = 'bundle' THEN COALESCE(NULLIF(trim(split_part(offered_product_id,"
-      " '+', 1)), ''), offered_product_id)\n"
-      "      ELSE offered_product_id END AS offered,\n"
-      "    session_id, order_id, customer_id, variant,\n"
-      "    " +
+      "  SELECT ROW_NUMBER() OVER (" +
+          sql.any_order("rec_id").substr(sql.any_order("rec_id").empty() ? 0 : 1) +
+          ") AS impression, rec_id,\n"
+          "    CASE WHEN type_key = 'upsell' THEN 'upsell' WHEN type_key = 'bundle' THEN 'bundle'\n"
+          "      ELSE 'cross_sell' END AS type,\n"
+          "    placement, anchor_product_id AS anchor, offered_product_id AS offered_text,\n"
+          "    CASE WHEN type_key = 'bundle' THEN COALESCE(NULLIF(trim(" +
+          sql.split_part("offered_product_id", "+", 1) +
+          "), ''), offered_product_id)\n"
+          "      ELSE offered_product_id END AS offered,\n"
+          "    session_id, order_id, customer_id, variant,\n"
+          "    " +
           query.epoch_seconds("time_parts") +
           " AS shown_at,\n"
           "    CASE WHEN accepted IN ('true', '1', 'yes') THEN 1"
@@ -128,22 +132,25 @@ void add_derived_acceptance(QueryBuilder& query) {
             "  FROM (SELECT DISTINCT impression, product FROM (\n"
             "    SELECT impression, offered AS product FROM pending WHERE type <> 'bundle'\n"
             "    UNION ALL\n"
-            "    SELECT impression, trim(part) FROM (SELECT impression,"
-            " unnest(string_to_array(offered_text, '+')) AS part\n"
-            "      FROM pending WHERE type = 'bundle') AS b\n"
-            "  ) AS p WHERE product <> '') AS d\n");
+            "    SELECT impression, trim(part) FROM (" +
+                query.syntax().list_rows("impression", "part", "offered_text", '+', "pending", "p",
+                                         "type = 'bundle'") +
+                ") AS b\n"
+                "  ) AS p WHERE product <> '') AS d\n");
   query.cte(
       "derived_accepted", "Derived impressions an order holds.",
       "  SELECT DISTINCT c.impression FROM candidate_orders AS c\n"
       "  JOIN pending AS p ON p.impression = c.impression\n"
       "  JOIN sale_lines AS l ON l.order_id = c.order_id AND l.rec_id = p.rec_id\n"
       "  WHERE (SELECT yes FROM by_rec)\n"
-      "  UNION\n"
-      "  SELECT c.impression FROM candidate_orders AS c\n"
-      "  JOIN offered_parts AS p ON p.impression = c.impression\n"
-      "  JOIN sale_lines AS l ON l.order_id = c.order_id AND l.product = p.product\n"
-      "  WHERE NOT (SELECT yes FROM by_rec)\n"
-      "  GROUP BY c.impression, c.order_id HAVING COUNT(DISTINCT l.product) = MIN(p.parts)\n");
+      "  " +
+          query.syntax().union_distinct() +
+          "\n"
+          "  SELECT c.impression FROM candidate_orders AS c\n"
+          "  JOIN offered_parts AS p ON p.impression = c.impression\n"
+          "  JOIN sale_lines AS l ON l.order_id = c.order_id AND l.product = p.product\n"
+          "  WHERE NOT (SELECT yes FROM by_rec)\n"
+          "  GROUP BY c.impression, c.order_id HAVING COUNT(DISTINCT l.product) = MIN(p.parts)\n");
 }
 
 }  // namespace

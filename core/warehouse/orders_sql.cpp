@@ -58,12 +58,14 @@ void add_order_checks(QueryBuilder& query) {
       "-- first line that says so). An order's currency is the smallest its lines give (the\n"
       "-- engine: the first; they differ only where lines disagree, a data gap).",
       "  SELECT *, CASE\n"
-      "    WHEN bool_or(cancelled_at IS NOT NULL OR financial_status = 'voided') OVER w"
-      " THEN 'cancelled_order'\n"
-      "    WHEN bool_or(financial_status = 'refunded') OVER w THEN 'refunded_order'\n"
-      "  END AS status, MIN(currency) OVER w AS order_currency\n"
-      "  FROM order_checked WHERE rejection IS NULL\n"
-      "  WINDOW w AS (PARTITION BY order_id)\n");
+      "    WHEN " +
+          query.syntax().any("cancelled_at IS NOT NULL OR financial_status = 'voided'") +
+          " OVER (PARTITION BY order_id) THEN 'cancelled_order'\n"
+          "    WHEN " +
+          query.syntax().any("financial_status = 'refunded'") +
+          " OVER (PARTITION BY order_id) THEN 'refunded_order'\n"
+          "  END AS status, MIN(currency) OVER (PARTITION BY order_id) AS order_currency\n"
+          "  FROM order_checked WHERE rejection IS NULL\n");
   query.cte("order_status", "Orders kept apart, with why.",
             "  SELECT DISTINCT order_id, status FROM order_lines WHERE status IS NOT NULL\n");
   std::vector<std::pair<std::string, std::string>> columns = {{"product_id", "product"}};
@@ -74,7 +76,7 @@ void add_order_checks(QueryBuilder& query) {
       "order_rejections",
       "Rejected rows and the failing value: failed checks, and the lines of cancelled or\n"
       "-- refunded orders.",
-      "  SELECT rejection, " + QueryBuilder::failing_value(columns) +
+      "  SELECT rejection, " + query.failing_value(columns) +
           " AS value\n"
           "  FROM order_checked WHERE rejection IS NOT NULL\n"
           "  UNION ALL\n"
@@ -86,10 +88,11 @@ void add_order_checks(QueryBuilder& query) {
 
 // A catalogue category as the engine keeps it: the first of a WooCommerce list ("A > B, C" → "A >
 // B"), its levels joined by '/' ("A/B").
-std::string category_path(const std::string& category) {
-  return "regexp_replace(CASE WHEN strpos(" + category + ", ',') > 0 AND strpos(" + category +
-         ", ' > ') > 0\n      THEN split_part(" + category + ", ',', 1) ELSE " + category +
-         " END, '[ \\t]* > [ \\t]*', '/', 'g')";
+std::string category_path(const SqlSyntax& sql, const std::string& category) {
+  return sql.replace_all("CASE WHEN " + sql.position("','", category) + " > 0 AND " +
+                             sql.position("' > '", category) + " > 0\n      THEN " +
+                             sql.split_part(category, ",", 1) + " ELSE " + category + " END",
+                         "[[:blank:]]* > [[:blank:]]*", "/");
 }
 
 void add_catalogue(QueryBuilder& query) {
@@ -120,7 +123,7 @@ void add_catalogue(QueryBuilder& query) {
   for (Field field : {Field::price, Field::unit_cost, Field::margin_pct, Field::tier})
     columns.emplace_back(field_name(field), field_name(field));
   query.cte("product_rejections", "Rejected catalogue rows and the failing value.",
-            "  SELECT rejection, " + QueryBuilder::failing_value(columns) +
+            "  SELECT rejection, " + query.failing_value(columns) +
                 " AS value FROM product_checked\n  WHERE rejection IS NOT NULL\n");
   query.cte("catalogue",
             "One entry per product (a product listed twice: the smallest values; the engine keeps "
@@ -130,7 +133,7 @@ void add_catalogue(QueryBuilder& query) {
                 query.decimal("margin_pct") +
                 ") AS margin_pct, MIN(name) AS name,\n"
                 "    MIN(" +
-                category_path("category") +
+                category_path(query.syntax(), "category") +
                 ") AS category_path\n"
                 "  FROM product_checked WHERE rejection IS NULL GROUP BY product\n");
 }
@@ -173,9 +176,11 @@ void add_sale_orders(QueryBuilder& query) {
             "  SELECT order_id, MIN(currency) AS currency, MIN(session_id) AS session_id,\n"
             "    MIN(variant) AS variant, MIN(channel) AS channel, MIN(segment) AS segment,\n"
             "    MIN(customer_id) AS customer_id, MIN(placed) AS placed,\n"
-            "    bool_or(rec_id IS NOT NULL) AS attached, COUNT(unit_price) AS priced_lines,\n"
-            "    SUM(revenue) AS revenue, SUM(revenue - cost) AS margin\n"
-            "  FROM line_values GROUP BY order_id\n");
+            "    " +
+                query.syntax().any("rec_id IS NOT NULL") +
+                " AS attached, COUNT(unit_price) AS priced_lines,\n"
+                "    SUM(revenue) AS revenue, SUM(revenue - cost) AS margin\n"
+                "  FROM line_values GROUP BY order_id\n");
   query.cte("main_currency", "The currency of most orders (a tie: the first alphabetically).",
             "  SELECT currency FROM sale_orders WHERE currency IS NOT NULL\n"
             "  GROUP BY currency ORDER BY COUNT(*) DESC, currency LIMIT 1\n");
@@ -215,23 +220,25 @@ void add_sessions_query(QueryBuilder& query) {
   query.cte("session_list",
             "One entry per session id; a repeated id's later rows are rejected (the engine keeps\n"
             "-- the first row's converted flag; here any row saying converted counts).",
-            "  SELECT session_id, COUNT(*) AS session_rows,\n"
-            "    bool_or(converted IN ('true', '1', 'yes')) AS said_converted,\n"
-            "    bool_or(converted IS NOT NULL) AS said,\n"
-            "    MIN(variant) AS variant, MIN(channel) AS channel, MIN(segment) AS segment,\n"
-            "    MIN(customer_id) AS customer_id\n"
-            "  FROM session_checked WHERE rejection IS NULL GROUP BY session_id\n");
-  query.cte(
-      "session_rejections",
-      "Rejected session rows and the failing value; a repeated id's rows after its first.",
-      "  SELECT rejection, " +
-          QueryBuilder::failing_value({{"session_id", "session_id"}, {"converted", "converted"}}) +
-          " AS value\n"
-          "  FROM session_checked WHERE rejection IS NOT NULL\n"
-          "  UNION ALL\n"
-          "  SELECT 'duplicate_session:session_id', session_id FROM (SELECT session_id,\n"
-          "    ROW_NUMBER() OVER (PARTITION BY session_id) AS n FROM session_checked\n"
-          "    WHERE rejection IS NULL) AS s WHERE n > 1\n");
+            "  SELECT session_id, COUNT(*) AS session_rows,\n    " +
+                query.syntax().any("converted IN ('true', '1', 'yes')") +
+                " AS said_converted,\n    " + query.syntax().any("converted IS NOT NULL") +
+                " AS said,\n"
+                "    MIN(variant) AS variant, MIN(channel) AS channel, MIN(segment) AS segment,\n"
+                "    MIN(customer_id) AS customer_id\n"
+                "  FROM session_checked WHERE rejection IS NULL GROUP BY session_id\n");
+  query.cte("session_rejections",
+            "Rejected session rows and the failing value; a repeated id's rows after its first.",
+            "  SELECT rejection, " +
+                query.failing_value({{"session_id", "session_id"}, {"converted", "converted"}}) +
+                " AS value\n"
+                "  FROM session_checked WHERE rejection IS NOT NULL\n"
+                "  UNION ALL\n"
+                "  SELECT 'duplicate_session:session_id', session_id FROM (SELECT session_id,\n"
+                "    ROW_NUMBER() OVER (PARTITION BY session_id" +
+                query.syntax().any_order("session_id") +
+                ") AS n FROM session_checked\n"
+                "    WHERE rejection IS NULL) AS s WHERE n > 1\n");
   query.cte("ordering_sessions",
             "Sessions an order names: they converted when their row does not say otherwise.",
             "  SELECT DISTINCT session_id FROM sale_orders WHERE session_id IS NOT NULL\n");

@@ -21,11 +21,21 @@ constexpr const char* kTimestamp =
     "(?: ?(?:[Zz]|([+-])([0-9]{2})(?::?([0-9]{2}))?))?)?$";
 const std::vector<std::string> kTimestampParts = {
     "year", "month", "day", "hour", "minute", "second", "sign", "zone_hour", "zone_minute"};
+const std::vector<int> kTimestampGroups = {1, 2, 3, 4, 5, 6, 7, 8, 9};
+// The same with capturing groups only (Snowflake's POSIX expressions have no (?:...)), and the
+// group of each part.
+constexpr const char* kTimestampCapturing =
+    "^([0-9]{4})-([0-9]{2})-([0-9]{2})([Tt ]([0-9]{1,2}):([0-9]{2})(:([0-9]{2})([.,][0-9]*)?)?"
+    "( ?([Zz]|([+-])([0-9]{2})(:?([0-9]{2}))?))?)?$";
+const std::vector<int> kTimestampCapturingGroups = {1, 2, 3, 5, 6, 8, 12, 13, 15};
 
 }  // namespace
 
 std::string QueryBuilder::timestamp_parts(const std::string& text) const {
-  return syntax_.time_parts(text, kTimestamp, kTimestampParts);
+  if (syntax_.dialect == SqlDialect::snowflake)
+    return syntax_.time_parts(text, kTimestampCapturing, kTimestampParts,
+                              kTimestampCapturingGroups);
+  return syntax_.time_parts(text, kTimestamp, kTimestampParts, kTimestampGroups);
 }
 
 std::string QueryBuilder::epoch_seconds(const std::string& parts) const {
@@ -36,8 +46,8 @@ std::string QueryBuilder::epoch_seconds(const std::string& parts) const {
   }
   const std::string& year = p[0];
   const std::string& month = p[1];
-  const std::string leap =
-      "(" + year + " % 4 = 0 AND " + year + " % 100 <> 0 OR " + year + " % 400 = 0)";
+  const std::string leap = "(" + syntax_.mod(year, "4") + " = 0 AND " + syntax_.mod(year, "100") +
+                           " <> 0 OR " + syntax_.mod(year, "400") + " = 0)";
   const std::string days_in_month = "CASE WHEN " + month + " IN (4, 6, 9, 11) THEN 30 WHEN " +
                                     month + " = 2 THEN CASE WHEN " + leap +
                                     " THEN 29 ELSE 28 END ELSE 31 END";
@@ -48,9 +58,9 @@ std::string QueryBuilder::epoch_seconds(const std::string& parts) const {
   return "CASE WHEN " + syntax_.time_part(parts, 0, kTimestampParts[0]) + " IS NOT NULL AND " +
          year + " >= 1000 AND " + month + " BETWEEN 1 AND 12\n      AND " + p[2] +
          " BETWEEN 1 AND " + days_in_month + "\n      AND " + p[3] + " <= 23 AND " + p[4] +
-         " <= 59 AND " + p[5] + " <= 60 AND " + p[7] + " <= 23 AND " + p[8] +
-         " <= 59\n    THEN CAST(" + date + " - DATE '1970-01-01' AS BIGINT) * 86400 + " + p[3] +
-         " * 3600 + " + p[4] + " * 60\n      + LEAST(" + p[5] + ", 59) - CASE WHEN " + p[6] +
+         " <= 59 AND " + p[5] + " <= 60 AND " + p[7] + " <= 23 AND " + p[8] + " <= 59\n    THEN " +
+         syntax_.epoch_days(date) + " * 86400 + " + p[3] + " * 3600 + " + p[4] +
+         " * 60\n      + LEAST(" + p[5] + ", 59) - CASE WHEN " + p[6] +
          " = '-' THEN -1 ELSE 1 END * (" + p[7] + " * 3600 + " + p[8] + " * 60) END";
 }
 
@@ -91,8 +101,8 @@ std::string QueryBuilder::TableReader::select(const std::string& table) const {
   }
   return "  SELECT r FROM (SELECT r, " + query_.epoch_seconds("period_parts") +
          " AS row_time\n  FROM (SELECT r, " + query_.timestamp_parts(text(Field::timestamp)) +
-         " AS period_parts FROM (\n" + rows + "  ) AS t OFFSET 0) AS p) AS d\n  WHERE " + test +
-         "\n";
+         " AS period_parts FROM (\n" + rows + "  ) AS t" + query_.syntax().fence() +
+         ") AS p) AS d\n  WHERE " + test + "\n";
 }
 
 std::string QueryBuilder::TableReader::text(Field field) const {
@@ -101,7 +111,8 @@ std::string QueryBuilder::TableReader::text(Field field) const {
     if (columns_[i].first == field)
       texts.push_back(query_.syntax().text_of("r", i, columns_[i].second));
   }
-  if (texts.empty()) return "CAST(NULL AS TEXT)";  // a field this table never has (a bug)
+  if (texts.empty())  // a field this table never has (a bug)
+    return "CAST(NULL AS " + query_.syntax().text_type() + ")";
   if (texts.size() == 1) return texts[0];
   std::string first_set = "COALESCE(";
   for (std::size_t k = 0; k < texts.size(); ++k)
@@ -124,8 +135,8 @@ std::string QueryBuilder::number_check(Field field, const char* bound_test,
 }
 
 std::string QueryBuilder::failing_value(
-    const std::vector<std::pair<std::string, std::string>>& columns) {
-  std::string value = "CASE split_part(rejection, ':', 2)";
+    const std::vector<std::pair<std::string, std::string>>& columns) const {
+  std::string value = "CASE " + syntax_.split_part("rejection", ":", 2);
   for (const auto& [field, expression] : columns)
     value += " WHEN " + sql_string(field) + " THEN " + expression;
   return value + " END";
@@ -142,8 +153,8 @@ void QueryBuilder::cte(const std::string& name, const std::string& comment, cons
   if (!ctes_.empty()) ctes_ += ",\n";
   // A CTE read more than once is computed once and kept: DuckDB would otherwise evaluate it
   // again for every reader (PostgreSQL keeps such a CTE by itself); one read once streams.
-  ctes_ += "-- " + comment + "\n" + name + (use == Use::once ? " AS (\n" : " AS MATERIALIZED (\n") +
-           body + ")";
+  ctes_ += "-- " + comment + "\n" + name + (use == Use::once ? " AS (" : syntax_.kept_cte()) +
+           "\n" + body + ")";
 }
 
 void QueryBuilder::row(const std::string& kind, const std::string& scope, const std::string& key,
@@ -151,9 +162,10 @@ void QueryBuilder::row(const std::string& kind, const std::string& scope, const 
                        const std::string& from) {
   const std::string version = sql_string(std::to_string(kAggregatesVersion));
   if (rows_.empty()) {
-    rows_ += "SELECT " + sql_string(kind) + " AS " + kAggregatesMarker + ", " + version +
-             " AS version, " + scope + " AS scope, " + key + " AS key, " + measure +
-             " AS measure, " + value + " AS value";
+    const auto name = [&](const char* column) { return " AS " + syntax_.output_name(column); };
+    rows_ += "SELECT " + sql_string(kind) + name(kAggregatesMarker) + ", " + version +
+             name("version") + ", " + scope + name("scope") + ", " + key + name("key") + ", " +
+             measure + name("measure") + ", " + value + name("value");
   } else {
     rows_ += "UNION ALL SELECT " + sql_string(kind) + ", " + version + ", " + scope + ", " + key +
              ", " + measure + ", " + value;

@@ -42,10 +42,8 @@ class QueryBuilder {
   };
   /// A reader of a table holding (some of) `fields`.
   TableReader reader(std::vector<Field> fields) const { return {*this, std::move(fields)}; }
-  /// `value` cast to the dialect's exact decimal.
-  std::string decimal(const std::string& value) const {
-    return "CAST(" + value + " AS " + syntax_.decimal() + ")";
-  }
+  /// `value` (a number's checked text, or NULL) cast to the dialect's exact decimal.
+  std::string decimal(const std::string& value) const { return syntax_.to_decimal(value); }
   /// CASE branches rejecting `field`'s text when it is not a number or, with `bound_test`
   /// (e.g. "< 0"), when the number fails it (reason `bound_reason`).
   std::string number_check(Field field, const char* bound_test, const char* bound_reason) const;
@@ -57,7 +55,7 @@ class QueryBuilder {
   std::string epoch_seconds(const std::string& parts) const;
   /// The text of the column a rejection (`rejection`, reason:column) names: `columns` pairs a
   /// field's name with the expression holding its text.
-  static std::string failing_value(const std::vector<std::pair<std::string, std::string>>& columns);
+  std::string failing_value(const std::vector<std::pair<std::string, std::string>>& columns) const;
   /// `value` as a SQL double literal that reads back as the very same double.
   static std::string double_literal(double value);
 

@@ -10,6 +10,10 @@ const char* sql_dialect_name(SqlDialect dialect) {
       return "duckdb";
     case SqlDialect::postgres:
       return "postgres";
+    case SqlDialect::bigquery:
+      return "bigquery";
+    case SqlDialect::snowflake:
+      return "snowflake";
   }
   return "?";
 }
@@ -17,6 +21,8 @@ const char* sql_dialect_name(SqlDialect dialect) {
 std::optional<SqlDialect> parse_sql_dialect(std::string_view name) {
   if (name == "duckdb") return SqlDialect::duckdb;
   if (name == "postgres" || name == "postgresql") return SqlDialect::postgres;
+  if (name == "bigquery") return SqlDialect::bigquery;
+  if (name == "snowflake") return SqlDialect::snowflake;
   return std::nullopt;
 }
 
@@ -39,11 +45,164 @@ std::string identifier(std::string_view name) {
   return quoted + "\"";
 }
 
+// Upper-case ASCII letters (Snowflake's name of a column created without quotes).
+std::string upper(std::string_view text) {
+  std::string out(text);
+  for (char& c : out)
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  return out;
+}
+
 }  // namespace
+
+std::string SqlSyntax::string(std::string_view text) const {
+  if (dialect != SqlDialect::bigquery && dialect != SqlDialect::snowflake) return sql_string(text);
+  // Both read backslash escapes in string literals; BigQuery does not read '' as a quote.
+  std::string out = "'";
+  for (char c : text) {
+    if (c == '\\' || c == '\'') out += '\\';
+    out += c;
+  }
+  return out + "'";
+}
+
+std::string SqlSyntax::text_type() const {
+  return dialect == SqlDialect::bigquery ? "STRING" : "TEXT";
+}
+
+std::string SqlSyntax::kept_cte() const {
+  // DuckDB would compute a CTE again for every reader; PostgreSQL keeps one read twice by
+  // itself; BigQuery and Snowflake have no such keyword (and decide for themselves).
+  return dialect == SqlDialect::duckdb || dialect == SqlDialect::postgres ? " AS MATERIALIZED ("
+                                                                          : " AS (";
+}
+
+std::string SqlSyntax::count_if(std::string_view condition) const {
+  if (dialect == SqlDialect::duckdb || dialect == SqlDialect::postgres)
+    return "COUNT(*) FILTER (WHERE " + std::string(condition) + ")";
+  return "COUNT(CASE WHEN " + std::string(condition) + " THEN 1 END)";
+}
+
+std::string SqlSyntax::sum_if(std::string_view value, std::string_view condition) const {
+  if (dialect == SqlDialect::duckdb || dialect == SqlDialect::postgres)
+    return "SUM(" + std::string(value) + ") FILTER (WHERE " + std::string(condition) + ")";
+  return "SUM(CASE WHEN " + std::string(condition) + " THEN " + std::string(value) + " END)";
+}
+
+std::string SqlSyntax::any(std::string_view condition) const {
+  const char* name = dialect == SqlDialect::bigquery    ? "LOGICAL_OR"
+                     : dialect == SqlDialect::snowflake ? "BOOLOR_AGG"
+                                                        : "bool_or";
+  return std::string(name) + "(" + std::string(condition) + ")";
+}
+
+std::string SqlSyntax::split_part(std::string_view text, std::string_view delimiter, int n) const {
+  if (dialect == SqlDialect::bigquery) {
+    return "SPLIT(" + std::string(text) + ", " + string(delimiter) + ")[SAFE_OFFSET(" +
+           std::to_string(n - 1) + ")]";
+  }
+  return "split_part(" + std::string(text) + ", " + string(delimiter) + ", " + std::to_string(n) +
+         ")";
+}
+
+std::string SqlSyntax::position(std::string_view needle, std::string_view text) const {
+  if (dialect == SqlDialect::snowflake)
+    return "POSITION(" + std::string(needle) + ", " + std::string(text) + ")";
+  return "strpos(" + std::string(text) + ", " + std::string(needle) + ")";
+}
+
+std::string SqlSyntax::replace_all(std::string_view text, std::string_view pattern,
+                                   std::string_view replacement) const {
+  const std::string call =
+      "regexp_replace(" + std::string(text) + ", " + string(pattern) + ", " + string(replacement);
+  // PostgreSQL and DuckDB replace the first match unless told 'g'; the others replace all.
+  return call + (dialect == SqlDialect::duckdb || dialect == SqlDialect::postgres ? ", 'g')" : ")");
+}
+
+std::string SqlSyntax::values(std::string_view alias, const std::vector<std::string>& columns,
+                              const std::vector<std::vector<std::string>>& rows) const {
+  std::string out;
+  if (dialect == SqlDialect::bigquery) {
+    // An array of structs: the first names the fields.
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+      std::string row;
+      for (std::size_t c = 0; c < columns.size(); ++c)
+        row += (c == 0 ? "" : ", ") + rows[r][c] + (r == 0 ? " AS " + columns[c] : "");
+      out += (r == 0 ? "STRUCT(" : ", (") + row + ")";
+    }
+    return "UNNEST([" + out + "]) AS " + std::string(alias);
+  }
+  for (const std::vector<std::string>& row : rows) {
+    std::string values;
+    for (const std::string& value : row)
+      values += (values.empty() ? "" : ", ") + value;
+    out += (out.empty() ? "(" : ", (") + values + ")";
+  }
+  std::string names;
+  for (const std::string& column : columns)
+    names += (names.empty() ? "" : ", ") + column;
+  return "(VALUES " + out + ") AS " + std::string(alias) + " (" + names + ")";
+}
+
+std::string SqlSyntax::list_rows(std::string_view columns, std::string_view item,
+                                 std::string_view list, char separator, std::string_view table,
+                                 std::string_view alias, std::string_view condition) const {
+  const std::string cols(columns), it(item), l(list), sep = string(std::string(1, separator));
+  const std::string from = std::string(table) + " AS " + std::string(alias);
+  const std::string where = " WHERE " + std::string(condition);
+  switch (dialect) {
+    case SqlDialect::postgres:
+      return "SELECT " + cols + ", unnest(string_to_array(" + l + ", " + sep + ")) AS " + it +
+             " FROM " + from + where;
+    case SqlDialect::duckdb:
+      return "SELECT " + cols + ", unnest(string_split(" + l + ", " + sep + ")) AS " + it +
+             " FROM " + from + where;
+    case SqlDialect::bigquery:
+      return "SELECT " + cols + ", " + it + " FROM " + from + ", UNNEST(SPLIT(" + l + ", " + sep +
+             ")) AS " + it + where;
+    case SqlDialect::snowflake:
+      return "SELECT " + cols + ", " + it + ".value AS " + it + " FROM " + from +
+             ", LATERAL SPLIT_TO_TABLE(" + l + ", " + sep + ") AS " + it + where;
+  }
+  return {};
+}
+
+std::string SqlSyntax::fence() const {
+  return dialect == SqlDialect::duckdb || dialect == SqlDialect::postgres ? " OFFSET 0" : "";
+}
+
+std::string SqlSyntax::epoch_days(std::string_view date) const {
+  const std::string d(date);
+  switch (dialect) {
+    case SqlDialect::bigquery:
+      return "UNIX_DATE(" + d + ")";
+    case SqlDialect::snowflake:
+      return "DATEDIFF(day, DATE '1970-01-01', " + d + ")";
+    default:
+      return "CAST(" + d + " - DATE '1970-01-01' AS BIGINT)";
+  }
+}
+
+std::string SqlSyntax::mod(std::string_view a, std::string_view b) const {
+  if (dialect == SqlDialect::bigquery) return "MOD(" + std::string(a) + ", " + std::string(b) + ")";
+  return std::string(a) + " % " + std::string(b);
+}
+
+std::string SqlSyntax::union_distinct() const {
+  return dialect == SqlDialect::bigquery ? "UNION DISTINCT" : "UNION";
+}
+
+std::string SqlSyntax::any_order(std::string_view column) const {
+  return dialect == SqlDialect::snowflake ? " ORDER BY " + std::string(column) : "";
+}
+
+std::string SqlSyntax::output_name(std::string_view name) const {
+  return dialect == SqlDialect::snowflake ? identifier(name) : std::string(name);
+}
 
 std::string SqlSyntax::row_source(std::string_view table, std::string_view alias,
                                   const std::vector<std::string>& columns) const {
-  if (dialect == SqlDialect::postgres) return std::string(table) + " AS " + std::string(alias);
+  if (dialect != SqlDialect::duckdb) return std::string(table) + " AS " + std::string(alias);
   std::string nulls;
   for (std::size_t i = 0; i < columns.size(); ++i) {
     const std::string& column = columns[i];
@@ -58,7 +217,16 @@ std::string SqlSyntax::row_source(std::string_view table, std::string_view alias
 std::string SqlSyntax::row_values(std::string_view alias,
                                   const std::vector<std::string>& columns) const {
   const std::string a(alias);
-  if (dialect == SqlDialect::postgres) return "to_jsonb(" + a + ")";
+  switch (dialect) {
+    case SqlDialect::postgres:
+      return "to_jsonb(" + a + ")";
+    case SqlDialect::bigquery:
+      return "TO_JSON_STRING(" + a + ")";
+    case SqlDialect::snowflake:
+      return "OBJECT_CONSTRUCT_KEEP_NULL(*)";  // the FROM holds the one table
+    case SqlDialect::duckdb:
+      break;
+  }
   std::string values;
   for (const std::string& column : columns)
     values += (values.empty() ? "" : ", ") + std::string("CAST(") + a + "." + identifier(column) +
@@ -68,66 +236,165 @@ std::string SqlSyntax::row_values(std::string_view alias,
 
 std::string SqlSyntax::text_of(std::string_view row, std::size_t index,
                                std::string_view column) const {
-  const std::string value = dialect == SqlDialect::postgres
-                                ? std::string(row) + " ->> " + sql_string(column)
-                                : std::string(row) + "[" + std::to_string(index + 1) + "]";
-  const std::string trimmed = dialect == SqlDialect::postgres
-                                  ? "btrim(" + value + ", ' ' || chr(9))"
-                                  : "trim(" + value + ", ' ' || chr(9))";
-  return "NULLIF(" + trimmed + ", '')";
+  const std::string r(row);
+  std::string value;
+  switch (dialect) {
+    case SqlDialect::postgres:
+      value = r + " ->> " + sql_string(column);
+      return "NULLIF(btrim(" + value + ", ' ' || chr(9)), '')";
+    case SqlDialect::duckdb:
+      value = r + "[" + std::to_string(index + 1) + "]";
+      break;
+    case SqlDialect::bigquery:
+      value = "JSON_VALUE(" + r + ", " + string("$.\"" + std::string(column) + "\"") + ")";
+      break;
+    case SqlDialect::snowflake: {
+      value = "GET(" + r + ", " + string(column) + ")";
+      if (upper(column) != column)
+        value = "COALESCE(" + value + ", GET(" + r + ", " + string(upper(column)) + "))";
+      value = "CAST(" + value + " AS TEXT)";
+      break;
+    }
+  }
+  return "NULLIF(trim(" + value + ", ' ' || chr(9)), '')";
 }
 
 std::string SqlSyntax::has_column(std::string_view alias, std::string_view column) const {
   const std::string a(alias);
-  return dialect == SqlDialect::postgres
-             ? "to_jsonb(" + a + ") ? " + sql_string(column)
-             : "json_exists(to_json(" + a + "), " +
-                   sql_string("$.\"" + std::string(column) + "\"") + ")";
+  switch (dialect) {
+    case SqlDialect::postgres:
+      return "to_jsonb(" + a + ") ? " + sql_string(column);
+    case SqlDialect::bigquery:
+      // A key of the row's JSON is the only place a quote is followed by the name, a quote
+      // and a colon (quotes inside values are escaped).
+      return "strpos(TO_JSON_STRING(" + a + "), " + string("\"" + std::string(column) + "\":") +
+             ") > 0";
+    case SqlDialect::snowflake:
+      return "(ARRAY_CONTAINS(CAST(" + string(column) +
+             " AS VARIANT), OBJECT_KEYS(OBJECT_CONSTRUCT_KEEP_NULL(*))) OR ARRAY_CONTAINS(CAST(" +
+             string(upper(column)) + " AS VARIANT), OBJECT_KEYS(OBJECT_CONSTRUCT_KEEP_NULL(*))))";
+    case SqlDialect::duckdb:
+      break;
+  }
+  return "json_exists(to_json(" + a + "), " + sql_string("$.\"" + std::string(column) + "\"") + ")";
 }
 
 std::string SqlSyntax::matches(std::string_view text, std::string_view pattern) const {
-  return dialect == SqlDialect::postgres
-             ? std::string(text) + " ~ " + sql_string("^(" + std::string(pattern) + ")$")
-             : "regexp_full_match(" + std::string(text) + ", " + sql_string(pattern) + ")";
+  const std::string t(text), p(pattern);
+  switch (dialect) {
+    case SqlDialect::postgres:
+      return t + " ~ " + string("^(" + p + ")$");
+    case SqlDialect::bigquery:
+      return "REGEXP_CONTAINS(" + t + ", " + string("^(" + p + ")$") + ")";
+    case SqlDialect::snowflake:
+      return "REGEXP_LIKE(" + t + ", " + string(p) + ")";  // the whole text, always
+    case SqlDialect::duckdb:
+      break;
+  }
+  return "regexp_full_match(" + t + ", " + string(p) + ")";
 }
 
 std::string SqlSyntax::decimal() const {
+  switch (dialect) {
+    case SqlDialect::postgres:
+      return "NUMERIC";
+    case SqlDialect::bigquery:
+      return "NUMERIC";  // 38 digits, 9 of them decimals
+    case SqlDialect::snowflake:
+      return "NUMBER(18, 6)";
+    case SqlDialect::duckdb:
+      break;
+  }
   // DuckDB: 18 digits (a 64-bit integer, which casts from text 80 times faster than its
   // 38-digit decimals), 6 of them decimals; products (12 decimals) and sums widen to 38.
-  return dialect == SqlDialect::postgres ? "NUMERIC" : "DECIMAL(18, 6)";
+  return "DECIMAL(18, 6)";
+}
+
+std::string SqlSyntax::to_decimal(std::string_view value) const {
+  const char* cast = value == "NULL"                    ? "CAST("
+                     : dialect == SqlDialect::bigquery  ? "SAFE_CAST("
+                     : dialect == SqlDialect::snowflake ? "TRY_CAST("
+                                                        : "CAST(";
+  return cast + std::string(value) + " AS " + decimal() + ")";
 }
 
 std::string SqlSyntax::rounded(std::string_view value) const {
-  // PostgreSQL's NUMERIC squares exactly; DuckDB's 38 digits hold a square of 9 decimals
+  // PostgreSQL's NUMERIC squares exactly; BigQuery's BIGNUMERIC holds a square of NUMERIC's 9
+  // decimals (18 of its 38); DuckDB's and Snowflake's 38 digits hold a square of 9 decimals
   // (18) with 20 digits before the point.
-  if (dialect == SqlDialect::postgres) return std::string(value);
+  switch (dialect) {
+    case SqlDialect::postgres:
+      return std::string(value);
+    case SqlDialect::bigquery:
+      return "CAST(" + std::string(value) + " AS BIGNUMERIC)";
+    case SqlDialect::snowflake:
+      return "CAST(ROUND(" + std::string(value) + ", 9) AS NUMBER(38, 9))";
+    case SqlDialect::duckdb:
+      break;
+  }
   return "CAST(ROUND(" + std::string(value) + ", 9) AS DECIMAL(38, 9))";
 }
 
 std::string SqlSyntax::too_large(std::string_view text) const {
   if (dialect == SqlDialect::postgres) return {};
-  return std::string(text) + " IS NOT NULL AND TRY_CAST(" + std::string(text) + " AS " + decimal() +
-         ") IS NULL";
+  const char* try_cast = dialect == SqlDialect::bigquery ? "SAFE_CAST(" : "TRY_CAST(";
+  return std::string(text) + " IS NOT NULL AND " + try_cast + std::string(text) + " AS " +
+         decimal() + ") IS NULL";
 }
 
 std::string SqlSyntax::double_type() const {
-  return dialect == SqlDialect::postgres ? "DOUBLE PRECISION" : "DOUBLE";
+  switch (dialect) {
+    case SqlDialect::postgres:
+      return "DOUBLE PRECISION";
+    case SqlDialect::bigquery:
+      return "FLOAT64";
+    default:
+      return "DOUBLE";
+  }
 }
 
 std::string SqlSyntax::time_parts(std::string_view text, std::string_view pattern,
-                                  const std::vector<std::string>& names) const {
-  if (dialect == SqlDialect::postgres)
-    return "regexp_match(" + std::string(text) + ", " + sql_string(pattern) + ")";
+                                  const std::vector<std::string>& names,
+                                  const std::vector<int>& groups) const {
+  const std::string t(text);
   std::string list;
+  switch (dialect) {
+    case SqlDialect::postgres:
+      return "regexp_match(" + t + ", " + string(pattern) + ")";
+    case SqlDialect::bigquery:
+      // REGEXP_EXTRACT takes one group: each part is the whole match replaced by its group.
+      for (std::size_t i = 0; i < names.size(); ++i) {
+        list += (list.empty() ? "" : ", ") + std::string("NULLIF(REGEXP_REPLACE(") + t + ", " +
+                string(pattern) + ", " + string("\\" + std::to_string(groups[i])) + "), '') AS " +
+                names[i];
+      }
+      return "IF(REGEXP_CONTAINS(" + t + ", " + string(pattern) + "), STRUCT(" + list + "), NULL)";
+    case SqlDialect::snowflake:
+      for (std::size_t i = 0; i < names.size(); ++i) {
+        list += (list.empty() ? "" : ", ") + string(names[i]) + ", REGEXP_SUBSTR(" + t + ", " +
+                string(pattern) + ", 1, 1, 'e', " + std::to_string(groups[i]) + ")";
+      }
+      return "OBJECT_CONSTRUCT(" + list + ")";
+    case SqlDialect::duckdb:
+      break;
+  }
   for (const std::string& name : names)
     list += (list.empty() ? "" : ", ") + sql_string(name);
-  return "regexp_extract(" + std::string(text) + ", " + sql_string(pattern) + ", [" + list + "])";
+  return "regexp_extract(" + t + ", " + string(pattern) + ", [" + list + "])";
 }
 
 std::string SqlSyntax::time_part(std::string_view parts, std::size_t index,
                                  std::string_view name) const {
-  if (dialect == SqlDialect::postgres)
-    return std::string(parts) + "[" + std::to_string(index + 1) + "]";
+  switch (dialect) {
+    case SqlDialect::postgres:
+      return std::string(parts) + "[" + std::to_string(index + 1) + "]";
+    case SqlDialect::bigquery:
+      return std::string(parts) + "." + std::string(name);
+    case SqlDialect::snowflake:
+      return "NULLIF(CAST(GET(" + std::string(parts) + ", " + string(name) + ") AS TEXT), '')";
+    case SqlDialect::duckdb:
+      break;
+  }
   return "NULLIF(" + std::string(parts) + "." + std::string(name) + ", '')";
 }
 
@@ -139,19 +406,13 @@ std::string SqlSyntax::byte_order(std::string_view value) const {
 std::string SqlSyntax::number_text(std::string_view value) const {
   const std::string v(value);
   if (dialect == SqlDialect::postgres) return "CAST(trim_scale(" + v + ") AS TEXT)";
-  const std::string text = "CAST(" + v + " AS TEXT)";
-  return "CASE WHEN strpos(" + text + ", '.') > 0 THEN rtrim(rtrim(" + text + ", '0'), '.') ELSE " +
-         text + " END";
-}
-
-std::string SqlSyntax::list_items(std::string_view text) const {
-  const std::string t(text);
-  return dialect == SqlDialect::postgres ? "regexp_split_to_table(" + t + ", ',')"
-                                         : "unnest(string_split(" + t + ", ','))";
+  const std::string text = as_text(v);
+  return "CASE WHEN " + position("'.'", text) + " > 0 THEN rtrim(rtrim(" + text +
+         ", '0'), '.') ELSE " + text + " END";
 }
 
 std::string SqlSyntax::as_text(std::string_view value) const {
-  return "CAST(" + std::string(value) + " AS TEXT)";
+  return "CAST(" + std::string(value) + " AS " + text_type() + ")";
 }
 
 }  // namespace basketlift

@@ -19,14 +19,15 @@ void table(QueryBuilder& query, const std::string& name, const std::string& rows
 // reason:column, and `value`, the failing column's text), and up to request().examples of
 // their distinct values per reason (the smallest), the only raw values the file carries.
 void rejected(QueryBuilder& query, const std::string& name, const std::string& rejected_rows) {
-  query.row("rejected", sql_string(name), "split_part(rejection, ':', 1)",
-            "split_part(rejection, ':', 2)", query.syntax().as_text("COUNT(*)"),
+  const SqlSyntax& sql = query.syntax();
+  const std::string reason = sql.split_part("rejection", ":", 1),
+                    column = sql.split_part("rejection", ":", 2);
+  query.row("rejected", sql_string(name), reason, column, sql.as_text("COUNT(*)"),
             "FROM " + rejected_rows + " GROUP BY rejection");
   const std::size_t examples = query.request().examples;
   if (examples == 0) return;
   query.row(
-      "rejected_example", sql_string(name), "split_part(rejection, ':', 1)",
-      "split_part(rejection, ':', 2)", "COALESCE(substr(value, 1, 120), '')",
+      "rejected_example", sql_string(name), reason, column, "COALESCE(substr(value, 1, 120), '')",
       "FROM (SELECT rejection, value,\n    ROW_NUMBER() OVER (PARTITION BY rejection ORDER BY "
       "value) AS k\n    FROM (SELECT DISTINCT rejection, value FROM " +
           rejected_rows + ") AS d) AS e\n  WHERE k <= " + std::to_string(examples));
@@ -37,7 +38,7 @@ void rejected(QueryBuilder& query, const std::string& name, const std::string& r
 void add_summary_rows(QueryBuilder& query) {
   JsonWriter settings;
   query.request().settings.write_json(settings);
-  query.row("settings", "''", "''", "'document'", sql_string(settings.str()), "");
+  query.row("settings", "''", "''", "'document'", query.syntax().string(settings.str()), "");
   for (const auto& [measure, date] :
        {std::pair{"from", query.request().from}, std::pair{"to", query.request().to}}) {
     if (!date.empty()) query.row("period", "''", "''", sql_string(measure), sql_string(date), "");

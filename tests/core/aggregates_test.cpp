@@ -438,15 +438,25 @@ TEST(AggregatesSql, ReadsTheMappedColumnsInEachDialect) {
   request.orders = "shop.order_lines";
   request.mapping =
       ColumnMapping::parse_json(R"({"Invoice": "order_id", "Qty": "quantity"})").value();
-  for (SqlDialect dialect : {SqlDialect::duckdb, SqlDialect::postgres}) {
+  for (SqlDialect dialect :
+       {SqlDialect::duckdb, SqlDialect::postgres, SqlDialect::bigquery, SqlDialect::snowflake}) {
     request.dialect = dialect;
     const std::string sql = aggregates_sql(request).value();
     EXPECT_NE(sql.find("FROM shop.order_lines"), std::string::npos);
-    // A column as a JSON key (PostgreSQL) or a column of the table with the missing ones added
-    // (DuckDB).
-    const auto key = [&](const std::string& column) {
-      return dialect == SqlDialect::postgres ? "->> '" + column + "'"
-                                             : "CAST(t.\"" + column + "\" AS VARCHAR)";
+    // A column as a JSON key (PostgreSQL, BigQuery), an object's key (Snowflake) or a column of
+    // the table with the missing ones added (DuckDB).
+    const auto key = [&](const std::string& column) -> std::string {
+      switch (dialect) {
+        case SqlDialect::postgres:
+          return "->> '" + column + "'";
+        case SqlDialect::bigquery:
+          return "JSON_VALUE(r, '$.\"" + column + "\"')";
+        case SqlDialect::snowflake:
+          return "GET(r, '" + column + "')";
+        case SqlDialect::duckdb:
+          break;
+      }
+      return "CAST(t.\"" + column + "\" AS VARCHAR)";
     };
     EXPECT_NE(sql.find(key("Invoice")), std::string::npos) << sql;
     EXPECT_NE(sql.find(key("Qty")), std::string::npos);
@@ -458,10 +468,17 @@ TEST(AggregatesSql, ReadsTheMappedColumnsInEachDialect) {
     EXPECT_NE(sql.find("COALESCE(NULLIF("), std::string::npos);
     EXPECT_EQ(sql.find("product_rows"), std::string::npos) << "no catalogue was named";
     EXPECT_EQ(sql.find("session_rows"), std::string::npos) << "no sessions table was named";
-    EXPECT_NE(sql.find(dialect == SqlDialect::postgres
-                           ? "to_jsonb(t)"
-                           : "UNION ALL BY NAME SELECT * FROM shop.order_lines) AS t"),
-              std::string::npos);
+    const char* row = dialect == SqlDialect::postgres    ? "to_jsonb(t)"
+                      : dialect == SqlDialect::bigquery  ? "TO_JSON_STRING(t)"
+                      : dialect == SqlDialect::snowflake ? "OBJECT_CONSTRUCT_KEEP_NULL(*)"
+                                                         : "UNION ALL BY NAME SELECT * FROM "
+                                                           "shop.order_lines) AS t";
+    EXPECT_NE(sql.find(row), std::string::npos);
+    if (dialect == SqlDialect::snowflake) {
+      // A column created without quotes is named in upper case.
+      EXPECT_NE(sql.find("COALESCE(GET(r, 'Invoice'), GET(r, 'INVOICE'))"), std::string::npos);
+      EXPECT_NE(sql.find("SELECT 'settings' AS \"basketlift_aggregates\""), std::string::npos);
+    }
     EXPECT_EQ(sql.back(), '\n');
   }
   // Failing values are kept as examples unless --examples 0; at most five.

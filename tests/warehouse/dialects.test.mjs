@@ -1,0 +1,75 @@
+// The BigQuery and Snowflake queries of `basketlift sql`, which no warehouse here can run: each is
+// compared with its golden file (tests/fixtures/sql; BASKETLIFT_UPDATE_GOLDEN=1 rewrites them
+// after a reviewed change), parsed with Debian's sqlglot in its dialect and checked for the
+// constructs the dialect lacks (check_sql.py), and built of the same CTEs and output rows as the
+// DuckDB query that the equality tests run, so that no part is left out of a dialect.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { cli, root } from '../wasm/helpers.mjs';
+
+const work = mkdtempSync(path.join(tmpdir(), 'basketlift-dialects-'));
+process.on('exit', () => rmSync(work, { recursive: true, force: true }));
+const goldens = path.join(root, 'tests/fixtures/sql');
+const configFile = (name, settings) => {
+  const file = path.join(work, `${name}.json`);
+  writeFileSync(file, JSON.stringify(settings));
+  return file;
+};
+
+// Requests: every table; the Shopify export alone over a period, capped, without examples; an
+// arm name that needs escaping in a string literal.
+const CASES = [
+  { name: 'all_tables', golden: true,
+    args: ['--orders', 'shop.orders', '--products', 'shop.products', '--offers', 'shop.offers', '--sessions', 'shop.sessions'] },
+  { name: 'shopify_period', golden: true,
+    args: ['--orders', 'shop.orders_export', '--map', 'shopify', '--from', '2024-03-01', '--to', '2024-05-31', '--examples', '0',
+      '--config', configFile('capped', { capping: 'two_sided', capping_percentile: 0.95 })] },
+  { name: 'quoted_arm',
+    args: ['--orders', 'o', '--offers', 'f', '--config', configFile('quoted', { control_arm: "o'brien \\ co" })] },
+];
+
+const sql = (dialect, args) => execFileSync(cli, ['sql', '--dialect', dialect, ...args], { encoding: 'utf8' });
+// The query's CTE names and output row kinds, in order: its structure without the dialect.
+const structure = (query) => ({
+  ctes: [...query.matchAll(/^(\w+) AS (?:MATERIALIZED )?\($/gm)].map((m) => m[1]),
+  rows: [...query.matchAll(/^(?:UNION ALL )?SELECT '(\w+)'/gm)].map((m) => m[1]),
+});
+
+for (const dialect of ['bigquery', 'snowflake']) {
+  for (const c of CASES) {
+    test(`${dialect}: ${c.name}`, () => {
+      const query = sql(dialect, c.args);
+      const file = path.join(work, `${dialect}_${c.name}.sql`);
+      writeFileSync(file, query);
+      const check = spawnSync('/usr/bin/python3', [path.join(root, 'tests/warehouse/check_sql.py'), dialect, file], { encoding: 'utf8' });
+      assert.equal(check.status, 0, `check_sql.py ${dialect}:\n${check.stdout}${check.stderr}`);
+      const duckdb = structure(sql('duckdb', c.args));
+      assert.ok(duckdb.ctes.length > 20 && duckdb.rows.length > 20);
+      assert.deepEqual(structure(query), duckdb);
+      if (c.golden) {
+        const golden = path.join(goldens, `${dialect}_${c.name}.sql`);
+        if (process.env.BASKETLIFT_UPDATE_GOLDEN) writeFileSync(golden, query);
+        assert.equal(query, readFileSync(golden, 'utf8'), `${golden} differs (BASKETLIFT_UPDATE_GOLDEN=1 rewrites it)`);
+      }
+      if (c.name === 'quoted_arm') {
+        // Both read backslash escapes in literals; BigQuery would not read a doubled quote.
+        assert.ok(query.includes(String.raw`"control_arm":"o\'brien \\\\ co"`), 'the arm escaped in the settings literal');
+      }
+    });
+  }
+}
+
+test('the checker refuses what BigQuery and Snowflake cannot run (the PostgreSQL query)', () => {
+  const file = path.join(work, 'postgres.sql');
+  writeFileSync(file, sql('postgres', CASES[0].args));
+  for (const dialect of ['bigquery', 'snowflake']) {
+    const check = spawnSync('/usr/bin/python3', [path.join(root, 'tests/warehouse/check_sql.py'), dialect, file], { encoding: 'utf8' });
+    assert.equal(check.status, 1);
+    for (const construct of ['FILTER', 'MATERIALIZED', 'bool_or', 'regexp_match'])
+      assert.match(check.stdout, new RegExp(construct), `${dialect} flags ${construct}`);
+  }
+});
