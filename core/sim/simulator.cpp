@@ -133,18 +133,22 @@ const Projection& Simulator::run() {
   return r;
 }
 
-double Simulator::total_profit_with(std::size_t group, Knob knob, double value) {
-  double& slot = knobs_[group * kKnobCount + knob];
-  const double saved = slot;
-  slot = value;
-  const double profit = run().scenario.profit;
-  slot = saved;
-  return profit;
+double Simulator::profit_change(std::size_t group, Knob knob, double value) const {
+  // Only this group's contribution moves (the store's own part depends on the volume alone):
+  // the change in total profit is the change in the group's, found without a run over every
+  // group (which made the tornado quadratic in the groups: 3.4 s for 2,563 offers).
+  const Group& g = baseline_.groups[group];
+  std::array<double, kKnobCount> k;
+  std::copy_n(knobs_.begin() + static_cast<long>(group * kKnobCount), kKnobCount, k.begin());
+  const double before = contribution(g, k.data(), volume_, k[acceptance]).profit;
+  k[knob] = value;
+  return contribution(g, k.data(), volume_, k[acceptance]).profit - before;
 }
 
 std::vector<Sensitivity> Simulator::sensitivity() {
-  const double profit = run().scenario.profit;
+  run();
   std::vector<Sensitivity> out;
+  out.reserve(baseline_.groups.size() * kKnobCount);
   for (std::size_t g = 0; g < baseline_.groups.size(); ++g) {
     const double* k = knobs_.data() + g * kKnobCount;
     // One step: a percentage point of acceptance or conversion, 1% of price and cost, a tenth
@@ -159,11 +163,10 @@ std::vector<Sensitivity> Simulator::sensitivity() {
                              : k[knob] - steps[knob];
       const double high =
           which == acceptance ? std::min(1.0, k[knob] + steps[knob]) : k[knob] + steps[knob];
-      out.push_back({g, which, steps[knob], total_profit_with(g, which, low) - profit,
-                     total_profit_with(g, which, high) - profit});
+      out.push_back(
+          {g, which, steps[knob], profit_change(g, which, low), profit_change(g, which, high)});
     }
   }
-  run();
   std::stable_sort(out.begin(), out.end(), [](const Sensitivity& a, const Sensitivity& b) {
     return std::max(std::fabs(a.profit_down), std::fabs(a.profit_up)) >
            std::max(std::fabs(b.profit_down), std::fabs(b.profit_up));

@@ -104,7 +104,7 @@ class Simulator {
 
  private:
   Figures contribution(const Group& g, const double* knobs, double volume, double acceptance) const;
-  double total_profit_with(std::size_t group, Knob knob, double value);
+  double profit_change(std::size_t group, Knob knob, double value) const;
 
   Baseline baseline_;
   std::vector<double> knobs_;

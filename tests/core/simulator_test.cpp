@@ -192,6 +192,40 @@ TEST(Simulator, SensitivityIsTheProfitOfOneStepOfEachKnob) {
   EXPECT_DOUBLE_EQ(s.result().delta.profit, 0);  // the knobs are back where they were
 }
 
+// Each sensitivity is what a run with the knob moved one step gives, computed from the group alone.
+TEST(Simulator, SensitivityEqualsRunningWithTheKnobMoved) {
+  Baseline b = laptop_store();
+  for (int i = 0; i < 40; ++i) {
+    Group g = cross_sell(0.01 * (1 + i % 9), 10 + i % 7, 4 + i % 5, 100 + 13 * i);
+    g.knobs[conversion_impact] = -0.002 * (i % 4);
+    g.knobs[fixed_cost] = 5.0 * (i % 3);
+    if (i % 2 == 1) g.type = OfferType::upsell;
+    b.groups.push_back(g);
+  }
+  Simulator s(b);
+  s.volume() = 1.5;
+  const double profit = s.run().scenario.profit;
+  const std::vector<Sensitivity> tornado = s.sensitivity();
+  ASSERT_EQ(tornado.size(), 40u * kKnobCount - 14u);  // 14 groups without a fixed cost: no step
+  for (const Sensitivity& x : tornado) {
+    double& knob = s.knobs()[x.group * kKnobCount + x.knob];
+    const double saved = knob;
+    const bool clamped = x.knob == acceptance || x.knob == traffic_share;
+    knob = clamped ? std::max(0.0, saved - x.step) : saved - x.step;
+    const double down = s.run().scenario.profit - profit;
+    knob = x.knob == acceptance ? std::min(1.0, saved + x.step) : saved + x.step;
+    const double up = s.run().scenario.profit - profit;
+    knob = saved;
+    EXPECT_NEAR(x.profit_down, down, 1e-9 * std::fabs(profit)) << x.group << " " << x.knob;
+    EXPECT_NEAR(x.profit_up, up, 1e-9 * std::fabs(profit)) << x.group << " " << x.knob;
+  }
+  for (std::size_t k = 1; k < tornado.size(); ++k) {  // largest first
+    EXPECT_GE(std::max(std::fabs(tornado[k - 1].profit_down), std::fabs(tornado[k - 1].profit_up)),
+              std::max(std::fabs(tornado[k].profit_down), std::fabs(tornado[k].profit_up)));
+  }
+  EXPECT_DOUBLE_EQ(s.run().scenario.profit, profit);  // the knobs are where they were
+}
+
 TEST(Simulator, RunAllocatesNothing) {
   Baseline b = laptop_store();
   for (int i = 0; i < 1000; ++i)
