@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# scripts/generate.sh --orders N --seed S --format csv|json|ndjson --out DIR [--shopify] [--clean]
+# scripts/generate.sh --orders N --seed S --format csv|json|ndjson|ga4 --out DIR [--shopify] [--clean]
 # Writes a sample store with planted truths (answers.json beside the data). Builds the
 # generator first when needed.
 set -euo pipefail

@@ -16,7 +16,7 @@ using basketlift::sample::OutputFile;
 
 void print_help() {
   std::fputs(
-      "Usage: basketlift-generate --orders N --seed S --format csv|json|ndjson --out DIR "
+      "Usage: basketlift-generate --orders N --seed S --format csv|json|ndjson|ga4 --out DIR "
       "[--shopify] [--clean]\n"
       "\n"
       "Writes a consistent sample store to DIR: products, orders (with lines), offers "
@@ -25,7 +25,9 @@ void print_help() {
       "\n"
       "  --orders N   orders to write (1,000 to 10,000,000; default 1000)\n"
       "  --seed S     random seed (default 1): the same seed gives the same store\n"
-      "  --format F   csv, json or ndjson (default csv)\n"
+      "  --format F   csv, json or ndjson (default csv); ga4: products.csv and the orders,\n"
+      "               offers and sessions as Google Analytics 4's BigQuery export\n"
+      "               (events.ndjson; the arm in the event parameter experiment_variant)\n"
       "  --out DIR    output folder (created when missing)\n"
       "  --shopify    orders and products as Shopify exports (CSV)\n"
       "  --clean      no planted data gaps\n",
@@ -90,9 +92,11 @@ int main(int argc, char** argv) {
   }
   if (options.orders < 1 || options.orders > 10'000'000)
     return usage("--orders must be between 1 and 10,000,000");
-  if (auto format = args.last("format")) {
+  if (auto format = args.last("format"); format && *format == "ga4") {
+    options.ga4 = true;  // the catalogue as CSV beside the events
+  } else if (format) {
     auto parsed = basketlift::parse_format(*format);
-    if (!parsed) return usage("--format must be csv, json or ndjson");
+    if (!parsed) return usage("--format must be csv, json, ndjson or ga4");
     options.format = *parsed;
   }
   options.shopify = args.has("shopify");

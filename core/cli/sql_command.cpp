@@ -32,6 +32,13 @@ void print_help() {
       "  --config F      settings JSON; the file carries them to the report\n"
       "  --examples N    failing values kept per table and rejection reason, 0 to 5 (default\n"
       "                  5): the only raw values the file carries\n"
+      "  --source S      tables (default: --orders, --offers, --sessions) or ga4: Google\n"
+      "                  Analytics 4's BigQuery export (BigQuery, or DuckDB with the export's\n"
+      "                  JSON loaded as a table)\n"
+      "  --events T      ga4: the events table (BigQuery: project.analytics_N.events_*)\n"
+      "  --ga4-variant-param P  ga4: the event parameter or user property naming the arm\n"
+      "  --ga4-lists F   ga4: JSON of item_list_id → offer type (cross_sell, upsell, bundle);\n"
+      "                  a list not named is read as cross-sells (a data gap says so)\n"
       "  --from DATE     read only rows of orders, offers and sessions dated from DATE\n"
       "  --to DATE       ... to DATE (YYYY-MM-DD, whole UTC days; undated rows are not read)\n"
       "  --out F         write the query to F instead of stdout\n"
@@ -59,10 +66,11 @@ int fail(Exit code, const std::string& message) {
 
 int run_sql(int argc, char** argv) {
   Args args;
-  if (auto error = parse_args(argc, argv, 2,
-                              {"dialect", "orders", "products", "offers", "sessions", "map",
-                               "config", "examples", "from", "to", "out"},
-                              {"help"}, args)) {
+  if (auto error = parse_args(
+          argc, argv, 2,
+          {"dialect", "orders", "products", "offers", "sessions", "map", "config", "examples",
+           "from", "to", "out", "source", "events", "ga4-variant-param", "ga4-lists"},
+          {"help"}, args)) {
     return fail(kBadUsage, *error + " (try basketlift sql --help)");
   }
   if (args.has("help")) {
@@ -79,7 +87,25 @@ int run_sql(int argc, char** argv) {
         "--dialect takes duckdb, postgres, bigquery or snowflake (try basketlift sql --help)");
   }
   request.orders = args.last("orders").value_or("");
-  if (request.orders.empty()) return fail(kBadUsage, "sql needs --orders TABLE");
+  const std::string source = args.last("source").value_or("tables");
+  if (source == "ga4") {
+    request.ga4_events = args.last("events").value_or("");
+    if (request.ga4_events.empty()) return fail(kBadUsage, "--source ga4 needs --events TABLE");
+    request.ga4_variant_param = args.last("ga4-variant-param").value_or("");
+    if (auto lists = args.last("ga4-lists")) {
+      const std::optional<std::string> text = read_text_file(*lists);
+      if (!text) return fail(kBadInput, "cannot read list types file '" + *lists + "'");
+      Result<std::map<std::string, std::string>> types = parse_ga4_list_types(*text);
+      if (!types.ok()) return fail(kBadInput, "--ga4-lists: " + types.status().message);
+      request.ga4_list_types = types.value();
+    }
+  } else if (source != "tables") {
+    return fail(kBadUsage, "--source takes tables or ga4");
+  } else if (args.last("events")) {
+    return fail(kBadUsage, "--events needs --source ga4");
+  } else if (request.orders.empty()) {
+    return fail(kBadUsage, "sql needs --orders TABLE");
+  }
   request.offers = args.last("offers").value_or("");
   if (auto examples = args.last("examples")) {
     if (examples->size() != 1 || (*examples)[0] < '0' || (*examples)[0] > '5')

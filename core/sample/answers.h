@@ -18,7 +18,8 @@ struct GeneratorOptions {
   std::uint64_t seed = 1;       ///< random seed: same seed, same store
   Format format = Format::csv;  ///< format of the four tables
   bool shopify = false;         ///< orders and products as Shopify exports (CSV)
-  bool clean = false;           ///< no planted data gaps
+  bool ga4 = false;    ///< orders, offers and sessions as GA4's BigQuery export (events.ndjson)
+  bool clean = false;  ///< no planted data gaps
 };
 
 /// Sessions, orders and money of one group of sessions (an arm, or an arm within a slice).

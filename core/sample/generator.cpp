@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <map>
+#include <optional>
 
+#include "sample/ga4_writer.h"
 #include "sample/row_writer.h"
 #include "sample/shopify_writer.h"
 
@@ -50,21 +53,27 @@ class Generation {
 
   std::string run() {
     write_products();
+    for (const OfferRule& offer : catalog_.offers)
+      list_of_rec_[offer.rec_id] = ga4_list(offer);
     if (options_.shopify) {
       shopify_orders_begin(buffers_[1]);
-    } else {
+    } else if (!options_.ga4) {
       orders_writer_.begin(buffers_[1]);
     }
-    offers_writer_.begin(buffers_[2]);
-    sessions_writer_.begin(buffers_[3]);
+    if (!options_.ga4) {
+      offers_writer_.begin(buffers_[2]);
+      sessions_writer_.begin(buffers_[3]);
+    }
     SessionOut session;
     while (answers_.orders < options_.orders) {
       play_session(session);
       flush(false);
     }
-    if (!options_.shopify) orders_writer_.end(buffers_[1]);
-    offers_writer_.end(buffers_[2]);
-    sessions_writer_.end(buffers_[3]);
+    if (!options_.ga4) {
+      if (!options_.shopify) orders_writer_.end(buffers_[1]);
+      offers_writer_.end(buffers_[2]);
+      sessions_writer_.end(buffers_[3]);
+    }
     flush(true);
     answers_.customers = customers_.size();
     return answers_json(answers_, catalog_);
@@ -162,10 +171,13 @@ class Generation {
     const char* channel = channel_names()[session.channel];
 
     double revenue = 0, margin = 0;
+    ga4_order_.reset();
     if (session.converted)
       write_order(session, order_id, customer_id, session_id, channel, variant, time, revenue,
                   margin);
-    if (!session_unlogged) {
+    if (options_.ga4) {
+      write_ga4_session(session, session_number, customer_id, session_id, channel, variant, time);
+    } else if (!session_unlogged) {
       std::string when;
       append_iso_time(when, time);
       sessions_writer_.row(buffers_[3], {{session_id},
@@ -180,7 +192,7 @@ class Generation {
     answers_.gaps.untagged_sessions += !tagged && !session_unlogged;
     answers_.gaps.untagged_orders += !tagged && session.converted;
     answers_.gaps.orders_with_unknown_session += session_unlogged;
-    write_impressions(session, session_id, order_id, variant, time);
+    if (!options_.ga4) write_impressions(session, session_id, order_id, variant, time);
     tally_session(session, arm, revenue, margin);
     if (session.converted && customer_index >= 0 && !customers_[customer_index].adopter &&
         std::any_of(session.impressions.begin(), session.impressions.end(),
@@ -261,11 +273,85 @@ class Generation {
       order.lines.push_back(broken);
       ++(bad_quantity ? answers_.gaps.bad_quantity_rows : answers_.gaps.negative_price_rows);
     }
-    if (options_.shopify) {
+    if (options_.ga4) {
+      ga4_order_ = std::move(order);
+    } else if (options_.shopify) {
       shopify_order(buffers_[1], order);
     } else {
       write_basketlift_order(order);
     }
+  }
+
+  // GA4's list of an offer: its placement and type ("cart_cross_sell"), named by the placement.
+  static std::string ga4_list(const OfferRule& offer) {
+    return offer.placement + "_" + offer_type_name(offer.type);
+  }
+
+  // One session as GA4's events: session_start, a view_item_list per impression (its first
+  // offered product in the offer's list), then for an order a select_item before the purchase
+  // for every other line taken from a list (the purchase item then names no list, as GA4 leaves
+  // it) and the purchase. The device is the customer's, or the guest session's own.
+  void write_ga4_session(const SessionOut& session, std::uint64_t number,
+                         const std::string& customer_id, const std::string& session_id,
+                         const char* channel, const char* variant, std::int64_t time) {
+    const std::string device = "d" + (customer_id.empty() ? session_id : customer_id);
+    Ga4Event event;
+    event.user_pseudo_id = device;
+    event.user_id = customer_id;
+    event.session = number;
+    event.variant = variant;
+    event.platform = std::string_view(channel) == "app" ? "ANDROID" : "WEB";
+    const auto write = [&](std::string_view name, std::int64_t seconds) {
+      event.name = name;
+      event.micros = seconds * 1000000 + static_cast<std::int64_t>(number % 1000);
+      append_ga4_event(buffers_[1], event);
+      event.items.clear();
+    };
+    write("session_start", time);
+    for (const ImpressionOut& impression : session.impressions) {
+      const OfferRule& rule = catalog_.offers[impression.offer];
+      const Product& offered = catalog_.products[rule.offered.front()];
+      std::string price;
+      append_money(price, rule.offered_price);
+      // With gaps, every 97th impression's list goes untagged (a data gap the report names).
+      const bool tagged = !gaps_ || ++ga4_impressions_ % 97 != 0;
+      event.items.push_back({offered.id,
+                             offered.name,
+                             price,
+                             {},
+                             tagged ? std::string_view(list_of_rec_[rule.rec_id]) : "",
+                             tagged ? std::string_view(rule.placement) : ""});
+      write("view_item_list", time + impression.minute * 60);
+    }
+    if (!ga4_order_) return;
+    const OrderOut& order = *ga4_order_;
+    std::vector<Ga4Item> items;
+    std::size_t attached = 0;
+    for (const OrderLineOut& line : order.lines) {
+      if (!line.numbers_valid) continue;  // GA4 holds no unreadable quantity or price
+      const auto list = list_of_rec_.find(line.rec_id);
+      const std::string_view list_id = line.rec_id.empty()          ? std::string_view()
+                                       : list == list_of_rec_.end() ? std::string_view(line.rec_id)
+                                                                    : list->second;
+      const bool picked = !list_id.empty() && attached++ % 2 == 1;
+      if (picked) {
+        event.items.push_back(
+            {line.product_id, line.name, line.unit_price, line.quantity, list_id, {}});
+        write("select_item", order.epoch - 30);
+      }
+      items.push_back({line.product_id,
+                       line.name,
+                       line.unit_price,
+                       line.quantity,
+                       picked ? std::string_view() : list_id,
+                       {}});
+    }
+    event.items = std::move(items);
+    event.currency = order.currency;
+    event.transaction_id = order.order_id;
+    write("purchase", order.epoch);
+    event.currency = {};
+    event.transaction_id = {};
   }
 
   static std::string money(double amount) {
@@ -373,6 +459,9 @@ class Generation {
   Catalog catalog_;
   ShopperModel model_;
   RowWriter orders_writer_, offers_writer_, sessions_writer_;
+  std::optional<OrderOut> ga4_order_;               // GA4: the session's order, written last
+  std::map<std::string, std::string> list_of_rec_;  // GA4: an offer's list
+  std::uint64_t ga4_impressions_ = 0;               // GA4: impressions written
   std::string buffers_[4];
   std::vector<Customer> customers_;
   std::vector<int> adopters_;
@@ -389,6 +478,7 @@ std::string output_file_name(OutputFile file, const GeneratorOptions& options) {
     case OutputFile::products:
       return options.shopify ? "products_export.csv" : "products" + extension;
     case OutputFile::orders:
+      if (options.ga4) return "events.ndjson";
       return options.shopify ? "orders_export.csv" : "orders" + extension;
     case OutputFile::offers:
       return "offers" + extension;

@@ -213,13 +213,15 @@ class AggregatesReader {
     if (kind == "experiment") return read_experiment(measure, value);
     if (kind == "arm_total") return read_arm_total(key, measure, value);
     if (kind == "arm") return read_arm(scope, key, measure, value);
-    if (is_offer_row(kind) || is_dimension_row(kind) || is_basket_row(kind) || is_ltv_row(kind)) {
+    if (is_offer_row(kind) || is_dimension_row(kind) || is_basket_row(kind) || is_ltv_row(kind) ||
+        is_ga4_row(kind)) {
       const std::optional<RowProblem> problem =
           is_offer_row(kind) ? read_offer_row(out_.offers, kind, scope, key, measure, value)
           : is_dimension_row(kind)
               ? read_dimension_row(out_.dimensions, kind, scope, key, measure, value)
           : is_basket_row(kind) ? read_basket_row(out_.baskets, kind, scope, key, measure, value)
-                                : read_ltv_row(out_.ltv, kind, scope, key, measure, value);
+          : is_ltv_row(kind)    ? read_ltv_row(out_.ltv, kind, scope, key, measure, value)
+                                : read_ga4_row(out_.ga4, kind, scope, key, measure, value);
       if (!problem) return Status::success();
       for (std::size_t c = 0; c < kColumnCount; ++c) {
         if (std::string_view(kColumnNames[c]) == problem->column)

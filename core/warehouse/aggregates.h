@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "analysis/basket.h"
+#include "analysis/data_gaps.h"
 #include "analysis/dimensions.h"
 #include "analysis/experiment.h"
 #include "analysis/ltv.h"
@@ -154,6 +155,25 @@ std::optional<RowProblem> read_ltv_row(LtvAggregates& ltv, const std::string& ki
 /// The ltv section from the file's sums.
 LtvResult ltv_of(const LtvAggregates& ltv, const Settings& settings);
 
+/// GA4's counts (warehouse/ga4_sql.cpp): purchase items by how their list was found, items
+/// shown with and without a list, impressions and lists without an offer type.
+struct Ga4Aggregates {
+  bool present = false;                    ///< the file has GA4 rows
+  std::map<std::string, double> counts;    ///< purchase_items, by_list, by_follow, shown, ...
+  std::vector<std::string> untyped_lists;  ///< some lists read as cross-sells (examples)
+};
+
+/// True for the kinds of row read_ga4_row() reads.
+bool is_ga4_row(std::string_view kind);
+/// Reads one GA4 row into `ga4`; the problem when it cannot be used.
+std::optional<RowProblem> read_ga4_row(Ga4Aggregates& ga4, const std::string& kind,
+                                       const std::string& scope, const std::string& key,
+                                       const std::string& measure, const std::string& value);
+/// GA4's data gaps (items shown without a list, lists without a type, how purchases were
+/// matched to lists); `file` names the file in examples.
+void add_ga4_checks(std::vector<GapCheck>& checks, const Ga4Aggregates& ga4,
+                    const Settings& settings, const std::string& file);
+
 /// What one aggregates file holds.
 struct Aggregates {
   int version = kAggregatesVersion;    ///< the highest version among its rows
@@ -165,6 +185,7 @@ struct Aggregates {
   DimensionAggregates dimensions;      ///< the dimensions' groups (format 2)
   BasketAggregates baskets;            ///< the baskets' counts (format 3)
   LtvAggregates ltv;                   ///< customer value's sums (format 3)
+  Ga4Aggregates ga4;                   ///< GA4's counts (format 3, sql --source ga4)
   std::vector<FileReport> tables;      ///< per warehouse table: rows read, used, rejected
   std::string period_from, period_to;  ///< the days the query read (sql --from/--to), if given
 };

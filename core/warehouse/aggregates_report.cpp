@@ -233,6 +233,8 @@ Report report_from_aggregates(const Aggregates& aggregates, const Settings& sett
     report.basket.reason = absent;
   }
   gaps::add_file_checks(report.data_gaps.checks, report.inputs, settings);
+  add_ga4_checks(report.data_gaps.checks, aggregates.ga4, settings,
+                 aggregates.tables.empty() ? std::string() : aggregates.tables.front().file);
   report.alerts =
       experiment_and_offer_alerts(report.experiment, report.offers, names, settings.alpha());
   for (Alert& alert : data_gap_alerts(report.data_gaps))

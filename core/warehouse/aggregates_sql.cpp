@@ -5,6 +5,7 @@
 #include "basketlift/version.h"
 #include "ingest/value_parse.h"
 #include "warehouse/aggregates.h"
+#include "warehouse/ga4_sql.h"
 #include "warehouse/query_sections.h"
 
 namespace basketlift {
@@ -39,6 +40,13 @@ std::string header(const SqlRequest& request) {
          std::to_string(request.examples) +
          " failing values per table and reason are kept as\n"
          "-- examples (the only raw values in the file; basketlift sql --examples 0 for none).\n" +
+         (request.ga4_events.empty()
+              ? std::string()
+              : "-- Source: Google Analytics 4's export, " + request.ga4_events +
+                    ": purchase items are the order\n"
+                    "-- lines, items of view_item_list / view_promotion with a list the offer\n"
+                    "-- impressions (an offer: a list and an item), sessions a device's "
+                    "ga_session_id.\n") +
          (request.from.empty() && request.to.empty()
               ? std::string()
               : "-- Period: rows of orders, offers and sessions are read when their timestamp "
@@ -94,7 +102,36 @@ Result<std::pair<std::optional<std::int64_t>, std::optional<std::int64_t>>> read
   return period;
 }
 
-Result<std::string> aggregates_sql(const SqlRequest& request) {
+Result<std::string> aggregates_sql(const SqlRequest& given) {
+  SqlRequest request = given;
+  const bool ga4 = !request.ga4_events.empty();
+  if (ga4) {
+    if (request.dialect != SqlDialect::bigquery && request.dialect != SqlDialect::duckdb) {
+      return Status::error(ErrorCode::bad_usage,
+                           "sql: GA4's export is read on BigQuery, or on DuckDB from its JSON "
+                           "(--dialect bigquery or duckdb)");
+    }
+    if (!request.orders.empty() || !request.offers.empty() || !request.sessions.empty()) {
+      return Status::error(ErrorCode::bad_usage,
+                           "sql: with GA4's events the orders, offers and sessions come from "
+                           "them: leave out --orders, --offers and --sessions");
+    }
+    if (!request.mapping.entries.empty())
+      return Status::error(ErrorCode::bad_usage, "sql: --map does not apply to GA4's export");
+    for (const auto& [list, type] : request.ga4_list_types) {
+      if (!is_ga4_list_type(type)) {
+        return Status::error(ErrorCode::bad_usage,
+                             "sql: list '" + list + "' has type '" + type +
+                                 "'; a list's type is cross_sell, upsell or bundle");
+      }
+    }
+    request.orders = kGa4Orders;
+    request.offers = kGa4Offers;
+    request.sessions = kGa4Sessions;
+  } else if (!request.ga4_variant_param.empty() || !request.ga4_list_types.empty()) {
+    return Status::error(ErrorCode::bad_usage,
+                         "sql: --ga4-variant-param and --ga4-lists need --source ga4");
+  }
   if (request.orders.empty())
     return Status::error(ErrorCode::bad_usage, "sql: the orders table must be named (--orders)");
   if (request.examples > CountWithExamples::kMaxExamples) {
@@ -106,6 +143,7 @@ Result<std::string> aggregates_sql(const SqlRequest& request) {
       !period.ok())
     return period.status();
   QueryBuilder query(request);
+  if (ga4) add_ga4_query(query);
   add_orders_query(query);
   if (!request.sessions.empty()) add_sessions_query(query);
   if (!request.offers.empty()) add_offers_query(query);
@@ -121,6 +159,7 @@ Result<std::string> aggregates_sql(const SqlRequest& request) {
   add_dimensions_rows(query);
   add_basket_rows(query);
   add_ltv_rows(query);
+  if (ga4) add_ga4_rows(query);
   return query.finish(header(request));
 }
 

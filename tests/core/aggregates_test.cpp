@@ -346,6 +346,8 @@ TEST(Aggregates, ErrorsNameTheRowTheColumnAndTheReason) {
       {30, "ltv_window,3,month,adopters,ltv_sums,1;0;5;25",
        "row 31, column scope: 'month' is not a horizon in days"},
       {30, "ltv,3,,,lifetime,5", "row 31, column measure: 'lifetime' is not a customer value"},
+      {30, "ga4,3,,,sessions,5", "row 31, column measure: 'sessions' is not a GA4 measure"},
+      {30, "ga4,3,,,untyped_list,1", "row 31, column key: a list without a type needs its id"},
       {30, "arm,2,all,control,arm_sums,1;2;3",
        "row 31, column value: 3 values for the 19 measures of arm_sums"},
       {30, "offer,2,xs-1,,type,gift", "row 31, column value: 'gift' is not an offer type"},
@@ -508,6 +510,65 @@ TEST(AggregatesSql, PresetsNameTheExportsColumns) {
   EXPECT_EQ(target("Name"), (std::vector<Field>{Field::order_id, Field::name}));
   EXPECT_FALSE(sql_preset("magento").has_value());
   EXPECT_FALSE(sql_preset("shopify,").has_value());
+}
+
+// GA4's rows become data gaps naming what to tag: items shown without a list, lists read as
+// cross-sells (with examples), purchase items matched to a list by each rule.
+TEST(Aggregates, Ga4RowsNameTheirDataGaps) {
+  std::string bytes = sample_aggregates();
+  for (const char* row :
+       {"ga4,3,,,purchase_items,200", "ga4,3,,,by_list,30", "ga4,3,,,by_follow,12",
+        "ga4,3,,,shown,1000", "ga4,3,,,shown_without_list,10", "ga4,3,,,untyped_impressions,400",
+        "ga4,3,,,untyped_lists,2", "ga4,3,,list_b,untyped_list,1", "ga4,3,,list_a,untyped_list,1"})
+    bytes += std::string(row) + "\n";
+  Engine engine;
+  ASSERT_TRUE(analyze_aggregates(engine, bytes).ok());
+  const std::string json = engine.report_json();
+  EXPECT_NE(json.find("\"id\":\"ga4_items_without_list\",\"title\":\"Items of view_item_list or "
+                      "view_promotion events without an item_list_id\",\"severity\":\"warning\","
+                      "\"count\":10"),
+            std::string::npos)
+      << json.substr(json.find("ga4_"), 400);
+  EXPECT_NE(json.find("\"id\":\"ga4_lists_without_type\",\"title\":\"2 lists read as "
+                      "cross-sells: GA4 does not carry an offer's type\",\"severity\":\"warning\","
+                      "\"count\":400"),
+            std::string::npos);
+  EXPECT_NE(json.find("\"value\":\"list_b\""), std::string::npos);
+  EXPECT_NE(json.find("Purchase items matched to a list: 30 by their item_list_id, 12 by a "
+                      "select_item or add_to_cart from a list before"),
+            std::string::npos);
+  EXPECT_NE(json.find("the other 158 count as bought without an offer"), std::string::npos);
+}
+
+TEST(AggregatesSql, Ga4IsReadOnBigQueryAndDuckDbInsteadOfTables) {
+  SqlRequest request;
+  request.ga4_events = "shop.events_*";
+  request.ga4_variant_param = "exp";
+  request.ga4_list_types = {{"pdp_upsell", "upsell"}};
+  for (SqlDialect dialect : {SqlDialect::bigquery, SqlDialect::duckdb}) {
+    request.dialect = dialect;
+    const std::string sql = aggregates_sql(request).value();
+    for (const char* table : {"ga4_orders AS ", "ga4_offers AS ", "ga4_sessions AS "})
+      EXPECT_NE(sql.find(table), std::string::npos) << table;
+    EXPECT_NE(sql.find("WHEN 'pdp_upsell' THEN 'upsell'"), std::string::npos);
+    EXPECT_NE(sql.find("'exp'"), std::string::npos);
+    EXPECT_NE(sql.find("SELECT 'ga4', '3', '', '', 'by_follow'"), std::string::npos);
+  }
+  request.dialect = SqlDialect::snowflake;
+  EXPECT_NE(aggregates_sql(request).status().message.find("BigQuery, or on DuckDB"),
+            std::string::npos);
+  request.dialect = SqlDialect::bigquery;
+  request.orders = "shop.orders";
+  EXPECT_FALSE(aggregates_sql(request).ok()) << "the orders come from the events";
+  request.orders.clear();
+  request.ga4_list_types = {{"pdp", "gift"}};
+  EXPECT_FALSE(aggregates_sql(request).ok());
+  EXPECT_FALSE(parse_ga4_list_types(R"({"pdp": "gift"})").ok());
+  EXPECT_EQ(parse_ga4_list_types(R"({"pdp": "upsell"})").value().at("pdp"), "upsell");
+  request = SqlRequest{};
+  request.orders = "o";
+  request.ga4_variant_param = "exp";
+  EXPECT_FALSE(aggregates_sql(request).ok()) << "GA4 options without the GA4 source";
 }
 
 TEST(AggregatesSql, APeriodReadsWholeUtcDays) {

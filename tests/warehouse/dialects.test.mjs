@@ -30,6 +30,11 @@ const CASES = [
       '--config', configFile('capped', { capping: 'two_sided', capping_percentile: 0.95 })] },
   { name: 'quoted_arm',
     args: ['--orders', 'o', '--offers', 'f', '--config', configFile('quoted', { control_arm: "o'brien \\ co" })] },
+  // Google Analytics 4's export over a period: BigQuery only (a wildcard table, read by suffix).
+  { name: 'ga4_period', golden: true, dialects: ['bigquery'],
+    args: ['--source', 'ga4', '--events', '`my-project.analytics_123456.events_*`', '--products', 'shop.products',
+      '--from', '2024-03-01', '--to', '2024-03-31', '--ga4-variant-param', 'exp_variant',
+      '--ga4-lists', configFile('lists', { pdp_upsell: 'upsell', cart_cross_sell: 'cross_sell' })] },
 ];
 
 const sql = (dialect, args) => execFileSync(cli, ['sql', '--dialect', dialect, ...args], { encoding: 'utf8' });
@@ -40,7 +45,7 @@ const structure = (query) => ({
 });
 
 for (const dialect of ['bigquery', 'snowflake']) {
-  for (const c of CASES) {
+  for (const c of CASES.filter((c) => (c.dialects ?? [dialect]).includes(dialect))) {
     test(`${dialect}: ${c.name}`, () => {
       const query = sql(dialect, c.args);
       const file = path.join(work, `${dialect}_${c.name}.sql`);
@@ -54,6 +59,10 @@ for (const dialect of ['bigquery', 'snowflake']) {
         const golden = path.join(goldens, `${dialect}_${c.name}.sql`);
         if (process.env.BASKETLIFT_UPDATE_GOLDEN) writeFileSync(golden, query);
         assert.equal(query, readFileSync(golden, 'utf8'), `${golden} differs (BASKETLIFT_UPDATE_GOLDEN=1 rewrites it)`);
+      }
+      if (c.name === 'ga4_period') {
+        // Only the export's daily tables of the period (and a margin) are billed.
+        assert.match(query, /_TABLE_SUFFIX >= '20240228' AND _TABLE_SUFFIX <= '20240403'/);
       }
       if (c.name === 'quoted_arm') {
         // Both read backslash escapes in literals; BigQuery would not read a doubled quote.

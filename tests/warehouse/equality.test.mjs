@@ -1,6 +1,7 @@
 // The report from a warehouse's aggregates equals the report from the raw files: the query of
 // `basketlift sql` run on real PostgreSQL and DuckDB over generated stores (all-text tables, as
-// COPY loads an export, and typed ones), every figure to 1e-9 relative: the summary, the
+// COPY loads an export, and typed ones; on DuckDB also Google Analytics 4's export, against the
+// files ga4_tables.mjs makes of the same events), every figure to 1e-9 relative: the summary, the
 // experiment (capped or not; sessions, sessions named by orders), the offers with their verdicts,
 // groups and retire list (acceptance given, or derived by order, session, customer or product),
 // the experiment's and offers' alerts, the dimensions, the baskets, customer value, the
@@ -12,6 +13,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { assertValidReport, cli, root } from '../wasm/helpers.mjs';
+import { ga4Tables } from './ga4_tables.mjs';
 import { hasPostgres, openDuckDb, parseCsvLine, startPostgres } from './warehouses.mjs';
 
 const work = mkdtempSync(path.join(tmpdir(), 'basketlift-warehouse-'));
@@ -54,6 +56,11 @@ const STORES = [
   // cross-sells, a cost plugin's column), read with the preset `--map woocommerce`.
   { name: 'seed 20, WooCommerce catalogue', args: ['--orders', '1500', '--seed', '20'],
     files: { products: 'products_woo.csv' }, map: 'woocommerce', edit: (dir) => wooCatalogue(dir), shopOffers: true },
+  // Google Analytics 4's export (the generator's --format ga4: lists shown, items picked from
+  // them, purchases naming their list or not), read with --source ga4; some lists typed with
+  // --ga4-lists, the others read as cross-sells.
+  { name: 'seed 21, GA4 export', args: ['--orders', '1500', '--seed', '21'],
+    ga4: { cart_cross_sell: 'cross_sell', checkout_cross_sell: 'cross_sell', product_page_upsell: 'upsell', cart_upsell: 'upsell' } },
 ];
 
 // The file of a store's table.
@@ -169,7 +176,8 @@ function storeDir(store) {
   if (store.dir) return store.dir;
   if (made.has(store.name)) return made.get(store.name);
   const dir = path.join(work, store.name.replace(/\W+/g, '-'));
-  execFileSync(path.join(root, 'build/bin/basketlift-generate'), [...store.args, '--format', 'csv', '--out', dir]);
+  execFileSync(path.join(root, 'build/bin/basketlift-generate'), [...store.args, '--format', store.ga4 ? 'ga4' : 'csv', '--out', dir]);
+  if (store.ga4) store.ga4Counts = ga4Tables(path.join(dir, 'events.ndjson'), dir, { listTypes: store.ga4 });
   store.edit?.(dir);
   if (store.period) {
     store.days = middleDays(dir);
@@ -188,9 +196,14 @@ function configArgs(store) {
 }
 const tablesOf = (store) => store.tables ?? ALL_TABLES;
 const periodArgs = (store) => (store.days ? ['--from', store.days.from, '--to', store.days.to] : []);
+function ga4Args(store) {
+  const lists = path.join(work, 'ga4-lists.json');
+  writeFileSync(lists, JSON.stringify(store.ga4));
+  return ['--source', 'ga4', '--events', 'events', '--products', 'products', '--ga4-variant-param', 'experiment_variant', '--ga4-lists', lists];
+}
 const query = (dialect, store) =>
   run(['sql', '--dialect', dialect, ...configArgs(store), ...periodArgs(store), ...(store.map ? ['--map', store.map] : []),
-    ...tablesOf(store).flatMap((t) => [`--${t}`, t])]);
+    ...(store.ga4 ? ga4Args(store) : tablesOf(store).flatMap((t) => [`--${t}`, t]))]);
 const rawReport = (dir, store) =>
   JSON.parse(run(['analyze', ...configArgs(store), ...tablesOf(store).flatMap((t) => [`--${t}`, path.join(dir, fileOf(store, t))])]));
 function aggregatesReport(csv, name) {
@@ -294,9 +307,10 @@ function assertSameAnswers(fromAggregates, raw, tables, store) {
     }
   }
   assert.deepEqual(
-    fromAggregates.data_gaps.checks.map((c) => [c.id, c.count]),
+    fromAggregates.data_gaps.checks.filter((c) => !c.id.startsWith('ga4_')).map((c) => [c.id, c.count]),
     raw.data_gaps.checks.filter((c) => c.id === 'invalid_values' || c.id === 'rejected_rows').map((c) => [c.id, c.count]),
     'data gaps from the rejected rows');
+  if (store.ga4) assertGa4Gaps(fromAggregates.data_gaps.checks, store.ga4Counts);
   if (tables.includes('offers')) {
     assert.equal(raw.offers.available, true, 'the store has offers to compare');
     assertClose(sortedOffers(fromAggregates.offers), sortedOffers(raw.offers), 'offers');
@@ -322,6 +336,21 @@ function assertSameAnswers(fromAggregates, raw, tables, store) {
   assert.equal(raw.ltv.available, true, 'the store has customers to compare');
   assertClose(fromAggregates.ltv, raw.ltv, 'ltv');
   if (tables.includes('offers')) assertSameProjections(fromAggregates, raw);
+}
+
+// GA4's data gaps count what ga4_tables.mjs counted: purchase items matched to a list by each rule,
+// items shown without a list, impressions of lists without a type (and the store has each).
+function assertGa4Gaps(checks, counts) {
+  const check = (id) => checks.find((c) => c.id === id);
+  for (const [name, count] of Object.entries(counts)) assert.ok(count > 0, `the GA4 store has ${name}`);
+  const matched = check('ga4_purchase_lists');
+  assert.equal(matched.count, counts.by_list + counts.by_follow);
+  assert.match(matched.title, new RegExp(`${counts.by_list.toLocaleString('en-US')} by their item_list_id, ${counts.by_follow.toLocaleString('en-US')} by a select_item`));
+  assert.equal(Math.round(matched.share * counts.purchase_items), counts.by_list + counts.by_follow);
+  assert.equal(check('ga4_items_without_list').count, counts.shown_without_list);
+  assert.equal(check('ga4_lists_without_type').count, counts.untyped_impressions);
+  assert.match(check('ga4_lists_without_type').title, new RegExp(`^${counts.untyped_lists} lists read as cross-sells`));
+  assert.ok(check('ga4_lists_without_type').examples.length > 0);
 }
 
 // The simulator's baseline and projection from either report, one group per offer and per type ×
@@ -362,7 +391,12 @@ describe('aggregates from DuckDB equal the raw report', () => {
       test(`${store.name}, ${typed ? 'typed' : 'text'} columns`, async () => {
         const dir = storeDir(store);
         const duck = await openDuckDb();
-        for (const t of tablesOf(store)) await duck.load(t, path.join(dir, fileOf(store, t)), { typed });
+        if (store.ga4) {
+          await duck.loadJson('events', path.join(dir, 'events.ndjson'));
+          await duck.load('products', path.join(dir, 'products.csv'), { typed });
+        } else {
+          for (const t of tablesOf(store)) await duck.load(t, path.join(dir, fileOf(store, t)), { typed });
+        }
         const csv = await duck.csv(query('duckdb', store), path.join(work, 'duck-out.csv'));
         assertSameAnswers(aggregatesReport(csv, 'duckdb.csv'), rawReport(store.rawDir ?? dir, store), tablesOf(store), store);
       });
@@ -375,6 +409,7 @@ describe('aggregates from PostgreSQL equal the raw report', { skip: !hasPostgres
   before(() => { pg = startPostgres(); });
   after(() => pg?.stop());
   STORES.forEach((store, k) => {
+    if (store.ga4) return;  // GA4's export lives in BigQuery (DuckDB reads its JSON above)
     test(`${store.name}, text columns`, () => {
       const dir = storeDir(store);
       const db = `shop${k}`;

@@ -62,6 +62,10 @@ export async function openDuckDb() {
     async load(table, path, { typed = false } = {}) {
       await run(`CREATE TABLE ${table} AS SELECT * FROM read_csv('${path}', header = true${typed ? '' : ', all_varchar = true'})`);
     },
+    /** Loads a newline-delimited JSON file (e.g. GA4's export) as `table`, types detected. */
+    async loadJson(table, path) {
+      await run(`CREATE TABLE ${table} AS SELECT * FROM read_json('${path}')`);
+    },
     /** Runs `sql` and returns its result as CSV (DuckDB's COPY), as `duckdb -csv` writes it. */
     async csv(sql, path) {
       await run(`COPY (${sql.trim().replace(/;\s*$/, '')}) TO '${path}' (FORMAT csv, HEADER true)`);
