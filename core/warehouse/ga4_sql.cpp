@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <vector>
 
 #include "simdjson.h"
 #include "warehouse/aggregates_sql.h"
@@ -50,24 +51,47 @@ bool bigquery(const QueryBuilder& query) {
   return query.syntax().dialect == SqlDialect::bigquery;
 }
 
-// The text of event parameter `key` (its string, integer or floating value) of the event `e`
-// (an array of {key, value} in BigQuery; the event as JSON in DuckDB), NULL when absent.
-std::string param(const QueryBuilder& query, const std::string& array, const std::string& key) {
-  const SqlSyntax& sql = query.syntax();
+// The text of a {key, value} entry `p` of event_params or user_properties: its string, integer
+// or floating value.
+std::string param_value(const QueryBuilder& query) {
   if (bigquery(query)) {
-    return "(SELECT COALESCE(p.value.string_value, CAST(p.value.int_value AS STRING), "
-           "CAST(p.value.double_value AS STRING), CAST(p.value.float_value AS STRING))\n"
-           "      FROM UNNEST(e." +
-           array + ") AS p WHERE p.key = " + sql.string(key) + " LIMIT 1)";
+    return "COALESCE(p.value.string_value, CAST(p.value.int_value AS STRING), "
+           "CAST(p.value.double_value AS STRING), CAST(p.value.float_value AS STRING))";
   }
   std::string value;
   for (const char* kind : {"string_value", "int_value", "double_value", "float_value"}) {
     value +=
         std::string(value.empty() ? "" : ", ") + "json_extract_string(p, '$.value." + kind + "')";
   }
-  return "(SELECT COALESCE(" + value + ")\n      FROM unnest(CAST(json_extract(e.j, '$." + array +
-         "') AS JSON[])) AS u(p) WHERE json_extract_string(p, '$.key') = " + sql.string(key) +
-         " LIMIT 1)";
+  return "COALESCE(" + value + ")";
+}
+
+// A parameter the query reads: the column it becomes, the array it is in, its key.
+struct Param {
+  std::string column, array, key;
+};
+
+// The parameters read: the session, currency, the list named on the event and, with
+// --ga4-variant-param, the arm (an event parameter, else a user property).
+std::vector<Param> params_read(const SqlRequest& request) {
+  std::vector<Param> params = {{"ga_session_id", "event_params", "ga_session_id"},
+                               {"currency", "event_params", "currency"}};
+  for (const char* key : {"item_list_id", "item_list_name", "promotion_id", "promotion_name"})
+    params.push_back({std::string("event_") + key, "event_params", key});
+  if (!request.ga4_variant_param.empty()) {
+    params.push_back({"variant_event", "event_params", request.ga4_variant_param});
+    params.push_back({"variant_user", "user_properties", request.ga4_variant_param});
+  }
+  return params;
+}
+
+// A parameter's value (the smallest, should the key repeat) for the event `e`: a subquery over
+// the event's array (BigQuery), or the column of the event's parameters pivoted once (DuckDB:
+// one pass over the arrays instead of one per parameter).
+std::string param(const QueryBuilder& query, const Param& p) {
+  if (!bigquery(query)) return "p." + p.column;
+  return "(SELECT MIN(" + param_value(query) + ")\n      FROM UNNEST(e." + p.array +
+         ") AS p WHERE p.key = " + query.syntax().string(p.key) + ")";
 }
 
 // Field `path` (dots between levels) of the event `e` as text.
@@ -140,11 +164,44 @@ std::string period_filter(const QueryBuilder& query, const std::string& micros) 
 void add_events(QueryBuilder& query) {
   const SqlRequest& request = query.request();
   const bool bq = bigquery(query);
+  const std::vector<Param> params = params_read(request);
+  const auto param_of = [&](const std::string& column) {
+    for (const Param& p : params)
+      if (p.column == column) return param(query, p);
+    return "CAST(NULL AS " + query.syntax().text_type() + ")";
+  };
   const std::string variant =
       request.ga4_variant_param.empty()
-          ? "CAST(NULL AS " + query.syntax().text_type() + ")"
-          : "COALESCE(" + param(query, "event_params", request.ga4_variant_param) + ",\n    " +
-                param(query, "user_properties", request.ga4_variant_param) + ")";
+          ? param_of("")
+          : "COALESCE(" + param_of("variant_event") + ",\n    " + param_of("variant_user") + ")";
+  if (!bq) {
+    // Arrays unnested in the SELECT list: DuckDB would join a lateral unnest back to its row by
+    // the whole JSON text.
+    std::string rows;
+    for (const char* array : {"event_params", "user_properties"}) {
+      std::string keys;
+      for (const Param& p : params)
+        if (p.array == array) keys += (keys.empty() ? "" : ", ") + query.syntax().string(p.key);
+      if (keys.empty()) continue;
+      rows += std::string(rows.empty() ? "" : "  UNION ALL\n") + "  SELECT u.event, '" + array +
+              "' AS origin, json_extract_string(p, '$.key') AS key, " + param_value(query) +
+              " AS value\n  FROM (SELECT r.event, unnest(CAST(json_extract(r.j, '$." + array +
+              "') AS JSON[])) AS p FROM ga4_rows AS r) AS u\n"
+              "  WHERE json_extract_string(p, '$.key') IN (" +
+              keys + ")\n";
+    }
+    query.cte("ga4_rows", "The events table's rows as JSON, numbered.",
+              "  SELECT ROW_NUMBER() OVER () AS event, to_json(t) AS j FROM " + request.ga4_events +
+                  " AS t\n");
+    std::string pivot;
+    for (const Param& p : params) {
+      pivot += ",\n    MIN(CASE WHEN origin = '" + p.array +
+               "' AND key = " + query.syntax().string(p.key) + " THEN value END) AS " + p.column;
+    }
+    query.cte("ga4_params",
+              "The parameters read, one column each (the smallest value, should a key repeat).",
+              "  SELECT event" + pivot + "\n  FROM (\n" + rows + "  ) AS a GROUP BY event\n");
+  }
   const std::string micros = bq ? "e.event_timestamp"
                                 : "TRY_CAST(json_extract_string(e.j, '$.event_timestamp') AS "
                                   "BIGINT)";
@@ -152,19 +209,21 @@ void add_events(QueryBuilder& query) {
                      micros + " AS micros,\n    " + field(query, "user_pseudo_id") +
                      " AS user_pseudo_id,\n    COALESCE(NULLIF(" + field(query, "user_id") +
                      ", ''), " + field(query, "user_pseudo_id") + ") AS customer,\n    " +
-                     param(query, "event_params", "ga_session_id") + " AS ga_session_id,\n    " +
-                     variant + " AS variant,\n    " + param(query, "event_params", "currency") +
-                     " AS currency,\n    lower(" + field(query, "platform") +
-                     ") AS channel,\n    " + field(query, "ecommerce.transaction_id") +
-                     " AS transaction_id,\n";
-  for (const char* key : {"item_list_id", "item_list_name", "promotion_id", "promotion_name"})
-    body += "    " + param(query, "event_params", key) + " AS event_" + key + ",\n";
+                     param_of("ga_session_id") + " AS ga_session_id,\n    " + variant +
+                     " AS variant,\n    " + param_of("currency") + " AS currency,\n    lower(" +
+                     field(query, "platform") + ") AS channel,\n    " +
+                     field(query, "ecommerce.transaction_id") + " AS transaction_id,\n";
+  for (const char* key : {"item_list_id", "item_list_name", "promotion_id", "promotion_name"}) {
+    const std::string column = std::string("event_") + key;
+    body += "    " + param_of(column) + " AS " + column + ",\n";
+  }
   // BigQuery tests the period on the table (its _TABLE_SUFFIX only there), DuckDB on the time
   // read from the JSON.
   body += bq ? "    e.items\n  FROM " + request.ga4_events + " AS e" +
                    period_filter(query, "e.event_timestamp") + ") AS e\n"
-             : "    json_extract(e.j, '$.items') AS items\n  FROM (SELECT to_json(t) AS j FROM " +
-                   request.ga4_events + " AS t) AS e) AS e" + period_filter(query, "micros") + "\n";
+             : "    json_extract(e.j, '$.items') AS items\n  FROM ga4_rows AS e LEFT JOIN "
+               "ga4_params AS p ON p.event = e.event) AS e" +
+                   period_filter(query, "micros") + "\n";
   query.cte("ga4_events",
             "Google Analytics 4 events: name, time (microseconds), device (user_pseudo_id),\n"
             "-- customer (user_id, else the device), session (ga_session_id), arm, currency,\n"
@@ -196,8 +255,12 @@ void add_events(QueryBuilder& query) {
           item(query, "price") + " AS price,\n    " + item(query, "quantity") + " AS quantity, " +
           list + " AS list,\n    " + list_name + " AS list_name\n" +
           (bq ? "  FROM ga4_events AS e, UNNEST(e.items) AS i WITH OFFSET AS item_index\n"
-              : "  FROM ga4_events AS e, unnest(CAST(e.items AS JSON[])) AS u(i)\n") +
-          "  WHERE e.name IN (" + kShownEvents + ", " + kPickEvents + ", 'purchase')\n");
+              : "  FROM (SELECT *, unnest(CAST(items AS JSON[])) AS i FROM ga4_events\n"
+                "    WHERE name IN (" +
+                    std::string(kShownEvents) + ", " + kPickEvents + ", 'purchase')) AS e\n") +
+          (bq ? "  WHERE e.name IN (" + std::string(kShownEvents) + ", " + kPickEvents +
+                    ", 'purchase')\n"
+              : ""));
 }
 
 void add_acceptance(QueryBuilder& query) {

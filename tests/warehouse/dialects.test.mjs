@@ -53,6 +53,8 @@ for (const dialect of ['bigquery', 'snowflake']) {
       const check = spawnSync('/usr/bin/python3', [path.join(root, 'tests/warehouse/check_sql.py'), dialect, file], { encoding: 'utf8' });
       assert.equal(check.status, 0, `check_sql.py ${dialect}:\n${check.stdout}${check.stderr}`);
       const duckdb = structure(sql('duckdb', c.args));
+      // DuckDB reads GA4's JSON in two steps of its own: the rows, their parameters pivoted.
+      duckdb.ctes = duckdb.ctes.filter((name) => name !== 'ga4_rows' && name !== 'ga4_params');
       assert.ok(duckdb.ctes.length > 20 && duckdb.rows.length > 20);
       assert.deepEqual(structure(query), duckdb);
       if (c.golden) {

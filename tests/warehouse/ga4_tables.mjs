@@ -8,12 +8,16 @@ import path from 'node:path';
 const SHOWN = ['view_item_list', 'view_promotion'];
 const PICKS = ['select_item', 'select_promotion', 'add_to_cart'];
 const orNull = (v) => (v === undefined || v === null || v === '' ? null : String(v));
-// An event parameter's (or user property's) value as text.
+// An event parameter's (or user property's) value as text (the smallest, should the key repeat).
 function param(list, key) {
-  const p = (list ?? []).find((x) => x.key === key);
-  if (!p) return null;
-  const v = p.value ?? {};
-  return orNull(v.string_value) ?? orNull(v.int_value) ?? orNull(v.double_value) ?? orNull(v.float_value);
+  let found = null;
+  for (const p of list ?? []) {
+    if (p.key !== key) continue;
+    const v = p.value ?? {};
+    const text = orNull(v.string_value) ?? orNull(v.int_value) ?? orNull(v.double_value) ?? orNull(v.float_value);
+    if (text !== null && (found === null || text < found)) found = text;
+  }
+  return found;
 }
 const iso = (micros) => `${new Date(Math.floor(micros / 1000000) * 1000).toISOString().slice(0, 19)}Z`;
 const csvField = (v) => (v === null || v === undefined ? '' : /[",\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
