@@ -105,7 +105,14 @@ std::vector<MetricResult> compare(const ArmStats& c, const ArmStats& t, UnitKind
   const auto add = [&](const char* metric, const char* family, Comparison comparison,
                        double units) {
     MetricResult r{metric, family, std::move(comparison), kNaN, false, {}};
-    r.power = power_of(r.comparison, units, s.confidence, s.power, s.target_relative_lift);
+    if (s.sequential) {
+      // Always-valid intervals, p-values and power: the test may be looked at every day.
+      make_sequential(r.comparison, units, s.confidence, s.sequential_tuning_n);
+      r.power = sequential_power_of(r.comparison, units, s.confidence, s.power,
+                                    s.target_relative_lift, s.sequential_tuning_n);
+    } else {
+      r.power = power_of(r.comparison, units, s.confidence, s.power, s.target_relative_lift);
+    }
     out.push_back(std::move(r));
   };
   const bool sessions = unit == UnitKind::session;

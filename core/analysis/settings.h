@@ -41,6 +41,8 @@ struct Settings {
   double capping_percentile = 0.99;             ///< the cap's percentile of pooled non-zero values
   double power = 0.8;                           ///< power for minimum detectable effects
   double target_relative_lift = 0.05;           ///< lift whose sample size is reported
+  bool sequential = false;  ///< always-valid intervals and p-values (any number of looks)
+  double sequential_tuning_n = 5000;  ///< units (both arms) the confidence sequence is tightest at
   std::uint64_t retire_min_impressions = 1000;  ///< impressions before an offer can be retired
   double retire_acceptance_floor = 0.02;  ///< retire when acceptance's upper bound is under this
   std::uint64_t min_impressions_for_verdict = 100;  ///< fewer impressions: always inconclusive

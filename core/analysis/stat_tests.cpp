@@ -41,6 +41,7 @@ void finish_relative(Comparison& c, double var_control_mean, double var_treatmen
   const double q = std::isinf(c.df) ? normal_quantile(0.5 + confidence / 2)
                                     : t_quantile(0.5 + confidence / 2, c.df);
   c.relative_ci = {c.relative - q * se, c.relative + q * se};
+  c.relative_se = se;
   if (se > 0) {
     const double statistic = std::fabs(c.relative / se);
     c.relative_p_value =
@@ -219,6 +220,74 @@ Power power_of(const Comparison& comparison, double units_observed, double confi
     // se² scales as 1/n: the units that make z·se equal the target delta.
     result.units_needed = std::ceil(units_observed * (comparison.se * z / target_delta) *
                                     (comparison.se * z / target_delta));
+    result.units_still_needed = std::max(0.0, result.units_needed - units_observed);
+  }
+  return result;
+}
+
+namespace {
+
+// ρ² of the confidence sequence tuned for `tuning_n` units at level `alpha`.
+double sequential_rho2(double alpha, double tuning_n) {
+  const double l = -2 * std::log(alpha);
+  return (l + std::log(l + 1)) / tuning_n;
+}
+
+}  // namespace
+
+double sequential_multiplier(double n, double alpha, double tuning_n) {
+  const double r2 = sequential_rho2(alpha, tuning_n);
+  const double nr2 = n * r2;
+  return std::sqrt(n) *
+         std::sqrt(2 * (nr2 + 1) / (n * n * r2) * std::log(std::sqrt(nr2 + 1) / alpha));
+}
+
+double sequential_p_value(double z, double n, double alpha, double tuning_n) {
+  const double nr2 = n * sequential_rho2(alpha, tuning_n);
+  // z = multiplier(n, p) solved for p.
+  return std::min(1.0, std::sqrt(nr2 + 1) * std::exp(-z * z * nr2 / (2 * (nr2 + 1))));
+}
+
+void make_sequential(Comparison& c, double n, double confidence, double tuning_n) {
+  if (!c.ok || !(n > 0)) return;
+  const double alpha = 1 - confidence;
+  const double m = sequential_multiplier(n, alpha, tuning_n);
+  if (c.se > 0) {
+    c.delta_ci = {c.delta - m * c.se, c.delta + m * c.se};
+    c.p_value = sequential_p_value(std::fabs(c.delta / c.se), n, alpha, tuning_n);
+  }
+  if (c.relative_se > 0) {
+    c.relative_ci = {c.relative - m * c.relative_se, c.relative + m * c.relative_se};
+    c.relative_p_value =
+        sequential_p_value(std::fabs(c.relative / c.relative_se), n, alpha, tuning_n);
+  }
+}
+
+Power sequential_power_of(const Comparison& comparison, double units_observed, double confidence,
+                          double power, double target_relative_lift, double tuning_n) {
+  Power result;
+  if (!comparison.ok || !(comparison.se > 0) || !(units_observed > 0)) return result;
+  const double alpha = 1 - confidence;
+  const double z_power = normal_quantile(power);
+  // The detectable delta at n units, the standard error scaling as 1/√n.
+  const auto detectable = [&](double n) {
+    return (sequential_multiplier(n, alpha, tuning_n) + z_power) * comparison.se *
+           std::sqrt(units_observed / n);
+  };
+  result.mde_absolute = detectable(units_observed);
+  if (comparison.control != 0)
+    result.mde_relative = result.mde_absolute / std::fabs(comparison.control);
+  const double target_delta = std::fabs(target_relative_lift * comparison.control);
+  if (target_delta > 0) {
+    // The fewest units whose detectable delta reaches the target (it falls as n grows).
+    double low = 1, high = std::max(2.0, units_observed);
+    while (detectable(high) > target_delta && high < 1e15)
+      high *= 2;
+    for (int i = 0; i < 200 && high - low > 0.5; ++i) {
+      const double mid = (low + high) / 2;
+      (detectable(mid) > target_delta ? low : high) = mid;
+    }
+    result.units_needed = std::ceil(high);
     result.units_still_needed = std::max(0.0, result.units_needed - units_observed);
   }
   return result;

@@ -33,6 +33,7 @@ struct Comparison {
   double relative = kNaN;          ///< treatment / control − 1 (delta method)
   Interval relative_ci;            ///< interval of the relative lift
   double relative_p_value = kNaN;  ///< two-sided p-value of relative = 0
+  double relative_se = kNaN;       ///< standard error of the relative lift (delta method)
   double se = kNaN;                ///< standard error of delta
   double df = kNaN;                ///< degrees of freedom (infinite for z-tests)
   double unit_variance = kNaN;     ///< pooled per-unit variance (for power)
@@ -89,5 +90,21 @@ struct Power {
 /// standard error and per-unit variance (two-sided test at 1 − confidence).
 Power power_of(const Comparison& comparison, double units_observed, double confidence, double power,
                double target_relative_lift);
+
+/// The always-valid (sequential) tests: the asymptotic confidence sequence of Waudby-Smith et
+/// al. (2023) as GrowthBook computes it, tightest at `tuning_n` units. An interval is the
+/// estimate ± se · sequential_multiplier(n, ...) with n the units of both arms; it covers the
+/// true value at every look at once with probability 1 − alpha.
+double sequential_multiplier(double n, double alpha, double tuning_n);
+/// The always-valid two-sided p-value of an estimate `z` standard errors from 0 at n units: the
+/// smallest alpha whose sequence excludes 0, with ρ fixed by the configured `alpha`.
+double sequential_p_value(double z, double n, double alpha, double tuning_n);
+/// Replaces a comparison's intervals and p-values (absolute and relative) with the always-valid
+/// ones at n units (both arms).
+void make_sequential(Comparison& comparison, double n, double confidence, double tuning_n);
+/// Power at the current sample when the intervals are always valid: the sequence's multiplier
+/// at n units instead of the normal quantile (and at the units needed, for the sample size).
+Power sequential_power_of(const Comparison& comparison, double units_observed, double confidence,
+                          double power, double target_relative_lift, double tuning_n);
 
 }  // namespace basketlift

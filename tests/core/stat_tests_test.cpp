@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <random>
 #include <vector>
 
 #include "analysis/distributions.h"
@@ -307,6 +308,113 @@ TEST(Power, MinimumDetectableEffectShrinksWithSample) {
   // 5% of 4.5 = 0.225 needs n with (2.8016 × se(n)) = 0.225.
   EXPECT_NEAR(power.units_needed, std::ceil(2000 * std::pow(power.mde_absolute / 0.225, 2)), 1);
   EXPECT_GT(power.units_still_needed, 0);
+}
+
+}  // namespace
+}  // namespace basketlift
+
+namespace basketlift {
+namespace {
+
+// The always-valid tests against tests/fixtures/stats/sequential.json (NumPy, from the formula:
+// tests/reference/make_sequential_reference.py), GrowthBook's published case among them.
+TEST(Sequential, MatchesTheReferenceComputedFromTheFormula) {
+  const std::string text = testing::read_file(testing::fixture_path("stats/sequential.json"));
+  simdjson::dom::parser parser;
+  simdjson::dom::element root;
+  ASSERT_EQ(parser.parse(text).get(root), simdjson::SUCCESS);
+  const auto number = [](simdjson::dom::element e, const char* pointer) {
+    double value = 0;
+    EXPECT_EQ(e.at_pointer(pointer).get_double().get(value), simdjson::SUCCESS) << pointer;
+    return value;
+  };
+  std::size_t cases = 0;
+  simdjson::dom::array all;
+  ASSERT_EQ(root["cases"].get_array().get(all), simdjson::SUCCESS);
+  for (simdjson::dom::element c : all) {
+    std::string_view name;
+    ASSERT_EQ(c["name"].get_string().get(name), simdjson::SUCCESS);
+    const std::string what(name);
+    const Moments control = Moments::from_sums(number(c, "/control/0"), number(c, "/control/1"),
+                                               number(c, "/control/2"));
+    const Moments treatment = Moments::from_sums(
+        number(c, "/treatment/0"), number(c, "/treatment/1"), number(c, "/treatment/2"));
+    const double alpha = number(c, "/alpha"), tuning_n = number(c, "/tuning_n"),
+                 n = number(c, "/n");
+    expect_close(sequential_multiplier(n, alpha, tuning_n), number(c, "/multiplier"), what.c_str());
+    Comparison r = welch_test(control, treatment, 1 - alpha);
+    ASSERT_TRUE(r.ok) << what;
+    const Interval fixed = r.delta_ci;
+    make_sequential(r, n, 1 - alpha, tuning_n);
+    expect_close(r.delta_ci.low, number(c, "/delta_ci/0"), what.c_str());
+    expect_close(r.delta_ci.high, number(c, "/delta_ci/1"), what.c_str());
+    expect_close(r.p_value, number(c, "/p"), what.c_str());
+    expect_close(r.relative_ci.low, number(c, "/relative_ci/0"), what.c_str());
+    expect_close(r.relative_ci.high, number(c, "/relative_ci/1"), what.c_str());
+    expect_close(r.relative_p_value, number(c, "/relative_p"), what.c_str());
+    EXPECT_GT(r.delta_ci.high - r.delta_ci.low, fixed.high - fixed.low) << what << ": wider";
+    // The p-value and the interval agree: 0 inside the interval exactly when p > alpha.
+    EXPECT_EQ(r.delta_ci.low <= 0 && 0 <= r.delta_ci.high, r.p_value > alpha) << what;
+    EXPECT_EQ(r.relative_ci.low <= 0 && 0 <= r.relative_ci.high, r.relative_p_value > alpha)
+        << what;
+    const Power power = sequential_power_of(r, n, 1 - alpha, 0.8, 0.05, tuning_n);
+    expect_close(power.mde_absolute, number(c, "/mde_absolute"), what.c_str());
+    EXPECT_NEAR(power.units_needed, number(c, "/units_needed"), 1) << what;
+    ++cases;
+  }
+  EXPECT_EQ(cases, 5u);
+}
+
+// GrowthBook's published test of its sequential t-test (tuning N* = 1,000), to its printed
+// precision: relative lift 0.50336, always-valid interval (−0.55844, 1.56516).
+TEST(Sequential, ReproducesGrowthBooksPublishedCase) {
+  Comparison c = welch_test(Moments::from_sums(3000, 1396.87, 52377.9767),
+                            Moments::from_sums(3461, 2422.7, 134698.29), 0.95);
+  make_sequential(c, 3000 + 3461, 0.95, 1000);
+  EXPECT_NEAR(c.relative, 0.50336, 5e-6);
+  EXPECT_NEAR(c.relative_ci.low, -0.55844, 5e-6);
+  EXPECT_NEAR(c.relative_ci.high, 1.56516, 5e-6);
+  EXPECT_GT(c.relative_p_value, 0.05);  // the interval holds 0
+}
+
+}  // namespace
+}  // namespace basketlift
+
+namespace basketlift {
+namespace {
+
+// 200 A/A experiments, each looked at 20 times as units arrive (250 per arm a look; revenue per
+// session: 70% zeros, the rest exponential): stopping at the first look with p < alpha, the
+// fixed-horizon test finds an effect that is not there several times as often as alpha; the
+// always-valid test stays within alpha + 3 standard errors.
+TEST(Sequential, RepeatedLooksAtAaTestsKeepTheFalsePositiveRate) {
+  std::mt19937_64 random(20261202);
+  std::bernoulli_distribution buys(0.3);
+  std::exponential_distribution<double> revenue(1.0 / 80);
+  const double alpha = 0.05;
+  const int experiments = 200, looks = 20, per_look = 250;
+  int fixed_positives = 0, sequential_positives = 0;
+  for (int e = 0; e < experiments; ++e) {
+    Moments arms[2];
+    bool fixed_hit = false, sequential_hit = false;
+    for (int look = 0; look < looks; ++look) {
+      for (Moments& arm : arms) {
+        for (int u = 0; u < per_look; ++u)
+          arm.add(buys(random) ? revenue(random) : 0.0);
+      }
+      Comparison c = welch_test(arms[0], arms[1], 1 - alpha);
+      fixed_hit = fixed_hit || c.p_value < alpha;
+      make_sequential(c, arms[0].n + arms[1].n, 1 - alpha, 5000);
+      sequential_hit = sequential_hit || c.p_value < alpha;
+    }
+    fixed_positives += fixed_hit;
+    sequential_positives += sequential_hit;
+  }
+  const double se = std::sqrt(alpha * (1 - alpha) / experiments);
+  const double sequential_rate = static_cast<double>(sequential_positives) / experiments;
+  const double fixed_rate = static_cast<double>(fixed_positives) / experiments;
+  EXPECT_LE(sequential_rate, alpha + 3 * se) << sequential_positives << " of " << experiments;
+  EXPECT_GE(fixed_rate, 2 * alpha) << fixed_positives << " of " << experiments;
 }
 
 }  // namespace

@@ -124,6 +124,26 @@ test('experiment: arms, deltas with significance, each slice', async () => {
   await page.locator('#experiment').screenshot({ path: path.join(screenshots, 'panel-experiment.png') });
 });
 
+test('experiment: says which intervals are in force, always-valid ones wider', async () => {
+  assert.equal(await page.locator('#experiment [data-intervals]').getAttribute('data-intervals'), 'fixed');
+  const sequential = await engineReport(sampleFiles, { sequential: true, sequential_tuning_n: 2000 });
+  const shown = await page.evaluate(async (r) => {
+    const { renderExperiment } = await import('/app/panels/experiment.js');
+    const root = document.createElement('section');
+    document.body.append(root);
+    renderExperiment(root, r);
+    const note = root.querySelector('[data-intervals]');
+    const out = [note.dataset.intervals, note.textContent];
+    root.remove();
+    return out;
+  }, sequential);
+  assert.equal(shown[0], 'sequential');
+  assert.match(shown[1], /Always-valid 95% intervals and p-values \(sequential testing, tuned for 2,000 units\)/);
+  // The report's intervals are the always-valid ones: wider than the fixed-horizon ones.
+  const width = (r) => { const ci = r.experiment.comparisons[0].metrics.find((m) => m.metric === 'cvr').result.delta_ci; return ci[1] - ci[0]; };
+  assert.ok(width(sequential) > width(report), `${width(sequential)} > ${width(report)}`);
+});
+
 test('experiment and offers: interval labels name the report\'s confidence, not a fixed 95%', async () => {
   const at90 = await engineReport(sampleFiles, { confidence: 0.9 });
   const texts = await page.evaluate(async (r) => {

@@ -559,6 +559,8 @@ export interface Settings {
   capping_percentile: number;
   power: number;
   target_relative_lift: number;
+  sequential: boolean;
+  sequential_tuning_n: number;
   retire_min_impressions: Count;
   retire_acceptance_floor: number;
   min_impressions_for_verdict: Count;

@@ -81,7 +81,13 @@ export function renderExperiment(root, report) {
   const csv = csvButton('experiment.csv', ['slice_kind', 'slice', 'arm', 'metric', 'family', 'control', 'treatment', 'delta', 'delta_low', 'delta_high', 'relative', 'relative_low', 'relative_high', 'p_value', 'adjusted_p', 'significant', 'srm_p_value'],
     () => e.comparisons.flatMap((c) => c.metrics.map((m) => [c.slice_kind, c.slice, c.arm, m.metric, m.family, m.result.control, m.result.treatment, m.result.delta,
       m.result.delta_ci?.[0], m.result.delta_ci?.[1], m.result.relative, m.result.relative_ci?.[0], m.result.relative_ci?.[1], m.result.p_value, m.adjusted_p, m.significant, c.srm.p_value])));
-  fill(root, title, arms,
+  // Which intervals are in force: always-valid ones may be read every day; fixed-horizon ones
+  // once, at the test's planned end.
+  const sequential = report.settings.sequential;
+  const intervals = h('p', { class: 'hint', 'data-intervals': sequential ? 'sequential' : 'fixed' }, sequential
+    ? `Always-valid ${level} intervals and p-values (sequential testing, tuned for ${fmt.count(report.settings.sequential_tuning_n)} units): they stay valid however often the results are looked at.`
+    : `Fixed-horizon ${level} intervals: valid when the test is read once, at its planned end. Looking every day and stopping at the first significant result finds effects that are not there; set "sequential": true to read it at any time.`);
+  fill(root, title, intervals, arms,
     e.untagged_units ? h('p', { class: 'hint' }, `${fmt.count(e.untagged_units)} units carry no variant and are left out.`) : null,
     h('p', { class: 'controls' }, h('label', { for: 'experiment-slice' }, 'Compare '), sliceSelect),
     figure, body, csv,
