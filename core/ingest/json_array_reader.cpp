@@ -123,9 +123,12 @@ Status JsonArrayReader::scan() {
         break;
       case Phase::done:
         if (!is_space(c)) {
-          sink_.on_unreadable_row(index_ + 1, RejectReason::invalid_json,
-                                  "text after the end of the array",
-                                  std::string_view(data + pos, size - pos));
+          if (!trailing_seen_) {
+            sink_.on_unreadable_row(index_ + 1, RejectReason::invalid_json,
+                                    "text after the end of the array",
+                                    std::string_view(data + pos, size - pos));
+            trailing_seen_ = true;
+          }
           pos = size;
         } else {
           ++pos;

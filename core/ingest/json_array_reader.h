@@ -38,6 +38,8 @@ class JsonArrayReader final : public FormatReader {
   std::size_t element_start_ = 0;  // first byte of the element being scanned
   int depth_ = 0;                  // bracket depth inside the element
   bool oversized_ = false;         // the element passed kMaxRecordBytes: rejected, being skipped
+  bool trailing_seen_ = false;     // text after the array's end was reported (once, whatever
+                                   // the chunks it comes in)
   bool in_string_ = false;
   bool escaped_ = false;
   std::uint64_t index_ = 0;  // elements seen
