@@ -95,19 +95,47 @@ std::string category_path(const SqlSyntax& sql, const std::string& category) {
                          "[[:blank:]]* > [[:blank:]]*", "/");
 }
 
+// Shopify's name of a variant without a SKU, as the engine makes it (ingest/products_loader.cpp):
+// "Title - Option1 / Option2", the title alone for the single "Default Title" variant.
+std::string shopify_variant_name(const SqlSyntax& sql) {
+  const std::string options = sql.join_present({"option1", "option2", "option3"}, " / ");
+  return "CASE WHEN " + options + " IN ('', 'Default Title') THEN COALESCE(name, '') ELSE " +
+         "COALESCE(name, '') || ' - ' || " + options + " END";
+}
+
 void add_catalogue(QueryBuilder& query) {
   const QueryBuilder::TableReader products =
       query.reader({Field::product_id, Field::name, Field::category, Field::price, Field::unit_cost,
-                    Field::margin_pct, Field::tier, Field::upsells, Field::cross_sells});
+                    Field::margin_pct, Field::tier, Field::upsells, Field::cross_sells,
+                    Field::handle, Field::option1, Field::option2, Field::option3});
   query.cte("product_rows", "Every row of the catalogue.",
             products.select(query.request().products), QueryBuilder::Use::once);
   std::string values;
   for (Field field : {Field::name, Field::category, Field::price, Field::unit_cost,
-                      Field::margin_pct, Field::tier, Field::upsells, Field::cross_sells})
+                      Field::margin_pct, Field::tier, Field::upsells, Field::cross_sells,
+                      Field::handle, Field::option1, Field::option2, Field::option3})
     values += ",\n    " + products.text(field) + " AS " + field_name(field);
-  query.cte("product_text", "The catalogue's values the analyses read.",
-            "  SELECT\n    " + products.text(Field::product_id) + " AS product" + values +
+  query.cte("product_fields", "The catalogue's values the analyses read.",
+            "  SELECT\n    " + products.text(Field::product_id) + " AS product_id" + values +
                 "\n  FROM product_rows\n",
+            QueryBuilder::Use::once);
+  const auto filled = [](const char* column) {
+    return std::string("CASE WHEN handle IS NULL THEN ") + column + " ELSE COALESCE(" + column +
+           ", MAX(" + column + ") OVER (PARTITION BY handle)) END AS " + column;
+  };
+  query.cte("product_text",
+            "Shopify's products export: a product's later rows (one per variant, or an image)\n"
+            "-- carry only its handle and the variant's columns, and take the title and type\n"
+            "-- from the row that has them; a variant without a SKU is named as Shopify names its\n"
+            "-- order lines (\"Title - Large\"), a row of neither price nor option is no product.",
+            "  SELECT *, COALESCE(product_id, CASE WHEN handle IS NOT NULL AND (price IS NOT NULL\n"
+            "    OR option1 IS NOT NULL) THEN NULLIF(" +
+                shopify_variant_name(query.syntax()) +
+                ", '') END) AS product\n"
+                "  FROM (SELECT product_id, " +
+                filled("name") + ", " + filled("category") +
+                ",\n    price, unit_cost, margin_pct, tier, upsells, cross_sells, handle, option1, "
+                "option2, option3\n    FROM product_fields) AS f\n",
             QueryBuilder::Use::once);
   query.cte("product_checked", "A catalogue row's rejection, in the engine's order.",
             "  SELECT *, CASE\n" + query.number_check(Field::price, "< 0", "negative_number") +
@@ -116,10 +144,12 @@ void add_catalogue(QueryBuilder& query) {
                 query.number_check(Field::tier, nullptr, nullptr) + "    WHEN " +
                 query.decimal("margin_pct") + " < 0 OR " + query.decimal("margin_pct") +
                 " > 100 THEN 'out_of_range:margin_pct'\n"
+                "    WHEN product IS NULL AND handle IS NOT NULL THEN 'not_a_product_row:handle'\n"
                 "    WHEN product IS NULL THEN 'missing_required_field:product_id'\n"
                 "  END AS rejection\n"
                 "  FROM product_text\n");
-  std::vector<std::pair<std::string, std::string>> columns = {{"product_id", "product"}};
+  std::vector<std::pair<std::string, std::string>> columns = {{"product_id", "product"},
+                                                              {"handle", "handle"}};
   for (Field field : {Field::price, Field::unit_cost, Field::margin_pct, Field::tier})
     columns.emplace_back(field_name(field), field_name(field));
   query.cte("product_rejections", "Rejected catalogue rows and the failing value.",

@@ -105,6 +105,21 @@ std::string SqlSyntax::split_part(std::string_view text, std::string_view delimi
          ")";
 }
 
+std::string SqlSyntax::join_present(const std::vector<std::string>& values,
+                                    std::string_view separator) const {
+  std::string list;
+  for (const std::string& value : values)
+    list += (list.empty() ? "" : ", ") + value;
+  switch (dialect) {
+    case SqlDialect::bigquery:
+      return "ARRAY_TO_STRING([" + list + "], " + string(separator) + ")";
+    case SqlDialect::snowflake:
+      return "ARRAY_TO_STRING(ARRAY_CONSTRUCT_COMPACT(" + list + "), " + string(separator) + ")";
+    default:
+      return "concat_ws(" + string(separator) + ", " + list + ")";
+  }
+}
+
 std::string SqlSyntax::position(std::string_view needle, std::string_view text) const {
   if (dialect == SqlDialect::snowflake)
     return "POSITION(" + std::string(needle) + ", " + std::string(text) + ")";

@@ -37,6 +37,9 @@ struct SqlSyntax {
   std::string any(std::string_view condition) const;
   /// Part `n` (from 1) of `text` split at `delimiter`.
   std::string split_part(std::string_view text, std::string_view delimiter, int n) const;
+  /// The texts of `values` that are not NULL, joined by `separator` ('' when none is).
+  std::string join_present(const std::vector<std::string>& values,
+                           std::string_view separator) const;
   /// Where `needle` starts in `text` (from 1; 0 when absent).
   std::string position(std::string_view needle, std::string_view text) const;
   /// `text` with every match of the regular expression `pattern` replaced by `replacement`.

@@ -5,8 +5,9 @@ namespace basketlift {
 namespace {
 
 // Shopify "Export orders": one row per line item; order-level columns on an order's first row
-// only (the query takes an order's value from any of its lines).
-constexpr std::pair<const char*, Field> kShopifyOrders[] = {
+// only (the query takes an order's value from any of its lines). And "Export products": one
+// row per variant (and per extra image), the title and type on a product's first row only.
+constexpr std::pair<const char*, Field> kShopify[] = {
     {"Name", Field::order_id},
     {"Email", Field::customer_id},
     {"Created at", Field::timestamp},
@@ -21,6 +22,15 @@ constexpr std::pair<const char*, Field> kShopifyOrders[] = {
     {"Lineitem price", Field::unit_price},
     {"Lineitem sku", Field::product_id},
     {"Lineitem discount", Field::discount},
+    {"Variant SKU", Field::product_id},
+    {"Title", Field::name},
+    {"Type", Field::category},
+    {"Variant Price", Field::price},
+    {"Cost per item", Field::unit_cost},
+    {"Handle", Field::handle},
+    {"Option1 Value", Field::option1},
+    {"Option2 Value", Field::option2},
+    {"Option3 Value", Field::option3},
 };
 
 // WooCommerce product export, with the cost columns of the common cost-of-goods plugins.
@@ -46,7 +56,7 @@ std::optional<ColumnMapping> sql_preset(std::string_view names) {
     const std::size_t comma = names.find(',');
     const std::string_view name = names.substr(0, comma);
     if (name == "shopify") {
-      for (const auto& [column, field] : kShopifyOrders)
+      for (const auto& [column, field] : kShopify)
         mapping.entries.emplace_back(column, field);
     } else if (name == "woocommerce") {
       for (const auto& [column, field] : kWooCommerceProducts)

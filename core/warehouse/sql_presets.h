@@ -9,9 +9,9 @@
 
 namespace basketlift {
 
-/// The mapping of a preset: "shopify" (Shopify's "Export orders" CSV as the orders table),
-/// "woocommerce" (WooCommerce's product export as the catalogue), or both separated by a
-/// comma; nullopt for another name.
+/// The mapping of a preset: "shopify" (Shopify's "Export orders" CSV as the orders table and
+/// its "Export products" CSV as the catalogue), "woocommerce" (WooCommerce's product export as
+/// the catalogue), or both separated by a comma; nullopt for another name.
 std::optional<ColumnMapping> sql_preset(std::string_view names);
 
 }  // namespace basketlift

@@ -48,10 +48,12 @@ const STORES = [
   // A period (sql --from/--to) of the middle half of the store's days, against the raw files
   // holding only the rows dated in it.
   { name: 'clean seed 18, a period', args: ['--orders', '2000', '--seed', '18', '--clean'], period: true },
-  // Shopify's orders export loaded as it is (its column names, order-level values on an order's
-  // first row only), read with the preset `--map shopify`.
-  { name: 'seed 19, Shopify orders export', args: ['--orders', '1500', '--seed', '19', '--shopify'],
-    tables: ['orders', 'offers', 'sessions'], files: { orders: 'orders_export.csv' }, map: 'shopify' },
+  // Shopify's orders and products exports loaded as they are (their column names, order-level
+  // values on an order's first row only, a product's title and type on its first row only,
+  // variants without a SKU, image rows), read with the preset `--map shopify`.
+  { name: 'seed 19, Shopify exports', args: ['--orders', '1500', '--seed', '19', '--shopify'],
+    files: { orders: 'orders_export.csv', products: 'products_export.csv' }, map: 'shopify',
+    edit: (dir, store) => { store.shopifyRows = shopifyVariants(dir); } },
   // The catalogue as WooCommerce exports it (categories as "A > B", the shop's own upsells and
   // cross-sells, a cost plugin's column), read with the preset `--map woocommerce`.
   { name: 'seed 20, WooCommerce catalogue', args: ['--orders', '1500', '--seed', '20'],
@@ -157,6 +159,47 @@ function periodCopy(dir, { from, to }) {
   return out;
 }
 
+// Adds to every 7th product of DIR/products_export.csv a second variant without a SKU (option
+// "Large": named "Title - Large"), dearer, and an image row (its handle only), right after it,
+// as Shopify exports a product's rows; every third order line of those products buys the
+// variant instead (no SKU: Shopify names the line "Title - Large", the name the catalogue's
+// variant must get for its price and cost to count).
+// Returns the products and the variant rows and image rows added (as many of each).
+function shopifyVariants(dir) {
+  const file = path.join(dir, 'products_export.csv');
+  const [header, ...rows] = readFileSync(file, 'utf8').trimEnd().split('\n').map(parseCsvLine);
+  const at = (name) => header.indexOf(name);
+  const quote = (v) => (/[",]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  const out = [];
+  rows.forEach((r, i) => {
+    out.push(r);
+    if (i % 7 !== 0) return;
+    const variant = header.map(() => '');
+    variant[at('Handle')] = r[at('Handle')];
+    variant[at('Option1 Value')] = 'Large';
+    variant[at('Variant Price')] = (Number(r[at('Variant Price')]) + 10).toFixed(2);
+    if (r[at('Cost per item')] !== '') variant[at('Cost per item')] = (Number(r[at('Cost per item')]) + 4).toFixed(2);
+    const image = header.map(() => '');
+    image[at('Handle')] = r[at('Handle')];
+    out.push(variant, image);
+  });
+  writeFileSync(file, [header, ...out].map((r) => r.map(quote).join(',')).join('\n') + '\n');
+  const titles = new Map(rows.filter((_, i) => i % 7 === 0).map((r) => [r[at('Variant SKU')], r[at('Title')]]));
+  const ordersFile = path.join(dir, 'orders_export.csv');
+  const [orderHeader, ...lines] = readFileSync(ordersFile, 'utf8').trimEnd().split('\n').map(parseCsvLine);
+  const sku = orderHeader.indexOf('Lineitem sku'), name = orderHeader.indexOf('Lineitem name');
+  let bought = 0;
+  lines.forEach((l, i) => {
+    if (!titles.has(l[sku]) || i % 3 !== 0) return;
+    l[name] = `${titles.get(l[sku])} - Large`;
+    l[sku] = '';
+    ++bought;
+  });
+  assert.ok(bought > 0, 'some lines buy a variant without a SKU');
+  writeFileSync(ordersFile, [orderHeader, ...lines].map((r) => r.map(quote).join(',')).join('\n') + '\n');
+  return { products: rows.length, added: Math.ceil(rows.length / 7) };
+}
+
 // Writes DIR/products_woo.csv: DIR/products.csv as WooCommerce's product export, each product
 // listing the 5 before it as upsells and the 15 after it as cross-sells.
 function wooCatalogue(dir) {
@@ -178,7 +221,7 @@ function storeDir(store) {
   const dir = path.join(work, store.name.replace(/\W+/g, '-'));
   execFileSync(path.join(root, 'build/bin/basketlift-generate'), [...store.args, '--format', store.ga4 ? 'ga4' : 'csv', '--out', dir]);
   if (store.ga4) store.ga4Counts = ga4Tables(path.join(dir, 'events.ndjson'), dir, { listTypes: store.ga4 });
-  store.edit?.(dir);
+  store.edit?.(dir, store);
   if (store.period) {
     store.days = middleDays(dir);
     store.rawDir = periodCopy(dir, store.days);
@@ -326,6 +369,12 @@ function assertSameAnswers(fromAggregates, raw, tables, store) {
     if (store.config?.basket_max_items) assert.ok(raw.basket.large_baskets_left_out > 0, 'some baskets are left out as large');
     assert.ok(raw.basket.candidates.some((c) => c.in_shop_settings), 'some candidates are the shop\'s own offers');
     if (store.liftChecked) assert.ok(raw.basket.offer_checks.some((c) => c.organic_lift !== null), 'some offers are checked with a lift');
+  }
+  if (store.shopifyRows) {
+    // The store has what it is meant to: image rows rejected, variants without a SKU used.
+    const products = raw.inputs.find((i) => i.table === 'products');
+    assert.equal(products.rejected_by_reason.not_a_product_row, store.shopifyRows.added);
+    assert.equal(products.rows_used, store.shopifyRows.products + store.shopifyRows.added);
   }
   if (store.days) {
     for (const input of fromAggregates.inputs) {
