@@ -53,8 +53,10 @@ class Generation {
 
   std::string run() {
     write_products();
-    for (const OfferRule& offer : catalog_.offers)
-      list_of_rec_[offer.rec_id] = ga4_list(offer);
+    if (options_.ga4) {
+      for (const OfferRule& offer : catalog_.offers)
+        list_of_rec_[offer.rec_id] = ga4_list(offer);
+    }
     if (options_.shopify) {
       shopify_orders_begin(buffers_[1]);
     } else if (!options_.ga4) {

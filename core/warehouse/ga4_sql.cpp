@@ -172,7 +172,7 @@ void add_events(QueryBuilder& query) {
   };
   const std::string variant =
       request.ga4_variant_param.empty()
-          ? param_of("")
+          ? "CAST(NULL AS " + query.syntax().text_type() + ")"
           : "COALESCE(" + param_of("variant_event") + ",\n    " + param_of("variant_user") + ")";
   if (!bq) {
     // Arrays unnested in the SELECT list: DuckDB would join a lateral unnest back to its row by

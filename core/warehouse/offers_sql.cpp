@@ -65,8 +65,7 @@ void add_impression_checks(QueryBuilder& query) {
       "impressions",
       "Valid impressions, numbered; a bundle's offered product is its first part ('A+B': A);\n"
       "-- given: the accepted column's 1 or 0, NULL when the table does not say.",
-      "  SELECT ROW_NUMBER() OVER (" +
-          sql.any_order("rec_id").substr(sql.any_order("rec_id").empty() ? 0 : 1) +
+      "  SELECT ROW_NUMBER() OVER (" + sql.any_order("rec_id") +
           ") AS impression, rec_id,\n"
           "    CASE WHEN type_key = 'upsell' THEN 'upsell' WHEN type_key = 'bundle' THEN 'bundle'\n"
           "      ELSE 'cross_sell' END AS type,\n"
