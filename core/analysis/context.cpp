@@ -29,17 +29,42 @@ void group_lines(AnalysisContext& ctx) {
     ctx.order_line_begin[o + 1] += ctx.order_line_begin[o];
 }
 
+// Money per order and in total, each line's revenue and cost worked out once.
 void add_order_money(AnalysisContext& ctx) {
   const Store& store = ctx.store;
+  const LineColumns& lines = store.lines;
+  const std::vector<std::uint8_t>& listed = store.products.in_catalogue;
+  LineMoney& money = ctx.money;
+  money.catalogue = std::any_of(listed.begin(), listed.end(), [](std::uint8_t c) { return c; });
   ctx.order_revenue.assign(store.orders.size(), 0);
   ctx.order_margin.assign(store.orders.size(), 0);
-  for (std::size_t i = 0; i < store.lines.size(); ++i) {
+  std::vector<std::uint8_t> priced(store.orders.size(), 0);
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const bool has_price = !std::isnan(lines.unit_price[i]);
     const double revenue = ctx.line_revenue_in_scope(i);
+    const double cost = has_price ? line_cost(store, i) : kNoNumber;
+    if (money.catalogue && !listed[lines.product[i]]) {
+      ++money.unlisted_lines;
+      if (!std::isnan(revenue)) money.unlisted_revenue += revenue;
+    }
+    if (has_price && std::isnan(cost)) {
+      ++money.costless_lines;
+      if (!std::isnan(revenue)) money.costless_revenue += revenue;
+    }
     if (std::isnan(revenue)) continue;
-    const std::uint32_t o = store.lines.order[i];
+    const std::uint32_t o = lines.order[i];
     ctx.order_revenue[o] += revenue;
-    const double cost = line_cost(store, i);
-    if (!std::isnan(cost)) ctx.order_margin[o] += revenue - cost;
+    priced[o] = 1;
+    ++money.priced_lines;
+    money.revenue += revenue;
+    if (std::isnan(cost)) continue;
+    ctx.order_margin[o] += revenue - cost;
+    ++money.costed_lines;
+    money.margin += revenue - cost;
+    money.revenue_with_cost += revenue;
+  }
+  for (std::size_t o = 0; o < priced.size(); ++o) {
+    if (priced[o]) money.order_revenue.add(ctx.order_revenue[o]);
   }
 }
 
@@ -127,7 +152,7 @@ double AnalysisContext::offer_line_margin(std::size_t i) const {
 void derive_acceptance(AnalysisContext& ctx);  // acceptance.cpp
 
 AnalysisContext build_context(const Store& store, const Settings& settings) {
-  AnalysisContext ctx{store, settings, currency_scope(store), {}, {}, {}, {}, {}, {}, {}, 0,
+  AnalysisContext ctx{store, settings, currency_scope(store), {}, {}, {}, {}, {}, {}, {}, {}, 0,
                       false, {}};
   add_order_money(ctx);
   group_lines(ctx);

@@ -8,6 +8,7 @@
 
 #include "analysis/currency_scope.h"
 #include "analysis/line_values.h"
+#include "analysis/moments.h"
 #include "analysis/settings.h"
 #include "store/store.h"
 
@@ -33,6 +34,22 @@ struct OfferFacts {
   std::int64_t last_shown = kNoTime;       ///< latest impression time
 };
 
+/// The store's money in the currency scope, summed line by line in stored order, and the lines
+/// the catalogue's data gaps count (whatever their currency).
+struct LineMoney {
+  std::uint64_t priced_lines = 0;    ///< lines in scope with a unit_price
+  std::uint64_t costed_lines = 0;    ///< of those, lines whose cost is known
+  double revenue = 0;                ///< Σ revenue of priced lines in scope
+  double margin = 0;                 ///< Σ (revenue − cost) of costed lines
+  double revenue_with_cost = 0;      ///< Σ revenue of costed lines
+  Moments order_revenue;             ///< revenue per order in scope with a priced line
+  bool catalogue = false;            ///< a catalogue row described some product
+  std::uint64_t unlisted_lines = 0;  ///< lines of products the catalogue lacks (when given)
+  double unlisted_revenue = 0;       ///< Σ their revenue in scope
+  std::uint64_t costless_lines = 0;  ///< lines with a unit_price whose cost is unknown
+  double costless_revenue = 0;       ///< Σ their revenue in scope
+};
+
 /// The shared, derived view of the store.
 struct AnalysisContext {
   const Store& store;        ///< the data
@@ -41,6 +58,7 @@ struct AnalysisContext {
 
   std::vector<double> order_revenue;  ///< Σ line revenue (0 when none priced; 0 out of scope)
   std::vector<double> order_margin;   ///< Σ line margin over lines with known cost
+  LineMoney money;                    ///< the totals, from the same pass as order_revenue
   /// Lines of order o: order_line(k) for k in [order_line_begin[o], order_line_begin[o + 1]).
   std::vector<std::uint32_t> order_line_begin;
   /// Line indexes grouped by order; empty when the store keeps each order's lines together and

@@ -14,7 +14,7 @@ namespace gaps {
 
 void add_example(GapCheck& check, const std::vector<FileReport>& files, RowOrigin origin,
                  std::string_view value) {
-  if (check.examples.size() >= 5) return;
+  if (check.examples.size() >= kMaxExamples) return;
   std::string text(value.substr(0, 120));
   check.examples.push_back(
       {origin.file < files.size() ? files[origin.file].file : "", origin.row, text});
@@ -75,35 +75,31 @@ void check_catalogue(const AnalysisContext& ctx, const std::vector<FileReport>& 
                    {},
                    "",
                    "Add unit_cost (or margin_pct) for these products to your catalogue."};
-  const bool catalogue = has_catalogue(store);
-  double unmapped_revenue = 0, no_cost_revenue = 0;
-  std::vector<std::uint8_t> listed(store.products.size(), 0);
-  // Lines count whatever their currency; shares are of the main currency's revenue.
-  for (std::size_t i = 0; i < store.lines.size(); ++i) {
+  // Counted with the context's money; examples need the lines only until there are enough.
+  const LineMoney& money = ctx.money;
+  unmapped.count = static_cast<double>(money.unlisted_lines);
+  no_cost.count = static_cast<double>(money.costless_lines);
+  const auto wants = [](const GapCheck& check) {
+    return check.count > 0 && check.examples.size() < gaps::kMaxExamples;
+  };
+  std::vector<std::uint8_t> listed(money.catalogue ? store.products.size() : 0, 0);
+  for (std::size_t i = 0;
+       money.catalogue && (wants(unmapped) || wants(no_cost)) && i < store.lines.size(); ++i) {
     const std::uint32_t product = store.lines.product[i];
-    const double line = ctx.line_revenue_in_scope(i);
-    const bool priced = !std::isnan(store.lines.unit_price[i]);
-    if (catalogue && !store.products.in_catalogue[product]) {
-      ++unmapped.count;
-      if (!std::isnan(line)) unmapped_revenue += line;
+    if (!store.products.in_catalogue[product]) {
       if (!listed[product]) {
         listed[product] = 1;
         gaps::add_example(unmapped, files, store.lines.origin[i],
                           store.pools.products.view(product));
       }
-    }
-    if (priced && std::isnan(line_cost(store, i))) {
-      ++no_cost.count;
-      if (!std::isnan(line)) no_cost_revenue += line;
-      if (listed[product] != 2 && (catalogue && store.products.in_catalogue[product])) {
-        listed[product] = 2;
-        gaps::add_example(no_cost, files, store.lines.origin[i],
-                          store.pools.products.view(product));
-      }
+    } else if (listed[product] != 2 && !std::isnan(store.lines.unit_price[i]) &&
+               std::isnan(line_cost(store, i))) {
+      listed[product] = 2;
+      gaps::add_example(no_cost, files, store.lines.origin[i], store.pools.products.view(product));
     }
   }
   if (unmapped.count > 0) {
-    unmapped.share = revenue > 0 ? unmapped_revenue / revenue
+    unmapped.share = revenue > 0 ? money.unlisted_revenue / revenue
                                  : unmapped.count / static_cast<double>(store.lines.size());
     unmapped.severity = gaps::severity_for(unmapped.share, s);
     unmapped.impact =
@@ -111,8 +107,8 @@ void check_catalogue(const AnalysisContext& ctx, const std::vector<FileReport>& 
     checks.push_back(std::move(unmapped));
   }
   if (no_cost.count > 0 && revenue > 0 &&
-      (catalogue || no_cost.count < static_cast<double>(store.lines.size()))) {
-    no_cost.share = no_cost_revenue / revenue;
+      (money.catalogue || no_cost.count < static_cast<double>(store.lines.size()))) {
+    no_cost.share = money.costless_revenue / revenue;
     no_cost.severity = gaps::severity_for(no_cost.share, s);
     no_cost.impact = "margin figures cover " + percent(1 - no_cost.share) + " of revenue; " +
                      percent(no_cost.share) + " has no cost";

@@ -57,7 +57,9 @@ std::vector<Alert> data_gap_alerts(const DataGapsResult& gaps);
 
 /// Helpers shared by the checks (data_gaps_*.cpp).
 namespace gaps {
-/// Keeps up to five examples.
+/// Examples kept per check.
+inline constexpr std::size_t kMaxExamples = 5;
+/// Keeps up to kMaxExamples examples.
 void add_example(GapCheck& check, const std::vector<FileReport>& files, RowOrigin origin,
                  std::string_view value);
 /// Severity from the share touched (settings thresholds), at least `floor`.

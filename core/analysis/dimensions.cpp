@@ -49,28 +49,35 @@ struct Target {
   }
 };
 
-// Sessions give impressions their channel, variant and segment; an impression's order does
-// otherwise.
-std::uint32_t impression_key(const AnalysisContext& ctx, const Grouping& g, std::size_t i,
-                             std::uint32_t session_row) {
-  const Store& store = ctx.store;
-  const ImpressionColumns& im = store.impressions;
-  switch (g.basis) {
-    case DimensionBasis::offers:
-      return g.table[im.rec(i)];
-    case DimensionBasis::lines:
-      return im.offered(i) == kNoId ? kNoId : g.table[im.offered(i)];
-    case DimensionBasis::orders:
-      break;
+// A target as the passes read it: its slot for every key it can meet, flattened (a total maps
+// every key to slot 0), and the last order counted in each slot.
+struct FlatTarget {
+  Target* target = nullptr;
+  std::vector<std::uint32_t> slot_of;  // product (lines), rec (offers) or key (orders) → slot
+  std::uint32_t none_slot = 0;         // slot of "not set" (kNoId)
+  std::vector<std::uint32_t> counted;  // slot → last order counted there (kNoId: none)
+
+  FlatTarget(Target& t, std::size_t keys) : target(&t) {
+    const Grouping& g = *t.g;
+    const auto slot = [&](std::uint32_t key) {
+      return static_cast<std::uint32_t>(t.total ? 0 : t.slot(key));
+    };
+    slot_of.resize(keys);
+    for (std::uint32_t k = 0; k < keys; ++k)
+      slot_of[k] =
+          slot(g.basis == DimensionBasis::orders ? (k == g.key_count ? kNoId : k) : g.table[k]);
+    none_slot = slot(kNoId);
+    counted.assign(t.sums.size(), kNoId);
   }
-  if (g.impression_variant && im.variant[i] != kNoId) return im.variant[i];
-  if (session_row != kNoId) {
-    const std::uint32_t value = (*g.session_column)[session_row];
-    if (value != kNoId) return value;
+  // The slot of a key (kNoId: not set).
+  std::uint32_t of(std::uint32_t key) const { return key == kNoId ? none_slot : slot_of[key]; }
+  // True the first time slot s is met in order o.
+  bool first_in(std::uint32_t s, std::uint32_t o) {
+    if (counted[s] == o) return false;
+    counted[s] = o;
+    return true;
   }
-  const std::uint32_t o = im.order[i];
-  return o != kNoId && o < store.orders.size() ? (*g.order_column)[o] : kNoId;
-}
+};
 
 // Accumulates every target (of any basis) in one pass over the orders and one over the
 // impressions; the values of a line are worked out once for all of them. Each target receives
@@ -80,93 +87,109 @@ void accumulate(const AnalysisContext& ctx, const std::vector<Target*>& targets)
   if (targets.empty()) return;
   const Store& store = ctx.store;
   // By basis: a line without a rec adds to the lines basis only.
-  std::vector<Target*> of_lines, of_orders, of_offers;
+  std::vector<FlatTarget> of_lines, of_orders, of_offers;
   for (Target* t : targets) {
     switch (t->g->basis) {
       case DimensionBasis::lines:
-        of_lines.push_back(t);
+        of_lines.emplace_back(*t, t->g->table.size());
         break;
       case DimensionBasis::orders:
-        of_orders.push_back(t);
+        of_orders.emplace_back(*t, t->g->key_count + 1);
         break;
       case DimensionBasis::offers:
-        of_offers.push_back(t);
+        of_offers.emplace_back(*t, t->g->table.size());
         break;
     }
   }
-  const auto add_order = [&](Target& t, std::size_t target, std::uint32_t o, bool attached) {
-    Sums& f = t.sums[target];
+  const auto add_order = [&](const FlatTarget& t, std::uint32_t slot, std::uint32_t o,
+                             bool attached) {
+    Sums& f = t.target->sums[slot];
     f.orders += 1;
     f.order_revenue += ctx.order_revenue[o];
     f.attached_orders += attached;
-    if (t.g->basis != DimensionBasis::lines) {
+    if (t.target->g->basis != DimensionBasis::lines) {
       f.revenue += ctx.order_revenue[o];
       f.margin += ctx.order_margin[o];
     }
   };
-  // Adds a line's offer value and margin (NaN: unknown) to `target`.
-  const auto add_offer = [](Target& t, std::size_t target, double value, double margin) {
-    if (!std::isnan(value)) t.sums[target].offer_revenue += value;
-    if (!std::isnan(margin)) t.sums[target].offer_margin += margin;
+  // Adds a line's offer value and margin (NaN: unknown) to a slot.
+  const auto add_offer = [](Sums& f, double value, double margin) {
+    if (!std::isnan(value)) f.offer_revenue += value;
+    if (!std::isnan(margin)) f.offer_margin += margin;
   };
-  // Counts `target` once for the current order.
-  const auto see = [](Target& t, std::size_t target) {
-    if (std::find(t.seen.begin(), t.seen.end(), target) == t.seen.end()) t.seen.push_back(target);
-  };
+  const LineColumns& lines = store.lines;
   for (std::uint32_t o = 0; o < store.orders.size(); ++o) {
     if (!ctx.is_sale(o)) continue;
-    for (Target* t : targets)
-      t->seen.clear();
+    const std::uint32_t begin = ctx.order_line_begin[o], end = ctx.order_line_begin[o + 1];
     bool attached = false;
-    for (std::uint32_t k = ctx.order_line_begin[o]; k < ctx.order_line_begin[o + 1]; ++k) {
+    for (std::uint32_t k = begin; k < end && !attached; ++k)
+      attached = lines.rec.has(ctx.order_line(k));
+    for (FlatTarget& t : of_orders)
+      add_order(t, t.of((*t.target->g->order_column)[o]), o, attached);
+    for (std::uint32_t k = begin; k < end; ++k) {
       const std::uint32_t line = ctx.order_line(k);
-      const std::uint32_t rec = store.lines.rec[line];
-      attached = attached || rec != kNoId;
+      const std::uint32_t rec = lines.rec[line];
       double value = kNaN, margin = kNaN;
       if (rec != kNoId) {
         value = ctx.offer_line_value(line);
         margin = ctx.offer_line_margin(line);
-        for (Target* t : of_offers) {
-          const std::size_t target = t->slot(t->total ? 0 : t->g->table[rec]);
-          add_offer(*t, target, value, margin);
-          see(*t, target);
+        for (FlatTarget& t : of_offers) {
+          const std::uint32_t slot = t.slot_of[rec];
+          add_offer(t.target->sums[slot], value, margin);
+          if (t.first_in(slot, o)) add_order(t, slot, o, attached);
         }
-        for (Target* t : of_orders)
-          add_offer(*t, t->slot(t->total ? 0 : (*t->g->order_column)[o]), value, margin);
+        for (FlatTarget& t : of_orders)
+          add_offer(t.target->sums[t.of((*t.target->g->order_column)[o])], value, margin);
       }
       if (of_lines.empty()) continue;
       const double revenue = ctx.line_revenue_in_scope(line);
       const double cost = std::isnan(revenue) ? kNaN : line_cost(store, line);
-      const std::uint32_t product = store.lines.product[line];
-      for (Target* t : of_lines) {
-        const std::size_t target = t->slot(t->total ? 0 : t->g->table[product]);
-        if (rec != kNoId) add_offer(*t, target, value, margin);
+      const std::uint32_t product = lines.product[line];
+      for (FlatTarget& t : of_lines) {
+        const std::uint32_t slot = t.slot_of[product];
+        Sums& f = t.target->sums[slot];
+        if (rec != kNoId) add_offer(f, value, margin);
         if (!std::isnan(revenue)) {
-          t->sums[target].revenue += revenue;
-          if (!std::isnan(cost)) t->sums[target].margin += revenue - cost;
+          f.revenue += revenue;
+          if (!std::isnan(cost)) f.margin += revenue - cost;
         }
-        see(*t, target);
+        if (t.first_in(slot, o)) add_order(t, slot, o, attached);
       }
     }
-    for (Target* t : of_orders)
-      t->seen.push_back(t->slot(t->total ? 0 : (*t->g->order_column)[o]));
-    for (Target* t : targets) {
-      for (std::size_t target : t->seen)
-        add_order(*t, target, o, attached);
-    }
   }
-  const bool any_orders = !of_orders.empty();
   const ImpressionColumns& im = store.impressions;
   for (std::uint32_t i = 0; i < im.size(); ++i) {
-    std::uint32_t session_row = kNoId;  // read by the orders basis only
-    if (any_orders) {
-      const std::uint32_t s = im.session[i];
-      if (s != kNoId && s < store.session_row.size()) session_row = store.session_row[s];
-    }
-    for (Target* t : targets) {
-      Sums& f = t->sums[t->total ? 0 : t->slot(impression_key(ctx, *t->g, i, session_row))];
+    const double accepted = ctx.impression_accepted[i];
+    const auto count = [&](const FlatTarget& t, std::uint32_t slot) {
+      Sums& f = t.target->sums[slot];
       f.impressions += 1;
-      f.accepted += ctx.impression_accepted[i];
+      f.accepted += accepted;
+    };
+    for (const FlatTarget& t : of_offers)
+      count(t, t.slot_of[im.rec(i)]);
+    if (!of_lines.empty()) {
+      const std::uint32_t offered = im.offered(i);
+      for (const FlatTarget& t : of_lines)
+        count(t, t.of(offered));
+    }
+    if (of_orders.empty()) continue;
+    // Sessions give impressions their channel, variant and segment; an impression's order
+    // does otherwise.
+    std::uint32_t session_row = kNoId;
+    const std::uint32_t s = im.session[i];
+    if (s != kNoId && s < store.session_row.size()) session_row = store.session_row[s];
+    const std::uint32_t o = im.order[i];
+    const bool has_order = o != kNoId && o < store.orders.size();
+    for (const FlatTarget& t : of_orders) {
+      const Grouping& g = *t.target->g;
+      std::uint32_t key = kNoId;
+      if (g.impression_variant && im.variant[i] != kNoId) {
+        key = im.variant[i];
+      } else {
+        if (session_row != kNoId) key = (*g.session_column)[session_row];
+        if (key == kNoId && has_order) key = (*g.order_column)[o];
+      }
+      count(t, t.of(key));
     }
   }
 }

@@ -4,45 +4,11 @@
 #include <vector>
 
 #include "analysis/distributions.h"
-#include "analysis/line_values.h"
 #include "analysis/stat_tests.h"
 
 namespace basketlift {
 
 namespace {
-
-// Revenue per order in scope with a priced line (each order is one draw of AOV's interval).
-Moments order_revenue_moments(const Store& store, const CurrencyScope& scope) {
-  std::vector<double> revenue(store.orders.size(), 0);
-  std::vector<std::uint8_t> priced(store.orders.size(), 0);
-  for (std::size_t i = 0; i < store.lines.size(); ++i) {
-    const double line = line_revenue(store.lines, i);
-    if (std::isnan(line) || !scope.includes(store.lines.order[i])) continue;
-    revenue[store.lines.order[i]] += line;
-    priced[store.lines.order[i]] = 1;
-  }
-  Moments moments;
-  for (std::size_t o = 0; o < revenue.size(); ++o) {
-    if (priced[o]) moments.add(revenue[o]);
-  }
-  return moments;
-}
-
-void add_money_sums(const Store& store, const CurrencyScope& scope, SummarySums& sums) {
-  const LineColumns& lines = store.lines;
-  for (std::size_t i = 0; i < lines.size(); ++i) {
-    if (!scope.includes(lines.order[i])) continue;
-    const double line = line_revenue(lines, i);
-    if (std::isnan(line)) continue;
-    ++sums.priced_lines;
-    sums.revenue += line;
-    const double cost = line_cost(store, i);
-    if (std::isnan(cost)) continue;
-    ++sums.costed_lines;
-    sums.margin += line - cost;
-    sums.revenue_with_cost += line;
-  }
-}
 
 // A session converted when its row says so, or (when the row is silent) an order carries it.
 void add_session_sums(const Store& store, SummarySums& sums) {
@@ -103,7 +69,9 @@ void add_session_figures(const SummarySums& sums, Summary& summary, double confi
 
 }  // namespace
 
-SummarySums summary_sums(const Store& store, bool has_rec_column, const CurrencyScope& scope) {
+SummarySums summary_sums(const AnalysisContext& ctx, bool has_rec_column) {
+  const Store& store = ctx.store;
+  const CurrencyScope& scope = ctx.currency;
   SummarySums sums;
   const OrderColumns& orders = store.orders;
   std::vector<std::uint8_t> attached(orders.size(), 0);
@@ -124,8 +92,13 @@ SummarySums summary_sums(const Store& store, bool has_rec_column, const Currency
   if (scope.main != kNoId) sums.currency = std::string(store.pools.labels.view(scope.main));
   sums.other_currencies = scope.others;
   if (sums.orders > 0) {
-    add_money_sums(store, scope, sums);
-    if (sums.priced_lines > 0) sums.order_revenue = order_revenue_moments(store, scope);
+    const LineMoney& money = ctx.money;
+    sums.priced_lines = money.priced_lines;
+    sums.costed_lines = money.costed_lines;
+    sums.revenue = money.revenue;
+    sums.margin = money.margin;
+    sums.revenue_with_cost = money.revenue_with_cost;
+    if (sums.priced_lines > 0) sums.order_revenue = money.order_revenue;
   }
   add_session_sums(store, sums);
   return sums;
@@ -161,9 +134,8 @@ Summary summary_from_sums(const SummarySums& sums, double confidence) {
   return summary;
 }
 
-Summary compute_summary(const Store& store, bool has_rec_column, const CurrencyScope& scope,
-                        double confidence) {
-  return summary_from_sums(summary_sums(store, has_rec_column, scope), confidence);
+Summary compute_summary(const AnalysisContext& ctx, bool has_rec_column, double confidence) {
+  return summary_from_sums(summary_sums(ctx, has_rec_column), confidence);
 }
 
 }  // namespace basketlift

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "analysis/currency_scope.h"
+#include "analysis/context.h"
 #include "analysis/moments.h"
 #include "store/store.h"
 
@@ -67,15 +67,14 @@ struct SummarySums {
   std::uint64_t converted_sessions = 0;         ///< sessions that converted
 };
 
-/// Counts and sums the summary's figures over the store. `has_rec_column` says whether any
-/// orders file had a rec_id column; money figures cover the orders in `scope`.
-SummarySums summary_sums(const Store& store, bool has_rec_column, const CurrencyScope& scope);
+/// Counts and sums the summary's figures over the context's store. `has_rec_column` says whether
+/// any orders file had a rec_id column; money figures cover the orders in the context's scope.
+SummarySums summary_sums(const AnalysisContext& ctx, bool has_rec_column);
 
 /// The summary from its sums (intervals at `confidence`).
 Summary summary_from_sums(const SummarySums& sums, double confidence);
 
 /// Computes the summary (intervals at `confidence`): summary_sums, then summary_from_sums.
-Summary compute_summary(const Store& store, bool has_rec_column, const CurrencyScope& scope,
-                        double confidence);
+Summary compute_summary(const AnalysisContext& ctx, bool has_rec_column, double confidence);
 
 }  // namespace basketlift

@@ -134,7 +134,7 @@ Status Engine::analyze() {
   report_.inputs = files_;
   report_.settings = settings_;
   const AnalysisContext context = build_context(store_, settings_);
-  report_.summary = compute_summary(store_, has_rec_column, context.currency, settings_.confidence);
+  report_.summary = compute_summary(context, has_rec_column, settings_.confidence);
   // Sections left out by settings.sections say so; the others are computed in full.
   const auto skipped = [](auto& section) {
     section.available = false;
