@@ -33,12 +33,16 @@ struct Sums {
   double impressions = 0, accepted = 0, offer_revenue = 0, offer_margin = 0;
 };
 
+// A slot that is not accumulated: a key whose group a first pass has already summed.
+constexpr std::uint32_t kSkipSlot = 0xFFFFFFFFu;
+
 // One grouping being accumulated: its groups' sums and how a key maps to a group (slot).
 // With `total`, every unit and impression counts in the one slot 0 whatever its key.
 struct Target {
   const Grouping* g = nullptr;
   bool total = false;
-  std::vector<std::size_t> slot_of_key;  // key (key_count: not set) → slot; empty: identity
+  std::vector<std::size_t> slot_of_key;  // key (key_count: not set) → slot (or kSkipSlot);
+                                         // empty: identity
   std::vector<Sums> sums;
   std::vector<std::size_t> seen;  // slots already counted for the current order
 
@@ -124,8 +128,10 @@ void accumulate(const AnalysisContext& ctx, const std::vector<Target*>& targets)
     bool attached = false;
     for (std::uint32_t k = begin; k < end && !attached; ++k)
       attached = lines.rec.has(ctx.order_line(k));
-    for (FlatTarget& t : of_orders)
-      add_order(t, t.of((*t.target->g->order_column)[o]), o, attached);
+    for (FlatTarget& t : of_orders) {
+      const std::uint32_t slot = t.of((*t.target->g->order_column)[o]);
+      if (slot != kSkipSlot) add_order(t, slot, o, attached);
+    }
     for (std::uint32_t k = begin; k < end; ++k) {
       const std::uint32_t line = ctx.order_line(k);
       const std::uint32_t rec = lines.rec[line];
@@ -135,18 +141,25 @@ void accumulate(const AnalysisContext& ctx, const std::vector<Target*>& targets)
         margin = ctx.offer_line_margin(line);
         for (FlatTarget& t : of_offers) {
           const std::uint32_t slot = t.slot_of[rec];
+          if (slot == kSkipSlot) continue;
           add_offer(t.target->sums[slot], value, margin);
           if (t.first_in(slot, o)) add_order(t, slot, o, attached);
         }
-        for (FlatTarget& t : of_orders)
-          add_offer(t.target->sums[t.of((*t.target->g->order_column)[o])], value, margin);
+        for (FlatTarget& t : of_orders) {
+          const std::uint32_t slot = t.of((*t.target->g->order_column)[o]);
+          if (slot != kSkipSlot) add_offer(t.target->sums[slot], value, margin);
+        }
       }
-      if (of_lines.empty()) continue;
+      const std::uint32_t product = lines.product[line];
+      const bool wanted = std::any_of(of_lines.begin(), of_lines.end(), [&](const FlatTarget& t) {
+        return t.slot_of[product] != kSkipSlot;
+      });
+      if (!wanted) continue;
       const double revenue = ctx.line_revenue_in_scope(line);
       const double cost = std::isnan(revenue) ? kNaN : line_cost(store, line);
-      const std::uint32_t product = lines.product[line];
       for (FlatTarget& t : of_lines) {
         const std::uint32_t slot = t.slot_of[product];
+        if (slot == kSkipSlot) continue;
         Sums& f = t.target->sums[slot];
         if (rec != kNoId) add_offer(f, value, margin);
         if (!std::isnan(revenue)) {
@@ -161,6 +174,7 @@ void accumulate(const AnalysisContext& ctx, const std::vector<Target*>& targets)
   for (std::uint32_t i = 0; i < im.size(); ++i) {
     const double accepted = ctx.impression_accepted[i];
     const auto count = [&](const FlatTarget& t, std::uint32_t slot) {
+      if (slot == kSkipSlot) return;
       Sums& f = t.target->sums[slot];
       f.impressions += 1;
       f.accepted += accepted;
@@ -233,16 +247,15 @@ std::vector<std::size_t> rank_keys(const Target& t, std::size_t max_groups, Dime
     return names[a] < names[b];
   });
   const std::size_t keep = std::min<std::size_t>(present.size(), max_groups);
-  if (keep == present.size()) {
-    for (std::size_t rank = 0; rank < keep; ++rank)
-      d.groups.push_back(figures_of(t.sums[present[rank]]));
-  }
+  for (std::size_t rank = 0; rank < keep; ++rank)
+    d.groups.push_back(figures_of(t.sums[present[rank]]));
   return present;
 }
 
 // Computes the dimensions of every grouping (in the order given): a pass for every grouping
 // at once (plus each basis's total), then, for groupings with more groups than listed, a second
-// pass with the tail merged so that its distinct-order counts stay right.
+// pass over the rows of the tail's keys, merged so that its distinct-order counts stay right
+// (a listed group's sums are the first pass's: the same additions in the same order).
 void compute_dimensions(const AnalysisContext& ctx, const std::vector<const Grouping*>& groupings,
                         std::vector<Dimension>& out) {
   if (groupings.empty()) return;
@@ -284,10 +297,10 @@ void compute_dimensions(const AnalysisContext& ctx, const std::vector<const Grou
     if (keep == dims.back().group_count) continue;
     Target tail;
     tail.g = &g;
-    tail.slot_of_key.assign(g.key_count + 1, keep);
+    tail.slot_of_key.assign(g.key_count + 1, 0);
     for (std::size_t rank = 0; rank < keep; ++rank)
-      tail.slot_of_key[ranked.back()[rank]] = rank;
-    tail.sums.resize(keep + 1);
+      tail.slot_of_key[ranked.back()[rank]] = kSkipSlot;
+    tail.sums.resize(1);
     second.push_back(std::move(tail));
   }
   pass.clear();
@@ -300,10 +313,7 @@ void compute_dimensions(const AnalysisContext& ctx, const std::vector<const Grou
     const Grouping& g = *groupings[k];
     Dimension& d = dims[k];
     const std::size_t keep = std::min<std::size_t>(d.group_count, max_groups);
-    if (keep < d.group_count) {
-      for (const Sums& s : second[next_second++].sums)
-        d.groups.push_back(figures_of(s));
-    }
+    if (keep < d.group_count) d.groups.push_back(figures_of(second[next_second++].sums[0]));
     for (std::size_t rank = 0; rank < keep; ++rank) {
       const std::size_t key = ranked[k][rank];
       const bool is_set = key != g.key_count;
