@@ -19,6 +19,7 @@ EMSCRIPTEN_BINDINGS(basketlift) {
   emscripten::class_<WasmEngine>("Engine")
       .constructor<>()
       .function("configure", &WasmEngine::configure)
+      .function("setTimeZone", &WasmEngine::set_time_zone)
       .function("beginFile", &WasmEngine::begin_file)
       .function("feed", &WasmEngine::feed)
       .function("endFile", &WasmEngine::end_file)

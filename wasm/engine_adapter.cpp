@@ -26,6 +26,13 @@ CallResult WasmEngine::configure(const std::string& settings_json) {
   return to_result(engine_.configure(settings_json));
 }
 
+CallResult WasmEngine::set_time_zone(const std::string& rules_json) {
+  Result<ZoneRules> rules = ZoneRules::from_json(rules_json);
+  if (!rules.ok()) return to_result(rules.status());
+  engine_.set_time_zone(std::move(rules.value()));
+  return {};
+}
+
 CallResult WasmEngine::begin_file(const std::string& name, const std::string& table,
                                   const std::string& format, const std::string& mapping_json,
                                   double size) {

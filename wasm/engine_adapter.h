@@ -33,6 +33,8 @@ class WasmEngine {
  public:
   /// Replaces the settings (JSON object of overrides).
   CallResult configure(const std::string& settings_json);
+  /// Sets the trends' calendar from rules as JSON (ZoneRules::from_json).
+  CallResult set_time_zone(const std::string& rules_json);
   /// Starts a file; empty table / format / mapping strings mean "detect" / "none"; `size` is
   /// the file's size in bytes when known (0: unknown).
   CallResult begin_file(const std::string& name, const std::string& table,

@@ -1,5 +1,6 @@
 #include "analysis/settings.h"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <memory>
@@ -212,8 +213,28 @@ void write_ltv_windows(JsonWriter& out, const Settings& s) {
   out.end_array();
 }
 
+Status read_timezone(const Option& option, element value, Settings& s) {
+  std::string_view text;
+  const auto allowed = [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '/' ||
+           c == '_' || c == '-' || c == '+';
+  };
+  if (value.get_string().get(text) || text.empty() || text.size() > 64 ||
+      !std::all_of(text.begin(), text.end(), allowed) || text.front() == '/' ||
+      text.find("..") != std::string_view::npos) {
+    return option.bad("an IANA time zone name, e.g. \"Europe/Berlin\" (default \"UTC\")");
+  }
+  s.timezone = std::string(text);
+  return Status::success();
+}
+
+void write_timezone(JsonWriter& out, const Settings& s) {
+  out.value(s.timezone);
+}
+
 Status read_sections(const Option& option, element value, Settings& s) {
-  const char* expected = "an array of section names: dimensions, experiment, offers, ltv, basket";
+  const char* expected =
+      "an array of section names: dimensions, experiment, offers, ltv, basket, trends";
   simdjson::dom::array names;
   if (value.get_array().get(names)) return option.bad(expected);
   s.sections = 0;
@@ -291,6 +312,14 @@ const std::unique_ptr<const Option> kOptions[] = {
                                   "a whole number of at least 2"),
     std::make_unique<CountOption>("basket_max_rules", &S::basket_max_rules, 0, "a whole number"),
     std::make_unique<FlagOption>("basket_triples", &S::basket_triples),
+    std::make_unique<CustomOption>("timezone", read_timezone, write_timezone),
+    std::make_unique<ChoiceOption<TrendGrain, 4>>(
+        "trend_grain", &S::trend_grain,
+        std::array{std::pair{TrendGrain::automatic, "auto"}, std::pair{TrendGrain::day, "day"},
+                   std::pair{TrendGrain::week, "week"}, std::pair{TrendGrain::month, "month"}},
+        "\"auto\", \"day\", \"week\" or \"month\""),
+    std::make_unique<CountOption>("change_window_days", &S::change_window_days, 1,
+                                  "a positive whole number of days"),
     std::make_unique<NumberOption>("gap_warning_share", &S::gap_warning_share, 0, 1, kShare),
     std::make_unique<NumberOption>("gap_critical_share", &S::gap_critical_share, 0, 1, kShare),
     std::make_unique<CustomOption>("sections", read_sections, write_sections),
@@ -348,6 +377,8 @@ const char* section_name(Section section) {
       return "ltv";
     case Section::basket:
       return "basket";
+    case Section::trends:
+      return "trends";
   }
   return "dimensions";
 }

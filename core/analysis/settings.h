@@ -21,11 +21,14 @@ enum class Capping : std::uint8_t { off, upper, two_sided };
 
 /// Report sections that can be left out (settings `sections`); summary, data gaps and alerts
 /// are always computed.
-enum class Section : std::uint8_t { dimensions, experiment, offers, ltv, basket };
+enum class Section : std::uint8_t { dimensions, experiment, offers, ltv, basket, trends };
 /// Number of optional sections.
-constexpr int kSectionCount = 5;
+constexpr int kSectionCount = 6;
 /// Stable name of a section ("ltv").
 const char* section_name(Section section);
+
+/// The length of the trends' periods; `automatic` chooses from the data's span.
+enum class TrendGrain : std::uint8_t { automatic, day, week, month };
 
 /// Options in force for one analysis. Defaults follow SPEC §3.
 struct Settings {
@@ -34,14 +37,14 @@ struct Settings {
   SlashDateOrder slash_date_order = SlashDateOrder::month_first;  ///< for ambiguous d/m dates
   /// Expected share per arm for the sample-ratio check; empty = equal split.
   std::vector<std::pair<std::string, double>> expected_split;
-  double srm_alert_p = 0.001;                   ///< SRM p-value under which an arm is untrustworthy
-  std::uint64_t srm_min_units = 8;              ///< units per arm needed to run the SRM check
-  Adjustment adjustment = Adjustment::holm;     ///< multiple-testing correction
-  Capping capping = Capping::off;               ///< winsorising of per-session revenue and margin
-  double capping_percentile = 0.99;             ///< the cap's percentile of pooled non-zero values
-  double power = 0.8;                           ///< power for minimum detectable effects
-  double target_relative_lift = 0.05;           ///< lift whose sample size is reported
-  bool sequential = false;  ///< always-valid intervals and p-values (any number of looks)
+  double srm_alert_p = 0.001;                ///< SRM p-value under which an arm is untrustworthy
+  std::uint64_t srm_min_units = 8;           ///< units per arm needed to run the SRM check
+  Adjustment adjustment = Adjustment::holm;  ///< multiple-testing correction
+  Capping capping = Capping::off;            ///< winsorising of per-session revenue and margin
+  double capping_percentile = 0.99;          ///< the cap's percentile of pooled non-zero values
+  double power = 0.8;                        ///< power for minimum detectable effects
+  double target_relative_lift = 0.05;        ///< lift whose sample size is reported
+  bool sequential = false;            ///< always-valid intervals and p-values (any number of looks)
   double sequential_tuning_n = 5000;  ///< units (both arms) the confidence sequence is tightest at
   std::uint64_t retire_min_impressions = 1000;  ///< impressions before an offer can be retired
   double retire_acceptance_floor = 0.02;  ///< retire when acceptance's upper bound is under this
@@ -56,6 +59,9 @@ struct Settings {
   std::uint64_t basket_max_items = 50;   ///< larger baskets (wholesale orders) are left out
   std::uint64_t basket_max_rules = 200;  ///< pairs and candidates listed
   bool basket_triples = false;           ///< also mine A + B → C (bundles)
+  std::string timezone = "UTC";          ///< the merchant's IANA time zone: the trends' calendar
+  TrendGrain trend_grain = TrendGrain::automatic;  ///< day, week (ISO, Monday) or month
+  std::uint64_t change_window_days = 14;  ///< offers' change alerts: last window vs the one before
   double gap_warning_share = 0.01;   ///< a data gap touching this share (of revenue, rows...) warns
   double gap_critical_share = 0.10;  ///< ... and this share is critical
   std::uint8_t sections = (1u << kSectionCount) - 1;  ///< bit per Section to compute (all)

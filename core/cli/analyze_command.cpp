@@ -63,6 +63,11 @@ int run_analyze(int argc, char** argv) {
     if (Status status = engine.configure(*text); !status.ok())
       return fail(kBadInput, status.message);
   }
+  if (engine.settings().timezone != "UTC") {
+    Result<ZoneRules> zone = load_time_zone(engine.settings().timezone);
+    if (!zone.ok()) return fail(kBadInput, zone.status().message);
+    engine.set_time_zone(zone.value());
+  }
   ColumnMapping mapping;
   if (auto map = args.last("map")) {
     const std::optional<std::string> text = read_text_file(*map);

@@ -1,5 +1,7 @@
 #include "cli/file_io.h"
 
+#include <cstdlib>
+
 #include <algorithm>
 
 #include <fcntl.h>
@@ -106,6 +108,19 @@ std::optional<std::string> read_text_file(const std::string& path) {
     text.append(buffer, n);
   if (std::ferror(file.get())) return std::nullopt;
   return text;
+}
+
+Result<ZoneRules> load_time_zone(const std::string& name) {
+  const char* dir = std::getenv("TZDIR");
+  const std::string folder = dir != nullptr && *dir != '\0' ? dir : "/usr/share/zoneinfo";
+  const std::optional<std::string> bytes = read_text_file(folder + "/" + name);
+  if (!bytes) {
+    return Status::error(ErrorCode::bad_config,
+                         "time zone '" + name + "' is not in " + folder +
+                             " (an IANA name such as Europe/Berlin; on Debian the tzdata "
+                             "package installs them)");
+  }
+  return ZoneRules::from_tzif(name, *bytes);
 }
 
 bool write_text(const std::string& path, const std::string& text) {

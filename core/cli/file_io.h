@@ -15,6 +15,8 @@ Status stream_file(Engine& engine, const std::string& path, FileOptions options)
 Status read_file(Engine& engine, const std::string& path, FileOptions options, unsigned threads);
 /// Reads a whole small file (settings, mapping, scenario); nullopt when it cannot be read.
 std::optional<std::string> read_text_file(const std::string& path);
+/// The rules of an IANA time zone from the system's zoneinfo ($TZDIR, else /usr/share/zoneinfo).
+Result<ZoneRules> load_time_zone(const std::string& name);
 /// Writes text to a file, or to stdout for "" / "-". False on failure.
 bool write_text(const std::string& path, const std::string& text);
 

@@ -129,6 +129,13 @@ Status Engine::analyze() {
            std::any_of(f.columns.begin(), f.columns.end(),
                        [](const auto& column) { return column.second == Field::rec_id; });
   });
+  if (settings_.timezone != zone_.name && settings_.timezone != "UTC") {
+    return Status::error(ErrorCode::bad_config,
+                         "settings.timezone is '" + settings_.timezone +
+                             "' but the engine holds no rules for it (the command line reads "
+                             "them from /usr/share/zoneinfo; the browser from Intl)");
+  }
+  const ZoneRules zone = settings_.timezone == zone_.name ? zone_ : ZoneRules::utc();
   report_ = Report{};
   analyzed_ = true;
   report_.inputs = files_;
@@ -165,10 +172,22 @@ Status Engine::analyze() {
     report_.basket = analyze_baskets(context);
   else
     skipped(report_.basket);
+  if (s.wants(Section::trends))
+    report_.trends = analyze_trends(context, zone);
+  else
+    skipped(report_.trends);
   report_.accepted_derived = context.accepted_derived;
   report_.data_gaps = analyze_data_gaps(context, files_, report_.summary, units);
+  if (std::optional<GapCheck> gap = tracking_gap_check(report_.trends, s)) {
+    std::vector<GapCheck>& checks = report_.data_gaps.checks;
+    checks.insert(std::find_if(checks.begin(), checks.end(),
+                               [&](const GapCheck& c) { return c.severity < gap->severity; }),
+                  std::move(*gap));
+  }
   report_.alerts =
       experiment_and_offer_alerts(report_.experiment, report_.offers, store_, s.alpha());
+  for (Alert& alert : trend_alerts(report_.trends, store_))
+    report_.alerts.push_back(std::move(alert));
   for (Alert& alert : data_gap_alerts(report_.data_gaps))
     report_.alerts.push_back(std::move(alert));
   sort_alerts(report_.alerts);

@@ -41,6 +41,10 @@ class Engine {
   Status end_file();
   /// Computes the report from every file read so far.
   Status analyze();
+  /// The calendar of the trends: the rules of the zone settings.timezone names (natively from
+  /// /usr/share/zoneinfo, ZoneRules::from_tzif; in a browser from Intl). Without them a
+  /// timezone other than "UTC" makes analyze() fail.
+  void set_time_zone(ZoneRules rules) { zone_ = std::move(rules); }
 
   // Reading one file in byte ranges at once (ingest/range_reading.h). The engine reads the
   // file's head and first range as usual; other engines read later ranges with read_range(),
@@ -96,6 +100,7 @@ class Engine {
 
  private:
   Settings settings_;
+  ZoneRules zone_;             // the trends' calendar (UTC until set_time_zone)
   std::string settings_json_;  // the document configure() was given (empty: none)
   Store store_;
   std::vector<FileReport> files_;

@@ -14,13 +14,14 @@
 #include "analysis/offers.h"
 #include "analysis/settings.h"
 #include "analysis/summary.h"
+#include "analysis/trends.h"
 #include "ingest/file_report.h"
 #include "store/store.h"
 
 namespace basketlift {
 
 /// Version of the report's JSON layout (documented in core/report/report.schema.json).
-constexpr const char* kReportSchemaVersion = "1.2";
+constexpr const char* kReportSchemaVersion = "1.3";
 
 /// Everything one analysis found.
 struct Report {
@@ -32,6 +33,7 @@ struct Report {
   LtvResult ltv;                       ///< customer value
   DataGapsResult data_gaps;            ///< what is missing or wrong in the data
   BasketResult basket;                 ///< pairs bought together, cross-sell candidates
+  TrendsResult trends;                 ///< figures over time, changes, tracking gaps
   std::vector<Alert> alerts;           ///< most urgent first
   std::uint64_t accepted_derived = 0;  ///< impressions whose acceptance was derived from orders
   Settings settings;                   ///< options in force

@@ -134,6 +134,8 @@ std::string report_to_json(const Report& report, const Store& store, bool pretty
   write_basket(out, report.basket, store, report.settings);
   out.key("ltv");
   write_ltv(out, report.ltv);
+  out.key("trends");
+  write_trends(out, report.trends, store);
   out.key("data_gaps");
   write_data_gaps(out, report.data_gaps);
   out.key("alerts");

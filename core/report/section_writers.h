@@ -28,6 +28,8 @@ void write_ltv(JsonWriter& out, const LtvResult& ltv);
 /// The `basket` section.
 void write_basket(JsonWriter& out, const BasketResult& basket, const Store& store,
                   const Settings& settings);
+/// The `trends` section.
+void write_trends(JsonWriter& out, const TrendsResult& trends, const Store& store);
 /// The `data_gaps` section.
 void write_data_gaps(JsonWriter& out, const DataGapsResult& gaps);
 /// The `alerts` section.

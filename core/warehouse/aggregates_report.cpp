@@ -232,6 +232,9 @@ Report report_from_aggregates(const Aggregates& aggregates, const Settings& sett
   } else {
     report.basket.reason = absent;
   }
+  report.trends.reason =
+      "not in the aggregates file: trends need each row's date, which the warehouse query "
+      "does not sum by period yet; analyse the raw files in the browser for them";
   gaps::add_file_checks(report.data_gaps.checks, report.inputs, settings);
   add_ga4_checks(report.data_gaps.checks, aggregates.ga4, settings,
                  aggregates.tables.empty() ? std::string() : aggregates.tables.front().file);

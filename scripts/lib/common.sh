@@ -35,9 +35,10 @@ ensure_node_modules() {
   fi
 }
 
-# Packages every build needs: compilers, CMake, Ninja, Boost headers, GoogleTest, Emscripten.
+# Packages every build needs: compilers, CMake, Ninja, Boost headers, GoogleTest, Emscripten;
+# and tzdata, where the command line reads a settings.timezone's rules.
 ensure_build_dependencies() {
-  ensure_apt_packages cmake ninja-build g++ libboost-dev libgtest-dev emscripten
+  ensure_apt_packages cmake ninja-build g++ libboost-dev libgtest-dev emscripten tzdata
   ensure_node_modules
 }
 

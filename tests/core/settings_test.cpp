@@ -27,7 +27,8 @@ constexpr const char* kEveryOptionChanged = R"({
   "retire_acceptance_floor": 0.05, "min_impressions_for_verdict": 50,
   "attribution_window_hours": 48, "ltv_windows_days": [7, 60], "max_dimension_groups": 10,
   "basket_min_support": 5, "basket_min_confidence": 0.1, "basket_max_items": 20,
-  "basket_max_rules": 50, "basket_triples": true, "gap_warning_share": 0.02,
+  "basket_max_rules": 50, "basket_triples": true, "timezone": "America/New_York",
+  "trend_grain": "week", "change_window_days": 7, "gap_warning_share": 0.02,
   "gap_critical_share": 0.2, "sections": ["offers", "basket"]})";
 
 TEST(Settings, EveryOptionWrittenIsReadBackTheSame) {

@@ -244,6 +244,9 @@ export interface CreateEngineOptions {
 /** The build of the module this runtime takes by default ('scalar' without wasm SIMD). */
 export function moduleVariant(): 'simd' | 'scalar';
 
+/** The IANA time zone this browser (or Node) runs in, e.g. "Europe/Berlin" ("UTC" when unknown). */
+export function localZone(): string;
+
 /** Files from this size are read by the pool (8 MiB). */
 export const DEFAULT_PARALLEL_FROM: number;
 
@@ -253,7 +256,10 @@ export const DEFAULT_MEMORY_LIMIT: number;
 /** A Basketlift engine. */
 export class Engine {
   private constructor();
-  /** Replaces the settings (an object of overrides). */
+  /**
+   * Replaces the settings (an object of overrides). A `timezone` other than "UTC" takes its
+   * rules from Intl; an unknown zone throws a BasketliftError with code "bad_config".
+   */
   configure(settings: SettingsOverrides): void;
   /** Caps the memory the engine may use, in bytes (0: none); reading stops with "too_large" at half. */
   setMemoryLimit(bytes: number): void;

@@ -4,8 +4,9 @@ import { BasketliftError, check } from './errors.js';
 import { readInRanges } from './parallel.js';
 import { RangePool, defaultPoolSize } from './pool.js';
 import { Simulation, simulate, KNOBS } from './simulation.js';
+import { localZone, zoneRules } from './time-zone.js';
 
-export { BasketliftError, Simulation, KNOBS };
+export { BasketliftError, Simulation, KNOBS, localZone };
 
 const isNode = typeof process === 'object' && typeof process.versions?.node === 'string';
 
@@ -121,6 +122,10 @@ export class Engine {
   /** Replaces the settings (an object of overrides). */
   configure(settings) {
     check(this.#native.configure(JSON.stringify(settings)));
+    // The trends' calendar: rules for the zone the settings name, from Intl.
+    if (settings?.timezone && settings.timezone !== 'UTC') {
+      check(this.#native.setTimeZone(JSON.stringify(zoneRules(settings.timezone))));
+    }
     this.#settings = settings;
   }
 

@@ -4,7 +4,7 @@
 /** One analysis of a merchant's files. Top-level keys are stable. A section whose input is missing is {"available": false, "reason": ...}. Numbers that cannot be computed are null, never NaN. Every object is closed: a key is either required or named optional in its description. */
 export interface Report {
   /** Version of this layout (README "Report changes"). */
-  schema_version: "1.2";
+  schema_version: "1.3";
   /** Version of the engine that wrote the report (package.json's). */
   engine_version: string;
   /** One entry per file, in the order given. */
@@ -16,6 +16,7 @@ export interface Report {
   retire: Unavailable | Retire;
   basket: Unavailable | Basket;
   ltv: Unavailable | Ltv;
+  trends: Unavailable | Trends;
   data_gaps: DataGaps;
   alerts: Alerts;
   settings: Settings;
@@ -531,7 +532,7 @@ export interface DataGaps {
 }
 
 export interface Alert {
-  kind: "cvr_drop" | "margin_drop" | "sample_ratio_mismatch" | "unprofitable_offer" | "retire" | "offer_hurts_segment" | "data_gap";
+  kind: "cvr_drop" | "margin_drop" | "sample_ratio_mismatch" | "unprofitable_offer" | "retire" | "offer_hurts_segment" | "offer_changed" | "data_gap";
   severity: Severity;
   title: string;
   detail: string;
@@ -543,6 +544,111 @@ export interface Alerts {
   available: true;
   /** Most urgent first. */
   alerts: Alert[];
+}
+
+export interface TrendFigures {
+  orders: Count;
+  money_orders: Count;
+  revenue: number;
+  aov: NumberOrNull;
+  margin: number;
+  sessions: Count;
+  converted: Count;
+  cvr: ShareOrNull;
+  impressions: Count;
+  accepted: Count;
+  acceptance: ShareOrNull;
+  offer_margin: number;
+  offer_margin_per_1000: NumberOrNull;
+}
+
+export interface TrendComparable {
+  orders: NumberOrNull;
+  revenue: NumberOrNull;
+  aov: NumberOrNull;
+  cvr: NumberOrNull;
+  acceptance: NumberOrNull;
+} | null
+
+export interface TrendPeriod {
+  /** First local day (YYYY-MM-DD). */
+  start: string;
+  /** Last local day (inclusive). */
+  end: string;
+  /** The data covers only part of the period. */
+  partial: boolean;
+  orders: Count;
+  money_orders: Count;
+  revenue: number;
+  aov: NumberOrNull;
+  margin: number;
+  sessions: Count;
+  converted: Count;
+  cvr: ShareOrNull;
+  impressions: Count;
+  accepted: Count;
+  acceptance: ShareOrNull;
+  offer_margin: number;
+  offer_margin_per_1000: NumberOrNull;
+  /** Relative change against the previous period (null for the first). */
+  change: TrendComparable;
+  /** Day grain: per-day means and rates over the 7 days ending here (null otherwise). */
+  rolling_7d: TrendComparable;
+}
+
+export interface TrendOffer {
+  rec_id: string;
+  impressions: Count[];
+  accepted: Count[];
+  acceptance: ShareOrNull[];
+  offer_margin_per_1000: NumberOrNull[];
+}
+
+export interface TrendWindow {
+  impressions: Count;
+  accepted: Count;
+  acceptance: ShareOrNull;
+}
+
+export interface TrendChange {
+  rec_id: string;
+  before: TrendWindow;
+  after: TrendWindow;
+  delta: NumberOrNull;
+  delta_ci: Interval;
+  relative: NumberOrNull;
+  p_value: NumberOrNull;
+  p_adjusted: NumberOrNull;
+  significant: boolean;
+  /** Local day the change most likely began (significant changes). */
+  changed_on: string | null;
+}
+
+export interface Trends {
+  available: true;
+  grain: "day" | "week" | "month";
+  timezone: string;
+  /** A table of bare dates: each date is that day in the zone. */
+  dates_as_local: boolean;
+  first_day: string;
+  last_day: string;
+  periods: TrendPeriod[];
+  undated: TrendFigures;
+  total: TrendFigures;
+  offers: TrendOffer[];
+  offers_not_listed: Count;
+  changes: {
+    window_days: number;
+    /** The data's last timestamp (Unix seconds). */
+    window_end: number | null;
+    rule: string;
+    offers: TrendChange[];
+  };
+  tracking_gaps: {
+    start: string;
+    end: string;
+    reason: string;
+  }[];
 }
 
 /** Options in force; configure(report.settings) reproduces the report. */
@@ -572,7 +678,11 @@ export interface Settings {
   basket_max_items: number;
   basket_max_rules: Count;
   basket_triples: boolean;
+  /** IANA time zone of the trends' calendar ("UTC" by default). */
+  timezone: string;
+  trend_grain: "auto" | "day" | "week" | "month";
+  change_window_days: number;
   gap_warning_share: number;
   gap_critical_share: number;
-  sections: ("dimensions" | "experiment" | "offers" | "ltv" | "basket")[];
+  sections: ("dimensions" | "experiment" | "offers" | "ltv" | "basket" | "trends")[];
 }

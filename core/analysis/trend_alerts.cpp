@@ -1,0 +1,79 @@
+#include <cstdio>
+
+#include "analysis/trends.h"
+
+namespace basketlift {
+
+namespace {
+
+std::string percent(double share) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.1f%%", 100 * share);
+  return text;
+}
+
+}  // namespace
+
+std::vector<Alert> trend_alerts(const TrendsResult& trends, const Store& store) {
+  std::vector<Alert> alerts;
+  if (!trends.available) return alerts;
+  constexpr std::size_t kListed = 5;
+  std::size_t significant = 0;
+  for (std::size_t k = 0; k < trends.changes.size(); ++k) {
+    const OfferChange& c = trends.changes[k];
+    if (!c.significant) continue;
+    if (++significant > kListed) continue;
+    const double before =
+        static_cast<double>(c.accepted_before) / static_cast<double>(c.impressions_before);
+    const double after =
+        static_cast<double>(c.accepted_after) / static_cast<double>(c.impressions_after);
+    const std::string days = std::to_string(trends.window_days);
+    char p[32];
+    std::snprintf(p, sizeof p, "%.2g", c.p_adjusted);
+    alerts.push_back(
+        {"offer_changed", Severity::warning,
+         "Offer " + std::string(store.pools.recs.view(c.rec)) + ": acceptance " +
+             (after < before ? "fell" : "rose") + " from " + percent(before) + " to " +
+             percent(after) + " in the last " + days + " days" +
+             (c.changed_on == kNoTime ? "" : " (since about " + iso_date(c.changed_on) + ")"),
+         percent(before) + " of " + std::to_string(c.impressions_before) + " impressions in the " +
+             days + " days before, " + percent(after) + " of " +
+             std::to_string(c.impressions_after) + " in the last " + days + " (adjusted p " + p +
+             "); check what changed: its price, placement or stock",
+         "/trends/changes/offers/" + std::to_string(k)});
+  }
+  if (significant > kListed) {
+    alerts.back().detail +=
+        " (" + std::to_string(significant - kListed) + " more offers changed: see the trends)";
+  }
+  return alerts;
+}
+
+std::optional<GapCheck> tracking_gap_check(const TrendsResult& trends, const Settings& settings) {
+  if (!trends.available || trends.tracking_gaps.empty()) return std::nullopt;
+  GapCheck check{"tracking_gap",
+                 "Tracking may have stopped on some days",
+                 Severity::warning,
+                 0,
+                 "days",
+                 0,
+                 "days of the data's span",
+                 {},
+                 "figures over time dip where rows are missing, and totals are understated",
+                 "Check your tracking (tag manager, export job) on these days; re-export them "
+                 "if the rows exist."};
+  for (const TrackingGap& gap : trends.tracking_gaps) {
+    check.count += static_cast<double>(gap.last_day - gap.first_day + 1);
+    if (check.examples.size() < gaps::kMaxExamples) {
+      const std::string days = gap.first_day == gap.last_day
+                                   ? iso_date(gap.first_day)
+                                   : iso_date(gap.first_day) + " to " + iso_date(gap.last_day);
+      check.examples.push_back({"", 0, days + ": " + gap.reason});
+    }
+  }
+  check.share = check.count / static_cast<double>(trends.last_day - trends.first_day + 1);
+  check.severity = std::max(Severity::warning, gaps::severity_for(check.share, settings));
+  return check;
+}
+
+}  // namespace basketlift

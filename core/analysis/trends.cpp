@@ -1,0 +1,174 @@
+#include "analysis/trends.h"
+
+#include <algorithm>
+
+#include "analysis/trend_calendar.h"
+#include "analysis/trend_changes.h"
+
+namespace basketlift {
+
+namespace {
+
+// Periods beyond this many mean a stray date (or a grain too fine for the span).
+constexpr std::size_t kMaxPeriods = 5000;
+
+// The data's span in local days over dated sale orders, impressions and sessions.
+bool span_of(const AnalysisContext& ctx, RowDays& days, std::int64_t& first, std::int64_t& last) {
+  const Store& store = ctx.store;
+  bool any = false;
+  const auto see = [&](std::int64_t day) {
+    first = any ? std::min(first, day) : day;
+    last = any ? std::max(last, day) : day;
+    any = true;
+  };
+  for (std::uint32_t o = 0; o < store.orders.size(); ++o) {
+    const std::int64_t t = store.orders.time[o];
+    if (ctx.is_sale(o) && t != kNoTime) see(days.orders(t));
+  }
+  for (std::size_t i = 0; i < store.impressions.size(); ++i) {
+    const std::int64_t t = store.impressions.time[i];
+    if (t != kNoTime) see(days.impressions(t));
+  }
+  for (std::size_t s = 0; s < store.sessions.size(); ++s) {
+    const std::int64_t t = store.sessions.time[s];
+    if (t != kNoTime) see(days.sessions(t));
+  }
+  return any;
+}
+
+// The tracked offers with most impressions (a tie: by name), at most `most`.
+std::vector<std::uint32_t> listed_offers(const AnalysisContext& ctx, std::size_t most,
+                                         std::uint64_t& left_out) {
+  std::vector<std::uint32_t> recs;
+  for (std::uint32_t rec = 0; rec < ctx.offers.size(); ++rec)
+    if (ctx.offers[rec].tracked) recs.push_back(rec);
+  const Pools& pools = ctx.store.pools;
+  std::sort(recs.begin(), recs.end(), [&](std::uint32_t a, std::uint32_t b) {
+    if (ctx.offers[a].impressions != ctx.offers[b].impressions)
+      return ctx.offers[a].impressions > ctx.offers[b].impressions;
+    return pools.recs.view(a) < pools.recs.view(b);
+  });
+  left_out = recs.size() > most ? recs.size() - most : 0;
+  recs.resize(std::min(recs.size(), most));
+  return recs;
+}
+
+}  // namespace
+
+void TrendSums::add(const TrendSums& o) {
+  orders += o.orders;
+  money_orders += o.money_orders;
+  revenue += o.revenue;
+  margin += o.margin;
+  sessions += o.sessions;
+  converted += o.converted;
+  impressions += o.impressions;
+  accepted += o.accepted;
+  offer_margin += o.offer_margin;
+}
+
+TrendsResult analyze_trends(const AnalysisContext& ctx, const ZoneRules& zone) {
+  const Store& store = ctx.store;
+  const Settings& settings = ctx.settings;
+  TrendsResult result;
+  result.timezone = zone.name;
+  const bool utc = zone.transitions.empty() && zone.initial_offset == 0;
+  RowDays days{LocalDays(zone, !utc && whole_days(store.orders.time)),
+               LocalDays(zone, !utc && whole_days(store.impressions.time)),
+               LocalDays(zone, !utc && whole_days(store.sessions.time))};
+  result.dates_as_local =
+      !utc && (whole_days(store.orders.time) || whole_days(store.impressions.time) ||
+               whole_days(store.sessions.time));
+  if (!span_of(ctx, days, result.first_day, result.last_day)) {
+    result.reason = "no order, impression or session has a timestamp";
+    return result;
+  }
+  const std::int64_t span = result.last_day - result.first_day + 1;
+  result.grain =
+      settings.trend_grain == TrendGrain::automatic ? automatic_grain(span) : settings.trend_grain;
+  const TrendCalendar calendar(result.grain, result.first_day);
+  const std::size_t count = calendar.period_of(result.last_day) + 1;
+  if (count > kMaxPeriods) {
+    result.reason = "the data spans " + std::to_string(span) + " days (" +
+                    iso_date(result.first_day) + " to " + iso_date(result.last_day) +
+                    "): too many periods; check timestamps_out_of_range or choose a longer "
+                    "trend_grain";
+    return result;
+  }
+  result.available = true;
+  result.periods.resize(count);
+  for (std::size_t k = 0; k < count; ++k) {
+    TrendPeriod& p = result.periods[k];
+    p.first_day = calendar.first_day(k);
+    p.last_day = calendar.last_day(k);
+    p.partial = p.first_day < result.first_day || p.last_day > result.last_day;
+  }
+  // The period's sums of a dated row (else the undated ones).
+  const auto sums_at = [&](LocalDays& local, std::int64_t t) -> TrendSums& {
+    return t == kNoTime ? result.undated : result.periods[calendar.period_of(local(t))].sums;
+  };
+  const auto period_index = [&](LocalDays& local, std::int64_t t) {
+    return t == kNoTime ? count : calendar.period_of(local(t));  // count: undated
+  };
+
+  std::vector<std::uint32_t> listed =
+      listed_offers(ctx, settings.max_dimension_groups, result.offers_not_listed);
+  std::vector<std::uint32_t> slot_of_rec(ctx.offers.size(), kNoId);
+  for (std::uint32_t k = 0; k < listed.size(); ++k) {
+    slot_of_rec[listed[k]] = k;
+    OfferTrend trend;
+    trend.rec = listed[k];
+    trend.impressions.assign(count, 0);
+    trend.accepted.assign(count, 0);
+    trend.offer_margin.assign(count, 0);
+    result.offers.push_back(std::move(trend));
+  }
+
+  for (std::uint32_t o = 0; o < store.orders.size(); ++o) {
+    if (!ctx.is_sale(o)) continue;
+    TrendSums& sums = sums_at(days.orders, store.orders.time[o]);
+    ++sums.orders;
+    sums.money_orders += ctx.currency.includes(o);
+    sums.revenue += ctx.order_revenue[o];
+    sums.margin += ctx.order_margin[o];
+  }
+  const LineColumns& lines = store.lines;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (!lines.rec.has(i)) continue;
+    const double margin = ctx.offer_line_margin(i);
+    if (std::isnan(margin)) continue;
+    const std::int64_t t = store.orders.time[lines.order[i]];
+    sums_at(days.orders, t).offer_margin += margin;
+    const std::uint32_t slot = slot_of_rec[lines.rec[i]];
+    const std::size_t k = period_index(days.orders, t);
+    if (slot != kNoId && k < count) result.offers[slot].offer_margin[k] += margin;
+  }
+  std::vector<std::uint8_t> has_order(store.pools.sessions.size(), 0);
+  for (std::uint32_t o = 0; o < store.orders.size(); ++o)
+    if (ctx.is_sale(o) && store.orders.session[o] != kNoId) has_order[store.orders.session[o]] = 1;
+  const SessionColumns& sessions = store.sessions;
+  for (std::size_t s = 0; s < sessions.size(); ++s) {
+    TrendSums& sums = sums_at(days.sessions, sessions.time[s]);
+    const std::int8_t flag = sessions.converted[s];
+    ++sums.sessions;
+    sums.converted += flag == 1 || (flag == -1 && has_order[sessions.session[s]] != 0);
+  }
+  const ImpressionColumns& im = store.impressions;
+  for (std::size_t i = 0; i < im.size(); ++i) {
+    const std::size_t k = period_index(days.impressions, im.time[i]);
+    TrendSums& sums = k < count ? result.periods[k].sums : result.undated;
+    ++sums.impressions;
+    sums.accepted += ctx.impression_accepted[i];
+    const std::uint32_t slot = slot_of_rec[im.rec(i)];
+    if (slot == kNoId || k == count) continue;
+    ++result.offers[slot].impressions[k];
+    result.offers[slot].accepted[k] += ctx.impression_accepted[i];
+  }
+  result.total = result.undated;
+  for (const TrendPeriod& p : result.periods)
+    result.total.add(p.sums);
+  detect_trend_changes(ctx, days, result);
+  return result;
+}
+
+}  // namespace basketlift
