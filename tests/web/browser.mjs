@@ -30,6 +30,8 @@ export async function openDashboard(options = {}) {
     headless: true,
     args: CHROMIUM_ARGS,
     viewport: options.viewport ?? { width: 1280, height: 900 },
+    // The page's calendar (the dashboard proposes the browser's zone for the trends).
+    timezoneId: options.timezoneId ?? 'UTC',
   });
   const page = context.pages()[0] ?? (await context.newPage());
   // Every request the tab makes, to prove nothing leaves the origin.

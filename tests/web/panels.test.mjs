@@ -91,6 +91,41 @@ test('summary: the KPIs and their intervals', async () => {
   await page.locator('#summary').screenshot({ path: path.join(screenshots, 'panel-summary.png') });
 });
 
+test('over time: every period of the report with its figures, the chart, sparklines in the offers table', async () => {
+  const t = report.trends;
+  assert.ok(t.available && t.periods.length > 1, 'the sample spans several periods');
+  const rows = page.locator('#trends tr[data-period]');
+  assert.equal(await rows.count(), Math.min(t.periods.length, 25));
+  for (const [i, p] of t.periods.slice(0, 25).entries()) {
+    assert.equal(await rows.nth(i).getAttribute('data-period'), p.start);
+    assert.equal(await rows.nth(i).locator('td').nth(1).textContent(), await formatIn(page, 'count', p.orders));
+    assert.equal(await rows.nth(i).locator('td').nth(2).textContent(), await formatIn(page, 'money', p.revenue, report.summary.currency));
+  }
+  assert.match(await page.textContent('#trend-calendar'), new RegExp(`${t.periods.length} ${t.grain}s from ${t.first_day} to ${t.last_day}, on the calendar of UTC`));
+  // The chart's points are the report's, partial periods marked.
+  const drawn = await page.evaluate(async () => {
+    const { chartOf } = await import('./app/charts.js');
+    const chart = chartOf(document.querySelector('#trends canvas'));
+    return { labels: chart.data.labels, data: chart.data.datasets[0].data };
+  });
+  assert.deepEqual(drawn.data, t.periods.map((p) => p.revenue));
+  // Choosing offers draws one acceptance line each, the report's.
+  await page.selectOption('#trend-offers', [t.offers[0].rec_id, t.offers[1].rec_id]);
+  const lines = await page.evaluate(async () => {
+    const { chartOf } = await import('./app/charts.js');
+    return chartOf(document.querySelector('#trends canvas')).data.datasets.map((d) => ({ label: d.label, data: d.data }));
+  });
+  assert.equal(await page.inputValue('#trend-measure'), 'acceptance');
+  assert.deepEqual(lines.slice(1), [t.offers[0], t.offers[1]].map((o) => ({ label: o.rec_id, data: o.acceptance })));
+  const csv = await downloadOf(page, page.locator('#trends button', { hasText: 'CSV' }));
+  assert.equal(csv.bytes.toString().split(/\r?\n/)[0], 'start,end,partial,orders,revenue,aov,margin,sessions,cvr,impressions,accepted,acceptance,offer_margin_per_1000');
+  // Each listed offer of the offers table with a trend draws its acceptance as a sparkline.
+  const sparkline = page.locator(`#offers tr[data-offer="${t.offers[0].rec_id}"] svg.sparkline`);
+  assert.equal(await sparkline.count(), 1);
+  assert.match(await sparkline.getAttribute('aria-label'), /^Acceptance by month: /);
+  await page.locator('#trends').screenshot({ path: path.join(screenshots, 'panel-trends.png') });
+});
+
 test('dimensions: the chosen dimension as a table and a chart', async () => {
   await page.selectOption('#dimension', 'placement');
   const groups = report.dimensions.by.placement.groups;

@@ -1,5 +1,6 @@
 // The dashboard: a thin page over the engine's worker. `mount(element, options)` builds it
 // inside any element (or shadow root); every panel is drawn from the report alone.
+import { localZone } from '../src/time-zone.js';
 import { WorkerEngine } from '../src/worker-client.js';
 import { fill, h } from './dom.js';
 import { download } from './export.js';
@@ -11,10 +12,11 @@ import { renderLtv } from './panels/ltv.js';
 import { renderOffers } from './panels/offers.js';
 import { renderAlerts, renderGaps, renderSummary } from './panels/overview.js';
 import { renderSimulator } from './panels/simulator.js';
+import { renderTrends } from './panels/trends.js';
 
 const SECTIONS = [
-  ['alerts', 'Alerts'], ['gaps', 'Data gaps'], ['summary', 'Summary'], ['dimensions', 'By dimension'], ['experiment', 'Experiment'],
-  ['offers', 'Offers'], ['basket', 'Baskets'], ['ltv', 'Customer value'], ['simulator', 'Simulator'],
+  ['alerts', 'Alerts'], ['gaps', 'Data gaps'], ['summary', 'Summary'], ['trends', 'Over time'], ['dimensions', 'By dimension'],
+  ['experiment', 'Experiment'], ['offers', 'Offers'], ['basket', 'Baskets'], ['ltv', 'Customer value'], ['simulator', 'Simulator'],
 ];
 
 /**
@@ -83,7 +85,9 @@ export function mount(element, options = {}) {
     nav.hidden = false;
     const draw = [
       ['alerts', (root) => renderAlerts(root, report, { goTo })], ['gaps', (root) => renderGaps(root, report)],
-      ['summary', (root) => renderSummary(root, report)], ['dimensions', (root) => renderDimensions(root, report)],
+      ['summary', (root) => renderSummary(root, report)],
+      ['trends', (root) => renderTrends(root, report, { onGrain: (grain) => reanalyse({ ...report.settings, trend_grain: grain }) })],
+      ['dimensions', (root) => renderDimensions(root, report)],
       ['experiment', (root) => renderExperiment(root, report)], ['offers', (root) => renderOffers(root, report)],
       ['basket', (root) => renderBasket(root, report)], ['ltv', (root) => renderLtv(root, report)],
       ['simulator', (root) => renderSimulator(root, report, engine)],
@@ -101,6 +105,14 @@ export function mount(element, options = {}) {
     element.dispatchEvent(new CustomEvent('basketlift-report', { detail: report, bubbles: true, composed: true }));
   }
 
+  // Another period length (or zone) for the same files: configure and analyse again.
+  async function reanalyse(settings) {
+    await engine.configure(settings);
+    await files.reanalyse();
+  }
+
+  // Periods follow this browser's calendar unless the page brought its own engine (and settings).
+  if (ownEngine) engine.configure({ timezone: localZone() }).catch(() => engine.configure({}));
   const files = new FilesPanel(load, engine, {
     sampleBase,
     onReport: (report) => show(report),

@@ -75,6 +75,11 @@ export class FilesPanel {
     });
   }
 
+  /** Analyses the files read again (after the settings changed). */
+  reanalyse() {
+    return this.#enqueue(async () => {});
+  }
+
   /** Reads every file again into an empty engine (after a change of table, format or mapping). */
   reload() {
     return this.#enqueue(async () => {

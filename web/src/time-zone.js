@@ -51,9 +51,11 @@ export function zoneRules(name) {
 
 /** The zone this browser (or Node) runs in, e.g. "Europe/Berlin" ("UTC" when unknown). */
 export function localZone() {
+  let zone = 'UTC';
   try {
-    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+    zone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
   } catch {
-    return 'UTC';
+    // no Intl time zones: UTC
   }
+  return ['Etc/UTC', 'Etc/GMT', 'GMT', 'Etc/Universal', 'Universal', 'Etc/Zulu', 'Zulu'].includes(zone) ? 'UTC' : zone;
 }

@@ -5,6 +5,7 @@ import { chartFigure, intervalChart } from '../charts.js';
 import { fill, fmt, h, table, unavailable } from '../dom.js';
 import { csvButton } from '../export.js';
 import { renderRelevance } from './relevance.js';
+import { acceptanceSparkline } from './trends.js';
 
 const VERDICT_CLASS = { profitable: 'good', unprofitable: 'bad', inconclusive: 'neutral' };
 
@@ -39,7 +40,8 @@ export function renderOffers(root, report) {
         x.note ? h('span', { class: 'offer-note', dataset: { note: x.rec_id } }, ` · ${x.note}`) : null)] },
     { label: 'Impressions', value: (x) => fmt.count(x.impressions), sort: (x) => x.impressions, numeric: true },
     { label: 'Taken per impression', sort: (x) => x.acceptance_rate ?? -1, numeric: true,
-      value: (x) => [fmt.percent(x.acceptance_rate), h('div', { class: 'sub' }, fmt.interval(x.acceptance_ci, fmt.percent))] },
+      value: (x) => [fmt.percent(x.acceptance_rate), h('div', { class: 'sub' }, fmt.interval(x.acceptance_ci, fmt.percent)),
+        acceptanceSparkline(report, x.rec_id)] },
     { label: 'Revenue', value: (x) => money(x.revenue), sort: (x) => x.revenue, numeric: true },
     { label: 'Margin', value: (x) => money(x.margin), sort: (x) => x.margin ?? -Infinity, numeric: true },
     { label: 'Margin / 1,000 impr.', value: (x) => h('span', { dataset: { value: x.margin_per_1000_impressions ?? '' } }, money(x.margin_per_1000_impressions)),

@@ -2,7 +2,7 @@
 import { fill, fmt, h, table } from '../dom.js';
 import { csvButton } from '../export.js';
 
-const SECTION_OF = { experiment: 'experiment', offers: 'offers', retire: 'offers', data_gaps: 'gaps', basket: 'basket', ltv: 'ltv' };
+const SECTION_OF = { experiment: 'experiment', offers: 'offers', retire: 'offers', data_gaps: 'gaps', basket: 'basket', ltv: 'ltv', trends: 'trends' };
 
 /** Alerts, each linking to the panel holding its evidence. */
 export function renderAlerts(root, report, { goTo }) {
