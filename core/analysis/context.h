@@ -34,15 +34,19 @@ struct OfferFacts {
   std::int64_t last_shown = kNoTime;       ///< latest impression time
 };
 
-/// The store's money in the currency scope, summed line by line in stored order, and the lines
-/// the catalogue's data gaps count (whatever their currency).
-struct LineMoney {
-  std::uint64_t priced_lines = 0;    ///< lines in scope with a unit_price
-  std::uint64_t costed_lines = 0;    ///< of those, lines whose cost is known
-  double revenue = 0;                ///< Σ revenue of priced lines in scope
-  double margin = 0;                 ///< Σ (revenue − cost) of costed lines
-  double revenue_with_cost = 0;      ///< Σ revenue of costed lines
-  Moments order_revenue;             ///< revenue per order in scope with a priced line
+/// The store's money in the currency scope, summed line by line in stored order (the summary's
+/// money figures; a warehouse's query gives the same sums).
+struct MoneySums {
+  std::uint64_t priced_lines = 0;  ///< lines in scope with a unit_price
+  std::uint64_t costed_lines = 0;  ///< of those, lines whose cost is known
+  double revenue = 0;              ///< Σ revenue of priced lines in scope
+  double margin = 0;               ///< Σ (revenue − cost) of costed lines
+  double revenue_with_cost = 0;    ///< Σ revenue of costed lines
+  Moments order_revenue;           ///< revenue per order in scope with a priced line
+};
+
+/// The money sums, and the lines the catalogue's data gaps count (whatever their currency).
+struct LineMoney : MoneySums {
   bool catalogue = false;            ///< a catalogue row described some product
   std::uint64_t unlisted_lines = 0;  ///< lines of products the catalogue lacks (when given)
   double unlisted_revenue = 0;       ///< Σ their revenue in scope

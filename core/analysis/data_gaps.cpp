@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "util/hash.h"
+#include "util/number_format.h"
 #include "util/radix_sort.h"
 
 namespace basketlift {
@@ -30,12 +31,6 @@ Severity severity_for(double share, const Settings& settings, Severity floor) {
 }  // namespace gaps
 
 namespace {
-
-std::string percent(double share) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%.1f%%", 100 * share);
-  return text;
-}
 
 double total_revenue(const AnalysisContext& ctx) {
   double total = 0;
@@ -103,15 +98,15 @@ void check_catalogue(const AnalysisContext& ctx, const std::vector<FileReport>& 
                                  : unmapped.count / static_cast<double>(store.lines.size());
     unmapped.severity = gaps::severity_for(unmapped.share, s);
     unmapped.impact =
-        "margin and categories are unknown for " + percent(unmapped.share) + " of revenue";
+        "margin and categories are unknown for " + percent_text(unmapped.share) + " of revenue";
     checks.push_back(std::move(unmapped));
   }
   if (no_cost.count > 0 && revenue > 0 &&
       (money.catalogue || no_cost.count < static_cast<double>(store.lines.size()))) {
     no_cost.share = money.costless_revenue / revenue;
     no_cost.severity = gaps::severity_for(no_cost.share, s);
-    no_cost.impact = "margin figures cover " + percent(1 - no_cost.share) + " of revenue; " +
-                     percent(no_cost.share) + " has no cost";
+    no_cost.impact = "margin figures cover " + percent_text(1 - no_cost.share) + " of revenue; " +
+                     percent_text(no_cost.share) + " has no cost";
     checks.push_back(std::move(no_cost));
   }
 }

@@ -91,15 +91,7 @@ SummarySums summary_sums(const AnalysisContext& ctx, bool has_rec_column) {
   sums.has_rec_column = has_rec_column;
   if (scope.main != kNoId) sums.currency = std::string(store.pools.labels.view(scope.main));
   sums.other_currencies = scope.others;
-  if (sums.orders > 0) {
-    const LineMoney& money = ctx.money;
-    sums.priced_lines = money.priced_lines;
-    sums.costed_lines = money.costed_lines;
-    sums.revenue = money.revenue;
-    sums.margin = money.margin;
-    sums.revenue_with_cost = money.revenue_with_cost;
-    if (sums.priced_lines > 0) sums.order_revenue = money.order_revenue;
-  }
+  if (sums.orders > 0) static_cast<MoneySums&>(sums) = ctx.money;
   add_session_sums(store, sums);
   return sums;
 }

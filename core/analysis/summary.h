@@ -46,7 +46,7 @@ struct Summary {
 
 /// The additive counts and sums the summary is computed from: what a warehouse query can give
 /// instead of rows (warehouse/aggregates.h).
-struct SummarySums {
+struct SummarySums : MoneySums {
   std::uint64_t orders = 0;             ///< orders with at least one sale line
   std::uint64_t order_lines = 0;        ///< stored sale lines
   std::uint64_t cancelled_orders = 0;   ///< orders kept apart as cancelled
@@ -54,12 +54,6 @@ struct SummarySums {
   std::uint64_t money_orders = 0;       ///< sale orders in the money scope (main currency or none)
   std::uint64_t attached_orders = 0;    ///< sale orders with a line carrying a rec_id
   bool has_rec_column = false;          ///< an orders table had a rec_id column
-  std::uint64_t priced_lines = 0;       ///< lines in scope with a unit_price
-  std::uint64_t costed_lines = 0;       ///< of those, lines whose cost is known
-  double revenue = 0;                   ///< Σ revenue of priced lines in scope
-  double margin = 0;                    ///< Σ (revenue − cost) of costed lines
-  double revenue_with_cost = 0;         ///< Σ revenue of costed lines
-  Moments order_revenue;                ///< revenue per order in scope with a priced line
   std::optional<std::string> currency;  ///< the main currency, when one was given
   std::vector<OtherCurrency> other_currencies;  ///< orders left out of money figures
   bool has_sessions = false;                    ///< a sessions table was read

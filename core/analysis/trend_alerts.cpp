@@ -1,18 +1,9 @@
 #include <cstdio>
 
 #include "analysis/trends.h"
+#include "util/number_format.h"
 
 namespace basketlift {
-
-namespace {
-
-std::string percent(double share) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%.1f%%", 100 * share);
-  return text;
-}
-
-}  // namespace
 
 std::vector<Alert> trend_alerts(const TrendsResult& trends, const Store& store) {
   std::vector<Alert> alerts;
@@ -33,11 +24,11 @@ std::vector<Alert> trend_alerts(const TrendsResult& trends, const Store& store) 
     alerts.push_back(
         {"offer_changed", Severity::warning,
          "Offer " + std::string(store.pools.recs.view(c.rec)) + ": acceptance " +
-             (after < before ? "fell" : "rose") + " from " + percent(before) + " to " +
-             percent(after) + " in the last " + days + " days" +
+             (after < before ? "fell" : "rose") + " from " + percent_text(before) + " to " +
+             percent_text(after) + " in the last " + days + " days" +
              (c.changed_on == kNoTime ? "" : " (since about " + iso_date(c.changed_on) + ")"),
-         percent(before) + " of " + std::to_string(c.impressions_before) + " impressions in the " +
-             days + " days before, " + percent(after) + " of " +
+         percent_text(before) + " of " + std::to_string(c.impressions_before) +
+             " impressions in the " + days + " days before, " + percent_text(after) + " of " +
              std::to_string(c.impressions_after) + " in the last " + days + " (adjusted p " + p +
              "); check what changed: its price, placement or stock",
          "/trends/changes/offers/" + std::to_string(k)});

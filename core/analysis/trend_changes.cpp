@@ -40,6 +40,7 @@ std::int64_t change_day(const AnalysisContext& ctx, LocalDays& local, std::uint3
     const std::int64_t t = im.time[i];
     if (t == kNoTime || t <= start || t > end || im.rec(i) != rec) continue;
     const std::int64_t day = local(t) - first;
+    if (day < 0 || day >= static_cast<std::int64_t>(span)) continue;  // a zone's clock going back
     shown[day] += 1;
     taken[day] += ctx.impression_accepted[i];
   }

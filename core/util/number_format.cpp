@@ -37,6 +37,12 @@ std::size_t format_double(double value, char (&out)[kDoubleTextCapacity]) {
   return static_cast<std::size_t>(length);
 }
 
+std::string percent_text(double share) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.1f%%", 100 * share);
+  return text;
+}
+
 std::string double_to_string(double value) {
   char text[kDoubleTextCapacity];
   return std::string(text, format_double(value, text));

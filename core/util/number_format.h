@@ -16,5 +16,7 @@ std::size_t format_double(double value, char (&out)[kDoubleTextCapacity]);
 
 /// format_double as a std::string.
 std::string double_to_string(double value);
+/// A share as a percentage with one decimal: 0.1234 → "12.3%".
+std::string percent_text(double share);
 
 }  // namespace basketlift

@@ -568,7 +568,7 @@ export interface TrendComparable {
   aov: NumberOrNull;
   cvr: NumberOrNull;
   acceptance: NumberOrNull;
-} | null
+}
 
 export interface TrendPeriod {
   /** First local day (YYYY-MM-DD). */
@@ -591,9 +591,9 @@ export interface TrendPeriod {
   offer_margin: number;
   offer_margin_per_1000: NumberOrNull;
   /** Relative change against the previous period (null for the first). */
-  change: TrendComparable;
+  change: null | TrendComparable;
   /** Day grain: per-day means and rates over the 7 days ending here (null otherwise). */
-  rolling_7d: TrendComparable;
+  rolling_7d: null | TrendComparable;
 }
 
 export interface TrendOffer {
