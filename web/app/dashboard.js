@@ -105,10 +105,15 @@ export function mount(element, options = {}) {
     element.dispatchEvent(new CustomEvent('basketlift-report', { detail: report, bubbles: true, composed: true }));
   }
 
-  // Another period length (or zone) for the same files: configure and analyse again.
+  // Another period length (or zone) for the same files: configure and analyse again; a failure
+  // is shown where the panels' progress is.
   async function reanalyse(settings) {
-    await engine.configure(settings);
-    await files.reanalyse();
+    try {
+      await engine.configure(settings);
+      await files.reanalyse();
+    } catch (error) {
+      fill(status, h('span', { class: 'error', role: 'alert' }, `The files could not be analysed again: ${error.message}`));
+    }
   }
 
   // Periods follow this browser's calendar unless the page brought its own engine (and settings).
