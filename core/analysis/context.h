@@ -88,6 +88,14 @@ struct AnalysisContext {
   }
   /// True when order o has sale lines.
   bool is_sale(std::uint32_t o) const { return store.orders.line_count[o] > 0; }
+  /// True when session row s converted: its row says so, or (when the row is silent) a sale
+  /// order names the session.
+  bool session_converted(std::size_t s) const {
+    const std::int8_t flag = store.sessions.converted[s];
+    const std::uint32_t id = store.sessions.session[s];
+    return flag == 1 ||
+           (flag == -1 && session_order_begin[id] < session_order_begin[std::size_t{id} + 1]);
+  }
   /// Revenue of line i in the currency scope (NaN without a price or outside the scope).
   double line_revenue_in_scope(std::size_t i) const {
     return currency.includes(store.lines.order[i]) ? line_revenue(store.lines, i) : kNoNumber;

@@ -39,11 +39,6 @@ double total_revenue(const AnalysisContext& ctx) {
   return total;
 }
 
-bool has_catalogue(const Store& store) {
-  return std::any_of(store.products.in_catalogue.begin(), store.products.in_catalogue.end(),
-                     [](std::uint8_t c) { return c != 0; });
-}
-
 // Lines of products the catalogue does not describe, and lines whose cost is unknown.
 void check_catalogue(const AnalysisContext& ctx, const std::vector<FileReport>& files,
                      std::vector<GapCheck>& checks) {
@@ -148,7 +143,7 @@ void check_offers(const AnalysisContext& ctx, const std::vector<FileReport>& fil
     untracked.impact = "acceptance and margin per impression are unknown for these offers";
     checks.push_back(std::move(untracked));
   }
-  if (!has_catalogue(store)) return;
+  if (!ctx.money.catalogue) return;
   GapCheck unknown{"impressions_unknown_products",
                    "Offer impressions name products the catalogue does not have",
                    Severity::info,

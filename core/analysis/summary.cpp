@@ -10,21 +10,12 @@ namespace basketlift {
 
 namespace {
 
-// A session converted when its row says so, or (when the row is silent) an order carries it.
-void add_session_sums(const Store& store, SummarySums& sums) {
-  const SessionColumns& sessions = store.sessions;
-  sums.has_sessions = sessions.size() > 0;
-  std::vector<std::uint8_t> has_order(store.pools.sessions.size(), 0);
-  for (std::size_t o = 0; o < store.orders.size(); ++o) {
-    if (store.orders.line_count[o] > 0 && store.orders.session[o] != kNoId) {
-      has_order[store.orders.session[o]] = 1;
-    }
-  }
-  for (std::size_t s = 0; s < sessions.size(); ++s) {
-    const std::int8_t flag = sessions.converted[s];
-    sums.converted_sessions += flag == 1 || (flag == -1 && has_order[sessions.session[s]] != 0);
-  }
-  sums.sessions = sessions.size();
+void add_session_sums(const AnalysisContext& ctx, SummarySums& sums) {
+  const std::size_t sessions = ctx.store.sessions.size();
+  sums.has_sessions = sessions > 0;
+  for (std::size_t s = 0; s < sessions; ++s)
+    sums.converted_sessions += ctx.session_converted(s);
+  sums.sessions = sessions;
 }
 
 void add_money_figures(const SummarySums& sums, Summary& summary, double confidence) {
@@ -92,7 +83,7 @@ SummarySums summary_sums(const AnalysisContext& ctx, bool has_rec_column) {
   if (scope.main != kNoId) sums.currency = std::string(store.pools.labels.view(scope.main));
   sums.other_currencies = scope.others;
   if (sums.orders > 0) static_cast<MoneySums&>(sums) = ctx.money;
-  add_session_sums(store, sums);
+  add_session_sums(ctx, sums);
   return sums;
 }
 

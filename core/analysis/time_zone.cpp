@@ -11,11 +11,6 @@ namespace {
 
 constexpr std::int64_t kDay = 86400;
 
-std::int64_t floor_div(std::int64_t a, std::int64_t b) {
-  const std::int64_t q = a / b;
-  return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
-}
-
 // Big-endian reader over the TZif bytes; `ok` turns false past the end.
 struct BigEndian {
   std::string_view bytes;

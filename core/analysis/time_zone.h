@@ -11,6 +11,12 @@
 
 namespace basketlift {
 
+/// floor(a / b) for b > 0.
+inline std::int64_t floor_div(std::int64_t a, std::int64_t b) {
+  const std::int64_t q = a / b;
+  return (a % b != 0 && a < 0) ? q - 1 : q;
+}
+
 /// A civil date (proleptic Gregorian).
 struct CivilDate {
   std::int64_t year = 1970;  ///< e.g. 2024

@@ -11,12 +11,6 @@
 
 namespace basketlift {
 
-/// floor(a / b) for b > 0.
-inline std::int64_t floor_div(std::int64_t a, std::int64_t b) {
-  const std::int64_t q = a / b;
-  return (a % b != 0 && a < 0) ? q - 1 : q;
-}
-
 /// Local days of epoch seconds on a zone's calendar; remembers the offset in force between two
 /// transitions, since rows mostly come in time order. With `as_dates`, times are bare dates
 /// (midnight UTC as read) and keep their day.

@@ -8,19 +8,6 @@ namespace basketlift {
 
 namespace {
 
-// The data's last timestamp over sale orders, impressions and sessions (kNoTime: none).
-std::int64_t last_time(const AnalysisContext& ctx) {
-  const Store& store = ctx.store;
-  std::int64_t last = kNoTime;
-  for (std::uint32_t o = 0; o < store.orders.size(); ++o)
-    if (ctx.is_sale(o)) last = std::max(last, store.orders.time[o]);
-  for (std::size_t i = 0; i < store.impressions.size(); ++i)
-    last = std::max(last, store.impressions.time[i]);
-  for (std::size_t s = 0; s < store.sessions.size(); ++s)
-    last = std::max(last, store.sessions.time[s]);
-  return last;
-}
-
 // Binomial log-likelihood of x successes in n at their own rate.
 double log_likelihood(double x, double n) {
   if (x <= 0 || x >= n) return 0;
@@ -179,7 +166,6 @@ void find_tracking_gaps(const AnalysisContext& ctx, RowDays& days, TrendsResult&
 
 void detect_trend_changes(const AnalysisContext& ctx, RowDays& days, TrendsResult& trends) {
   trends.window_days = ctx.settings.change_window_days;
-  trends.window_end = last_time(ctx);
   if (trends.window_end != kNoTime) find_offer_changes(ctx, days.impressions, trends);
   find_tracking_gaps(ctx, days, trends);
 }

@@ -8,8 +8,8 @@
 
 namespace basketlift {
 
-/// Fills trends.window_*, trends.changes and trends.tracking_gaps (trends.first_day/last_day
-/// hold the span).
+/// Fills trends.window_days, trends.changes and trends.tracking_gaps (trends.first_day, last_day
+/// and window_end hold the span and its last timestamp).
 void detect_trend_changes(const AnalysisContext& ctx, RowDays& days, TrendsResult& trends);
 
 /// Expected impressions (or sessions) a day must have reached for "none that day" to count as

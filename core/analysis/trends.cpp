@@ -12,27 +12,25 @@ namespace {
 // Periods beyond this many mean a stray date (or a grain too fine for the span).
 constexpr std::size_t kMaxPeriods = 5000;
 
-// The data's span in local days over dated sale orders, impressions and sessions.
-bool span_of(const AnalysisContext& ctx, RowDays& days, std::int64_t& first, std::int64_t& last) {
+// The data's span in local days over dated sale orders, impressions and sessions, and its last
+// timestamp (result.window_end).
+bool span_of(const AnalysisContext& ctx, RowDays& days, TrendsResult& result) {
   const Store& store = ctx.store;
   bool any = false;
-  const auto see = [&](std::int64_t day) {
-    first = any ? std::min(first, day) : day;
-    last = any ? std::max(last, day) : day;
+  const auto see = [&](LocalDays& local, std::int64_t t) {
+    if (t == kNoTime) return;
+    const std::int64_t day = local(t);
+    result.first_day = any ? std::min(result.first_day, day) : day;
+    result.last_day = any ? std::max(result.last_day, day) : day;
+    result.window_end = std::max(result.window_end, t);
     any = true;
   };
-  for (std::uint32_t o = 0; o < store.orders.size(); ++o) {
-    const std::int64_t t = store.orders.time[o];
-    if (ctx.is_sale(o) && t != kNoTime) see(days.orders(t));
-  }
-  for (std::size_t i = 0; i < store.impressions.size(); ++i) {
-    const std::int64_t t = store.impressions.time[i];
-    if (t != kNoTime) see(days.impressions(t));
-  }
-  for (std::size_t s = 0; s < store.sessions.size(); ++s) {
-    const std::int64_t t = store.sessions.time[s];
-    if (t != kNoTime) see(days.sessions(t));
-  }
+  for (std::uint32_t o = 0; o < store.orders.size(); ++o)
+    if (ctx.is_sale(o)) see(days.orders, store.orders.time[o]);
+  for (std::size_t i = 0; i < store.impressions.size(); ++i)
+    see(days.impressions, store.impressions.time[i]);
+  for (std::size_t s = 0; s < store.sessions.size(); ++s)
+    see(days.sessions, store.sessions.time[s]);
   return any;
 }
 
@@ -72,14 +70,15 @@ TrendsResult analyze_trends(const AnalysisContext& ctx, const ZoneRules& zone) {
   const Settings& settings = ctx.settings;
   TrendsResult result;
   result.timezone = zone.name;
+  // A table of bare dates (every time at midnight UTC) keeps its days in any other zone.
   const bool utc = zone.transitions.empty() && zone.initial_offset == 0;
-  RowDays days{LocalDays(zone, !utc && whole_days(store.orders.time)),
-               LocalDays(zone, !utc && whole_days(store.impressions.time)),
-               LocalDays(zone, !utc && whole_days(store.sessions.time))};
-  result.dates_as_local =
-      !utc && (whole_days(store.orders.time) || whole_days(store.impressions.time) ||
-               whole_days(store.sessions.time));
-  if (!span_of(ctx, days, result.first_day, result.last_day)) {
+  const bool orders_dates = !utc && whole_days(store.orders.time);
+  const bool impressions_dates = !utc && whole_days(store.impressions.time);
+  const bool sessions_dates = !utc && whole_days(store.sessions.time);
+  RowDays days{LocalDays(zone, orders_dates), LocalDays(zone, impressions_dates),
+               LocalDays(zone, sessions_dates)};
+  result.dates_as_local = orders_dates || impressions_dates || sessions_dates;
+  if (!span_of(ctx, days, result)) {
     result.reason = "no order, impression or session has a timestamp";
     return result;
   }
@@ -103,12 +102,12 @@ TrendsResult analyze_trends(const AnalysisContext& ctx, const ZoneRules& zone) {
     p.last_day = calendar.last_day(k);
     p.partial = p.first_day < result.first_day || p.last_day > result.last_day;
   }
-  // The period's sums of a dated row (else the undated ones).
-  const auto sums_at = [&](LocalDays& local, std::int64_t t) -> TrendSums& {
-    return t == kNoTime ? result.undated : result.periods[calendar.period_of(local(t))].sums;
-  };
+  // The period of a row's time (count: undated), and the sums it adds to.
   const auto period_index = [&](LocalDays& local, std::int64_t t) {
-    return t == kNoTime ? count : calendar.period_of(local(t));  // count: undated
+    return t == kNoTime ? count : calendar.period_of(local(t));
+  };
+  const auto sums_of = [&](std::size_t k) -> TrendSums& {
+    return k < count ? result.periods[k].sums : result.undated;
   };
 
   std::vector<std::uint32_t> listed =
@@ -126,7 +125,7 @@ TrendsResult analyze_trends(const AnalysisContext& ctx, const ZoneRules& zone) {
 
   for (std::uint32_t o = 0; o < store.orders.size(); ++o) {
     if (!ctx.is_sale(o)) continue;
-    TrendSums& sums = sums_at(days.orders, store.orders.time[o]);
+    TrendSums& sums = sums_of(period_index(days.orders, store.orders.time[o]));
     ++sums.orders;
     sums.money_orders += ctx.currency.includes(o);
     sums.revenue += ctx.order_revenue[o];
@@ -137,26 +136,20 @@ TrendsResult analyze_trends(const AnalysisContext& ctx, const ZoneRules& zone) {
     if (!lines.rec.has(i)) continue;
     const double margin = ctx.offer_line_margin(i);
     if (std::isnan(margin)) continue;
-    const std::int64_t t = store.orders.time[lines.order[i]];
-    sums_at(days.orders, t).offer_margin += margin;
+    const std::size_t k = period_index(days.orders, store.orders.time[lines.order[i]]);
+    sums_of(k).offer_margin += margin;
     const std::uint32_t slot = slot_of_rec[lines.rec[i]];
-    const std::size_t k = period_index(days.orders, t);
     if (slot != kNoId && k < count) result.offers[slot].offer_margin[k] += margin;
   }
-  std::vector<std::uint8_t> has_order(store.pools.sessions.size(), 0);
-  for (std::uint32_t o = 0; o < store.orders.size(); ++o)
-    if (ctx.is_sale(o) && store.orders.session[o] != kNoId) has_order[store.orders.session[o]] = 1;
-  const SessionColumns& sessions = store.sessions;
-  for (std::size_t s = 0; s < sessions.size(); ++s) {
-    TrendSums& sums = sums_at(days.sessions, sessions.time[s]);
-    const std::int8_t flag = sessions.converted[s];
+  for (std::size_t s = 0; s < store.sessions.size(); ++s) {
+    TrendSums& sums = sums_of(period_index(days.sessions, store.sessions.time[s]));
     ++sums.sessions;
-    sums.converted += flag == 1 || (flag == -1 && has_order[sessions.session[s]] != 0);
+    sums.converted += ctx.session_converted(s);
   }
   const ImpressionColumns& im = store.impressions;
   for (std::size_t i = 0; i < im.size(); ++i) {
     const std::size_t k = period_index(days.impressions, im.time[i]);
-    TrendSums& sums = k < count ? result.periods[k].sums : result.undated;
+    TrendSums& sums = sums_of(k);
     ++sums.impressions;
     sums.accepted += ctx.impression_accepted[i];
     const std::uint32_t slot = slot_of_rec[im.rec(i)];
