@@ -160,6 +160,9 @@ void NdjsonReader::parse_batch(const char* data, std::size_t length, std::uint64
     while (index < length && is_space(data[index]))
       ++index;
     if (index < counted_to || index >= length) break;
+    // NDJSON holds one value per line: a value spanning lines is read line by line, as it is
+    // when a chunk ends inside it (else whole and chunked reads would disagree).
+    if (end > index && std::memchr(data + index, '\n', end - index) != nullptr) return fall_back();
     line += count_newlines(data + counted_to, data + index);
     counted_to = index;
     const std::size_t line_end = end_of_value_line(data, length, end);

@@ -90,5 +90,24 @@ TEST(NdjsonReader, ResultDoesNotDependOnWhereChunksAreCut) {
   EXPECT_EQ(report_of(text, every_byte), whole);
 }
 
+// NDJSON holds one value per line: a value written across lines is each of its lines rejected,
+// whether the batch that reads it holds the whole value (one chunk) or ends inside it.
+TEST(NdjsonReader, AValueSpanningLinesIsReadLineByLineWhateverTheChunks) {
+  const std::string text =
+      "{\"order_id\":\"1\",\"product_id\":\"a\"}\n"
+      "{\"order_id\":\"2\",\n"
+      " \"product_id\":\"b\"}\n"
+      "{\"order_id\":\"3\",\"product_id\":\"c\"}\n";
+  Engine engine;
+  ASSERT_TRUE(feed_chunks(engine, text, 0).ok());
+  const FileReport& file = only_file(engine);
+  EXPECT_EQ(file.rows_read, 4u);
+  EXPECT_EQ(file.rows_used, 2u);
+  EXPECT_EQ(file.rejected[static_cast<int>(RejectReason::invalid_json)].count, 2u);
+  const std::string whole = report_of(text, {});
+  for (std::size_t cut = 1; cut < text.size(); ++cut)
+    ASSERT_EQ(report_of(text, {cut}), whole) << "cut at byte " << cut;
+}
+
 }  // namespace
 }  // namespace basketlift
