@@ -14,6 +14,7 @@ set(basketlift_public_headers
   analysis/line_values.h analysis/ltv.h analysis/moments.h analysis/offer_groups.h
   analysis/offer_units.h analysis/offers.h analysis/settings.h analysis/stat_tests.h
   analysis/summary.h analysis/time_zone.h analysis/trends.h
+  analysis/experiment_trend.h
   ingest/column_mapper.h ingest/field.h ingest/file_ingest.h ingest/file_report.h
   ingest/format_reader.h ingest/range_reading.h ingest/record.h ingest/reject_reason.h
   ingest/row_note.h ingest/row_reader.h ingest/table_loader.h ingest/value_parse.h

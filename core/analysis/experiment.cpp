@@ -12,6 +12,8 @@ struct Caps {
   Interval margin{-INFINITY, INFINITY};
 };
 
+// x within [cap.low, cap.high]; a NaN bound leaves that side open (std::max and std::min
+// return their first argument when the comparison with NaN is false).
 double clamp(double x, const Interval& cap) {
   return std::min(std::max(x, cap.low), cap.high);
 }
@@ -47,55 +49,10 @@ std::vector<ArmStats> stats_of(const ExperimentUnits& u, const std::vector<std::
                                const Caps& caps) {
   std::vector<ArmStats> arms(u.arm_labels.size());
   for (std::uint32_t unit : members) {
-    if (u.arm[unit] < 0) continue;
-    ArmStats& a = arms[static_cast<std::size_t>(u.arm[unit])];
-    const double revenue = clamp(u.revenue[unit], caps.revenue);
-    a.units += 1;
-    a.converted += u.converted[unit];
-    a.orders += u.orders[unit];
-    a.revenue.add(revenue);
-    a.margin.add(clamp(u.margin[unit], caps.margin));
-    if (u.orders[unit] > 0) a.aov.add(revenue, u.orders[unit]);
-    if (u.impressions[unit] > 0) a.acceptance.add(u.accepted[unit], u.impressions[unit]);
+    if (u.arm[unit] >= 0)
+      add_unit(arms[static_cast<std::size_t>(u.arm[unit])], u, unit, caps.revenue, caps.margin);
   }
   return arms;
-}
-
-SrmCheck check_srm(const std::vector<ArmStats>& arms, const std::vector<std::string>& names,
-                   const Settings& s, bool exposure_slice) {
-  SrmCheck srm;
-  std::vector<double> weights;
-  for (std::size_t a = 0; a < arms.size(); ++a) {
-    srm.units.push_back(arms[a].units);
-    double weight = s.expected_split.empty() ? 1 : 0;
-    for (const auto& [name, share] : s.expected_split) {
-      if (names[a] == name) weight = share;
-    }
-    weights.push_back(weight);
-  }
-  double total = 0, weight_sum = 0;
-  for (std::size_t a = 0; a < arms.size(); ++a) {
-    total += arms[a].units;
-    weight_sum += weights[a];
-  }
-  for (double w : weights)
-    srm.expected.push_back(weight_sum > 0 ? total * w / weight_sum : 0);
-  if (std::any_of(weights.begin(), weights.end(), [](double w) { return w <= 0; })) {
-    srm.reason = "expected_split gives no share to an arm present in the data";
-    return srm;
-  }
-  for (const ArmStats& a : arms) {
-    if (a.units < static_cast<double>(s.srm_min_units)) {
-      srm.reason = "an arm has fewer than " + std::to_string(s.srm_min_units) + " units";
-      return srm;
-    }
-  }
-  srm.p_value = srm_p_value(srm.units, weights);
-  srm.checked = !std::isnan(srm.p_value);
-  const bool below = srm.checked && srm.p_value < s.srm_alert_p;
-  srm.mismatch = below && !exposure_slice;
-  srm.exposure_differs = below && exposure_slice;
-  return srm;
 }
 
 // The metrics of one arm against control.
@@ -205,7 +162,66 @@ void adjust_families(ExperimentResult& result, const Settings& s) {
 
 }  // namespace
 
-ExperimentSums experiment_sums(const AnalysisContext& ctx, const ExperimentUnits& u) {
+void ArmStats::merge(const ArmStats& other) {
+  units += other.units;
+  converted += other.converted;
+  orders += other.orders;
+  revenue.merge(other.revenue);
+  margin.merge(other.margin);
+  aov.merge(other.aov);
+  acceptance.merge(other.acceptance);
+}
+
+void add_unit(ArmStats& a, const ExperimentUnits& u, std::size_t unit, const Interval& revenue_cap,
+              const Interval& margin_cap) {
+  const double revenue = clamp(u.revenue[unit], revenue_cap);
+  a.units += 1;
+  a.converted += u.converted[unit];
+  a.orders += u.orders[unit];
+  a.revenue.add(revenue);
+  a.margin.add(clamp(u.margin[unit], margin_cap));
+  if (u.orders[unit] > 0) a.aov.add(revenue, u.orders[unit]);
+  if (u.impressions[unit] > 0) a.acceptance.add(u.accepted[unit], u.impressions[unit]);
+}
+
+SrmCheck check_srm(const std::vector<ArmStats>& arms, const std::vector<std::string>& names,
+                   const Settings& s, bool exposure_slice) {
+  SrmCheck srm;
+  std::vector<double> weights;
+  for (std::size_t a = 0; a < arms.size(); ++a) {
+    srm.units.push_back(arms[a].units);
+    double weight = s.expected_split.empty() ? 1 : 0;
+    for (const auto& [name, share] : s.expected_split) {
+      if (names[a] == name) weight = share;
+    }
+    weights.push_back(weight);
+  }
+  double total = 0, weight_sum = 0;
+  for (std::size_t a = 0; a < arms.size(); ++a) {
+    total += arms[a].units;
+    weight_sum += weights[a];
+  }
+  for (double w : weights)
+    srm.expected.push_back(weight_sum > 0 ? total * w / weight_sum : 0);
+  if (std::any_of(weights.begin(), weights.end(), [](double w) { return w <= 0; })) {
+    srm.reason = "expected_split gives no share to an arm present in the data";
+    return srm;
+  }
+  for (const ArmStats& a : arms) {
+    if (a.units < static_cast<double>(s.srm_min_units)) {
+      srm.reason = "an arm has fewer than " + std::to_string(s.srm_min_units) + " units";
+      return srm;
+    }
+  }
+  srm.p_value = srm_p_value(srm.units, weights);
+  srm.checked = !std::isnan(srm.p_value);
+  const bool below = srm.checked && srm.p_value < s.srm_alert_p;
+  srm.mismatch = below && !exposure_slice;
+  srm.exposure_differs = below && exposure_slice;
+  return srm;
+}
+
+ExperimentSums experiment_frame(const AnalysisContext& ctx, const ExperimentUnits& u) {
   const Settings& s = ctx.settings;
   const Store& store = ctx.store;
   ExperimentSums sums;
@@ -238,8 +254,16 @@ ExperimentSums experiment_sums(const AnalysisContext& ctx, const ExperimentUnits
     t.impressions += u.impressions[unit];
     t.accepted += u.accepted[unit];
   }
-  for (Slice& slice : slices_of(u, store))
-    sums.slices.push_back({slice.kind, slice.value, stats_of(u, slice.members, caps)});
+  return sums;
+}
+
+ExperimentSums experiment_sums(const AnalysisContext& ctx, const ExperimentUnits& u) {
+  ExperimentSums sums = experiment_frame(ctx, u);
+  if (sums.totals.empty()) return sums;  // nothing to compare
+  for (Slice& slice : slices_of(u, ctx.store)) {
+    sums.slices.push_back(
+        {slice.kind, slice.value, stats_of(u, slice.members, {sums.revenue_cap, sums.margin_cap})});
+  }
   return sums;
 }
 

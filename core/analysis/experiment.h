@@ -76,6 +76,9 @@ struct ArmStats {
   Moments revenue, margin;                      ///< per unit (capped when capping is on)
   RatioMoments aov;                             ///< revenue over orders, units with an order
   RatioMoments acceptance;                      ///< accepted over impressions, units shown an offer
+
+  /// Adds another group of units of the same arm.
+  void merge(const ArmStats& other);
 };
 
 /// One slice's sums per arm (arm order of ExperimentSums::arms).
@@ -98,6 +101,19 @@ struct ExperimentSums {
   std::vector<ArmTotals> totals;           ///< per arm, uncapped
   std::vector<SliceStats> slices;          ///< "all" first
 };
+
+/// Adds unit `unit` to its arm's sums, revenue and margin clamped to the caps (a NaN bound: none).
+void add_unit(ArmStats& stats, const ExperimentUnits& u, std::size_t unit,
+              const Interval& revenue_cap, const Interval& margin_cap);
+
+/// The sample-ratio check of one slice's units per arm (names in arm order) against
+/// settings.expected_split; `exposure_slice`: a placement, reached after assignment.
+SrmCheck check_srm(const std::vector<ArmStats>& arms, const std::vector<std::string>& names,
+                   const Settings& s, bool exposure_slice);
+
+/// Everything experiment_sums gives but the slices: arms, caps (from settings.capping) and the
+/// arms' totals.
+ExperimentSums experiment_frame(const AnalysisContext& ctx, const ExperimentUnits& units);
 
 /// Sums the units per arm and slice (caps from settings.capping applied).
 ExperimentSums experiment_sums(const AnalysisContext& ctx, const ExperimentUnits& units);

@@ -111,6 +111,7 @@ ExperimentUnits build_units(const AnalysisContext& ctx, UnitDetail detail) {
     resize_units(u, next, detail);
     variant_of_unit.assign(next, kNoId);
   }
+  if (full && u.kind != UnitKind::session) u.first_order_time.assign(u.size(), kNoTime);
   for (std::uint32_t o = 0; o < store.orders.size(); ++o) {
     if (!ctx.is_sale(o)) continue;
     const std::uint32_t unit =
@@ -123,6 +124,11 @@ ExperimentUnits build_units(const AnalysisContext& ctx, UnitDetail detail) {
     }
     if (full) {
       add_order(ctx, u, unit, o, variant_of_unit);
+      if (u.kind != UnitKind::session) {
+        const std::int64_t t = store.orders.time[o];
+        std::int64_t& first = u.first_order_time[unit];
+        if (t != kNoTime && (first == kNoTime || t < first)) first = t;
+      }
     } else if (variant_of_unit[unit] == kNoId) {
       variant_of_unit[unit] = store.orders.variant[o];
     }

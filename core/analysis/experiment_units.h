@@ -35,7 +35,10 @@ struct ExperimentUnits {
   std::vector<std::uint32_t> segment;      ///< per unit: Pools::labels id or kNoId
   std::vector<std::uint32_t>
       placement_begin;  ///< placements seen by unit u: placements[begin[u], begin[u+1])
-  std::vector<std::uint32_t> placements;   ///< Pools::labels ids
+  std::vector<std::uint32_t> placements;  ///< Pools::labels ids
+  /// Units made of orders (full detail): per unit, its earliest sale order's time (kNoTime:
+  /// none dated). Empty for session units, whose time is their session's.
+  std::vector<std::int64_t> first_order_time;
   std::uint64_t untagged = 0;              ///< units without an arm
   std::uint64_t orders_outside_units = 0;  ///< sale orders whose session is not a unit
 

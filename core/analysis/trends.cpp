@@ -65,7 +65,8 @@ void TrendSums::add(const TrendSums& o) {
   offer_margin += o.offer_margin;
 }
 
-TrendsResult analyze_trends(const AnalysisContext& ctx, const ZoneRules& zone) {
+TrendsResult analyze_trends(const AnalysisContext& ctx, const ZoneRules& zone,
+                            const ExperimentUnits* units) {
   const Store& store = ctx.store;
   const Settings& settings = ctx.settings;
   TrendsResult result;
@@ -161,6 +162,21 @@ TrendsResult analyze_trends(const AnalysisContext& ctx, const ZoneRules& zone) {
   for (const TrendPeriod& p : result.periods)
     result.total.add(p.sums);
   detect_trend_changes(ctx, days, result);
+  if (units == nullptr) {
+    result.experiment.reason = "not computed: the experiment is left out by settings.sections";
+    return result;
+  }
+  // A unit starts with its session, or (units made of orders) with its first order.
+  std::vector<std::uint32_t> period_of_unit(units->size(), static_cast<std::uint32_t>(count));
+  std::vector<std::int64_t> day_of_unit(units->size(), 0);
+  for (std::size_t unit = 0; unit < units->size(); ++unit) {
+    const bool sessions = units->kind == UnitKind::session;
+    const std::int64_t t = sessions ? store.sessions.time[unit] : units->first_order_time[unit];
+    if (t == kNoTime) continue;
+    day_of_unit[unit] = sessions ? days.sessions(t) : days.orders(t);
+    period_of_unit[unit] = static_cast<std::uint32_t>(calendar.period_of(day_of_unit[unit]));
+  }
+  result.experiment = experiment_trend(ctx, *units, period_of_unit, day_of_unit, count);
   return result;
 }
 

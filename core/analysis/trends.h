@@ -11,6 +11,7 @@
 #include "analysis/alerts.h"
 #include "analysis/context.h"
 #include "analysis/data_gaps.h"
+#include "analysis/experiment_trend.h"
 #include "analysis/stat_tests.h"
 #include "analysis/time_zone.h"
 
@@ -87,10 +88,13 @@ struct TrendsResult {
   std::int64_t window_end = kNoTime;         ///< the data's last timestamp (epoch seconds)
   std::vector<OfferChange> changes;          ///< offers tested, most significant first
   std::vector<TrackingGap> tracking_gaps;    ///< runs of days with tracking missing
+  ExperimentTrend experiment;                ///< the experiment by period
 };
 
-/// Computes the trends on `zone`'s calendar (whose name settings.timezone gives).
-TrendsResult analyze_trends(const AnalysisContext& ctx, const ZoneRules& zone);
+/// Computes the trends on `zone`'s calendar (whose name settings.timezone gives); the
+/// experiment over time from `units` (full detail; none: not computed).
+TrendsResult analyze_trends(const AnalysisContext& ctx, const ZoneRules& zone,
+                            const ExperimentUnits* units = nullptr);
 
 /// An `offer_changed` alert for each offer whose acceptance changed significantly (the five
 /// most significant; the rest are counted in the last one's detail).

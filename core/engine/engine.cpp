@@ -173,7 +173,7 @@ Status Engine::analyze() {
   else
     skipped(report_.basket);
   if (s.wants(Section::trends))
-    report_.trends = analyze_trends(context, zone);
+    report_.trends = analyze_trends(context, zone, s.wants(Section::experiment) ? &units : nullptr);
   else
     skipped(report_.trends);
   report_.accepted_derived = context.accepted_derived;

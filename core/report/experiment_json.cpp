@@ -4,6 +4,10 @@ namespace basketlift {
 
 namespace {
 
+void write_metric(JsonWriter& out, const MetricResult& m);
+
+}  // namespace
+
 void write_srm(JsonWriter& out, const SrmCheck& srm) {
   out.begin_object();
   out.field("checked", srm.checked);
@@ -19,6 +23,22 @@ void write_srm(JsonWriter& out, const SrmCheck& srm) {
     out.value(expected);
   out.end_array().end_object();
 }
+
+void write_arm_comparison(JsonWriter& out, const ArmComparison& c) {
+  out.begin_object();
+  out.field("slice_kind", c.slice_kind).field("slice", c.slice).field("arm", c.arm);
+  out.field("units_control", c.units_control).field("units_arm", c.units_arm);
+  out.field("orders_control", c.orders_control).field("orders_arm", c.orders_arm);
+  out.key("srm");
+  write_srm(out, c.srm);
+  out.key("metrics").begin_array();
+  for (const MetricResult& m : c.metrics)
+    write_metric(out, m);
+  out.end_array();
+  out.end_object();
+}
+
+namespace {
 
 void write_metric(JsonWriter& out, const MetricResult& m) {
   out.begin_object();
@@ -76,19 +96,8 @@ void write_experiment(JsonWriter& out, const ExperimentResult& e) {
       .end_object();
   out.end_object();
   out.key("comparisons").begin_array();
-  for (const ArmComparison& c : e.comparisons) {
-    out.begin_object();
-    out.field("slice_kind", c.slice_kind).field("slice", c.slice).field("arm", c.arm);
-    out.field("units_control", c.units_control).field("units_arm", c.units_arm);
-    out.field("orders_control", c.orders_control).field("orders_arm", c.orders_arm);
-    out.key("srm");
-    write_srm(out, c.srm);
-    out.key("metrics").begin_array();
-    for (const MetricResult& m : c.metrics)
-      write_metric(out, m);
-    out.end_array();
-    out.end_object();
-  }
+  for (const ArmComparison& c : e.comparisons)
+    write_arm_comparison(out, c);
   out.end_array();
   out.end_object();
 }

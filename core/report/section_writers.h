@@ -13,6 +13,11 @@ void write_comparison(JsonWriter& out, const Comparison& comparison);
 /// `{"available": false, "reason": ...}`.
 void write_unavailable(JsonWriter& out, const std::string& reason);
 
+/// A sample-ratio check: p-value, verdict, units observed and expected per arm.
+void write_srm(JsonWriter& out, const SrmCheck& srm);
+/// One arm against control within one slice: units, orders, SRM and each metric's test.
+void write_arm_comparison(JsonWriter& out, const ArmComparison& comparison);
+
 /// The `dimensions` section.
 void write_dimensions(JsonWriter& out, const DimensionsResult& dimensions, double confidence);
 /// The `experiment` section.

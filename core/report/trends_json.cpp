@@ -137,6 +137,42 @@ void write_change(JsonWriter& out, const OfferChange& c, const Store& store) {
   out.end_object();
 }
 
+void write_experiment_trend(JsonWriter& out, const TrendsResult& trends) {
+  const ExperimentTrend& e = trends.experiment;
+  if (!e.available) return write_unavailable(out, e.reason);
+  out.begin_object();
+  out.field("available", true);
+  out.key("arms").begin_array();
+  for (const std::string& arm : e.arms)
+    out.value(arm);
+  out.end_array();
+  out.field("start", iso_date(e.start_day)).field("undated_units", e.undated_units);
+  out.field("rule",
+            "at each period's end, every unit (by its start) up to then: each arm against "
+            "control as in the experiment section (the same caps; sequential intervals when "
+            "on); srm checks the period's own units");
+  out.key("periods").begin_array();
+  for (std::size_t k = 0; k < e.periods.size(); ++k) {
+    const ExperimentPeriod& p = e.periods[k];
+    out.begin_object();
+    out.field("start", iso_date(trends.periods[k].first_day));
+    out.field("end", iso_date(trends.periods[k].last_day));
+    out.key("units").begin_array();
+    for (double n : p.units)
+      out.value(n);
+    out.end_array().key("srm");
+    write_srm(out, p.srm);
+    out.key("cumulative_units").begin_array();
+    for (double n : p.cumulative_units)
+      out.value(n);
+    out.end_array().key("comparisons").begin_array();
+    for (const ArmComparison& c : p.comparisons)
+      write_arm_comparison(out, c);
+    out.end_array().end_object();
+  }
+  out.end_array().end_object();
+}
+
 }  // namespace
 
 void write_trends(JsonWriter& out, const TrendsResult& trends, const Store& store) {
@@ -181,6 +217,8 @@ void write_trends(JsonWriter& out, const TrendsResult& trends, const Store& stor
     out.end_object();
   }
   out.end_array();
+  out.key("experiment");
+  write_experiment_trend(out, trends);
   out.end_object();
 }
 

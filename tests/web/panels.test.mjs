@@ -117,13 +117,38 @@ test('over time: every period of the report with its figures, the chart, sparkli
   });
   assert.equal(await page.inputValue('#trend-measure'), 'acceptance');
   assert.deepEqual(lines.slice(1), [t.offers[0], t.offers[1]].map((o) => ({ label: o.rec_id, data: o.acceptance })));
-  const csv = await downloadOf(page, page.locator('#trends button', { hasText: 'CSV' }));
+  const csv = await downloadOf(page, page.locator('#trends > button', { hasText: 'CSV' }));
   assert.equal(csv.bytes.toString().split(/\r?\n/)[0], 'start,end,partial,orders,revenue,aov,margin,sessions,cvr,impressions,accepted,acceptance,offer_margin_per_1000');
   // Each listed offer of the offers table with a trend draws its acceptance as a sparkline.
   const sparkline = page.locator(`#offers tr[data-offer="${t.offers[0].rec_id}"] svg.sparkline`);
   assert.equal(await sparkline.count(), 1);
   assert.match(await sparkline.getAttribute('aria-label'), /^Acceptance by month: /);
   await page.locator('#trends').screenshot({ path: path.join(screenshots, 'panel-trends.png') });
+});
+
+test('over time: the experiment\'s cumulative lift per period with its interval, by the chosen metric', async () => {
+  const e = report.trends.experiment;
+  assert.ok(e.available, 'the sample has an experiment');
+  const datasets = () => page.evaluate(async () => {
+    const { chartOf } = await import('./app/charts.js');
+    return chartOf(document.querySelector('#trend-experiment canvas')).data.datasets.map((d) => ({ label: d.label, data: d.data }));
+  });
+  const expected = (metric) => {
+    const at = e.periods.map((p) => p.comparisons.find((c) => c.arm === e.arms[1]).metrics.find((m) => m.metric === metric).result);
+    return [{ label: e.arms[1], data: at.map((r) => r.relative) }, { label: `${e.arms[1]} low`, data: at.map((r) => r.relative_ci[0]) },
+      { label: `${e.arms[1]} high`, data: at.map((r) => r.relative_ci[1]) }];
+  };
+  assert.equal(await page.inputValue('#trend-experiment-metric'), 'cvr');
+  assert.deepEqual(await datasets(), expected('cvr'));
+  await page.selectOption('#trend-experiment-metric', 'rpv');
+  assert.deepEqual(await datasets(), expected('rpv'));
+  assert.match(await page.textContent('#trend-experiment figcaption'), new RegExp(`from the test's start on ${e.start}`));
+  assert.equal(await page.locator('#trend-srm').count(), e.periods.some((p) => p.srm.mismatch) ? 1 : 0);
+  const csv = await downloadOf(page, page.locator('#trend-experiment button', { hasText: 'CSV' }));
+  const [header, first] = csv.bytes.toString().split(/\r?\n/);
+  assert.match(header, /^start,end,arm,units,cumulative_units,cvr_relative,cvr_relative_low,cvr_relative_high,/);
+  assert.equal(first.split(',').slice(0, 5).join(','), [e.periods[0].start, e.periods[0].end, e.arms[1], e.periods[0].units[1], e.periods[0].cumulative_units[1]].join(','));
+  await page.locator('#trend-experiment').screenshot({ path: path.join(screenshots, 'panel-experiment-over-time.png') });
 });
 
 test('dimensions: the chosen dimension as a table and a chart', async () => {

@@ -73,8 +73,9 @@ export function intervalChart(canvas, { labels, intervals, estimates, significan
 }
 
 /**
- * Lines over periods: labels and lines {label, data, color}; `partial[i]` draws the segments
- * touching period i dashed and its point hollow (a period the data covers only partly).
+ * Lines over periods: labels and lines {label, data, color, dash (optional: a thin dashed line
+ * left out of the legend, e.g. an interval's bound)}; `partial[i]` draws the segments touching period i dashed and its
+ * point hollow (a period the data covers only partly).
  */
 export function lineChart(canvas, { labels, lines, partial = [], format = (v) => v }) {
   const dashed = (context) => (partial[context.p0DataIndex] || partial[context.p1DataIndex] ? [6, 4] : undefined);
@@ -84,12 +85,12 @@ export function lineChart(canvas, { labels, lines, partial = [], format = (v) =>
       labels,
       datasets: lines.map((l) => ({
         label: l.label, data: l.data, borderColor: l.color, backgroundColor: l.color, spanGaps: true, tension: 0,
-        pointRadius: labels.length > 60 ? 0 : 3, pointBackgroundColor: labels.map((_, i) => (partial[i] ? '#ffffff' : l.color)),
+        borderDash: l.dash, borderWidth: l.dash ? 1 : 3, pointRadius: labels.length > 60 || l.dash ? 0 : 3, pointBackgroundColor: labels.map((_, i) => (partial[i] ? '#ffffff' : l.color)),
         segment: { borderDash: dashed },
       })),
     },
     options: {
-      plugins: { legend: { display: lines.length > 1 }, tooltip: { callbacks: { label: (c) => `${c.dataset.label}: ${format(c.raw)}${partial[c.dataIndex] ? ' (partial)' : ''}` } } },
+      plugins: { legend: { display: lines.filter((l) => !l.dash).length > 1, labels: { filter: (item) => !lines[item.datasetIndex].dash } }, tooltip: { callbacks: { label: (c) => `${c.dataset.label}: ${format(c.raw)}${partial[c.dataIndex] ? ' (partial)' : ''}` } } },
       scales: { y: { ticks: { callback: (v) => format(v) } } },
     },
   });

@@ -4,7 +4,7 @@
 /** One analysis of a merchant's files. Top-level keys are stable. A section whose input is missing is {"available": false, "reason": ...}. Numbers that cannot be computed are null, never NaN. Every object is closed: a key is either required or named optional in its description. */
 export interface Report {
   /** Version of this layout (README "Report changes"). */
-  schema_version: "1.3";
+  schema_version: "1.4";
   /** Version of the engine that wrote the report (package.json's). */
   engine_version: string;
   /** One entry per file, in the order given. */
@@ -649,6 +649,31 @@ export interface Trends {
     end: string;
     reason: string;
   }[];
+  experiment: Unavailable | TrendExperiment;
+}
+
+export interface TrendExperiment {
+  available: true;
+  /** Arm names, control first: the order of units and cumulative_units. */
+  arms: string[];
+  /** Local day the first unit with an arm started: the test's start. */
+  start: string;
+  undated_units: Count;
+  rule: string;
+  /** One per entry of trends.periods, in the same order. */
+  periods: TrendExperimentPeriod[];
+}
+
+export interface TrendExperimentPeriod {
+  start: string;
+  end: string;
+  /** Units that started in the period, per arm. */
+  units: Count[];
+  srm: Srm;
+  /** Units that started up to the period's end, per arm. */
+  cumulative_units: Count[];
+  /** Each arm against control over those units (slice all). */
+  comparisons: ArmComparison[];
 }
 
 /** Options in force; configure(report.settings) reproduces the report. */

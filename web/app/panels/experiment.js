@@ -4,7 +4,8 @@ import { chartFigure, intervalChart } from '../charts.js';
 import { fill, fmt, h, table, unavailable } from '../dom.js';
 import { csvButton } from '../export.js';
 
-const METRICS = {
+/** The experiment's metrics: label and how values read. */
+export const METRICS = {
   cvr: { label: 'Conversion rate', format: 'percent' },
   aov: { label: 'Average order value', format: 'money' },
   rpv: { label: 'Revenue per visitor', format: 'money' },

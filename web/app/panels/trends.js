@@ -1,9 +1,10 @@
 // Over time: the store's figures by period on the merchant's calendar (a grain switch re-runs
 // the analysis), one line per chosen offer, partial periods dashed; offers whose acceptance
-// changed lately; days where tracking seems to have stopped.
+// changed lately; days where tracking seems to have stopped; the experiment over time.
 import { chartFigure, COLORS, lineChart } from '../charts.js';
 import { fill, fmt, h, table, unavailable } from '../dom.js';
 import { csvButton } from '../export.js';
+import { renderExperimentTrend } from './experiment_trend.js';
 
 const MEASURES = {
   revenue: { label: 'Revenue', money: true }, orders: { label: 'Orders' }, aov: { label: 'AOV', money: true },
@@ -55,6 +56,7 @@ export function renderTrends(root, report, { onGrain } = {}) {
     draw();
   });
   const changes = t.changes.offers.filter((c) => c.significant);
+  const experiment = renderExperimentTrend(t, report, periodLabel);
   fill(root, title,
     h('p', { class: 'hint', id: 'trend-calendar' },
       `${fmt.count(t.periods.length)} ${t.grain}s from ${t.first_day} to ${t.last_day}, on the calendar of ${t.timezone}` +
@@ -66,6 +68,7 @@ export function renderTrends(root, report, { onGrain } = {}) {
     figure,
     renderChanges(t, changes),
     renderTrackingGaps(t),
+    experiment?.block,
     table(`Figures by ${t.grain}`, [
       { label: 'Period', value: (p) => [periodLabel(t, p), p.partial ? h('span', { class: 'sub' }, ' partial') : null], sort: (p) => p.start },
       { label: 'Orders', value: (p) => fmt.count(p.orders), sort: (p) => p.orders, numeric: true },
@@ -80,6 +83,7 @@ export function renderTrends(root, report, { onGrain } = {}) {
     csvButton('trends.csv', ['start', 'end', 'partial', 'orders', 'revenue', 'aov', 'margin', 'sessions', 'cvr', 'impressions', 'accepted', 'acceptance', 'offer_margin_per_1000'],
       () => t.periods.map((p) => [p.start, p.end, p.partial, p.orders, p.revenue, p.aov, p.margin, p.sessions, p.cvr, p.impressions, p.accepted, p.acceptance, p.offer_margin_per_1000])));
   draw();
+  experiment?.draw();
   return root;
 }
 
