@@ -28,23 +28,30 @@ OfferUnits::OfferUnits(const AnalysisContext& ctx) : ctx_(ctx) {
       kNoId, line_begin_, lines_);
 }
 
-const std::vector<OfferUnit>& OfferUnits::of(std::uint32_t rec) {
+template <typename Window>
+const std::vector<OfferUnit>& OfferUnits::collect(std::uint32_t rec, Window window) {
   const Store& store = ctx_.store;
   const ImpressionColumns& im = store.impressions;
   units_.clear();
   for (const std::uint32_t i : impressions_of(rec)) {
+    const int w = window(im.time[i]);
+    if (w < 0) continue;
     std::uint64_t unit = kImpressionUnitBase + i;
     if (im.session[i] != kNoId) {
       unit = im.session[i];
     } else if (im.order[i] != kNoId && im.order[i] < store.orders.size()) {
       unit = order_unit(store, im.order[i]);
     }
-    units_.push_back({rec, 1, unit, ctx_.impression_accepted[i], 0});
+    units_.push_back(
+        {rec, 1, unit + (w > 0 ? kLaterWindowBase : 0), ctx_.impression_accepted[i], 0});
   }
   for (std::uint32_t k = line_begin_[rec]; k < line_begin_[rec + 1]; ++k) {
     const std::uint32_t l = lines_[k];
-    units_.push_back(
-        {rec, 0, order_unit(store, store.lines.order[l]), 0, ctx_.offer_line_margin(l)});
+    const std::uint32_t o = store.lines.order[l];
+    const int w = window(store.orders.time[o]);
+    if (w < 0) continue;
+    units_.push_back({rec, 0, order_unit(store, o) + (w > 0 ? kLaterWindowBase : 0), 0,
+                      ctx_.offer_line_margin(l)});
   }
   // By unit, stable (impressions in the store's order, then lines), then each unit summed.
   const auto unit_of = [](const OfferUnit& p) { return p.unit; };
@@ -69,6 +76,18 @@ const std::vector<OfferUnit>& OfferUnits::of(std::uint32_t rec) {
   }
   units_.resize(kept);
   return units_;
+}
+
+const std::vector<OfferUnit>& OfferUnits::of(std::uint32_t rec) {
+  return collect(rec, [](std::int64_t) { return 0; });
+}
+
+const std::vector<OfferUnit>& OfferUnits::of_windows(std::uint32_t rec, std::int64_t start,
+                                                     std::int64_t split, std::int64_t end) {
+  return collect(rec, [&](std::int64_t t) {
+    if (t == kNoTime || t <= start || t > end) return -1;
+    return t > split ? 1 : 0;
+  });
 }
 
 std::vector<std::uint64_t> arms_showing(const AnalysisContext& ctx, const ExperimentUnits& units) {

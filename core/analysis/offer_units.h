@@ -25,6 +25,8 @@ struct OfferUnit {
 constexpr std::uint64_t kOrderUnitBase = std::uint64_t{1} << 32;
 /// See kOrderUnitBase.
 constexpr std::uint64_t kImpressionUnitBase = std::uint64_t{1} << 33;
+/// OfferUnits::of_windows: added to the unit of a pair in the later window.
+constexpr std::uint64_t kLaterWindowBase = std::uint64_t{1} << 34;
 
 /// The (offer, unit) pairs with impressions or offer margin, one offer at a time: all of them
 /// at once would take 32 bytes an impression, more than the store holds for it.
@@ -34,6 +36,12 @@ class OfferUnits {
   explicit OfferUnits(const AnalysisContext& ctx);
   /// The pairs of offer `rec`, by unit; valid until the next call.
   const std::vector<OfferUnit>& of(std::uint32_t rec);
+  /// The pairs of offer `rec` over rows dated in (start, split] (the earlier window) or
+  /// (split, end] (the later: kLaterWindowBase added to the unit), one per unit and window, the
+  /// earlier window's first; an impression by its time, a line by its order's. Valid until the
+  /// next call.
+  const std::vector<OfferUnit>& of_windows(std::uint32_t rec, std::int64_t start,
+                                           std::int64_t split, std::int64_t end);
   /// Indexes of the impressions of offer `rec`, in the store's order.
   std::span<const std::uint32_t> impressions_of(std::uint32_t rec) const {
     return {impressions_.data() + impression_begin_[rec],
@@ -47,6 +55,10 @@ class OfferUnits {
   std::vector<std::uint32_t> line_begin_;  // the same for order lines
   std::vector<std::uint32_t> lines_;
   std::vector<OfferUnit> units_;  // the last offer's pairs
+
+  // The pairs of `rec` over the rows `window(time)` keeps (−1: leave out; 1: the later window).
+  template <typename Window>
+  const std::vector<OfferUnit>& collect(std::uint32_t rec, Window window);
 };
 
 /// The unit of order o: its session, else the order itself.

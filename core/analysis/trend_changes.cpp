@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <optional>
+
+#include "analysis/offer_units.h"
 
 namespace basketlift {
 
@@ -71,7 +74,15 @@ void find_offer_changes(const AnalysisContext& ctx, LocalDays& local, TrendsResu
     }
   }
   const auto floor = std::max<std::uint64_t>(1, settings.min_impressions_for_verdict);
+  // Margin per impression needs a cost: offer lines with a known margin.
+  const bool costs_known = std::any_of(ctx.order_margin.begin(), ctx.order_margin.end(),
+                                       [](double m) { return m != 0; });
+  std::optional<OfferUnits> units;
+  if (costs_known) units.emplace(ctx);
+  // One Holm family: both tests of every offer, so an offer is flagged by either at most as
+  // often as by one.
   std::vector<double> p_values;
+  std::vector<std::pair<std::size_t, bool>> tests;  // (change, is margin)
   for (std::uint32_t rec = 0; rec < counts.size(); ++rec) {
     OfferChange& c = counts[rec];
     if (!ctx.offers[rec].tracked || c.impressions_before < floor || c.impressions_after < floor)
@@ -81,22 +92,47 @@ void find_offer_changes(const AnalysisContext& ctx, LocalDays& local, TrendsResu
                                  static_cast<double>(c.impressions_before),
                                  static_cast<double>(c.accepted_after),
                                  static_cast<double>(c.impressions_after), settings.confidence);
-    if (!c.test.ok || std::isnan(c.test.p_value)) continue;
-    p_values.push_back(c.test.p_value);
+    if (units) {
+      RatioMoments before, after;
+      c.margin_before = c.margin_after = 0;
+      for (const OfferUnit& u : units->of_windows(rec, start, split, trends.window_end)) {
+        const bool later = u.unit >= kLaterWindowBase;
+        (later ? after : before).add(u.margin, u.impressions);
+        (later ? c.margin_after : c.margin_before) += u.margin;
+      }
+      c.margin_test = ratio_test(before, after, settings.confidence);
+    }
+    const bool acceptance = c.test.ok && !std::isnan(c.test.p_value);
+    const bool margin = c.margin_test.ok && !std::isnan(c.margin_test.p_value);
+    if (!acceptance && !margin) continue;
+    const std::size_t k = trends.changes.size();
+    if (acceptance) {
+      p_values.push_back(c.test.p_value);
+      tests.emplace_back(k, false);
+    }
+    if (margin) {
+      p_values.push_back(c.margin_test.p_value);
+      tests.emplace_back(k, true);
+    }
     trends.changes.push_back(c);
   }
   const std::vector<double> adjusted = holm_adjust(p_values);
-  for (std::size_t k = 0; k < trends.changes.size(); ++k) {
-    trends.changes[k].p_adjusted = adjusted[k];
-    trends.changes[k].significant = adjusted[k] < settings.alpha();
-    if (trends.changes[k].significant)
-      trends.changes[k].changed_on =
-          change_day(ctx, local, trends.changes[k].rec, start, trends.window_end);
+  for (std::size_t j = 0; j < tests.size(); ++j) {
+    OfferChange& c = trends.changes[tests[j].first];
+    (tests[j].second ? c.margin_p_adjusted : c.p_adjusted) = adjusted[j];
+    (tests[j].second ? c.margin_significant : c.significant) = adjusted[j] < settings.alpha();
+  }
+  for (OfferChange& c : trends.changes) {
+    if (c.significant) c.changed_on = change_day(ctx, local, c.rec, start, trends.window_end);
   }
   const Pools& pools = ctx.store.pools;
   std::stable_sort(trends.changes.begin(), trends.changes.end(),
                    [&](const OfferChange& a, const OfferChange& b) {
-                     if (a.p_adjusted != b.p_adjusted) return a.p_adjusted < b.p_adjusted;
+                     // The smaller of the two adjusted p-values (NaN: not tested) first.
+                     const auto least = [](const OfferChange& c) {
+                       return std::fmin(c.p_adjusted, c.margin_p_adjusted);
+                     };
+                     if (least(a) != least(b)) return least(a) < least(b);
                      return pools.recs.view(a.rec) < pools.recs.view(b.rec);
                    });
 }

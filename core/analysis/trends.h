@@ -50,18 +50,26 @@ struct OfferTrend {
   std::vector<double> offer_margin;        ///< per period
 };
 
-/// An offer's acceptance in the latest window against the window before.
+/// An offer's acceptance, and its margin per impression, in the latest window against the window
+/// before.
 struct OfferChange {
   std::uint32_t rec = 0;                 ///< Pools::recs id
   std::uint64_t impressions_before = 0;  ///< impressions in the earlier window
   std::uint64_t accepted_before = 0;     ///< accepted there
   std::uint64_t impressions_after = 0;   ///< impressions in the latest window
   std::uint64_t accepted_after = 0;      ///< accepted there
-  Comparison test;                       ///< latest (treatment) against earlier (control)
-  double p_adjusted = kNaN;              ///< Holm-adjusted across the offers tested
+  Comparison test;                       ///< acceptance: latest (treatment) against earlier
+  double p_adjusted = kNaN;              ///< Holm-adjusted across every test of the offers
   bool significant = false;              ///< p_adjusted below alpha
   std::int64_t changed_on = kNoTime;     ///< significant: the local day the change most
                                          ///< likely began (best split of the two windows)
+  double margin_before = kNaN;           ///< offer-line margin in the earlier window
+  double margin_after = kNaN;            ///< and in the latest (NaN: no cost known)
+  /// Margin per impression, latest against earlier: the ratio of sums over the units (sessions,
+  /// else orders) shown the offer in each window, by the delta method (a Welch-type test).
+  Comparison margin_test;
+  double margin_p_adjusted = kNaN;  ///< Holm-adjusted with the acceptance tests
+  bool margin_significant = false;  ///< margin_p_adjusted below alpha
 };
 
 /// Days inside the data's span where tracking seems to have stopped.

@@ -134,6 +134,20 @@ void write_change(JsonWriter& out, const OfferChange& c, const Store& store) {
   out.field("p_value", c.test.p_value).field("p_adjusted", c.p_adjusted);
   out.field("significant", c.significant).key("changed_on");
   c.changed_on == kNoTime ? out.null() : out.value(iso_date(c.changed_on));
+  out.key("margin");
+  const Comparison& m = c.margin_test;
+  if (std::isnan(c.margin_before)) {
+    out.null();
+  } else {
+    out.begin_object();
+    out.field("before", c.margin_before).field("after", c.margin_after);
+    out.field("before_per_1000", 1000 * m.control).field("after_per_1000", 1000 * m.treatment);
+    out.field("delta_per_1000", 1000 * m.delta).key("delta_ci_per_1000");
+    write_interval(out, {1000 * m.delta_ci.low, 1000 * m.delta_ci.high});
+    out.field("p_value", m.p_value).field("p_adjusted", c.margin_p_adjusted);
+    out.field("significant", c.margin_significant);
+    out.end_object();
+  }
   out.end_object();
 }
 
@@ -202,8 +216,10 @@ void write_trends(JsonWriter& out, const TrendsResult& trends, const Store& stor
   out.key("window_end");
   trends.window_end == kNoTime ? out.null() : out.value(trends.window_end);
   out.field("rule",
-            "each offer's acceptance over the last window_days before window_end against the "
-            "window_days before those (two-proportion test, Holm across offers)");
+            "each offer's acceptance (two-proportion test) and margin per impression (ratio of "
+            "sums over the sessions shown it, delta method) over the last window_days before "
+            "window_end against the window_days before those; Holm across both tests of every "
+            "offer");
   out.key("offers").begin_array();
   for (const OfferChange& c : trends.changes)
     write_change(out, c, store);

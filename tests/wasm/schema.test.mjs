@@ -26,6 +26,10 @@ const CASES = {
     generated(['products.csv', 'orders.csv', 'offers.csv', 'sessions.csv']),
     { confidence: 0.9, capping: 'two_sided', expected_split: { control: 1, optimized: 1 }, basket_triples: true },
   ],
+  'offers tested for changes (acceptance and margin), the experiment by week': [
+    generated(['products.csv', 'orders.csv', 'offers.csv', 'sessions.csv']),
+    { change_window_days: 60, min_impressions_for_verdict: 30, trend_grain: 'week', sequential: true },
+  ],
   'one section asked for': [generated(['products.csv', 'orders.csv', 'offers.csv', 'sessions.csv']), { sections: ['offers'] }],
   'bare baskets (no money, no sessions)': [[path.join(root, 'tests/data/groceries/orders.csv')]],
   'Shopify exports': [['shopify/products_export.csv', 'shopify/orders_export.csv'].map((f) => path.join(root, 'tests/fixtures', f))],
@@ -82,4 +86,13 @@ test('the schema is closed: an unknown key, a missing field or a wrong type anyw
     assert.equal(validateReport(copy), false, breakIt.toString());
   }
   assert.ok(validateReport(report));
+});
+
+test('the schema case for changes holds what it is meant to check', async () => {
+  const [files, settings] = CASES['offers tested for changes (acceptance and margin), the experiment by week'];
+  const report = await reportOf(files, settings);
+  assert.ok(report.trends.changes.offers.length > 0);
+  assert.ok(report.trends.changes.offers.every((c) => c.margin !== null && typeof c.margin.before === 'number'));
+  assert.ok(report.trends.experiment.available);
+  assert.equal(report.trends.experiment.periods.length, report.trends.periods.length);
 });

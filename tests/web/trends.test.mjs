@@ -1,8 +1,12 @@
 // The dashboard's calendar: in a browser set to New York, the trends follow New York's calendar
 // (the report equals the engine's with timezone America/New_York), and the period switch
-// analyses the same files again by week.
+// analyses the same files again by week; an offer whose margin per impression fell is listed
+// and alerted.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { downloadOf, engineReport, openDashboard, sampleFiles } from './browser.mjs';
 
 let dashboard;
@@ -45,4 +49,39 @@ test('the period switch analyses again by week', async () => {
   assert.equal(await page.inputValue('#trend-grain'), 'week');
   // The other panels come from the same analysis: the summary is unchanged by the grain.
   assert.deepEqual(shown.summary, expected.summary);
+});
+
+test('an offer whose margin per impression fell is listed with both windows\' figures and alerted', async () => {
+  // 40 days, 60 sessions a day shown xs-m; one in five takes it, at a margin of 10 until
+  // 2024-05-26 and 4 from 2024-05-27 (a price cut): acceptance holds, margin per impression falls.
+  const dir = mkdtempSync(path.join(tmpdir(), 'basketlift-cut-'));
+  let orders = 'order_id,session_id,timestamp,product_id,quantity,unit_price,unit_cost,rec_id\n';
+  let offers = 'rec_id,type,placement,offered_product_id,session_id,timestamp,accepted\n';
+  for (let d = 0; d < 40; ++d) {
+    const date = new Date(Date.UTC(2024, 4, 1 + d)).toISOString().slice(0, 10);
+    for (let k = 0; k < 60; ++k) {
+      const session = `S${date}-${k}`, minute = String(k).padStart(2, '0');
+      offers += `xs-m,cross_sell,cart,Q,${session},${date}T10:${minute}:00Z,${k % 5 === 0 ? 1 : 0}\n`;
+      if (k % 5 === 0) orders += `O${session},${session},${date}T11:${minute}:00Z,Q,1,${date < '2024-05-27' ? 20 : 14},10,xs-m\n`;
+    }
+  }
+  writeFileSync(path.join(dir, 'orders.csv'), orders);
+  writeFileSync(path.join(dir, 'offers.csv'), offers);
+  const cut = await openDashboard({ timezoneId: 'UTC' });
+  try {
+    await cut.page.setInputFiles('#file-input', [path.join(dir, 'orders.csv'), path.join(dir, 'offers.csv')]);
+    const row = cut.page.locator('#trends tr[data-change="xs-m"]');
+    await row.waitFor({ timeout: 60000 });
+    const cells = await row.locator('td').allTextContents();
+    assert.equal(cells[0], 'xs-m');
+    assert.equal(cells[1], cells[2], 'acceptance holds');
+    assert.match(cells[3], /^2,000(\.00)?$/);
+    assert.match(cells[4], /^800(\.00)?$/);
+    assert.equal(await row.locator('td strong').count(), 1, 'only the margin is flagged');
+    assert.match(await cut.page.textContent('#alerts'), /xs-m: margin per 1,000 impressions fell from 2000\.00 to 800\.00 in the last 14 days/);
+    assert.deepEqual(cut.consoleErrors, []);
+  } finally {
+    await cut.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

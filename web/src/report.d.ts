@@ -620,8 +620,24 @@ export interface TrendChange {
   p_value: NumberOrNull;
   p_adjusted: NumberOrNull;
   significant: boolean;
-  /** Local day the change most likely began (significant changes). */
+  /** Local day the acceptance change most likely began (significant changes). */
   changed_on: string | null;
+  /** Margin per impression in both windows (null: no cost is known). */
+  margin: null | TrendMarginChange;
+}
+
+export interface TrendMarginChange {
+  /** Offer-line margin in the earlier window. */
+  before: number;
+  /** Offer-line margin in the latest window. */
+  after: number;
+  before_per_1000: NumberOrNull;
+  after_per_1000: NumberOrNull;
+  delta_per_1000: NumberOrNull;
+  delta_ci_per_1000: Interval;
+  p_value: NumberOrNull;
+  p_adjusted: NumberOrNull;
+  significant: boolean;
 }
 
 export interface Trends {

@@ -55,7 +55,7 @@ export function renderTrends(root, report, { onGrain } = {}) {
     if (!MEASURES[measure.value].offers) measure.value = 'acceptance';
     draw();
   });
-  const changes = t.changes.offers.filter((c) => c.significant);
+  const changes = t.changes.offers.filter((c) => c.significant || c.margin?.significant);
   const experiment = renderExperimentTrend(t, report, periodLabel);
   fill(root, title,
     h('p', { class: 'hint', id: 'trend-calendar' },
@@ -66,7 +66,7 @@ export function renderTrends(root, report, { onGrain } = {}) {
     h('p', { class: 'controls' }, h('label', { for: 'trend-grain' }, 'Periods '), grain, ' ', h('label', { for: 'trend-measure' }, 'chart '), measure,
       t.offers.length ? [' ', h('label', { for: 'trend-offers' }, 'offers '), offerSelect] : null),
     figure,
-    renderChanges(t, changes),
+    renderChanges(t, changes, money),
     renderTrackingGaps(t),
     experiment?.block,
     table(`Figures by ${t.grain}`, [
@@ -87,18 +87,20 @@ export function renderTrends(root, report, { onGrain } = {}) {
   return root;
 }
 
-function renderChanges(t, changes) {
-  const caption = `Offers whose acceptance changed: the last ${t.changes.window_days} days against the ${t.changes.window_days} before`;
+function renderChanges(t, changes, money) {
+  const caption = `Offers whose acceptance or margin per impression changed: the last ${t.changes.window_days} days against the ${t.changes.window_days} before`;
   if (changes.length === 0) {
-    return h('p', { class: 'ok', id: 'trend-changes' }, `No offer's acceptance changed significantly (${t.changes.offers.length} offers tested: the last ${t.changes.window_days} days against the ${t.changes.window_days} before).`);
+    return h('p', { class: 'ok', id: 'trend-changes' }, `No offer's acceptance or margin per impression changed significantly (${t.changes.offers.length} offers tested: the last ${t.changes.window_days} days against the ${t.changes.window_days} before).`);
   }
+  const flagged = (significant, text) => (significant ? h('strong', {}, text) : text);
   return table(caption, [
     { label: 'Offer', value: (c) => c.rec_id },
-    { label: 'Before', value: (c) => fmt.percent(c.before.acceptance), sort: (c) => c.before.acceptance, numeric: true },
-    { label: 'Lately', value: (c) => fmt.percent(c.after.acceptance), sort: (c) => c.after.acceptance, numeric: true },
-    { label: 'Change', value: (c) => fmt.points(c.delta), sort: (c) => c.delta, numeric: true },
+    { label: 'Acceptance before', value: (c) => fmt.percent(c.before.acceptance), sort: (c) => c.before.acceptance, numeric: true },
+    { label: 'lately', value: (c) => flagged(c.significant, fmt.percent(c.after.acceptance)), sort: (c) => c.after.acceptance, numeric: true },
+    { label: 'Margin per 1,000 before', value: (c) => money(c.margin?.before_per_1000), sort: (c) => c.margin?.before_per_1000 ?? -Infinity, numeric: true },
+    { label: 'lately', value: (c) => flagged(c.margin?.significant, money(c.margin?.after_per_1000)), sort: (c) => c.margin?.after_per_1000 ?? -Infinity, numeric: true },
     { label: 'Since about', value: (c) => c.changed_on ?? '–' },
-    { label: 'Adjusted p', value: (c) => fmt.pValue(c.p_adjusted), sort: (c) => c.p_adjusted, numeric: true },
+    { label: 'Adjusted p', value: (c) => fmt.pValue(Math.min(c.p_adjusted ?? 1, c.margin?.p_adjusted ?? 1)), sort: (c) => Math.min(c.p_adjusted ?? 1, c.margin?.p_adjusted ?? 1), numeric: true },
   ], changes, { rowProps: (c) => ({ dataset: { pointer: `/trends/changes/offers/${t.changes.offers.indexOf(c)}`, change: c.rec_id } }) });
 }
 
