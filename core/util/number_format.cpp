@@ -1,10 +1,142 @@
 #include "util/number_format.h"
 
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 
 namespace basketlift {
+
+namespace {
+
+// glibc and musl both round printf output correctly, so the first precision whose text reads
+// back unchanged is the shortest round-trip form, identical on both platforms. (The reference
+// the faster path below must equal, and its way out for the rare cases it cannot settle.)
+std::size_t printf_round_trip(double value, char (&out)[kDoubleTextCapacity]) {
+  int length = 0;
+  for (int precision = 15; precision <= 17; ++precision) {
+    length = std::snprintf(out, kDoubleTextCapacity, "%.*g", precision, value);
+    if (std::strtod(out, nullptr) == value) break;
+  }
+  return static_cast<std::size_t>(length);
+}
+
+// Significant digits and the decimal exponent of the first: value = 0.d1d2... × 10^(exponent+1).
+struct Digits {
+  char digit[17];    // '0'..'9'
+  int count = 0;     // significant digits held
+  int exponent = 0;  // of the first digit
+};
+
+// |value|'s first `count` significant digits, correctly rounded (one printf call: in wasm,
+// printf works in software 128-bit floating point and costs far more than the rest).
+Digits printf_digits(double magnitude, int count) {
+  char text[40];
+  std::snprintf(text, sizeof text, "%.*e", count - 1, magnitude);  // d.ddd…e±XX
+  Digits d;
+  const char* c = text;
+  for (; *c != 'e'; ++c)
+    if (*c != '.') d.digit[d.count++] = *c;
+  d.exponent = std::atoi(c + 1);
+  return d;
+}
+
+// `all` (17 correctly rounded digits) rounded to `count` digits. Rounding an already rounded
+// text twice can differ from rounding the exact value once only when the dropped digits are
+// exactly one half ("5", "50"): then printf rounds the exact value.
+Digits round_to(const Digits& all, int count, double magnitude) {
+  bool half = all.digit[count] == '5';
+  for (int k = count + 1; k < all.count; ++k)
+    half = half && all.digit[k] == '0';
+  if (half) return printf_digits(magnitude, count);
+  Digits d = all;
+  d.count = count;
+  if (all.digit[count] < '5') return d;
+  int k = count - 1;
+  for (; k >= 0 && d.digit[k] == '9'; --k)
+    d.digit[k] = '0';
+  if (k >= 0) {
+    ++d.digit[k];
+  } else {  // 99…9 → 100…0
+    d.digit[0] = '1';
+    ++d.exponent;
+  }
+  return d;
+}
+
+// Whether the digits read back as exactly `magnitude`: exact arithmetic where both the integer
+// of the digits and the power of ten are exact doubles (one correctly rounded operation, as
+// Clinger's fast path), else strtod.
+bool reads_back(const Digits& d, double magnitude) {
+  std::uint64_t mantissa = 0;
+  for (int k = 0; k < d.count; ++k)
+    mantissa = mantissa * 10 + static_cast<std::uint64_t>(d.digit[k] - '0');
+  const int power = d.exponent - (d.count - 1);
+  static constexpr double kExact[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                      1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                      1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+  if (mantissa <= (std::uint64_t{1} << 53) && power >= -22 && power <= 22) {
+    const double m = static_cast<double>(mantissa);
+    return (power >= 0 ? m * kExact[power] : m / kExact[-power]) == magnitude;
+  }
+  char text[40];
+  std::snprintf(text, sizeof text, "%llue%d", static_cast<unsigned long long>(mantissa), power);
+  return std::strtod(text, nullptr) == magnitude;
+}
+
+// The digits as printf's "%.{precision}g" writes them: fixed notation for exponents from −4 to
+// precision − 1, else d.ddde±XX; trailing zeros (and a bare point) dropped.
+std::size_t write_general(bool negative, Digits d, int precision, char* out) {
+  while (d.count > 1 && d.digit[d.count - 1] == '0')
+    --d.count;
+  std::size_t n = 0;
+  if (negative) out[n++] = '-';
+  const int x = d.exponent;
+  if (x < -4 || x >= precision) {
+    out[n++] = d.digit[0];
+    if (d.count > 1) {
+      out[n++] = '.';
+      for (int k = 1; k < d.count; ++k)
+        out[n++] = d.digit[k];
+    }
+    out[n++] = 'e';
+    out[n++] = x < 0 ? '-' : '+';
+    const int e = x < 0 ? -x : x;
+    if (e >= 100) out[n++] = static_cast<char>('0' + e / 100);
+    out[n++] = static_cast<char>('0' + e / 10 % 10);
+    out[n++] = static_cast<char>('0' + e % 10);
+  } else if (x < 0) {
+    out[n++] = '0';
+    out[n++] = '.';
+    for (int k = -1; k > x; --k)
+      out[n++] = '0';
+    for (int k = 0; k < d.count; ++k)
+      out[n++] = d.digit[k];
+  } else {
+    for (int k = 0; k <= x; ++k)
+      out[n++] = k < d.count ? d.digit[k] : '0';
+    if (d.count > x + 1) {
+      out[n++] = '.';
+      for (int k = x + 1; k < d.count; ++k)
+        out[n++] = d.digit[k];
+    }
+  }
+  out[n] = '\0';
+  return n;
+}
+
+// printf_round_trip's text from one printf call: the 17 digits, rounded to 15 and 16 here.
+std::size_t round_trip_from_17_digits(double value, char (&out)[kDoubleTextCapacity]) {
+  const double magnitude = std::fabs(value);
+  const Digits all = printf_digits(magnitude, 17);
+  for (int precision = 15; precision <= 16; ++precision) {
+    const Digits d = round_to(all, precision, magnitude);
+    if (reads_back(d, magnitude)) return write_general(value < 0, d, precision, out);
+  }
+  return write_general(value < 0, all, 17, out);
+}
+
+}  // namespace
 
 std::size_t format_double(double value, char (&out)[kDoubleTextCapacity]) {
   if (value == 0.0) value = 0.0;  // drops the sign of -0
@@ -27,14 +159,8 @@ std::size_t format_double(double value, char (&out)[kDoubleTextCapacity]) {
     out[length] = '\0';
     return length;
   }
-  // glibc and musl both round printf output correctly, so the first precision whose text reads
-  // back unchanged is the shortest round-trip form, identical on both platforms.
-  int length = 0;
-  for (int precision = 15; precision <= 17; ++precision) {
-    length = std::snprintf(out, kDoubleTextCapacity, "%.*g", precision, value);
-    if (std::strtod(out, nullptr) == value) break;
-  }
-  return static_cast<std::size_t>(length);
+  if (!std::isfinite(value)) return printf_round_trip(value, out);
+  return round_trip_from_17_digits(value, out);
 }
 
 std::string percent_text(double share) {

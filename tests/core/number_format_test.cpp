@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <random>
 #include <string>
 #include <vector>
@@ -68,6 +69,56 @@ TEST(FormatDouble, WholeNumbersAsPrintfWritesThem) {
   }
   for (double v : values)
     ASSERT_EQ(double_to_string(v), reference(v)) << v;
+}
+
+// Numbers that are not whole: one printf call for 17 digits, rounded to 15 and 16 here (printf
+// again only at an exact half), must write the very bytes of the three-printf reference —
+// over every magnitude, the report's typical values (ratios, money, p-values), powers of two
+// (where the rounding interval is lopsided) and values whose digits end in a half.
+TEST(FormatDouble, FractionsAsThePrintfLoopWritesThem) {
+  std::mt19937_64 random(11);
+  std::vector<double> values = {0.1,
+                                0.0001,
+                                0.00001,
+                                1e-5,
+                                9.9999999999999995e14,
+                                0.3,
+                                2.0 / 3,
+                                1e21,
+                                1e22,
+                                1e23,
+                                5e-324,
+                                2.2250738585072014e-308,
+                                1.7976931348623157e308,
+                                0.5,
+                                0.25,
+                                1.5e-7,
+                                123456.5,
+                                99999.999999999999};
+  for (int e = -1074; e <= 1023; ++e)
+    values.push_back(std::ldexp(1.0, e));
+  for (int i = 0; i < 100000; ++i) {
+    std::uint64_t bits = random();
+    double v;
+    std::memcpy(&v, &bits, sizeof v);
+    if (std::isfinite(v)) values.push_back(v);
+    const double a = static_cast<double>(random() % 100000000) / 100;
+    const double b = static_cast<double>(random() % 1000000 + 1);
+    values.push_back(a / b);
+    values.push_back(-a / 7);
+    values.push_back(static_cast<double>(random() % 10000000000000000ull) / 1e6);
+    values.push_back(
+        std::ldexp(static_cast<double>(random() >> 11), -static_cast<int>(random() % 80)));
+    // A 16-digit decimal and a 17th digit of 5: the double nearest sits at or around the half.
+    const double half =
+        (static_cast<double>(random() % 9000000000000000ull + 1000000000000000ull) + 0.5) *
+        std::pow(10.0, static_cast<int>(random() % 40) - 30);
+    values.push_back(half);
+    values.push_back(std::nextafter(half, 0.0));
+    values.push_back(std::nextafter(half, 2 * half));
+  }
+  for (double v : values)
+    ASSERT_EQ(double_to_string(v), reference(v)) << std::hexfloat << v;
 }
 
 }  // namespace
