@@ -179,6 +179,11 @@ class AggregatesReader {
                    std::to_string(values.size()) + " values for the " +
                        std::to_string(measures.size()) + " measures of " + at(kMeasure));
     }
+    std::optional<RowProblem> problem;
+    if (read_packed_offer_row(out_.offers, at(kKind), at(kScope), at(kKey), at(kMeasure), values,
+                              problem)) {
+      return problem ? problem_status(*problem) : Status::success();
+    }
     for (std::size_t i = 0; i < measures.size(); ++i) {
       if (values[i].empty()) continue;
       Status status = read_measure(at(kKind), at(kScope), at(kKey), std::string(measures[i]),
@@ -222,14 +227,18 @@ class AggregatesReader {
           : is_basket_row(kind) ? read_basket_row(out_.baskets, kind, scope, key, measure, value)
           : is_ltv_row(kind)    ? read_ltv_row(out_.ltv, kind, scope, key, measure, value)
                                 : read_ga4_row(out_.ga4, kind, scope, key, measure, value);
-      if (!problem) return Status::success();
-      for (std::size_t c = 0; c < kColumnCount; ++c) {
-        if (std::string_view(kColumnNames[c]) == problem->column)
-          return error(row_, static_cast<Column>(c), problem->why);
-      }
-      return error(row_, kValue, problem->why);
+      return problem ? problem_status(*problem) : Status::success();
     }
     return error(row_, kKind, "'" + kind + "' is not a kind of row of format " + version_text);
+  }
+
+  // The error of a row's problem, at the column it names.
+  Status problem_status(const RowProblem& problem) const {
+    for (std::size_t c = 0; c < kColumnCount; ++c) {
+      if (std::string_view(kColumnNames[c]) == problem.column)
+        return error(row_, static_cast<Column>(c), problem.why);
+    }
+    return error(row_, kValue, problem.why);
   }
 
   Status count(const std::string& text, std::uint64_t& out) const {

@@ -56,13 +56,23 @@ struct ExperimentAggregates {
   std::map<std::pair<std::string, std::string>, ArmSliceSums> cells;  ///< by (slice, arm)
 };
 
-/// One offer's rows (kind `offer`): its facts as text (type, placement, anchor, offered) and
-/// its counts and sums by measure name (warehouse/offer_sums_sql.cpp writes them).
+/// One offer's facts (kind `offer`), in the order of kOfferTexts.
+constexpr std::array<std::string_view, 4> kOfferTexts = {"type", "placement", "anchor", "offered"};
+
+/// One offer's rows (kind `offer`): its facts as text and its counts and sums by the position of
+/// their measure in kOfferSumsLayout (warehouse/offer_sums_sql.cpp writes them); NaN where the
+/// file leaves a measure out.
 struct OfferAggregate {
-  std::map<std::string, std::string> text;  ///< type, placement, anchor, offered
-  std::map<std::string, double> numbers;    ///< impressions, accepted, revenue, margin_n, ...
-  std::vector<std::string> arms;            ///< arms that showed it (kind `offer_arm`)
-  std::map<std::string, std::map<std::string, double>> groups;  ///< "segment:x" → its sums
+  std::array<std::string, kOfferTexts.size()> text;  ///< type, placement, anchor, offered
+  std::array<double, kOfferSumsLayout.size()> numbers = nan_filled<kOfferSumsLayout.size()>();
+  std::vector<std::string> arms;  ///< arms that showed it (kind `offer_arm`)
+  /// "segment:x" → its sums by the position of their measure in kGroupSumsLayout (NaN: none).
+  std::map<std::string, std::array<double, kGroupSumsLayout.size()>> groups;
+
+  /// Measure `name` of kOfferSumsLayout, `fallback` when the file leaves it out.
+  double number(std::string_view name, double fallback = 0) const;
+  /// Fact `name` of kOfferTexts (empty when not given).
+  const std::string& fact(std::string_view name) const;
 };
 
 /// The offers section's sums as the query gives them.
@@ -92,6 +102,15 @@ bool is_offer_row(std::string_view kind);
 std::optional<RowProblem> read_offer_row(OffersAggregates& offers, const std::string& kind,
                                          const std::string& scope, const std::string& key,
                                          const std::string& measure, const std::string& value);
+
+/// Reads a packed offers row in its kind's own layout (offer_sums for `offer`, group_sums for
+/// `offer_group`) as read_offer_row reads each of its non-empty values, the offer and group
+/// looked up once; sets `problem` when one cannot be used. False when the row is not of those
+/// kinds and layouts (read it value by value).
+bool read_packed_offer_row(OffersAggregates& offers, const std::string& kind,
+                           const std::string& scope, const std::string& key,
+                           std::string_view layout, const std::vector<std::string>& values,
+                           std::optional<RowProblem>& problem);
 
 /// The dimensions' groups as the query gives them (warehouse/dimensions_sql.cpp).
 struct DimensionAggregates {

@@ -141,17 +141,12 @@ BasketResult baskets_of(const BasketAggregates& file, const OffersAggregates& of
   for (const auto& entry : offers.offers) {
     const std::string& rec = entry.first;
     const OfferAggregate& offer = entry.second;
-    const auto text = [&](const char* name) {
-      const auto found = offer.text.find(name);
-      return found == offer.text.end() ? std::string() : found->second;
-    };
-    const std::string anchor = text("anchor"), offered = text("offered");
+    const std::string &anchor = offer.fact("anchor"), &offered = offer.fact("offered");
     if (anchor.empty() || offered.empty()) continue;
-    const auto impressions = offer.numbers.find("impressions");
-    const bool tracked = impressions != offer.numbers.end() && impressions->second > 0;
+    const bool tracked = offer.number("impressions") > 0;
     sums.offers.push_back({pools.recs.intern(rec), pools.products.intern(anchor),
                            pools.products.intern(offered),
-                           tracked && text("type") == "cross_sell" && anchor != offered});
+                           tracked && offer.fact("type") == "cross_sell" && anchor != offered});
   }
   for (const auto& [anchor, offered, type] : file.intended) {
     sums.intended.push_back({pools.products.intern(anchor), pools.products.intern(offered),

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <cmath>
 
 #include "ingest/value_parse.h"
 #include "warehouse/aggregates.h"
@@ -12,12 +13,6 @@ namespace basketlift {
 
 namespace {
 
-constexpr std::array<std::string_view, 4> kOfferTexts = {"type", "placement", "anchor", "offered"};
-
-bool one_of(std::span<const std::string_view> names, std::string_view name) {
-  return std::find(names.begin(), names.end(), name) != names.end();
-}
-
 // "segment:x" or "channel:x".
 bool is_group(const std::string& key) {
   return (key.rfind("segment:", 0) == 0 && key.size() > 8) ||
@@ -25,6 +20,17 @@ bool is_group(const std::string& key) {
 }
 
 }  // namespace
+
+double OfferAggregate::number(std::string_view name, double fallback) const {
+  const std::size_t i = layout_index(kOfferSumsLayout, name);
+  return i < numbers.size() && !std::isnan(numbers[i]) ? numbers[i] : fallback;
+}
+
+const std::string& OfferAggregate::fact(std::string_view name) const {
+  static const std::string kNone;
+  const std::size_t i = layout_index(kOfferTexts, name);
+  return i < text.size() ? text[i] : kNone;
+}
 
 std::optional<RowProblem> row_number(const std::string& text, double& out) {
   const std::optional<double> parsed = parse_number(text);
@@ -61,15 +67,16 @@ std::optional<RowProblem> read_offer_row(OffersAggregates& offers, const std::st
   }
   if (kind == "offer") {
     OfferAggregate& offer = offers.offers[scope];
-    if (one_of(kOfferTexts, measure)) {
+    if (const std::size_t t = layout_index(kOfferTexts, measure); t < kOfferTexts.size()) {
       if (measure == "type" && value != "cross_sell" && value != "upsell" && value != "bundle")
         return RowProblem{"value", "'" + value + "' is not an offer type"};
-      offer.text[measure] = value;
+      offer.text[t] = value;
       return std::nullopt;
     }
-    if (!one_of(kOfferSumsLayout, measure))
+    const std::size_t i = layout_index(kOfferSumsLayout, measure);
+    if (i == kOfferSumsLayout.size())
       return RowProblem{"measure", "'" + measure + "' is not an offer measure"};
-    return row_number(value, offer.numbers[measure]);
+    return row_number(value, offer.numbers[i]);
   }
   if (kind == "offer_arm") {
     if (key.empty()) return RowProblem{"key", "an offer_arm row names its arm"};
@@ -78,9 +85,12 @@ std::optional<RowProblem> read_offer_row(OffersAggregates& offers, const std::st
   }
   if (!is_group(key)) return RowProblem{"key", "'" + key + "' is not segment:… or channel:…"};
   if (kind == "offer_group") {
-    if (!one_of(kGroupSumsLayout, measure))
+    const std::size_t i = layout_index(kGroupSumsLayout, measure);
+    if (i == kGroupSumsLayout.size())
       return RowProblem{"measure", "'" + measure + "' is not an offer group measure"};
-    return row_number(value, offers.offers[scope].groups[key][measure]);
+    auto [group, added] = offers.offers[scope].groups.try_emplace(key);
+    if (added) group->second = nan_filled<kGroupSumsLayout.size()>();
+    return row_number(value, group->second[i]);
   }
   // placement_group: measure "units:ARM" or "converted:ARM".
   const std::size_t colon = measure.find(':');
@@ -92,6 +102,39 @@ std::optional<RowProblem> read_offer_row(OffersAggregates& offers, const std::st
   std::pair<double, double>& cell =
       offers.placement_groups[{scope, key, measure.substr(colon + 1)}];
   return row_number(value, stat == "units" ? cell.first : cell.second);
+}
+
+bool read_packed_offer_row(OffersAggregates& offers, const std::string& kind,
+                           const std::string& scope, const std::string& key,
+                           std::string_view layout, const std::vector<std::string>& values,
+                           std::optional<RowProblem>& problem) {
+  const bool offer_row = kind == "offer" && layout == "offer_sums";
+  if (!offer_row && !(kind == "offer_group" && layout == "group_sums")) return false;
+  double* target = nullptr;  // the first of the row's measures, found at its first value
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    if (values[i].empty()) continue;
+    if (target == nullptr) {
+      offers.present = true;
+      if (scope.empty()) {
+        problem = RowProblem{"scope", "an offer row names its rec_id"};
+        return true;
+      }
+      OfferAggregate& offer = offers.offers[scope];
+      if (offer_row) {
+        target = offer.numbers.data();
+      } else {
+        if (!is_group(key)) {
+          problem = RowProblem{"key", "'" + key + "' is not segment:… or channel:…"};
+          return true;
+        }
+        auto [group, added] = offer.groups.try_emplace(key);
+        if (added) group->second = nan_filled<kGroupSumsLayout.size()>();
+        target = group->second.data();
+      }
+    }
+    if ((problem = row_number(values[i], target[i]))) return true;
+  }
+  return true;
 }
 
 }  // namespace basketlift

@@ -72,63 +72,57 @@ ExperimentSums experiment_sums_of(const ExperimentAggregates& e, const Settings&
   return sums;
 }
 
-// A measure of a row set, `fallback` when the file leaves it out.
-double measure(const std::map<std::string, double>& numbers, const std::string& name,
-               double fallback = 0) {
-  const auto found = numbers.find(name);
-  return found == numbers.end() ? fallback : found->second;
-}
-
-// The six sums of a ratio named `prefix` (margin, acceptance).
-RatioMoments ratio_of(const std::map<std::string, double>& numbers, const std::string& prefix) {
-  const auto m = [&](const char* suffix) { return measure(numbers, prefix + suffix); };
-  return RatioMoments::from_sums(m("_n"), m("_sum_m"), m("_sum_d"), m("_sum_mm"), m("_sum_dd"),
-                                 m("_sum_md"));
+// A measure of an offer's group (kGroupSumsLayout), 0 when the file leaves it out.
+double group_measure(const std::array<double, kGroupSumsLayout.size()>& sums,
+                     std::string_view name) {
+  const double value = sums[layout_index(kGroupSumsLayout, name)];
+  return std::isnan(value) ? 0 : value;
 }
 
 // One offer's sums in the engine's terms, its names interned into `names`.
 OfferSums offer_sums_of(const std::string& rec, const OfferAggregate& offer,
                         const std::vector<std::string>& arms, Store& names) {
   Pools& pools = names.pools;
-  const auto& n = offer.numbers;
-  const auto text = [&](const char* name) {
-    const auto found = offer.text.find(name);
-    return found == offer.text.end() ? std::string() : found->second;
+  const auto measure = [&](std::string_view name, double fallback = 0) {
+    return offer.number(name, fallback);
   };
+  const auto text = [&](std::string_view name) -> const std::string& { return offer.fact(name); };
   const auto product = [&](const std::string& id) {
     return id.empty() ? kNoId : pools.products.intern(id);
   };
   const auto time = [&](const char* name) {
-    const double t = measure(n, name, kNaN);
+    const double t = measure(name, kNaN);
     return std::isnan(t) ? kNoTime : static_cast<std::int64_t>(t);
   };
   OfferSums o;
   o.rec = pools.recs.intern(rec);
   OfferFacts& f = o.facts;
-  f.impressions = static_cast<std::uint64_t>(measure(n, "impressions"));
+  f.impressions = static_cast<std::uint64_t>(measure("impressions"));
   f.tracked = f.impressions > 0;
   const std::string type = text("type");
   f.type = type == "upsell"   ? OfferType::upsell
            : type == "bundle" ? OfferType::bundle
                               : OfferType::cross_sell;
   if (!text("placement").empty()) f.placement = pools.labels.intern(text("placement"));
-  f.several_placements = measure(n, "several_placements") != 0;
+  f.several_placements = measure("several_placements") != 0;
   f.anchor = product(text("anchor"));
   f.offered = product(text("offered"));
-  f.accepted = static_cast<std::uint64_t>(measure(n, "accepted"));
-  f.orders = static_cast<std::uint64_t>(measure(n, "orders"));
-  f.lines = static_cast<std::uint64_t>(measure(n, "lines"));
-  f.revenue = measure(n, "revenue");
-  f.margin = measure(n, "margin");
-  f.lines_without_cost = static_cast<std::uint64_t>(measure(n, "lines_without_cost"));
+  f.accepted = static_cast<std::uint64_t>(measure("accepted"));
+  f.orders = static_cast<std::uint64_t>(measure("orders"));
+  f.lines = static_cast<std::uint64_t>(measure("lines"));
+  f.revenue = measure("revenue");
+  f.margin = measure("margin");
+  f.lines_without_cost = static_cast<std::uint64_t>(measure("lines_without_cost"));
   f.first_shown = time("first_shown");
   f.last_shown = time("last_shown");
-  o.margin = ratio_of(n, "margin");
-  o.exposed_orders = measure(n, "exposed_orders");
-  o.anchor_price = measure(n, "anchor_price", kNaN);
-  o.anchor_cost = measure(n, "anchor_cost", kNaN);
-  o.offered_price = measure(n, "offered_price", kNaN);
-  o.offered_cost = measure(n, "offered_cost", kNaN);
+  o.margin = RatioMoments::from_sums(measure("margin_n"), measure("margin_sum_m"),
+                                     measure("margin_sum_d"), measure("margin_sum_mm"),
+                                     measure("margin_sum_dd"), measure("margin_sum_md"));
+  o.exposed_orders = measure("exposed_orders");
+  o.anchor_price = measure("anchor_price", kNaN);
+  o.anchor_cost = measure("anchor_cost", kNaN);
+  o.offered_price = measure("offered_price", kNaN);
+  o.offered_cost = measure("offered_cost", kNaN);
   for (const std::string& arm : offer.arms) {
     const auto found = std::find(arms.begin(), arms.end(), arm);
     if (found != arms.end() && found - arms.begin() < 64)
@@ -139,14 +133,16 @@ OfferSums offer_sums_of(const std::string& rec, const OfferAggregate& offer,
     g.label = pools.labels.intern(key.substr(key.find(':') + 1));
     // Acceptance's Σ impressions and Σ impressions² are the margin's: the units it was not
     // shown in add no impressions.
+    const auto& group = sums;  // (a structured binding cannot be captured before C++20's clang 16)
+    const auto m = [&](std::string_view name) { return group_measure(group, name); };
     g.acceptance =
-        RatioMoments::from_sums(measure(sums, "acceptance_n"), measure(sums, "acceptance_sum_m"),
-                                measure(sums, "margin_sum_d"), measure(sums, "acceptance_sum_mm"),
-                                measure(sums, "margin_sum_dd"), measure(sums, "acceptance_sum_md"));
-    g.margin = ratio_of(sums, "margin");
-    g.impressions = static_cast<std::uint64_t>(measure(sums, "margin_sum_d"));
-    g.accepted = static_cast<std::uint64_t>(measure(sums, "acceptance_sum_m"));
-    g.converted = static_cast<std::uint64_t>(measure(sums, "converted"));
+        RatioMoments::from_sums(m("acceptance_n"), m("acceptance_sum_m"), m("margin_sum_d"),
+                                m("acceptance_sum_mm"), m("margin_sum_dd"), m("acceptance_sum_md"));
+    g.margin = RatioMoments::from_sums(m("margin_n"), m("margin_sum_m"), m("margin_sum_d"),
+                                       m("margin_sum_mm"), m("margin_sum_dd"), m("margin_sum_md"));
+    g.impressions = static_cast<std::uint64_t>(m("margin_sum_d"));
+    g.accepted = static_cast<std::uint64_t>(m("acceptance_sum_m"));
+    g.converted = static_cast<std::uint64_t>(m("converted"));
     (key.rfind("segment:", 0) == 0 ? o.by_segment : o.by_channel).push_back(g);
   }
   return o;

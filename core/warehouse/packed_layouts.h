@@ -4,6 +4,7 @@
 #pragma once
 
 #include <array>
+#include <limits>
 #include <span>
 #include <string_view>
 
@@ -81,6 +82,23 @@ constexpr std::array<std::string_view, 3> kProductFactsLayout = {"price", "unit_
 /// ordered again within it, Σ and Σ² of their revenue within it.
 constexpr std::array<std::string_view, 4> kLtvSumsLayout = {"customers", "repeaters", "revenue_sum",
                                                             "revenue_sum_sq"};
+
+/// N NaNs: the values of a layout's measures before any is read.
+template <std::size_t N>
+constexpr std::array<double, N> nan_filled() {
+  std::array<double, N> values{};
+  values.fill(std::numeric_limits<double>::quiet_NaN());
+  return values;
+}
+
+/// The position of `measure` in `layout`, or layout.size() when it is not one of its measures.
+inline std::size_t layout_index(std::span<const std::string_view> layout,
+                                std::string_view measure) {
+  std::size_t i = 0;
+  while (i < layout.size() && layout[i] != measure)
+    ++i;
+  return i;
+}
 
 /// The measures of the layout named `name` ("arm_sums", "offer_sums", "group_sums",
 /// "dimension_sums", "basket_sums", "product_facts", "ltv_sums"); empty for another name.
