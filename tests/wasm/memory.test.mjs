@@ -33,7 +33,7 @@ test('in the worker a too-large file leaves no rows behind and the other files s
   await host.handle({ id: 2, type: 'addFile', source: sample('offers.csv'), options: { name: 'offers.csv', chunkBytes: 64 << 10 } }, post);
   assert.equal(replies.find((r) => r.id === 2 && r.type === 'error').error.code, 'too_large');
   await host.handle({ id: 3, type: 'analyze' }, post);
-  const report = replies.find((r) => r.id === 3).result;
+  const report = JSON.parse(replies.find((r) => r.id === 3).result);
   assert.deepEqual(report.inputs.map((i) => i.file), ['products.csv']);
 });
 

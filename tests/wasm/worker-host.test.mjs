@@ -34,7 +34,9 @@ test('files in with progress, report out, simulator sliders move the projection'
     assert.ok(progress.at(-1).rows > 0);
     resultOf(replies);
   }
-  const report = assertValidReport(resultOf(await ask(host, { id: 2, type: 'analyze' })));
+  const json = resultOf(await ask(host, { id: 2, type: 'analyze' }));
+  assert.equal(typeof json, 'string', 'the report travels as JSON text');
+  const report = assertValidReport(JSON.parse(json));
   assert.equal(report.inputs.length, 4);
   const loaded = resultOf(await ask(host, { id: 3, type: 'simLoad', scenario: {} }));
   // One group per tracked offer shown in at least one order's session (others have nothing to project).
@@ -66,7 +68,7 @@ test('a cancel request stops a file being read, with code cancelled', async () =
   await reading;
   assert.equal(replied.type, 'error');
   assert.equal(replied.error.code, 'cancelled');
-  const report = assertValidReport(resultOf(await ask(host, { id: 3, type: 'analyze' })));
+  const report = assertValidReport(JSON.parse(resultOf(await ask(host, { id: 3, type: 'analyze' }))));
   assert.equal(report.inputs.length, 0, 'a cancelled file is not part of the analysis');
 });
 

@@ -273,6 +273,8 @@ export class Engine {
   addFile(source: FileSource, options?: AddFileOptions): Promise<void>;
   /** Computes and returns the report. */
   analyze(): Report;
+  /** Computes the report and returns it as JSON text (what analyze() parses): one string to post to another thread. */
+  analyzeJson(): string;
   /** What a file's first 64 KiB hold, under an optional mapping. */
   inspect(source: Blob | Uint8Array | ArrayBuffer, mapping?: ColumnMapping | null): Promise<HeaderInfo>;
   /** The engine's version ("0.2.0"; the report's engine_version). */

@@ -65,7 +65,7 @@ export class WorkerEngine {
 
   /** Computes the report. */
   analyze() {
-    return this.#call('analyze').promise;
+    return this.#call('analyze').promise.then((json) => JSON.parse(json));
   }
 
   /** Forgets every file. */
