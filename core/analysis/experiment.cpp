@@ -109,32 +109,32 @@ std::vector<Slice> slices_of(const ExperimentUnits& u, const Store& store) {
   for (std::uint32_t unit = 0; unit < u.size(); ++unit)
     all.members.push_back(unit);
   slices.push_back(std::move(all));
-  const auto add_by = [&](const char* kind, auto labels_of) {
-    std::vector<std::uint32_t> labels;
+  // One pass per kind: each label's slice in order of the label's first appearance, its
+  // members in unit order.
+  std::vector<std::uint32_t> slot_of(store.pools.labels.size(), kNoId);
+  const auto add_by = [&](const char* kind, auto for_each_label) {
+    std::vector<std::uint32_t> seen;
     for (std::uint32_t unit = 0; unit < u.size(); ++unit) {
-      for (std::uint32_t label : labels_of(unit)) {
-        if (label != kNoId && std::find(labels.begin(), labels.end(), label) == labels.end())
-          labels.push_back(label);
-      }
+      for_each_label(unit, [&](std::uint32_t label) {
+        if (label == kNoId) return;
+        if (slot_of[label] == kNoId) {
+          slot_of[label] = static_cast<std::uint32_t>(slices.size());
+          seen.push_back(label);
+          slices.push_back({kind, std::string(store.pools.labels.view(label)), {}});
+        }
+        std::vector<std::uint32_t>& members = slices[slot_of[label]].members;
+        if (members.empty() || members.back() != unit) members.push_back(unit);
+      });
     }
-    for (std::uint32_t label : labels) {
-      Slice slice{kind, std::string(store.pools.labels.view(label)), {}};
-      for (std::uint32_t unit = 0; unit < u.size(); ++unit) {
-        const auto members = labels_of(unit);
-        if (std::find(members.begin(), members.end(), label) != members.end())
-          slice.members.push_back(unit);
-      }
-      slices.push_back(std::move(slice));
-    }
+    for (std::uint32_t label : seen)
+      slot_of[label] = kNoId;
   };
-  add_by("placement", [&](std::uint32_t unit) {
-    return std::vector<std::uint32_t>(u.placements.begin() + u.placement_begin[unit],
-                                      u.placements.begin() + u.placement_begin[unit + 1]);
+  add_by("placement", [&](std::uint32_t unit, const auto& visit) {
+    for (std::uint32_t k = u.placement_begin[unit]; k < u.placement_begin[unit + 1]; ++k)
+      visit(u.placements[k]);
   });
-  add_by("channel",
-         [&](std::uint32_t unit) { return std::vector<std::uint32_t>{u.channel[unit]}; });
-  add_by("segment",
-         [&](std::uint32_t unit) { return std::vector<std::uint32_t>{u.segment[unit]}; });
+  add_by("channel", [&](std::uint32_t unit, const auto& visit) { visit(u.channel[unit]); });
+  add_by("segment", [&](std::uint32_t unit, const auto& visit) { visit(u.segment[unit]); });
   return slices;
 }
 
