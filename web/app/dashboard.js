@@ -81,6 +81,9 @@ export function mount(element, options = {}) {
 
   async function show(report) {
     state.report = report;
+    // The simulator's baseline is computed in the worker while the other panels are drawn.
+    const simulator = report.offers.available ? engine.simulatorLoad({ grouping: 'offer' }) : null;
+    simulator?.catch(() => {});  // its panel reports a failure
     exportButton.disabled = false;
     nav.hidden = false;
     const draw = [
@@ -90,7 +93,7 @@ export function mount(element, options = {}) {
       ['dimensions', (root) => renderDimensions(root, report)],
       ['experiment', (root) => renderExperiment(root, report)], ['offers', (root) => renderOffers(root, report)],
       ['basket', (root) => renderBasket(root, report)], ['ltv', (root) => renderLtv(root, report)],
-      ['simulator', (root) => renderSimulator(root, report, engine)],
+      ['simulator', (root) => renderSimulator(root, report, engine, { preloaded: simulator })],
     ];
     for (const [id, render] of draw) {
       sections[id].hidden = false;

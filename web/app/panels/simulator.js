@@ -10,8 +10,12 @@ const FIGURES = [['orders', 'Orders'], ['revenue', 'Revenue'], ['aov', 'AOV'], [
 const KNOB_LABELS = { acceptance: 'taken per exposed order', offered_price: 'price', unit_cost: 'unit cost', traffic_share: 'traffic share',
                       conversion_impact: 'conversion impact', fixed_cost: 'fixed cost' };
 
-/** The simulator panel; `engine` is the dashboard's WorkerEngine (its last report is the baseline). */
-export async function renderSimulator(root, report, engine) {
+/**
+ * The simulator panel; `engine` is the dashboard's WorkerEngine (its last report is the
+ * baseline). `preloaded`: a simulatorLoad({grouping: 'offer'}) already asked for (the worker
+ * computes the baseline while the page draws the other panels).
+ */
+export async function renderSimulator(root, report, engine, { preloaded = null } = {}) {
   const title = h('h2', {}, 'What if? Simulator');
   if (!report.offers.available) {
     return fill(root, title, unavailable('The simulator starts from the offers of the report, and there are none.', 'Add an offers file, or orders whose lines carry a rec_id.'));
@@ -122,7 +126,8 @@ export async function renderSimulator(root, report, engine) {
     state.pending.clear();
     state.volume = 1;
     volume.set(1);
-    const loaded = await engine.simulatorLoad({ grouping: state.grouping });
+    const loaded = await (preloaded && state.grouping === 'offer' ? preloaded : engine.simulatorLoad({ grouping: state.grouping }));
+    preloaded = null;  // used once: later loads ask again
     state.groups = loaded.groups;
     if (state.groups.length === 0) {
       fill(root, title, unavailable('No offer was shown to any order: the simulator projects from the orders that saw each offer.',
