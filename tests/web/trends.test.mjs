@@ -1,13 +1,15 @@
 // The dashboard's calendar: in a browser set to New York, the trends follow New York's calendar
 // (the report equals the engine's with timezone America/New_York), and the period switch
 // analyses the same files again by week; an offer whose margin per impression fell is listed
-// and alerted.
+// and alerted; a dropped Shopify export gets the engine's trends.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { downloadOf, engineReport, openDashboard, sampleFiles } from './browser.mjs';
+import { cli } from '../wasm/helpers.mjs';
 
 let dashboard;
 let page;
@@ -82,6 +84,31 @@ test('an offer whose margin per impression fell is listed with both windows\' fi
     assert.deepEqual(cut.consoleErrors, []);
   } finally {
     await cut.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a dropped Shopify export gets the same trends, changes and experiment over time as the engine gives it', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'basketlift-shopify-'));
+  execFileSync(path.join(path.dirname(cli), 'basketlift-generate'), ['--orders', '3000', '--seed', '4', '--shopify', '--out', dir]);
+  const files = ['products_export.csv', 'orders_export.csv', 'offers.csv', 'sessions.csv'].map((name) => path.join(dir, name));
+  const shop = await openDashboard({ timezoneId: 'UTC' });
+  try {
+    await shop.page.setInputFiles('#file-input', files);
+    await shop.page.waitForSelector('#trends tr[data-period]', { timeout: 60000 });
+    await shop.page.waitForSelector('#trend-experiment canvas', { timeout: 60000 });
+    const shown = JSON.parse((await downloadOf(shop.page, shop.page.locator('#export-report'))).bytes.toString());
+    const expected = await engineReport(files, { timezone: 'UTC' });
+    assert.deepEqual(shown.trends, expected.trends);
+    assert.ok(shown.trends.available && shown.trends.periods.length > 1 && shown.trends.experiment.available);
+    assert.equal(await shop.page.locator('#trends tr[data-period]').count(), Math.min(shown.trends.periods.length, 25));
+    // The changes line says how many offers were tested, or the table lists the changed ones.
+    const changed = shown.trends.changes.offers.filter((c) => c.significant || c.margin?.significant);
+    if (changed.length) assert.equal(await shop.page.locator('#trends tr[data-change]').count(), changed.length);
+    else assert.match(await shop.page.textContent('#trend-changes'), new RegExp(`${shown.trends.changes.offers.length} offers tested`));
+    assert.deepEqual(shop.consoleErrors, []);
+  } finally {
+    await shop.close();
     rmSync(dir, { recursive: true, force: true });
   }
 });
