@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
+#include <memory>
+#include <tuple>
 
 #include "analysis/distributions.h"
 #include "analysis/experiment_units.h"
@@ -43,9 +46,15 @@ Homogeneity test_of(const std::vector<OfferGroupSums>& sums, bool margin) {
 }  // namespace
 
 ConversionSource unit_conversions(const ExperimentUnits& units) {
-  return [&units](int arm, std::uint32_t placement, bool by_segment, std::uint32_t label) {
+  // Offers ask the same few questions (arm, placement, group) many times over: each is a pass
+  // over every unit, so each answer is kept.
+  using Question = std::tuple<int, std::uint32_t, bool, std::uint32_t>;
+  auto answers = std::make_shared<std::map<Question, ConversionCounts>>();
+  return [&units, answers](int arm, std::uint32_t placement, bool by_segment, std::uint32_t label) {
+    const auto [known, added] = answers->try_emplace({arm, placement, by_segment, label});
+    if (!added) return known->second;
     const std::vector<std::uint32_t>& group_of_unit = by_segment ? units.segment : units.channel;
-    ConversionCounts counts;
+    ConversionCounts& counts = known->second;
     for (std::size_t u = 0; u < units.size(); ++u) {
       if (group_of_unit[u] != label || (units.arm[u] != 0 && units.arm[u] != arm)) continue;
       const auto first = units.placements.begin() + units.placement_begin[u];
@@ -63,13 +72,12 @@ ConversionSource unit_conversions(const ExperimentUnits& units) {
   };
 }
 
-std::vector<OfferGroupSums> offer_group_sums(const AnalysisContext& ctx,
-                                             const std::vector<OfferUnit>& pairs, bool by_segment) {
-  std::vector<OfferGroupSums> sums;
-  for (const OfferUnit& p : pairs) {
-    const UnitProfile profile = unit_profile(ctx, p.unit);
-    const std::uint32_t label = by_segment ? profile.segment : profile.channel;
-    if (label == kNoId) continue;
+void offer_group_sums(const AnalysisContext& ctx, const std::vector<OfferUnit>& pairs,
+                      std::vector<OfferGroupSums>& by_segment,
+                      std::vector<OfferGroupSums>& by_channel) {
+  const auto add = [](std::vector<OfferGroupSums>& sums, std::uint32_t label, const OfferUnit& p,
+                      bool converted) {
+    if (label == kNoId) return;
     auto it = std::find_if(sums.begin(), sums.end(),
                            [&](const OfferGroupSums& g) { return g.label == label; });
     if (it == sums.end()) {
@@ -80,13 +88,17 @@ std::vector<OfferGroupSums> offer_group_sums(const AnalysisContext& ctx,
     // Margin counts in every unit (as for the offer as a whole); a unit where its lines came
     // without an impression is not one it was shown in.
     it->margin.add(p.margin, p.impressions);
-    if (p.impressions == 0) continue;
+    if (p.impressions == 0) return;
     it->acceptance.add(p.accepted, p.impressions);
     it->impressions += p.impressions;
     it->accepted += p.accepted;
-    it->converted += profile.converted;
+    it->converted += converted;
+  };
+  for (const OfferUnit& p : pairs) {
+    const UnitProfile profile = unit_profile(ctx, p.unit);
+    add(by_segment, profile.segment, p, profile.converted);
+    add(by_channel, profile.channel, p, profile.converted);
   }
-  return sums;
 }
 
 OfferGroups offer_groups_from_sums(std::vector<OfferGroupSums> sums, const OfferResult& offer,

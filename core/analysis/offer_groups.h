@@ -60,11 +60,13 @@ struct ConversionCounts {
 using ConversionSource = std::function<ConversionCounts(int arm, std::uint32_t placement,
                                                         bool by_segment, std::uint32_t label)>;
 
-/// The sums by segment (or channel) of one offer's (offer, unit) pairs.
-std::vector<OfferGroupSums> offer_group_sums(const AnalysisContext& ctx,
-                                             const std::vector<OfferUnit>& pairs, bool by_segment);
+/// The sums by segment and by channel of one offer's (offer, unit) pairs (each unit's profile
+/// looked up once for both).
+void offer_group_sums(const AnalysisContext& ctx, const std::vector<OfferUnit>& pairs,
+                      std::vector<OfferGroupSums>& by_segment,
+                      std::vector<OfferGroupSums>& by_channel);
 
-/// The experiment's conversions by group, counted on its units.
+/// The experiment's conversions by group, counted on its units (each distinct question once).
 ConversionSource unit_conversions(const ExperimentUnits& units);
 
 /// An offer's groups from their sums; `sessions`: a sessions table was read (conversion is

@@ -214,10 +214,7 @@ OffersSums offers_sums(const AnalysisContext& ctx, const ExperimentUnits& units)
       offer.offered_cost = catalogue_cost(store, facts.offered);
     }
     offer.arms = arms[rec];
-    if (!pairs.empty()) {
-      offer.by_segment = offer_group_sums(ctx, pairs, true);
-      offer.by_channel = offer_group_sums(ctx, pairs, false);
-    }
+    if (!pairs.empty()) offer_group_sums(ctx, pairs, offer.by_segment, offer.by_channel);
     sums.offers.push_back(std::move(offer));
   }
   return sums;

@@ -103,9 +103,19 @@ TrendsResult analyze_trends(const AnalysisContext& ctx, const ZoneRules& zone,
     p.last_day = calendar.last_day(k);
     p.partial = p.first_day < result.first_day || p.last_day > result.last_day;
   }
+  // The period of a local day; rows mostly come in time order, so the last day's is kept.
+  std::int64_t last_day = kNoTime;
+  std::size_t last_period = 0;
+  const auto period_of_day = [&](std::int64_t day) {
+    if (day != last_day) {
+      last_day = day;
+      last_period = calendar.period_of(day);
+    }
+    return last_period;
+  };
   // The period of a row's time (count: undated), and the sums it adds to.
   const auto period_index = [&](LocalDays& local, std::int64_t t) {
-    return t == kNoTime ? count : calendar.period_of(local(t));
+    return t == kNoTime ? count : period_of_day(local(t));
   };
   const auto sums_of = [&](std::size_t k) -> TrendSums& {
     return k < count ? result.periods[k].sums : result.undated;
@@ -174,7 +184,7 @@ TrendsResult analyze_trends(const AnalysisContext& ctx, const ZoneRules& zone,
     const std::int64_t t = sessions ? store.sessions.time[unit] : units->first_order_time[unit];
     if (t == kNoTime) continue;
     day_of_unit[unit] = sessions ? days.sessions(t) : days.orders(t);
-    period_of_unit[unit] = static_cast<std::uint32_t>(calendar.period_of(day_of_unit[unit]));
+    period_of_unit[unit] = static_cast<std::uint32_t>(period_of_day(day_of_unit[unit]));
   }
   result.experiment = experiment_trend(ctx, *units, period_of_unit, day_of_unit, count);
   return result;
