@@ -9,6 +9,10 @@ namespace basketlift {
 namespace {
 
 std::optional<OfferType> parse_offer_type(std::string_view text) {
+  // The canonical spellings (nearly every row) without building a normalised copy.
+  if (text == "cross_sell") return OfferType::cross_sell;
+  if (text == "upsell") return OfferType::upsell;
+  if (text == "bundle") return OfferType::bundle;
   const std::string type = normalize_header(text);
   if (type == "crosssell" || type == "xsell") return OfferType::cross_sell;
   if (type == "upsell") return OfferType::upsell;
