@@ -1,12 +1,10 @@
 #include "analysis/experiment_trend.h"
 
-#include <algorithm>
-
 namespace basketlift {
 
 ExperimentTrend experiment_trend(const AnalysisContext& ctx, const ExperimentUnits& u,
                                  const std::vector<std::uint32_t>& period_of_unit,
-                                 const std::vector<std::int64_t>& day_of_unit, std::size_t count) {
+                                 std::int64_t start_day, std::size_t count) {
   ExperimentTrend trend;
   const ExperimentSums whole = experiment_frame(ctx, u);
   const ExperimentResult overall = experiment_from_sums(whole, ctx.settings);
@@ -28,7 +26,6 @@ ExperimentTrend experiment_trend(const AnalysisContext& ctx, const ExperimentUni
     }
     add_unit(own[k][static_cast<std::size_t>(u.arm[unit])], u, unit, whole.revenue_cap,
              whole.margin_cap);
-    trend.start_day = any ? std::min(trend.start_day, day_of_unit[unit]) : day_of_unit[unit];
     any = true;
   }
   if (!any) {
@@ -36,6 +33,7 @@ ExperimentTrend experiment_trend(const AnalysisContext& ctx, const ExperimentUni
     return trend;
   }
   trend.available = true;
+  trend.start_day = start_day;
   ExperimentSums upto = whole;  // the "all" slice over the units started so far
   upto.slices = {{"all", "", std::vector<ArmStats>(arms)}};
   upto.totals.clear();

@@ -29,10 +29,11 @@ struct ExperimentTrend {
 };
 
 /// The experiment over time from its units; `period_of_unit[u]` is unit u's period (`count`:
-/// undated) and `day_of_unit[u]` its local day. Caps are the whole experiment's, so the last
-/// period's figures are the experiment section's (less the undated units).
+/// undated) and `start_day` the local day the first unit with an arm started. Caps are the
+/// whole experiment's, so the last period's figures are the experiment section's (less the
+/// undated units).
 ExperimentTrend experiment_trend(const AnalysisContext& ctx, const ExperimentUnits& units,
                                  const std::vector<std::uint32_t>& period_of_unit,
-                                 const std::vector<std::int64_t>& day_of_unit, std::size_t count);
+                                 std::int64_t start_day, std::size_t count);
 
 }  // namespace basketlift

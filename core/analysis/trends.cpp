@@ -177,16 +177,18 @@ TrendsResult analyze_trends(const AnalysisContext& ctx, const ZoneRules& zone,
     return result;
   }
   // A unit starts with its session, or (units made of orders) with its first order.
+  // The test's start: the first local day a unit with an arm started.
   std::vector<std::uint32_t> period_of_unit(units->size(), static_cast<std::uint32_t>(count));
-  std::vector<std::int64_t> day_of_unit(units->size(), 0);
+  std::int64_t start_day = result.last_day;
+  const bool sessions = units->kind == UnitKind::session;
   for (std::size_t unit = 0; unit < units->size(); ++unit) {
-    const bool sessions = units->kind == UnitKind::session;
     const std::int64_t t = sessions ? store.sessions.time[unit] : units->first_order_time[unit];
     if (t == kNoTime) continue;
-    day_of_unit[unit] = sessions ? days.sessions(t) : days.orders(t);
-    period_of_unit[unit] = static_cast<std::uint32_t>(period_of_day(day_of_unit[unit]));
+    const std::int64_t day = sessions ? days.sessions(t) : days.orders(t);
+    period_of_unit[unit] = static_cast<std::uint32_t>(period_of_day(day));
+    if (units->arm[unit] >= 0) start_day = std::min(start_day, day);
   }
-  result.experiment = experiment_trend(ctx, *units, period_of_unit, day_of_unit, count);
+  result.experiment = experiment_trend(ctx, *units, period_of_unit, start_day, count);
   return result;
 }
 
