@@ -77,8 +77,7 @@ void find_offer_changes(const AnalysisContext& ctx, LocalDays& local, TrendsResu
   // Margin per impression needs a cost: offer lines with a known margin.
   const bool costs_known = std::any_of(ctx.order_margin.begin(), ctx.order_margin.end(),
                                        [](double m) { return m != 0; });
-  std::optional<OfferUnits> units;
-  if (costs_known) units.emplace(ctx);
+  std::optional<OfferUnits> units;  // grouped when the first offer is tested
   // One Holm family: both tests of every offer, so an offer is flagged by either at most as
   // often as by one.
   std::vector<double> p_values;
@@ -92,7 +91,8 @@ void find_offer_changes(const AnalysisContext& ctx, LocalDays& local, TrendsResu
                                  static_cast<double>(c.impressions_before),
                                  static_cast<double>(c.accepted_after),
                                  static_cast<double>(c.impressions_after), settings.confidence);
-    if (units) {
+    if (costs_known) {
+      if (!units) units.emplace(ctx);
       RatioMoments before, after;
       c.margin_before = c.margin_after = 0;
       for (const OfferUnit& u : units->of_windows(rec, start, split, trends.window_end)) {

@@ -19,6 +19,14 @@ bool is_group(const std::string& key) {
          (key.rfind("channel:", 0) == 0 && key.size() > 8);
 }
 
+// The sums of group `key` of an offer, made (every measure NaN: not read) when new.
+std::array<double, kGroupSumsLayout.size()>& group_sums(OfferAggregate& offer,
+                                                        const std::string& key) {
+  auto [group, added] = offer.groups.try_emplace(key);
+  if (added) group->second = nan_filled<kGroupSumsLayout.size()>();
+  return group->second;
+}
+
 }  // namespace
 
 double OfferAggregate::number(std::string_view name, double fallback) const {
@@ -88,9 +96,7 @@ std::optional<RowProblem> read_offer_row(OffersAggregates& offers, const std::st
     const std::size_t i = layout_index(kGroupSumsLayout, measure);
     if (i == kGroupSumsLayout.size())
       return RowProblem{"measure", "'" + measure + "' is not an offer group measure"};
-    auto [group, added] = offers.offers[scope].groups.try_emplace(key);
-    if (added) group->second = nan_filled<kGroupSumsLayout.size()>();
-    return row_number(value, group->second[i]);
+    return row_number(value, group_sums(offers.offers[scope], key)[i]);
   }
   // placement_group: measure "units:ARM" or "converted:ARM".
   const std::size_t colon = measure.find(':');
@@ -127,9 +133,7 @@ bool read_packed_offer_row(OffersAggregates& offers, const std::string& kind,
           problem = RowProblem{"key", "'" + key + "' is not segment:… or channel:…"};
           return true;
         }
-        auto [group, added] = offer.groups.try_emplace(key);
-        if (added) group->second = nan_filled<kGroupSumsLayout.size()>();
-        target = group->second.data();
+        target = group_sums(offer, key).data();
       }
     }
     if ((problem = row_number(values[i], target[i]))) return true;
