@@ -10,7 +10,7 @@ include(CMakePackageConfigHelpers)
 set(basketlift_public_headers
   engine/engine.h sim/sim_json.h sim/simulator.h sim/report_facts.h report/report.h
   analysis/alerts.h analysis/basket.h analysis/context.h analysis/currency_scope.h
-  analysis/data_gaps.h analysis/dimensions.h analysis/experiment.h analysis/experiment_units.h
+  analysis/cuped.h analysis/data_gaps.h analysis/dimensions.h analysis/experiment.h analysis/experiment_units.h
   analysis/line_values.h analysis/ltv.h analysis/moments.h analysis/offer_groups.h
   analysis/offer_units.h analysis/offers.h analysis/settings.h analysis/stat_tests.h
   analysis/summary.h analysis/time_zone.h analysis/trends.h

@@ -56,12 +56,15 @@ std::vector<ArmStats> stats_of(const ExperimentUnits& u, const std::vector<std::
 }
 
 // The metrics of one arm against control.
+// `cc` and `ct`: the pre-period sums of both arms (the "all" slice), else null.
 std::vector<MetricResult> compare(const ArmStats& c, const ArmStats& t, UnitKind unit,
-                                  bool costs_known, const Settings& s) {
+                                  bool costs_known, const Settings& s, const CupedArm* cc,
+                                  const CupedArm* ct) {
   std::vector<MetricResult> out;
-  const auto add = [&](const char* metric, const char* family, Comparison comparison,
-                       double units) {
-    MetricResult r{metric, family, std::move(comparison), kNaN, false, {}};
+  const auto add = [&](const char* metric, const char* family, Comparison comparison, double units,
+                       CoMoments CupedArm::*sums, CupedShape shape) {
+    MetricResult r{metric, family, std::move(comparison), kNaN, false, {}, {}};
+    if (cc != nullptr) r.cuped = cuped_compare(cc->*sums, ct->*sums, shape, s);
     if (s.sequential) {
       // Always-valid intervals, p-values and power: the test may be looked at every day.
       make_sequential(r.comparison, units, s.confidence, s.sequential_tuning_n);
@@ -76,13 +79,16 @@ std::vector<MetricResult> compare(const ArmStats& c, const ArmStats& t, UnitKind
   if (sessions)
     add("cvr", "guardrail",
         two_proportion_test(c.converted, c.units, t.converted, t.units, s.confidence),
-        c.units + t.units);
-  add("aov", "primary", ratio_test(c.aov, t.aov, s.confidence), c.aov.n + t.aov.n);
-  if (sessions)
-    add("rpv", "primary", welch_test(c.revenue, t.revenue, s.confidence), c.units + t.units);
+        c.units + t.units, &CupedArm::cvr, CupedShape::mean);
+  add("aov", "primary", ratio_test(c.aov, t.aov, s.confidence), c.aov.n + t.aov.n, &CupedArm::aov,
+      CupedShape::ratio);
+  if (sessions) {
+    add("rpv", "primary", welch_test(c.revenue, t.revenue, s.confidence), c.units + t.units,
+        &CupedArm::rpv, CupedShape::mean);
+  }
   if (sessions && costs_known) {
     add("margin_per_session", "primary", welch_test(c.margin, t.margin, s.confidence),
-        c.units + t.units);
+        c.units + t.units, &CupedArm::margin, CupedShape::mean);
   }
   if (sessions && c.acceptance.n + t.acceptance.n > 0) {
     Comparison acceptance = ratio_test(c.acceptance, t.acceptance, s.confidence);
@@ -92,7 +98,8 @@ std::vector<MetricResult> compare(const ArmStats& c, const ArmStats& t, UnitKind
                           (c.acceptance.n == 0 ? "control" : "compared") +
                           " arm's sessions here, so there is no acceptance to compare";
     }
-    add("acceptance_rate", "primary", std::move(acceptance), c.acceptance.n + t.acceptance.n);
+    add("acceptance_rate", "primary", std::move(acceptance), c.acceptance.n + t.acceptance.n,
+        &CupedArm::acceptance, CupedShape::ratio);
   }
   return out;
 }
@@ -157,6 +164,18 @@ void adjust_families(ExperimentResult& result, const Settings& s) {
     }
     (std::string(family) == "primary" ? result.primary_family_size : result.guardrail_family_size) =
         members.size();
+    // The same family with each adjusted estimate's p-value in place of its metric's.
+    std::vector<double> cuped_p;
+    for (const MetricResult* m : members)
+      cuped_p.push_back(m->cuped.computed ? m->cuped.comparison.p_value : m->comparison.p_value);
+    const std::vector<double> cuped_adjusted = s.adjustment == Adjustment::holm
+                                                   ? holm_adjust(cuped_p)
+                                                   : benjamini_hochberg_adjust(cuped_p);
+    for (std::size_t i = 0; i < members.size(); ++i) {
+      if (!members[i]->cuped.computed) continue;
+      members[i]->cuped.adjusted_p = cuped_adjusted[i];
+      members[i]->cuped.significant = cuped_adjusted[i] < s.alpha();
+    }
   }
 }
 
@@ -260,10 +279,10 @@ ExperimentSums experiment_frame(const AnalysisContext& ctx, const ExperimentUnit
 ExperimentSums experiment_sums(const AnalysisContext& ctx, const ExperimentUnits& u) {
   ExperimentSums sums = experiment_frame(ctx, u);
   if (sums.totals.empty()) return sums;  // nothing to compare
-  for (Slice& slice : slices_of(u, ctx.store)) {
-    sums.slices.push_back(
-        {slice.kind, slice.value, stats_of(u, slice.members, {sums.revenue_cap, sums.margin_cap})});
-  }
+  const Caps caps{sums.revenue_cap, sums.margin_cap};
+  for (Slice& slice : slices_of(u, ctx.store))
+    sums.slices.push_back({slice.kind, slice.value, stats_of(u, slice.members, caps)});
+  sums.cuped = cuped_sums(ctx, u, caps.revenue, caps.margin);
   return sums;
 }
 
@@ -311,11 +330,18 @@ ExperimentResult experiment_from_sums(const ExperimentSums& sums, const Settings
       ArmComparison comparison{slice.kind,    slice.value, sums.arms[a],
                                control.units, arm.units,   control.orders,
                                arm.orders,    srm,         {}};
-      comparison.metrics = compare(control, arm, sums.unit, sums.costs_known, s);
+      const bool adjust = slice.kind == "all" && sums.cuped.available;
+      comparison.metrics =
+          compare(control, arm, sums.unit, sums.costs_known, s,
+                  adjust ? &sums.cuped.arms[0] : nullptr, adjust ? &sums.cuped.arms[a] : nullptr);
       result.comparisons.push_back(std::move(comparison));
     }
   }
   adjust_families(result, s);
+  result.cuped = sums.cuped.available;
+  result.cuped_reason = sums.cuped.reason;
+  result.cuped_pre_period_days = s.cuped_pre_period_days;
+  result.pre_period_balance = pre_period_balance(sums.cuped, sums.arms, sums.costs_known, s);
   return result;
 }
 

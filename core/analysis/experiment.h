@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "analysis/cuped.h"
 #include "analysis/experiment_units.h"
 #include "analysis/moments.h"
 #include "analysis/stat_tests.h"
@@ -34,6 +35,7 @@ struct MetricResult {
   double adjusted_p = kNaN;  ///< p-value adjusted within the family
   bool significant = false;  ///< adjusted_p < alpha
   Power power;               ///< minimum detectable effect, sessions still needed
+  CupedEstimate cuped;       ///< adjusted for the pre-period ("all" slice only; else not computed)
 };
 
 /// One arm against control within one slice.
@@ -68,6 +70,10 @@ struct ExperimentResult {
   Interval revenue_cap, margin_cap;  ///< the caps applied (low is NaN for upper capping)
   std::uint64_t primary_family_size = 0, guardrail_family_size = 0;  ///< tests adjusted together
   std::vector<ArmComparison> comparisons;                            ///< "all" slices first
+  bool cuped = false;        ///< the "all" slice's metrics carry pre-period adjusted estimates
+  std::string cuped_reason;  ///< why they do not (empty when cuped)
+  std::uint64_t cuped_pre_period_days = 0;       ///< the pre-period's length in force
+  std::vector<BalanceCheck> pre_period_balance;  ///< the arms before the test (when cuped)
 };
 
 /// Sums over one arm's units within one slice: what the tests need.
@@ -100,6 +106,7 @@ struct ExperimentSums {
   Interval revenue_cap, margin_cap;        ///< caps applied (NaN bounds: none)
   std::vector<ArmTotals> totals;           ///< per arm, uncapped
   std::vector<SliceStats> slices;          ///< "all" first
+  CupedSums cuped;                         ///< the pre-period adjustment's sums (all units)
 };
 
 /// Adds unit `unit` to its arm's sums, revenue and margin clamped to the caps (a NaN bound: none).

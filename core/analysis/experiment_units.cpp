@@ -18,6 +18,7 @@ void resize_units(ExperimentUnits& u, std::size_t count, UnitDetail detail) {
   u.accepted.assign(count, 0);
   u.channel.assign(count, kNoId);
   u.segment.assign(count, kNoId);
+  u.customer.assign(count, kNoId);
 }
 
 // Gives `unit` the outcomes and (where still missing) the attributes of sale order o.
@@ -30,6 +31,7 @@ void add_order(const AnalysisContext& ctx, ExperimentUnits& u, std::size_t unit,
   if (variant_of_unit[unit] == kNoId) variant_of_unit[unit] = orders.variant[o];
   if (u.channel[unit] == kNoId) u.channel[unit] = orders.channel[o];
   if (u.segment[unit] == kNoId) u.segment[unit] = orders.segment[o];
+  if (u.customer[unit] == kNoId) u.customer[unit] = orders.customer[o];
 }
 
 // Arms: control first, then the others in order of first appearance; each unit's arm index.
@@ -91,6 +93,7 @@ ExperimentUnits build_units(const AnalysisContext& ctx, UnitDetail detail) {
       if (!full) continue;
       u.channel[r] = store.sessions.channel[r];
       u.segment[r] = store.sessions.segment[r];
+      u.customer[r] = store.sessions.customer[r];
     }
   } else if (orders_have_sessions) {
     u.kind = UnitKind::order_session;

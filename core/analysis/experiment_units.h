@@ -33,6 +33,7 @@ struct ExperimentUnits {
   std::vector<std::uint32_t> accepted;     ///< per unit: accepted impressions
   std::vector<std::uint32_t> channel;      ///< per unit: Pools::labels id or kNoId
   std::vector<std::uint32_t> segment;      ///< per unit: Pools::labels id or kNoId
+  std::vector<std::uint32_t> customer;     ///< per unit: Pools::customers id or kNoId
   std::vector<std::uint32_t>
       placement_begin;  ///< placements seen by unit u: placements[begin[u], begin[u+1])
   std::vector<std::uint32_t> placements;  ///< Pools::labels ids

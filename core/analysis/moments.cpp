@@ -80,4 +80,36 @@ double RatioMoments::ratio_variance_at(double r) const {
   return value < 0 ? 0 : value;
 }
 
+void CoMoments::add(const Values& v) {
+  n += 1;
+  Values before;
+  for (int i = 0; i < kSize; ++i) {
+    before[i] = v[i] - mean[i];
+    mean[i] += before[i] / n;
+  }
+  for (int i = 0; i < kSize; ++i) {
+    for (int j = 0; j < kSize; ++j)
+      c[i][j] += before[i] * (v[j] - mean[j]);
+  }
+}
+
+void CoMoments::merge(const CoMoments& other) {
+  if (other.n == 0) return;
+  if (n == 0) {
+    *this = other;
+    return;
+  }
+  const double total = n + other.n;
+  const double weight = n * other.n / total;
+  Values delta;
+  for (int i = 0; i < kSize; ++i)
+    delta[i] = other.mean[i] - mean[i];
+  for (int i = 0; i < kSize; ++i) {
+    for (int j = 0; j < kSize; ++j)
+      c[i][j] += other.c[i][j] + delta[i] * delta[j] * weight;
+    mean[i] += delta[i] * other.n / total;
+  }
+  n = total;
+}
+
 }  // namespace basketlift

@@ -2,6 +2,7 @@
 // across chunks or files (Chan et al.'s parallel update), unlike a Boost.Accumulators set.
 #pragma once
 
+#include <array>
 #include <cstdint>
 
 namespace basketlift {
@@ -52,6 +53,25 @@ struct RatioMoments {
   /// From plain sums over units: n, Σm, Σd, Σm², Σd², Σmd (as a warehouse computes them).
   static RatioMoments from_sums(double n, double sum_m, double sum_d, double sum_mm, double sum_dd,
                                 double sum_md);
+};
+
+/// Means and co-moments of up to five values per unit (a metric's parts and its covariates),
+/// for regression adjustment (analysis/cuped.h); mergeable like Moments. Unused slots stay 0.
+struct CoMoments {
+  static constexpr int kSize = 5;  ///< values per unit
+  using Values = std::array<double, kSize>;
+  double n = 0;                                      ///< units
+  Values mean{};                                     ///< mean of each value
+  std::array<std::array<double, kSize>, kSize> c{};  ///< Σ (v_i − mean_i)(v_j − mean_j)
+
+  /// Adds one unit's values.
+  void add(const Values& v);
+  /// Adds everything another CoMoments saw.
+  void merge(const CoMoments& other);
+  /// Sample covariance of values i and j (n − 1 in the denominator); 0 below two units.
+  double covariance(int i, int j) const { return n > 1 ? c[i][j] / (n - 1) : 0; }
+  /// Value i alone, as Moments.
+  Moments marginal(int i) const { return {n, mean[i], c[i][i]}; }
 };
 
 }  // namespace basketlift

@@ -46,6 +46,9 @@ struct Settings {
   double target_relative_lift = 0.05;        ///< lift whose sample size is reported
   bool sequential = false;            ///< always-valid intervals and p-values (any number of looks)
   double sequential_tuning_n = 5000;  ///< units (both arms) the confidence sequence is tightest at
+  bool cuped = true;  ///< adjust the experiment's metrics with each customer's pre-period (CUPED)
+  std::uint64_t cuped_pre_period_days = 30;     ///< days before a customer's first unit that count
+  double cuped_min_covered_share = 0.1;         ///< fewer units with a pre-period: no adjustment
   std::uint64_t retire_min_impressions = 1000;  ///< impressions before an offer can be retired
   double retire_acceptance_floor = 0.02;  ///< retire when acceptance's upper bound is under this
   std::uint64_t min_impressions_for_verdict = 100;  ///< fewer impressions: always inconclusive

@@ -5,6 +5,7 @@ namespace basketlift {
 namespace {
 
 void write_metric(JsonWriter& out, const MetricResult& m);
+void write_cuped(JsonWriter& out, const CupedEstimate& e);
 
 }  // namespace
 
@@ -51,7 +52,34 @@ void write_metric(JsonWriter& out, const MetricResult& m) {
   out.field("units_needed", m.power.units_needed)
       .field("units_still_needed", m.power.units_still_needed);
   out.end_object();
+  if (m.cuped.computed || !m.cuped.reason.empty()) write_cuped(out, m.cuped);
   out.end_object();
+}
+
+void write_cuped(JsonWriter& out, const CupedEstimate& e) {
+  out.key("cuped").begin_object().field("computed", e.computed);
+  if (!e.computed) {
+    out.field("reason", e.reason).field("covered_share", e.covered_share).end_object();
+    return;
+  }
+  const Comparison& c = e.comparison;
+  out.field("control", c.control).field("treatment", c.treatment).field("delta", c.delta);
+  out.key("delta_ci");
+  write_interval(out, c.delta_ci);
+  out.field("p_value", c.p_value).field("relative", c.relative);
+  out.key("relative_ci");
+  write_interval(out, c.relative_ci);
+  out.field("adjusted_p", e.adjusted_p).field("significant", e.significant);
+  out.field("theta", e.theta).field("theta_no_history", e.theta_no_history);
+  out.field("variance_reduction", e.variance_reduction).field("covered_share", e.covered_share);
+  out.end_object();
+}
+
+void write_balance(JsonWriter& out, const BalanceCheck& b) {
+  out.begin_object().field("arm", b.arm).field("measure", b.measure);
+  out.field("control", b.control).field("treatment", b.treatment);
+  out.field("p_value", b.p_value).field("adjusted_p", b.adjusted_p);
+  out.field("imbalanced", b.imbalanced).end_object();
 }
 
 }  // namespace
@@ -98,6 +126,13 @@ void write_experiment(JsonWriter& out, const ExperimentResult& e) {
   out.key("comparisons").begin_array();
   for (const ArmComparison& c : e.comparisons)
     write_arm_comparison(out, c);
+  out.end_array();
+  out.key("cuped").begin_object().field("available", e.cuped);
+  if (!e.cuped) out.field("reason", e.cuped_reason);
+  out.field("pre_period_days", e.cuped_pre_period_days).end_object();
+  out.key("pre_period_balance").begin_array();
+  for (const BalanceCheck& b : e.pre_period_balance)
+    write_balance(out, b);
   out.end_array();
   out.end_object();
 }

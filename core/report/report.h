@@ -21,7 +21,7 @@
 namespace basketlift {
 
 /// Version of the report's JSON layout (documented in core/report/report.schema.json).
-constexpr const char* kReportSchemaVersion = "1.4";
+constexpr const char* kReportSchemaVersion = "1.5";
 
 /// Everything one analysis found.
 struct Report {

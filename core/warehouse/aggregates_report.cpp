@@ -33,6 +33,8 @@ ExperimentSums experiment_sums_of(const ExperimentAggregates& e, const Settings&
   sums.untagged_units = e.untagged_units;
   sums.orders_outside_units = e.orders_outside_units;
   sums.costs_known = e.costs_known;
+  sums.cuped.reason =
+      "an aggregates file carries no pre-period sums: the adjustment needs the tables themselves";
   for (const auto& [name, totals] : e.totals)
     sums.arms.push_back(name);
   const auto control = std::find(sums.arms.begin(), sums.arms.end(), settings.control_arm);

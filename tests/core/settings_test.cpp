@@ -23,6 +23,7 @@ constexpr const char* kEveryOptionChanged = R"({
   "expected_split": {"baseline": 2, "treatment": 1}, "srm_alert_p": 0.01, "srm_min_units": 20,
   "adjustment": "benjamini_hochberg", "capping": "upper", "capping_percentile": 0.95,
   "power": 0.9, "target_relative_lift": 0.1, "sequential": true, "sequential_tuning_n": 2000,
+  "cuped": false, "cuped_pre_period_days": 60, "cuped_min_covered_share": 0.25,
   "retire_min_impressions": 500,
   "retire_acceptance_floor": 0.05, "min_impressions_for_verdict": 50,
   "attribution_window_hours": 48, "ltv_windows_days": [7, 60], "max_dimension_groups": 10,

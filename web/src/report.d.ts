@@ -4,7 +4,7 @@
 /** One analysis of a merchant's files. Top-level keys are stable. A section whose input is missing is {"available": false, "reason": ...}. Numbers that cannot be computed are null, never NaN. Every object is closed: a key is either required or named optional in its description. */
 export interface Report {
   /** Version of this layout (README "Report changes"). */
-  schema_version: "1.4";
+  schema_version: "1.5";
   /** Version of the engine that wrote the report (package.json's). */
   engine_version: string;
   /** One entry per file, in the order given. */
@@ -224,6 +224,53 @@ export interface MetricResult {
   adjusted_p: ShareOrNull;
   significant: boolean;
   power: Power;
+  /** Optional (the "all" slice of the experiment section): the metric adjusted for the customers' pre-period (CUPED). */
+  cuped?: CupedEstimate;
+}
+
+/** computed: false carries a reason; computed: true every other key. The pre-period adjusted arms compared by Welch's test (ratios by the delta method): README "Variance reduction (CUPED)". */
+export interface CupedEstimate {
+  computed: boolean;
+  /** Optional (not computed): why the metric is not adjusted. */
+  reason?: string;
+  /** Share of the units with a pre-period. */
+  covered_share: ShareOrNull;
+  /** Optional (computed): control's adjusted metric. */
+  control?: NumberOrNull;
+  /** Optional (computed): the arm's adjusted metric. */
+  treatment?: NumberOrNull;
+  /** Optional (computed). */
+  delta?: NumberOrNull;
+  /** Optional (computed). */
+  delta_ci?: Interval;
+  /** Optional (computed). */
+  p_value?: ShareOrNull;
+  /** Optional (computed). */
+  relative?: NumberOrNull;
+  /** Optional (computed). */
+  relative_ci?: Interval;
+  /** Optional (computed): adjusted within the metric's family, the adjusted p-values in place of the unadjusted ones. */
+  adjusted_p?: ShareOrNull;
+  /** Optional (computed). */
+  significant?: boolean;
+  /** Optional (computed): coefficient of the pre-period value. */
+  theta?: NumberOrNull;
+  /** Optional (computed): coefficient of the no-pre-period indicator (0 when it is not used). */
+  theta_no_history?: NumberOrNull;
+  /** Optional (computed): 1 − Var(adjusted delta) / Var(delta). */
+  variance_reduction?: NumberOrNull;
+}
+
+export interface BalanceCheck {
+  arm: string;
+  measure: "history_share" | "pre_orders" | "pre_revenue" | "pre_margin";
+  control: NumberOrNull;
+  treatment: NumberOrNull;
+  p_value: ShareOrNull;
+  /** Holm-adjusted over all the balance checks. */
+  adjusted_p: ShareOrNull;
+  /** adjusted_p < alpha: the arms differed before the test. */
+  imbalanced: boolean;
 }
 
 export interface ArmComparison {
@@ -267,6 +314,15 @@ export interface Experiment {
     guardrail: TestFamily;
   };
   comparisons: ArmComparison[];
+  cuped: {
+    /** The "all" slice's metrics carry pre-period adjusted estimates (metrics[].cuped). */
+    available: boolean;
+    /** Optional (not available): why. */
+    reason?: string;
+    pre_period_days: Count;
+  };
+  /** Each arm against control before the test (empty when the adjustment is not available). */
+  pre_period_balance: BalanceCheck[];
 }
 
 export interface OfferGroup {
@@ -708,6 +764,9 @@ export interface Settings {
   target_relative_lift: number;
   sequential: boolean;
   sequential_tuning_n: number;
+  cuped: boolean;
+  cuped_pre_period_days: number;
+  cuped_min_covered_share: number;
   retire_min_impressions: Count;
   retire_acceptance_floor: number;
   min_impressions_for_verdict: Count;

@@ -1,0 +1,191 @@
+// Regression adjustment with the pre-period (CUPED): the estimator against NumPy/SciPy reference
+// values (tests/reference/make_cuped_reference.py, cross-checked there with statsmodels' OLS),
+// its fall-back, and which orders make a customer's pre-period.
+#include <gtest/gtest.h>
+#include <simdjson.h>
+
+#include <cmath>
+#include <memory>
+#include <string>
+
+#include "analysis/cuped.h"
+#include "test_support.h"
+
+namespace basketlift {
+namespace {
+
+void expect_close(double actual, double expected, const std::string& what) {
+  EXPECT_NEAR(actual, expected, 1e-6 * std::max(std::fabs(expected), 1e-9)) << what;
+}
+
+CoMoments units_of(simdjson::dom::array rows) {
+  CoMoments m;
+  for (simdjson::dom::element row : rows) {
+    CoMoments::Values v{};
+    int i = 0;
+    simdjson::dom::array values;
+    EXPECT_EQ(row.get_array().get(values), simdjson::SUCCESS);
+    for (simdjson::dom::element value : values)
+      EXPECT_EQ(value.get_double().get(v[static_cast<std::size_t>(i++)]), simdjson::SUCCESS);
+    m.add(v);
+  }
+  return m;
+}
+
+TEST(Cuped, MatchesTheReferenceComputedUnitByUnit) {
+  const std::string text = testing::read_file(testing::fixture_path("stats/cuped.json"));
+  simdjson::dom::parser parser;
+  simdjson::dom::element root;
+  ASSERT_EQ(parser.parse(text).get(root), simdjson::SUCCESS);
+  std::size_t cases = 0;
+  simdjson::dom::array all;
+  ASSERT_EQ(root["cases"].get_array().get(all), simdjson::SUCCESS);
+  for (simdjson::dom::element c : all) {
+    std::string_view name_text, shape_text;
+    ASSERT_EQ(c["name"].get_string().get(name_text), simdjson::SUCCESS);
+    ASSERT_EQ(c["shape"].get_string().get(shape_text), simdjson::SUCCESS);
+    const std::string name(name_text);
+    const auto number = [&](const std::string& pointer) {
+      double value = 0;
+      EXPECT_EQ(c.at_pointer(pointer).get_double().get(value), simdjson::SUCCESS) << pointer;
+      return value;
+    };
+    const auto expected = [&](const char* key) { return number(std::string("/expected/") + key); };
+    const auto units = [&](const char* key) {
+      simdjson::dom::array rows;
+      EXPECT_EQ(c[key].get_array().get(rows), simdjson::SUCCESS);
+      return units_of(rows);
+    };
+    Settings s;
+    s.confidence = number("/confidence");
+    bool sequential = false;
+    ASSERT_EQ(c["sequential"].get_bool().get(sequential), simdjson::SUCCESS);
+    s.sequential = sequential;
+    s.sequential_tuning_n = number("/tuning_n");
+    const CupedShape shape = shape_text == "mean" ? CupedShape::mean : CupedShape::ratio;
+    const CupedEstimate e = cuped_compare(units("control"), units("treatment"), shape, s);
+    ASSERT_TRUE(e.computed) << name << ": " << e.reason;
+    expect_close(e.comparison.control, expected("control_adjusted"), name);
+    expect_close(e.comparison.treatment, expected("treatment_adjusted"), name);
+    expect_close(e.comparison.delta, expected("delta"), name);
+    expect_close(e.comparison.delta_ci.low, expected("delta_ci/0"), name);
+    expect_close(e.comparison.delta_ci.high, expected("delta_ci/1"), name);
+    expect_close(e.comparison.p_value, expected("p"), name);
+    expect_close(e.comparison.relative, expected("relative"), name);
+    expect_close(e.comparison.relative_ci.low, expected("relative_ci/0"), name);
+    expect_close(e.comparison.relative_ci.high, expected("relative_ci/1"), name);
+    expect_close(e.theta, expected("theta"), name);
+    if (expected("theta_no_history") == 0) {
+      EXPECT_EQ(e.theta_no_history, 0) << name;
+    } else {
+      expect_close(e.theta_no_history, expected("theta_no_history"), name);
+    }
+    expect_close(e.variance_reduction, expected("variance_reduction"), name);
+    EXPECT_GT(e.variance_reduction, 0) << name;
+    ++cases;
+  }
+  EXPECT_EQ(cases, 6u);
+}
+
+TEST(Cuped, TooFewUnitsWithAPrePeriodLeaveTheMetricUnadjustedSayingWhy) {
+  CoMoments control, arm;
+  for (int i = 0; i < 200; ++i) {
+    const bool history = i % 20 == 0;  // 5% of the units
+    const double x = history ? 10 + i % 7 : 0;
+    control.add({x + i % 3, x, history ? 0.0 : 1.0, 0, 0});
+    arm.add({x + i % 5, x, history ? 0.0 : 1.0, 0, 0});
+  }
+  Settings s;
+  CupedEstimate e = cuped_compare(control, arm, CupedShape::mean, s);
+  EXPECT_FALSE(e.computed);
+  EXPECT_NEAR(e.covered_share, 0.05, 1e-12);
+  EXPECT_EQ(e.reason, "only 5% of the units have a pre-period (cuped_min_covered_share: 10%)");
+  s.cuped_min_covered_share = 0.05;
+  e = cuped_compare(control, arm, CupedShape::mean, s);
+  EXPECT_TRUE(e.computed) << e.reason;
+}
+
+// Four customers per arm start the test on 2024-05-20; their orders before it, at its start and
+// during it; guests; and the settings' window.
+struct PrePeriodStore {
+  std::string sessions = "session_id,variant,timestamp,customer_id,converted\n";
+  std::string orders = "order_id,session_id,customer_id,timestamp,product_id,quantity,unit_price\n";
+};
+
+PrePeriodStore pre_period_store() {
+  PrePeriodStore s;
+  for (const char* arm : {"control", "treatment"}) {
+    const std::string a(arm), c = a == "control" ? "C" : "T";
+    // Customer 1: ordered 10 days before (counted) and 31 days before (outside 30 days).
+    s.sessions += "S1" + a + "," + a + ",2024-05-20T08:00:00Z," + c + "1,1\n";
+    s.orders += "P1" + a + ",," + c + "1,2024-05-10T12:00:00Z,X,1," +
+                (a == "control" ? "100" : "60") + "\n";
+    s.orders += "Q1" + a + ",," + c + "1,2024-04-19T07:00:00Z,X,1,1000\n";
+    s.orders += "O1" + a + ",S1" + a + "," + c + "1,2024-05-20T08:30:00Z,X,1,50\n";
+    // Customer 2: an order at the very second of the first session (not before it).
+    s.sessions += "S2" + a + "," + a + ",2024-05-20T09:00:00Z," + c + "2,0\n";
+    s.orders += "P2" + a + ",," + c + "2,2024-05-20T09:00:00Z,X,1,70\n";
+    // Customer 3: two sessions; an order between them is during the test.
+    s.sessions += "S3" + a + "," + a + ",2024-05-20T10:00:00Z," + c + "3,0\n";
+    s.sessions += "S4" + a + "," + a + ",2024-06-10T10:00:00Z," + c + "3,1\n";
+    s.orders += "P3" + a + ",," + c + "3,2024-06-01T10:00:00Z,X,1,80\n";
+    s.orders += "O4" + a + ",S4" + a + "," + c + "3,2024-06-10T10:30:00Z,X,1,20\n";
+    // A guest.
+    s.sessions += "S5" + a + "," + a + ",2024-05-21T10:00:00Z,,0\n";
+  }
+  return s;
+}
+
+std::unique_ptr<Engine> analysed(const std::string& settings) {
+  const PrePeriodStore store = pre_period_store();
+  auto engine = std::make_unique<Engine>();
+  EXPECT_TRUE(engine->configure(settings).ok());
+  EXPECT_TRUE(testing::feed_chunks(*engine, store.sessions, 0, {"sessions.csv", {}, {}, {}}).ok());
+  EXPECT_TRUE(testing::feed_chunks(*engine, store.orders, 0, {"orders.csv", {}, {}, {}}).ok());
+  const Status status = engine->analyze();
+  EXPECT_TRUE(status.ok()) << status.message;
+  return engine;
+}
+
+const BalanceCheck& check(const ExperimentResult& e, const std::string& measure) {
+  for (const BalanceCheck& b : e.pre_period_balance)
+    if (b.measure == measure) return b;
+  ADD_FAILURE() << "no balance check " << measure;
+  return e.pre_period_balance.front();
+}
+
+TEST(Cuped, APrePeriodIsTheCustomersOrdersInTheDaysBeforeTheirFirstUnit) {
+  std::unique_ptr<Engine> engine = analysed(R"({"cuped_min_covered_share": 0})");
+  const ExperimentResult& e = engine->report().experiment;
+  ASSERT_TRUE(e.available) << e.reason;
+  ASSERT_TRUE(e.cuped) << e.cuped_reason;
+  // Five sessions an arm; only customer 1's order ten days before counts.
+  EXPECT_NEAR(check(e, "history_share").control, 1.0 / 5, 1e-12);
+  EXPECT_NEAR(check(e, "pre_orders").control, 1.0 / 5, 1e-12);
+  EXPECT_NEAR(check(e, "pre_revenue").control, 100.0 / 5, 1e-12);
+  EXPECT_NEAR(check(e, "pre_revenue").treatment, 60.0 / 5, 1e-12);
+  EXPECT_FALSE(check(e, "pre_revenue").imbalanced);
+  // Forty days reach customer 1's order 31 days before.
+  engine = analysed(R"({"cuped_min_covered_share": 0, "cuped_pre_period_days": 40})");
+  const ExperimentResult& wider = engine->report().experiment;
+  EXPECT_NEAR(check(wider, "pre_orders").control, 2.0 / 5, 1e-12);
+  EXPECT_NEAR(check(wider, "pre_revenue").control, 1100.0 / 5, 1e-12);
+  // Only the "all" slice is adjusted; its metrics say why when the share is too small.
+  engine = analysed("{}");
+  const ExperimentResult& strict = engine->report().experiment;
+  for (const ArmComparison& c : strict.comparisons) {
+    for (const MetricResult& m : c.metrics) {
+      if (c.slice_kind != "all") {
+        EXPECT_FALSE(m.cuped.computed);
+        EXPECT_TRUE(m.cuped.reason.empty()) << m.metric;
+      }
+    }
+  }
+  engine = analysed(R"({"cuped": false})");
+  EXPECT_FALSE(engine->report().experiment.cuped);
+  EXPECT_TRUE(engine->report().experiment.pre_period_balance.empty());
+  EXPECT_NE(engine->report().experiment.cuped_reason.find("off"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace basketlift
