@@ -177,14 +177,13 @@ CupedSums cuped_sums(const AnalysisContext& ctx, const ExperimentUnits& u,
     a.cvr.add({static_cast<double>(u.converted[unit]), pre_orders, h, 0, 0});
     a.rpv.add({revenue, pre_revenue, h, 0, 0});
     a.margin.add({clamp(u.margin[unit], margin_cap), ordered ? pre.margin[c] : 0, h, 0, 0});
-    if (u.orders[unit] > 0)
-      a.aov.add({revenue, static_cast<double>(u.orders[unit]), pre_revenue, pre_orders, h});
-    if (u.impressions[unit] > 0) {
-      a.acceptance.add({static_cast<double>(u.accepted[unit]),
-                        static_cast<double>(u.impressions[unit]),
-                        shown ? static_cast<double>(pre.accepted[c]) : 0,
-                        shown ? static_cast<double>(pre.impressions[c]) : 0, shown ? 0.0 : 1.0});
-    }
+    // Ratios over every unit (0 / 0 adds nothing to Σm / Σd), so that the covariate's ratio is
+    // over the randomised units, balanced by the split, not over those the arm led to an order.
+    a.aov.add({revenue, static_cast<double>(u.orders[unit]), pre_revenue, pre_orders, h});
+    a.acceptance.add({static_cast<double>(u.accepted[unit]),
+                      static_cast<double>(u.impressions[unit]),
+                      shown ? static_cast<double>(pre.accepted[c]) : 0,
+                      shown ? static_cast<double>(pre.impressions[c]) : 0, shown ? 0.0 : 1.0});
   }
   return sums;
 }

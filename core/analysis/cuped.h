@@ -19,8 +19,8 @@ struct CupedArm {
   CoMoments cvr;         ///< converted; pre-period orders
   CoMoments rpv;         ///< revenue (capped); pre-period revenue
   CoMoments margin;      ///< margin (capped); pre-period margin
-  CoMoments aov;         ///< units with an order: revenue, orders; pre-period revenue, orders
-  CoMoments acceptance;  ///< units shown an offer: accepted, shown; pre-period accepted, shown
+  CoMoments aov;         ///< revenue, orders; pre-period revenue, orders (every unit)
+  CoMoments acceptance;  ///< accepted, shown; pre-period accepted, shown (every unit)
 };
 
 /// What the adjusted estimates and the balance check are computed from.

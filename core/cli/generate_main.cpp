@@ -17,7 +17,7 @@ using basketlift::sample::OutputFile;
 void print_help() {
   std::fputs(
       "Usage: basketlift-generate --orders N --seed S --format csv|json|ndjson|ga4 --out DIR "
-      "[--shopify] [--clean]\n"
+      "[--shopify] [--clean] [--pre-period-r R]\n"
       "\n"
       "Writes a consistent sample store to DIR: products, orders (with lines), offers "
       "(impressions)\n"
@@ -30,7 +30,10 @@ void print_help() {
       "               (events.ndjson; the arm in the event parameter experiment_variant)\n"
       "  --out DIR    output folder (created when missing)\n"
       "  --shopify    orders and products as Shopify exports (CSV)\n"
-      "  --clean      no planted data gaps\n",
+      "  --clean      no planted data gaps\n"
+      "  --pre-period-r R  one session per customer, and three in four customers an order in\n"
+      "               the 28 days before it whose revenue correlates R (0 < R < 1) with the\n"
+      "               session's (CSV, JSON, NDJSON): something for CUPED to find\n",
       stdout);
 }
 
@@ -75,7 +78,8 @@ int usage(const std::string& message) {
 
 int main(int argc, char** argv) {
   basketlift::cli::Args args;
-  if (auto error = basketlift::cli::parse_args(argc, argv, 1, {"orders", "seed", "format", "out"},
+  if (auto error = basketlift::cli::parse_args(argc, argv, 1,
+                                               {"orders", "seed", "format", "out", "pre-period-r"},
                                                {"help", "shopify", "clean"}, args)) {
     return usage(*error);
   }
@@ -90,6 +94,13 @@ int main(int argc, char** argv) {
   } catch (...) {
     return usage("--orders and --seed take whole numbers");
   }
+  if (auto r = args.last("pre-period-r")) {
+    char* end = nullptr;
+    options.pre_period_r = std::strtod(r->c_str(), &end);
+    if (end == r->c_str() || *end != '\0' || !(options.pre_period_r > 0) ||
+        !(options.pre_period_r < 1))
+      return usage("--pre-period-r takes a number between 0 and 1");
+  }
   if (options.orders < 1 || options.orders > 10'000'000)
     return usage("--orders must be between 1 and 10,000,000");
   if (auto format = args.last("format"); format && *format == "ga4") {
@@ -101,6 +112,8 @@ int main(int argc, char** argv) {
   }
   options.shopify = args.has("shopify");
   options.clean = args.has("clean");
+  if (options.pre_period_r > 0 && (options.shopify || options.ga4))
+    return usage("--pre-period-r needs --format csv, json or ndjson (and no --shopify)");
   const auto out = args.last("out");
   if (!out || !args.positionals.empty()) return usage("give --out DIR (and no other arguments)");
   std::error_code error;

@@ -142,6 +142,8 @@ std::string answers_json(const Answers& a, const Catalog& catalog) {
                         " --seed " + std::to_string(a.options.seed) + " --format " + format;
   if (a.options.shopify) command += " --shopify";
   if (a.options.clean) command += " --clean";
+  if (a.options.pre_period_r > 0)
+    command += " --pre-period-r " + std::to_string(a.options.pre_period_r);
   out.field("command", command + " --out DIR");
   out.field("orders", a.options.orders).field("seed", a.options.seed).field("format", format);
   out.field("shopify", a.options.shopify).field("clean", a.options.clean);
@@ -224,6 +226,19 @@ std::string answers_json(const Answers& a, const Catalog& catalog) {
   out.field("orders_with_both", a.drill_and_lipstick_orders).end_object();
   out.end_object();
 
+  if (a.options.pre_period_r > 0) {
+    // CUPED should find r² of the revenue variance among the units with a pre-period.
+    const double covered = a.pre_period.units > 0 ? static_cast<double>(a.pre_period.orders) /
+                                                        static_cast<double>(a.pre_period.units)
+                                                  : 0;
+    out.key("pre_period").begin_object();
+    out.field("r", a.options.pre_period_r).field("customers", a.pre_period.customers);
+    out.field("customers_with_orders", a.pre_period.orders).field("units", a.pre_period.units);
+    out.field("covered_share", covered)
+        .field("expected_rpv_variance_reduction",
+               covered * a.options.pre_period_r * a.options.pre_period_r);
+    out.end_object();
+  }
   out.key("data_gaps");
   write_gaps(out, a.gaps, a.options);
   out.end_object();

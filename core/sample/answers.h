@@ -20,6 +20,17 @@ struct GeneratorOptions {
   bool shopify = false;         ///< orders and products as Shopify exports (CSV)
   bool ga4 = false;    ///< orders, offers and sessions as GA4's BigQuery export (events.ndjson)
   bool clean = false;  ///< no planted data gaps
+  /// Above 0: a pre-period — each customer has one session in the test, and three in four an
+  /// order in the 28 days before it whose revenue correlates `pre_period_r` (within each arm)
+  /// with their session's revenue (CSV, JSON and NDJSON stores only).
+  double pre_period_r = 0;
+};
+
+/// The planted pre-period (GeneratorOptions::pre_period_r).
+struct PrePeriodTally {
+  std::uint64_t customers = 0;  ///< customers with a session in the test
+  std::uint64_t orders = 0;     ///< of those, customers with an order before it (one each)
+  std::uint64_t units = 0;      ///< sessions in the test, guests included
 };
 
 /// Sessions, orders and money of one group of sessions (an arm, or an arm within a slice).
@@ -87,6 +98,7 @@ struct Answers {
   std::uint64_t tent_orders = 0, sleepbag_orders = 0, tent_and_sleepbag_orders = 0;
   std::uint64_t drill_orders = 0, lipstick_orders = 0, drill_and_lipstick_orders = 0;
   GapTally gaps;
+  PrePeriodTally pre_period;  ///< zero unless options.pre_period_r > 0
 };
 
 /// Writes the answers as pretty JSON (planted effects with their sizes, realised counts).

@@ -71,6 +71,7 @@ class Generation {
       play_session(session);
       flush(false);
     }
+    if (options_.pre_period_r > 0 && !options_.ga4 && !options_.shopify) write_pre_period();
     if (!options_.ga4) {
       if (!options_.shopify) orders_writer_.end(buffers_[1]);
       offers_writer_.end(buffers_[2]);
@@ -133,7 +134,7 @@ class Generation {
       index = -1;
       return nullptr;
     }
-    if (customers_.empty() || random_.chance(0.45)) {
+    if (customers_.empty() || options_.pre_period_r > 0 || random_.chance(0.45)) {
       static const WeightedChoice kSegments({0.4, 0.4, 0.2});
       static const WeightedChoice kThemes({0.30, 0.20, 0.15, 0.15, 0.10, 0.10});
       customers_.push_back(
@@ -196,11 +197,61 @@ class Generation {
     answers_.gaps.orders_with_unknown_session += session_unlogged;
     if (!options_.ga4) write_impressions(session, session_id, order_id, variant, time);
     tally_session(session, arm, revenue, margin);
+    if (options_.pre_period_r > 0) {
+      ++answers_.pre_period.units;
+      if (customer_index >= 0)
+        in_test_.push_back({customer_index, arm, revenue, time, channel, segment});
+    }
     if (session.converted && customer_index >= 0 && !customers_[customer_index].adopter &&
         std::any_of(session.impressions.begin(), session.impressions.end(),
                     [](const ImpressionOut& i) { return i.accepted; })) {
       customers_[customer_index].adopter = true;
       adopters_.push_back(customer_index);
+    }
+  }
+
+  // The planted pre-period: three in four customers get one order in the 28 days before their
+  // session, of revenue X = 100 + 25 (r z + √(1 − r²) e), z their session's revenue standardised
+  // within its arm over those customers, e standard normal: corr(X, revenue) = r in each arm.
+  void write_pre_period() {
+    const double r = options_.pre_period_r;
+    std::vector<bool> ordered(in_test_.size());
+    double n[2] = {0, 0}, sum[2] = {0, 0}, squares[2] = {0, 0};
+    for (std::size_t i = 0; i < in_test_.size(); ++i) {
+      ordered[i] = pre_random_.chance(0.75);
+      if (!ordered[i]) continue;
+      const InTest& t = in_test_[i];
+      n[t.arm] += 1;
+      sum[t.arm] += t.revenue;
+      squares[t.arm] += t.revenue * t.revenue;
+    }
+    const Product* product = nullptr;
+    for (const Product& p : catalog_.products) {
+      if (p.in_catalogue && p.cost_known) {
+        product = &p;
+        break;
+      }
+    }
+    answers_.pre_period.customers = in_test_.size();
+    for (std::size_t i = 0; i < in_test_.size(); ++i) {
+      if (!ordered[i]) continue;
+      const InTest& t = in_test_[i];
+      const double mean = sum[t.arm] / n[t.arm];
+      const double sd = std::sqrt((squares[t.arm] - n[t.arm] * mean * mean) / (n[t.arm] - 1));
+      const double z = sd > 0 ? (t.revenue - mean) / sd : 0;
+      const double x = 100 + 25 * (r * z + std::sqrt(1 - r * r) * pre_random_.normal());
+      OrderOut order;
+      order.order_id = numbered("P", ++answers_.pre_period.orders, 7);
+      order.epoch = t.time - 3600 - static_cast<std::int64_t>(pre_random_.below(27 * 86400));
+      append_iso_time(order.timestamp, order.epoch);
+      order.customer_id = numbered("C", t.customer + 1ull, 7);
+      order.channel = t.channel;
+      order.segment = segment_name(t.segment);
+      order.currency = "EUR";
+      order.lines.push_back(
+          {product->id, product->name, "1", money(std::max(x, 1.0)), "", "", true});
+      write_basketlift_order(order);
+      flush(false);
     }
   }
 
@@ -470,6 +521,17 @@ class Generation {
   std::uint64_t session_count_ = 0;
   std::uint64_t bad_row_every_ = 0, bad_time_every_ = 0;
   Answers answers_;
+  // A customer's session in the test, for the planted pre-period.
+  struct InTest {
+    int customer;
+    int arm;
+    double revenue;
+    std::int64_t time;
+    const char* channel;
+    Segment segment;
+  };
+  std::vector<InTest> in_test_;
+  Random pre_random_{options_.seed ^ 0x9E3779B97F4A7C15ull};  // leaves the main stream as it was
 };
 
 }  // namespace

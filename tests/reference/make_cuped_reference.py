@@ -10,7 +10,8 @@ Run from the repository root:  /usr/bin/python3 tests/reference/make_cuped_refer
 The estimator (README "Variance reduction (CUPED)"), for arms c (control) and t:
   mean metrics: per unit Y, the covariate X (the same measure over the customer's pre-period;
     0 without one) and H (1 when the unit has no pre-period);
-  ratio metrics sum(m)/sum(d): per unit, linearised in its own arm a,
+  ratio metrics sum(m)/sum(d) over every unit (0/0 for a unit without an order or offer, whose
+    pre-period still counts): per unit, linearised in its own arm a,
     Y = (m - R_a d) / mean(d),  X = (xm - Rx_a xd) / mean(xd),  R_a = sum(m)/sum(d),
     Rx_a = sum(xm)/sum(xd), and the arm's estimates are (R_a, Rx_a, mean(H)).
   theta = S_ZZ^-1 S_ZY, S the within-arm (co)variances pooled over both arms (n_c + n_t - 2),
@@ -129,6 +130,9 @@ def ratio_units(rng, n, history, lift, per=None):
         rate = np.clip(0.1 + 0.4 * np.where(xd > 0, xm / np.maximum(xd, 1) / 200, 0) + lift, 0, 1)
         m = rng.binomial(d.astype(int), rate).astype(float)
         xm = np.where(h == 1, 0.0, rng.binomial(xd.astype(int), np.clip(rate, 0, 1)).astype(float))
+    # Units without an order (or offer) in the test add 0 / 0; their pre-period still counts.
+    idle = rng.random(n) < 0.3
+    m, d = np.where(idle, 0.0, m), np.where(idle, 0.0, d)
     return rounded(np.column_stack([m, d, xm, xd, h]))
 
 
