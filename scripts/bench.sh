@@ -6,7 +6,8 @@
 #   workload R times (default 3) after a warm-up, and prints the Markdown tables that README's
 #   "Performance" section shows (also written to build/bench-results.md): the measurements and
 #   the targets met or missed. --scale adds the scale row: a store of ORDERS orders (four
-#   tables), its full report in wasm (3000000 takes a few minutes and ~3 GB of disk).
+#   tables), its full report in wasm (3000000 takes a few minutes and ~3 GB of disk). Last, the
+#   false-positive rates of 2,000 A/A experiments looked at 20 times (tests/bench/bench_sequential_aa).
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
 cd "$BASKETLIFT_ROOT"
@@ -36,3 +37,5 @@ if [ ! -f scripts/bench/node_modules/.package-lock.json ] ||
 fi
 step "Benchmarks: $size orders, $runs runs each"
 node scripts/bench/run.mjs "$size" "$runs" "build/bench/$size" "$scale"
+step "A/A experiments under repeated looks (2,000; README \"Variance reduction (CUPED)\")"
+{ echo; build/native-bench/bin/bench_sequential_aa --experiments 2000; } | tee -a build/bench-results.md

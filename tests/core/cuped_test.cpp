@@ -6,6 +6,7 @@
 
 #include <cmath>
 #include <memory>
+#include <random>
 #include <string>
 
 #include "analysis/cuped.h"
@@ -186,6 +187,45 @@ TEST(Cuped, APrePeriodIsTheCustomersOrdersInTheDaysBeforeTheirFirstUnit) {
   EXPECT_FALSE(engine->report().experiment.cuped);
   EXPECT_TRUE(engine->report().experiment.pre_period_balance.empty());
   EXPECT_NE(engine->report().experiment.cuped_reason.find("off"), std::string::npos);
+}
+
+// 200 A/A experiments looked at 20 times with a pre-period covariate (the benchmark runs 2,000:
+// tests/bench/bench_sequential_aa.cpp): adjusted, the fixed-horizon test stopped at the first
+// p < alpha still finds effects that are not there several times as often as alpha; the
+// always-valid adjusted test stays within alpha + 3 standard errors.
+TEST(Cuped, RepeatedLooksAtAdjustedAaTestsKeepTheFalsePositiveRate) {
+  std::mt19937_64 random(20261203);
+  std::bernoulli_distribution history(0.7), buys(0.3);
+  std::exponential_distribution<double> pre(1.0 / 100), basket(1.0 / 60);
+  Settings fixed, sequential;
+  sequential.sequential = true;
+  const double alpha = fixed.alpha();
+  const int experiments = 200, looks = 20, per_look = 250;
+  int fixed_positives = 0, sequential_positives = 0;
+  for (int e = 0; e < experiments; ++e) {
+    CoMoments arms[2];
+    bool fixed_hit = false, sequential_hit = false;
+    for (int look = 0; look < looks; ++look) {
+      for (CoMoments& arm : arms) {
+        for (int u = 0; u < per_look; ++u) {
+          const bool known = history(random);
+          const double x = known ? pre(random) : 0;
+          arm.add({buys(random) ? basket(random) + 1.5 * x : 0, x, known ? 0.0 : 1.0, 0, 0});
+        }
+      }
+      const CupedEstimate f = cuped_compare(arms[0], arms[1], CupedShape::mean, fixed);
+      const CupedEstimate s = cuped_compare(arms[0], arms[1], CupedShape::mean, sequential);
+      ASSERT_TRUE(f.computed && s.computed) << f.reason << s.reason;
+      if (look == looks - 1) EXPECT_GT(f.variance_reduction, 0.05);
+      fixed_hit = fixed_hit || f.comparison.p_value < alpha;
+      sequential_hit = sequential_hit || s.comparison.p_value < alpha;
+    }
+    fixed_positives += fixed_hit;
+    sequential_positives += sequential_hit;
+  }
+  const double se = std::sqrt(alpha * (1 - alpha) / experiments);
+  EXPECT_LE(sequential_positives / double(experiments), alpha + 3 * se) << sequential_positives;
+  EXPECT_GE(fixed_positives / double(experiments), 2 * alpha) << fixed_positives;
 }
 
 double answer(const std::string& answers, const char* pointer) {
