@@ -195,10 +195,12 @@ CupedEstimate cuped_compare(const CoMoments& control, const CoMoments& arm, Cupe
   const double total = control.n + arm.n;
   const double covered =
       1 - (control.mean[h_index] * control.n + arm.mean[h_index] * arm.n) / total;
-  if (covered < s.cuped_min_covered_share || covered == 0) {
-    CupedEstimate e = not_adjusted("only " + percent(covered) +
-                                   " of the units have a pre-period (cuped_min_covered_share: " +
-                                   percent(s.cuped_min_covered_share) + ")");
+  if (covered == 0 || covered < s.cuped_min_covered_share) {
+    CupedEstimate e = not_adjusted(
+        covered == 0 ? std::string("no unit has a pre-period value of this metric")
+                     : "only " + percent(covered) +
+                           " of the units have a pre-period (cuped_min_covered_share: " +
+                           percent(s.cuped_min_covered_share) + ")");
     e.covered_share = covered;
     return e;
   }

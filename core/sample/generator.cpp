@@ -225,12 +225,10 @@ class Generation {
       sum[t.arm] += t.revenue;
       squares[t.arm] += t.revenue * t.revenue;
     }
-    const Product* product = nullptr;
+    const Product* product = nullptr;  // the cheapest to make: a margin like the shop's
     for (const Product& p : catalog_.products) {
-      if (p.in_catalogue && p.cost_known) {
+      if (p.in_catalogue && p.cost_known && (product == nullptr || p.cost < product->cost))
         product = &p;
-        break;
-      }
     }
     answers_.pre_period.customers = in_test_.size();
     for (std::size_t i = 0; i < in_test_.size(); ++i) {

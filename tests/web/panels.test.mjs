@@ -3,7 +3,10 @@
 // exports hold what the panels show. Screenshots of each panel go to build/screenshots/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { downloadOf, engineReport, openDashboard, sampleFiles } from './browser.mjs';
 import { root } from '../wasm/helpers.mjs';
@@ -202,6 +205,50 @@ test('experiment: says which intervals are in force, always-valid ones wider', a
   // The report's intervals are the always-valid ones: wider than the fixed-horizon ones.
   const width = (r) => { const ci = r.experiment.comparisons[0].metrics.find((m) => m.metric === 'cvr').result.delta_ci; return ci[1] - ci[0]; };
   assert.ok(width(sequential) > width(report), `${width(sequential)} > ${width(report)}`);
+});
+
+test('experiment: the estimates adjusted for the pre-period beside the unadjusted ones, and the balance before the test', async () => {
+  // The sample store has no orders before its test: the panel says why nothing is adjusted.
+  await page.selectOption('#experiment-slice', '0');
+  assert.equal(await page.locator('#experiment [data-cuped]').getAttribute('data-cuped'), report.experiment.cuped.available ? 'on' : 'off');
+  // A generated store with a planted pre-period (revenue before the test correlated 0.7).
+  const dir = mkdtempSync(path.join(tmpdir(), 'basketlift-pre-period-'));
+  try {
+    execFileSync(path.join(root, 'build/bin/basketlift-generate'), ['--orders', '3000', '--seed', '5', '--clean', '--pre-period-r', '0.7', '--out', dir]);
+    const planted = await engineReport(['products.csv', 'orders.csv', 'offers.csv', 'sessions.csv'].map((name) => path.join(dir, name)));
+    const e = planted.experiment;
+    assert.equal(e.cuped.available, true);
+    const shown = await page.evaluate(async (r) => {
+      const { renderExperiment } = await import('/app/panels/experiment.js');
+      const section = document.createElement('section');
+      section.id = 'experiment-pre-period';
+      document.body.append(section);
+      renderExperiment(section, r);
+      const rows = [...section.querySelectorAll('tr[data-cuped-metric]')].map((tr) => ({
+        metric: tr.dataset.cupedMetric,
+        adjusted: Number(tr.querySelector('[data-value]').dataset.value),
+        cells: [...tr.cells].map((td) => td.textContent),
+      }));
+      const balance = [...section.querySelectorAll('tr[data-balance]')].map((tr) => tr.dataset.balance);
+      const warning = section.querySelectorAll('[data-balance="imbalanced"]').length;
+      return { rows, balance, warning };
+    }, planted);
+    await page.locator('#experiment-pre-period [data-cuped]').screenshot({ path: path.join(screenshots, 'panel-experiment-cuped.png') });
+    await page.evaluate(() => document.querySelector('#experiment-pre-period').remove());
+    const computed = e.comparisons[0].metrics.filter((m) => m.cuped?.computed);
+    assert.ok(computed.some((m) => m.metric === 'rpv'), 'revenue per visitor is adjusted');
+    assert.deepEqual(shown.rows.map((r) => r.metric), computed.map((m) => m.metric));
+    for (const [i, m] of computed.entries()) {
+      assert.equal(shown.rows[i].adjusted, m.cuped.relative, m.metric);
+      assert.equal(shown.rows[i].cells[6], await formatIn(page, 'percent', m.cuped.variance_reduction), m.metric);
+    }
+    assert.deepEqual(shown.balance, e.pre_period_balance.map((b) => b.measure));
+    assert.equal(shown.warning, e.pre_period_balance.some((b) => b.imbalanced) ? 1 : 0);
+    const rpv = computed.find((m) => m.metric === 'rpv');
+    assert.ok(rpv.cuped.variance_reduction > 0.2, `variance removed ${rpv.cuped.variance_reduction}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('experiment and offers: interval labels name the report\'s confidence, not a fixed 95%', async () => {

@@ -1,8 +1,10 @@
 // Experiment results: arms against control, per slice; deltas with interval bars, significance
-// after the multiple-testing correction, and the sample-ratio-mismatch warning.
+// after the multiple-testing correction, the sample-ratio-mismatch warning, and the estimates
+// adjusted for the pre-period (panels/cuped.js).
 import { chartFigure, intervalChart } from '../charts.js';
 import { fill, fmt, h, table, unavailable } from '../dom.js';
 import { csvButton } from '../export.js';
+import { cupedSection } from './cuped.js';
 
 /** The experiment's metrics: label and how values read. */
 export const METRICS = {
@@ -68,7 +70,8 @@ export function renderExperiment(root, report) {
     ], rows, { rowProps: (m) => ({ dataset: { pointer: `/experiment/comparisons/${index}/metrics/${c.metrics.indexOf(m)}`, metric: m.metric } }) });
     const failed = c.metrics.filter((m) => !m.result.ok);
     fill(body, warning, metricsTable,
-      failed.length ? h('p', { class: 'hint' }, failed.map((m) => `${METRICS[m.metric]?.label ?? m.metric}: ${m.result.reason}`).join(' · ')) : null);
+      failed.length ? h('p', { class: 'hint' }, failed.map((m) => `${METRICS[m.metric]?.label ?? m.metric}: ${m.result.reason}`).join(' · ')) : null,
+      cupedSection(e, c, { labels: (metric) => METRICS[metric]?.label ?? metric, level, currency, days: e.cuped.pre_period_days }));
     intervalChart(canvas, {
       labels: rows.map((m) => METRICS[m.metric]?.label ?? m.metric),
       intervals: rows.map((m) => m.result.relative_ci),
@@ -79,9 +82,12 @@ export function renderExperiment(root, report) {
     });
   };
   sliceSelect.addEventListener('change', render);
-  const csv = csvButton('experiment.csv', ['slice_kind', 'slice', 'arm', 'metric', 'family', 'control', 'treatment', 'delta', 'delta_low', 'delta_high', 'relative', 'relative_low', 'relative_high', 'p_value', 'adjusted_p', 'significant', 'srm_p_value'],
+  const adjusted = (m) => (m.cuped?.computed ? [m.cuped.delta, m.cuped.delta_ci[0], m.cuped.delta_ci[1], m.cuped.relative, m.cuped.adjusted_p, m.cuped.variance_reduction] : ['', '', '', '', '', '']);
+  const csv = csvButton('experiment.csv', ['slice_kind', 'slice', 'arm', 'metric', 'family', 'control', 'treatment', 'delta', 'delta_low', 'delta_high', 'relative', 'relative_low', 'relative_high', 'p_value', 'adjusted_p', 'significant', 'srm_p_value',
+    'cuped_delta', 'cuped_delta_low', 'cuped_delta_high', 'cuped_relative', 'cuped_adjusted_p', 'cuped_variance_reduction'],
     () => e.comparisons.flatMap((c) => c.metrics.map((m) => [c.slice_kind, c.slice, c.arm, m.metric, m.family, m.result.control, m.result.treatment, m.result.delta,
-      m.result.delta_ci?.[0], m.result.delta_ci?.[1], m.result.relative, m.result.relative_ci?.[0], m.result.relative_ci?.[1], m.result.p_value, m.adjusted_p, m.significant, c.srm.p_value])));
+      m.result.delta_ci?.[0], m.result.delta_ci?.[1], m.result.relative, m.result.relative_ci?.[0], m.result.relative_ci?.[1], m.result.p_value, m.adjusted_p, m.significant, c.srm.p_value,
+      ...adjusted(m)])));
   // Which intervals are in force: always-valid ones may be read every day; fixed-horizon ones
   // once, at the test's planned end.
   const sequential = report.settings.sequential;
