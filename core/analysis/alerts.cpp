@@ -109,6 +109,22 @@ std::vector<Alert> experiment_and_offer_alerts(const ExperimentResult& experimen
                ": results there are not trustworthy until the assignment is fixed",
            base + "/srm"});
     }
+    if (k == 0) {
+      // Arms that already differed before the test: the split itself is suspect.
+      for (std::size_t b = 0; b < experiment.pre_period_balance.size(); ++b) {
+        const BalanceCheck& check = experiment.pre_period_balance[b];
+        if (!check.imbalanced) continue;
+        alerts.push_back({"pre_period_imbalance", Severity::warning,
+                          "The " + check.arm +
+                              " arm's customers differed from control's before "
+                              "the test",
+                          check.measure + " before the test " + number("%.4g", check.treatment) +
+                              " against " + number("%.4g", check.control) + ", adjusted p " +
+                              p_text(check.adjusted_p) +
+                              ": check how units are assigned before trusting the results",
+                          "/experiment/pre_period_balance/" + std::to_string(b)});
+      }
+    }
     // Channel and segment slices are evidence in the report, not alerts of their own.
     if (c.srm.mismatch || (c.slice_kind != "all" && c.slice_kind != "placement")) continue;
     // One alert per arm and slice, naming the conversion and margin losses together.

@@ -17,12 +17,11 @@ const char* severity_name(Severity severity);
 
 /// One alert.
 struct Alert {
-  std::string
-      kind;  ///< cvr_drop, margin_drop, sample_ratio_mismatch, unprofitable_offer, retire,
-             ///< offer_hurts_segment, data_gap
-  Severity severity;     ///< how urgent
-  std::string title;     ///< one line for the merchant
-  std::string detail;    ///< the figures behind it
+  std::string kind;    ///< cvr_drop, margin_drop, sample_ratio_mismatch, pre_period_imbalance,
+                       ///< unprofitable_offer, retire, offer_hurts_segment, offer_changed, data_gap
+  Severity severity;   ///< how urgent
+  std::string title;   ///< one line for the merchant
+  std::string detail;  ///< the figures behind it
   std::string evidence;  ///< JSON pointer into the report ("/experiment/comparisons/3/metrics/0")
 };
 

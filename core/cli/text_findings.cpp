@@ -127,6 +127,22 @@ void experiment(std::string& out, const ExperimentResult& e) {
                signed_percent_text(m.comparison.relative_ci.low) + " to " +
                signed_percent_text(m.comparison.relative_ci.high) + "), adjusted p " +
                p_text(m.adjusted_p) + (m.significant ? ", significant" : ", not significant"));
+      const CupedEstimate& a = m.cuped;
+      if (a.computed) {
+        line(out, "",
+             "adjusted for the pre-period: " + signed_percent_text(a.comparison.relative) + " (" +
+                 signed_percent_text(a.comparison.relative_ci.low) + " to " +
+                 signed_percent_text(a.comparison.relative_ci.high) + "), adjusted p " +
+                 p_text(a.adjusted_p) + (a.significant ? ", significant" : ", not significant") +
+                 "; " + percent_text(a.variance_reduction) + " of the variance removed");
+      }
+    }
+  }
+  for (const BalanceCheck& b : e.pre_period_balance) {
+    if (b.imbalanced) {
+      line(out, "WARNING",
+           b.arm + " and " + e.control + " already differed before the test (" + b.measure +
+               ", adjusted p " + p_text(b.adjusted_p) + "): the split may not be random");
     }
   }
 }

@@ -9,7 +9,10 @@
 #include <random>
 #include <string>
 
+#include "analysis/alerts.h"
 #include "analysis/cuped.h"
+#include "cli/text_findings.h"
+#include "cli/text_format.h"
 #include "generated_store.h"
 #include "test_support.h"
 
@@ -105,6 +108,52 @@ TEST(Cuped, TooFewUnitsWithAPrePeriodLeaveTheMetricUnadjustedSayingWhy) {
   s.cuped_min_covered_share = 0.05;
   e = cuped_compare(control, arm, CupedShape::mean, s);
   EXPECT_TRUE(e.computed) << e.reason;
+}
+
+// Arms that differed before the test are flagged (Holm over the checks); alike ones are not.
+TEST(Cuped, ThePrePeriodBalanceFlagsArmsThatDifferedBeforeTheTest) {
+  const auto sums_with = [](double treatment_pre) {
+    CupedSums sums;
+    sums.available = true;
+    sums.arms.resize(2);
+    for (int i = 0; i < 600; ++i) {
+      for (std::size_t a = 0; a < 2; ++a) {
+        const bool history = i % 2 == 0;
+        const double pre = history ? (a == 0 ? 50.0 : treatment_pre) + (i % 7) * 10 : 0;
+        sums.arms[a].cvr.add({0, history ? 1.0 : 0.0, history ? 0.0 : 1.0, 0, 0});
+        sums.arms[a].rpv.add({0, pre, history ? 0.0 : 1.0, 0, 0});
+        sums.arms[a].margin.add({0, pre / 2, history ? 0.0 : 1.0, 0, 0});
+      }
+    }
+    return sums;
+  };
+  const std::vector<std::string> arms{"control", "treatment"};
+  std::vector<BalanceCheck> checks = pre_period_balance(sums_with(80), arms, true, Settings{});
+  ASSERT_EQ(checks.size(), 4u);
+  for (const BalanceCheck& b : checks) {
+    EXPECT_EQ(b.arm, "treatment");
+    // Same share with a pre-period and orders; more revenue and margin before the test.
+    const bool differs = b.measure == "pre_revenue" || b.measure == "pre_margin";
+    EXPECT_EQ(b.imbalanced, differs) << b.measure << " p=" << b.p_value;
+    EXPECT_GE(b.adjusted_p, b.p_value);
+  }
+  // Each imbalanced measure is an alert pointing at its check.
+  ExperimentResult e;
+  e.available = true;
+  e.control = "control";
+  e.comparisons.push_back({"all", "", "treatment", 600, 600, 0, 0, {}, {}});
+  e.pre_period_balance = checks;
+  const std::vector<Alert> alerts = experiment_and_offer_alerts(e, OffersResult{}, Store{}, 0.05);
+  std::vector<std::string> evidence;
+  for (const Alert& a : alerts) {
+    if (a.kind == "pre_period_imbalance") evidence.push_back(a.evidence);
+  }
+  EXPECT_EQ(evidence, (std::vector<std::string>{"/experiment/pre_period_balance/2",
+                                                "/experiment/pre_period_balance/3"}));
+  checks = pre_period_balance(sums_with(50), arms, false, Settings{});
+  ASSERT_EQ(checks.size(), 3u);  // no margin without costs
+  for (const BalanceCheck& b : checks)
+    EXPECT_FALSE(b.imbalanced) << b.measure;
 }
 
 // Four customers per arm start the test on 2024-05-20; their orders before it, at its start and
@@ -274,6 +323,15 @@ TEST(Cuped, FindsThePlantedCorrelationInGeneratedStores) {
     ASSERT_FALSE(e.pre_period_balance.empty());
     for (const BalanceCheck& b : e.pre_period_balance)
       EXPECT_FALSE(b.imbalanced) << b.measure << " p=" << b.p_value;
+    // The CLI summary gives the adjusted change under the metric.
+    const std::string text = cli::text_findings(store->engine.report(), store->engine.store());
+    EXPECT_NE(text.find("adjusted for the pre-period: " +
+                        cli::signed_percent_text(rpv->cuped.comparison.relative) + " ("),
+              std::string::npos)
+        << text;
+    EXPECT_NE(
+        text.find(cli::percent_text(rpv->cuped.variance_reduction) + " of the variance removed"),
+        std::string::npos);
   }
 }
 

@@ -219,7 +219,7 @@ test('experiment: the estimates adjusted for the pre-period beside the unadjuste
     const e = planted.experiment;
     assert.equal(e.cuped.available, true);
     const shown = await page.evaluate(async (r) => {
-      const { renderExperiment } = await import('/app/panels/experiment.js');
+      const { renderExperiment, showExperimentEvidence } = await import('/app/panels/experiment.js');
       const section = document.createElement('section');
       section.id = 'experiment-pre-period';
       document.body.append(section);
@@ -231,7 +231,15 @@ test('experiment: the estimates adjusted for the pre-period beside the unadjuste
       }));
       const balance = [...section.querySelectorAll('tr[data-balance]')].map((tr) => tr.dataset.balance);
       const warning = section.querySelectorAll('[data-balance="imbalanced"]').length;
-      return { rows, balance, warning };
+      // A balance check's evidence link (the alert pre_period_imbalance) shows its arm's
+      // comparison over all units, from any other slice.
+      const select = section.querySelector('#experiment-slice');
+      select.value = String(select.options.length - 1);
+      select.dispatchEvent(new Event('change'));
+      const last = r.experiment.pre_period_balance.length - 1;
+      showExperimentEvidence(section, `/experiment/pre_period_balance/${last}`);
+      const evidence = [select.value, section.querySelectorAll(`[data-pointer="/experiment/pre_period_balance/${last}"]`).length];
+      return { rows, balance, warning, evidence };
     }, planted);
     await page.locator('#experiment-pre-period [data-cuped]').screenshot({ path: path.join(screenshots, 'panel-experiment-cuped.png') });
     await page.evaluate(() => document.querySelector('#experiment-pre-period').remove());
@@ -244,6 +252,7 @@ test('experiment: the estimates adjusted for the pre-period beside the unadjuste
     }
     assert.deepEqual(shown.balance, e.pre_period_balance.map((b) => b.measure));
     assert.equal(shown.warning, e.pre_period_balance.some((b) => b.imbalanced) ? 1 : 0);
+    assert.deepEqual(shown.evidence, ['0', 1]);
     const rpv = computed.find((m) => m.metric === 'rpv');
     assert.ok(rpv.cuped.variance_reduction > 0.2, `variance removed ${rpv.cuped.variance_reduction}`);
   } finally {

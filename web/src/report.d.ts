@@ -588,7 +588,7 @@ export interface DataGaps {
 }
 
 export interface Alert {
-  kind: "cvr_drop" | "margin_drop" | "sample_ratio_mismatch" | "unprofitable_offer" | "retire" | "offer_hurts_segment" | "offer_changed" | "data_gap";
+  kind: "cvr_drop" | "margin_drop" | "sample_ratio_mismatch" | "pre_period_imbalance" | "unprofitable_offer" | "retire" | "offer_hurts_segment" | "offer_changed" | "data_gap";
   severity: Severity;
   title: string;
   detail: string;

@@ -42,7 +42,7 @@ export function cupedSection(e, c, { labels, level, currency, days }) {
     { label: 'Control', value: (b) => valueOf(b, b.control), numeric: true },
     { label: c.arm, value: (b) => valueOf(b, b.treatment), numeric: true },
     { label: 'Adjusted p', value: (b) => fmt.pValue(b.adjusted_p), numeric: true },
-  ], balance, { sortable: false, rowProps: (b) => ({ dataset: { balance: b.measure } }) });
+  ], balance, { sortable: false, rowProps: (b) => ({ dataset: { balance: b.measure, pointer: `/experiment/pre_period_balance/${e.pre_period_balance.indexOf(b)}` } }) });
   return h('div', { dataset: { cuped: 'on' } },
     adjusted.length ? rows : null,
     skipped.length ? h('p', { class: 'hint' }, skipped.map((m) => `${labels(m.metric)}: not adjusted, ${m.cuped.reason}`).join(' · ')) : null,

@@ -41,7 +41,7 @@ export function renderExperiment(root, report) {
   ], e.arms, { sortable: false });
 
   const sliceSelect = h('select', { id: 'experiment-slice', 'aria-label': 'Slice' },
-    e.comparisons.map((c, i) => h('option', { value: String(i) }, sliceLabel(c))));
+    e.comparisons.map((c, i) => h('option', { value: String(i), dataset: { kind: c.slice_kind, arm: c.arm } }, sliceLabel(c))));
   const body = h('div');
   const { figure, canvas } = chartFigure(`Relative change against control, with ${level} intervals (coloured when significant after correction)`, 'experiment.png');
   const render = () => {
@@ -99,15 +99,21 @@ export function renderExperiment(root, report) {
     h('p', { class: 'controls' }, h('label', { for: 'experiment-slice' }, 'Compare '), sliceSelect),
     figure, body, csv,
     h('p', { class: 'hint' }, `Slices: ${e.slices}. Corrected for ${e.families.primary.tests} primary and ${e.families.guardrail.tests} guardrail tests.`));
+  root.dataset.balanceArms = JSON.stringify(e.pre_period_balance.map((b) => b.arm));
   render();
   return root;
 }
 
 /** Selects the comparison holding a JSON pointer (for alerts' evidence links). */
 export function showExperimentEvidence(root, pointer) {
-  const match = /^\/experiment\/comparisons\/(\d+)/.exec(pointer);
   const select = root.querySelector('#experiment-slice');
-  if (!match || !select) return;
-  select.value = match[1];
+  if (!select) return;
+  const match = /^\/experiment\/comparisons\/(\d+)/.exec(pointer);
+  // A pre-period balance check is shown with its arm's comparison over all units.
+  const balance = /^\/experiment\/pre_period_balance\/(\d+)/.exec(pointer);
+  const arm = balance ? JSON.parse(root.dataset.balanceArms ?? '[]')[Number(balance[1])] : null;
+  const option = arm ? [...select.options].find((o) => o.dataset.kind === 'all' && o.dataset.arm === arm) : null;
+  if (!match && !option) return;
+  select.value = match ? match[1] : option.value;
   select.dispatchEvent(new Event('change'));
 }
