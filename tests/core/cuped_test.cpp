@@ -277,6 +277,50 @@ TEST(Cuped, RepeatedLooksAtAdjustedAaTestsKeepTheFalsePositiveRate) {
   EXPECT_GE(fixed_positives / double(experiments), 2 * alpha) << fixed_positives;
 }
 
+// The engine's adjusted cvr, rpv and aov of a generated store with a pre-period against the
+// reference computed from the store's CSV files, pre-period join included
+// (tests/reference/make_cuped_store_reference.py).
+TEST(Cuped, MatchesTheReferenceOnAGeneratedStore) {
+  const std::string text = testing::read_file(testing::fixture_path("stats/cuped_store.json"));
+  simdjson::dom::parser parser;
+  simdjson::dom::element root;
+  ASSERT_EQ(parser.parse(text).get(root), simdjson::SUCCESS);
+  sample::GeneratorOptions options;  // the script's: --orders 2000 --seed 21 --clean ...
+  options.orders = 2000;
+  options.seed = 21;
+  options.clean = true;
+  options.pre_period_r = 0.6;
+  const auto store = testing::analysed_store(options);
+  const ExperimentResult& e = store->engine.report().experiment;
+  ASSERT_TRUE(e.cuped) << e.cuped_reason;
+  const ArmComparison& all = e.comparisons.front();
+  double units = 0;
+  ASSERT_EQ(root["units"].get_double().get(units), simdjson::SUCCESS);
+  EXPECT_EQ(all.units_control + all.units_arm, units);
+  std::size_t checked = 0;
+  for (const MetricResult& m : all.metrics) {
+    simdjson::dom::element expected;
+    if (root["metrics"][m.metric].get(expected) != simdjson::SUCCESS) continue;
+    const auto value = [&](const char* pointer) {
+      double v = 0;
+      EXPECT_EQ(expected.at_pointer(pointer).get_double().get(v), simdjson::SUCCESS) << pointer;
+      return v;
+    };
+    ASSERT_TRUE(m.cuped.computed) << m.metric << ": " << m.cuped.reason;
+    const Comparison& c = m.cuped.comparison;
+    expect_close(c.delta, value("/delta"), m.metric);
+    expect_close(c.delta_ci.low, value("/delta_ci/0"), m.metric);
+    expect_close(c.delta_ci.high, value("/delta_ci/1"), m.metric);
+    expect_close(c.p_value, value("/p"), m.metric);
+    expect_close(c.relative, value("/relative"), m.metric);
+    expect_close(m.cuped.theta, value("/theta"), m.metric);
+    expect_close(m.cuped.theta_no_history, value("/theta_no_history"), m.metric);
+    expect_close(m.cuped.variance_reduction, value("/variance_reduction"), m.metric);
+    ++checked;
+  }
+  EXPECT_EQ(checked, 3u);
+}
+
 double answer(const std::string& answers, const char* pointer) {
   simdjson::dom::parser parser;
   simdjson::dom::element root;
