@@ -290,35 +290,49 @@ TEST(Cuped, MatchesTheReferenceOnAGeneratedStore) {
   options.seed = 21;
   options.clean = true;
   options.pre_period_r = 0.6;
-  const auto store = testing::analysed_store(options);
-  const ExperimentResult& e = store->engine.report().experiment;
-  ASSERT_TRUE(e.cuped) << e.cuped_reason;
-  const ArmComparison& all = e.comparisons.front();
-  double units = 0;
-  ASSERT_EQ(root["units"].get_double().get(units), simdjson::SUCCESS);
-  EXPECT_EQ(all.units_control + all.units_arm, units);
-  std::size_t checked = 0;
-  for (const MetricResult& m : all.metrics) {
-    simdjson::dom::element expected;
-    if (root["metrics"][m.metric].get(expected) != simdjson::SUCCESS) continue;
-    const auto value = [&](const char* pointer) {
-      double v = 0;
-      EXPECT_EQ(expected.at_pointer(pointer).get_double().get(v), simdjson::SUCCESS) << pointer;
-      return v;
-    };
-    ASSERT_TRUE(m.cuped.computed) << m.metric << ": " << m.cuped.reason;
-    const Comparison& c = m.cuped.comparison;
-    expect_close(c.delta, value("/delta"), m.metric);
-    expect_close(c.delta_ci.low, value("/delta_ci/0"), m.metric);
-    expect_close(c.delta_ci.high, value("/delta_ci/1"), m.metric);
-    expect_close(c.p_value, value("/p"), m.metric);
-    expect_close(c.relative, value("/relative"), m.metric);
-    expect_close(m.cuped.theta, value("/theta"), m.metric);
-    expect_close(m.cuped.theta_no_history, value("/theta_no_history"), m.metric);
-    expect_close(m.cuped.variance_reduction, value("/variance_reduction"), m.metric);
-    ++checked;
+  const testing::GeneratedFiles generated = testing::generated_files(options);
+  for (const char* mode : {"metrics", "sequential"}) {
+    Engine engine;
+    ASSERT_TRUE(
+        engine.configure(std::string(mode) == "sequential" ? R"({"sequential": true})" : "{}")
+            .ok());
+    using sample::OutputFile;
+    testing::feed_generated(
+        engine, generated, options,
+        {OutputFile::products, OutputFile::orders, OutputFile::offers, OutputFile::sessions});
+    ASSERT_TRUE(engine.analyze().ok());
+    const ExperimentResult& e = engine.report().experiment;
+    ASSERT_TRUE(e.cuped) << e.cuped_reason;
+    const ArmComparison& all = e.comparisons.front();
+    double units = 0;
+    ASSERT_EQ(root["units"].get_double().get(units), simdjson::SUCCESS);
+    EXPECT_EQ(all.units_control + all.units_arm, units);
+    std::size_t checked = 0;
+    for (const MetricResult& m : all.metrics) {
+      simdjson::dom::element expected;
+      if (root[mode][m.metric].get(expected) != simdjson::SUCCESS) continue;
+      const auto value = [&](const char* pointer) {
+        double v = 0;
+        EXPECT_EQ(expected.at_pointer(pointer).get_double().get(v), simdjson::SUCCESS) << pointer;
+        return v;
+      };
+      const std::string what = std::string(mode) + " " + m.metric;
+      ASSERT_TRUE(m.cuped.computed) << what << ": " << m.cuped.reason;
+      const Comparison& c = m.cuped.comparison;
+      expect_close(c.delta, value("/delta"), what);
+      expect_close(c.delta_ci.low, value("/delta_ci/0"), what);
+      expect_close(c.delta_ci.high, value("/delta_ci/1"), what);
+      expect_close(c.p_value, value("/p"), what);
+      expect_close(c.relative, value("/relative"), what);
+      expect_close(c.relative_ci.low, value("/relative_ci/0"), what);
+      expect_close(c.relative_ci.high, value("/relative_ci/1"), what);
+      expect_close(m.cuped.theta, value("/theta"), what);
+      expect_close(m.cuped.theta_no_history, value("/theta_no_history"), what);
+      expect_close(m.cuped.variance_reduction, value("/variance_reduction"), what);
+      ++checked;
+    }
+    EXPECT_EQ(checked, 3u) << mode;
   }
-  EXPECT_EQ(checked, 3u);
 }
 
 double answer(const std::string& answers, const char* pointer) {

@@ -12,7 +12,7 @@ customer's pre-period is their orders in the 30 days before their first session 
 before it). Revenue of an order: sum of quantity * unit_price - discount over its lines.
 Metrics: cvr (converted; X = pre-period orders), rpv (revenue; X = pre-period revenue), aov
 (revenue / orders over every unit; X = pre-period revenue / orders). The estimator is
-make_cuped_reference.py's.
+make_cuped_reference.py's, fixed-horizon ("metrics") and always-valid ("sequential").
 """
 import csv
 import json
@@ -75,14 +75,18 @@ def main():
         u["cvr"].append([s["converted"], x_orders, h])
         u["rpv"].append([revenue, x_revenue, h])
         u["aov"].append([revenue, count, x_revenue, x_orders, h])
-    metrics = {}
+    metrics, sequential = {}, {}
+    as_json = lambda r: {k: (list(map(float, v)) if isinstance(v, list) else float(v)) for k, v in r.items()}
     for metric, shape in (("cvr", "mean"), ("rpv", "mean"), ("aov", "ratio")):
         r = cuped(units["control"][metric], units["treatment"][metric], shape, 0.95)
-        metrics[metric] = {k: (list(map(float, v)) if isinstance(v, list) else float(v)) for k, v in r.items()}
+        metrics[metric] = as_json(r)
+        # The always-valid version ("sequential": true, sequential_tuning_n 5000).
+        sequential[metric] = as_json(cuped(units["control"][metric], units["treatment"][metric], shape, 0.95, True, 5000))
         print(f"{metric}: delta {r['delta']:.6g} theta {r['theta']:.6g} variance reduction {r['variance_reduction']:.4f}")
     out = os.path.join("tests", "fixtures", "stats", "cuped_store.json")
     with open(out, "w") as f:
-        json.dump({"generator_options": OPTIONS, "units": len(sessions), "metrics": metrics}, f, indent=1)
+        json.dump({"generator_options": OPTIONS, "units": len(sessions), "metrics": metrics,
+                   "sequential": sequential}, f, indent=1)
         f.write("\n")
     print("wrote", out)
 
