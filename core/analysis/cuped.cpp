@@ -7,11 +7,21 @@ namespace basketlift {
 
 namespace {
 
-// What each customer did in the pre-period before their first unit in the test.
+// What one customer did in the pre-period before their first unit in the test.
+struct History {
+  double revenue = 0, margin = 0;
+  std::uint32_t orders = 0, impressions = 0, accepted = 0;
+};
+
+// The customers with a pre-period: per customer a slot in `history` (kNoId: none), so a store
+// whose customers mostly have none holds 4 bytes per customer, not a record each.
 struct PrePeriod {
-  std::vector<std::int64_t> first;  // first unit's time (kNoTime: no dated unit with an arm)
-  std::vector<std::uint32_t> orders, impressions, accepted;
-  std::vector<double> revenue, margin;
+  std::vector<std::uint32_t> slot;
+  std::vector<History> history;
+
+  const History* of(std::uint32_t customer) const {
+    return customer != kNoId && slot[customer] != kNoId ? &history[slot[customer]] : nullptr;
+  }
 };
 
 std::int64_t unit_time(const Store& store, const ExperimentUnits& u, std::size_t unit) {
@@ -21,32 +31,36 @@ std::int64_t unit_time(const Store& store, const ExperimentUnits& u, std::size_t
 PrePeriod pre_period(const AnalysisContext& ctx, const ExperimentUnits& u) {
   const Store& store = ctx.store;
   const std::size_t customers = store.pools.customers.size();
-  PrePeriod pre;
-  pre.first.assign(customers, kNoTime);
+  // Each customer's first unit with an arm (kNoTime: none dated).
+  std::vector<std::int64_t> first(customers, kNoTime);
   for (std::size_t unit = 0; unit < u.size(); ++unit) {
     const std::uint32_t c = u.customer[unit];
     const std::int64_t t = unit_time(store, u, unit);
     if (u.arm[unit] < 0 || c == kNoId || t == kNoTime) continue;
-    if (pre.first[c] == kNoTime || t < pre.first[c]) pre.first[c] = t;
+    if (first[c] == kNoTime || t < first[c]) first[c] = t;
   }
-  pre.orders.assign(customers, 0);
-  pre.impressions.assign(customers, 0);
-  pre.accepted.assign(customers, 0);
-  pre.revenue.assign(customers, 0);
-  pre.margin.assign(customers, 0);
+  PrePeriod pre;
+  pre.slot.assign(customers, kNoId);
   const std::int64_t window = static_cast<std::int64_t>(ctx.settings.cuped_pre_period_days) * 86400;
-  // In the window [first − days, first): before the customer's first unit, never during the test.
-  const auto in_window = [&](std::uint32_t c, std::int64_t t) {
-    return c != kNoId && t != kNoTime && pre.first[c] != kNoTime && t < pre.first[c] &&
-           t >= pre.first[c] - window;
+  // The customer's record when t lies in [first − days, first): before the customer's first
+  // unit, never during the test; else null.
+  const auto in_window = [&](std::uint32_t c, std::int64_t t) -> History* {
+    if (c == kNoId || t == kNoTime || first[c] == kNoTime || t >= first[c] || t < first[c] - window)
+      return nullptr;
+    if (pre.slot[c] == kNoId) {
+      pre.slot[c] = static_cast<std::uint32_t>(pre.history.size());
+      pre.history.emplace_back();
+    }
+    return &pre.history[pre.slot[c]];
   };
   const OrderColumns& orders = store.orders;
   for (std::uint32_t o = 0; o < orders.size(); ++o) {
-    const std::uint32_t c = orders.customer[o];
-    if (!ctx.is_sale(o) || !in_window(c, orders.time[o])) continue;
-    pre.orders[c] += 1;
-    pre.revenue[c] += ctx.order_revenue[o];
-    pre.margin[c] += ctx.order_margin[o];
+    if (!ctx.is_sale(o)) continue;
+    History* h = in_window(orders.customer[o], orders.time[o]);
+    if (h == nullptr) continue;
+    h->orders += 1;
+    h->revenue += ctx.order_revenue[o];
+    h->margin += ctx.order_margin[o];
   }
   // An impression's customer: its own, else its order's, else its session's.
   const ImpressionColumns& im = store.impressions;
@@ -65,9 +79,10 @@ PrePeriod pre_period(const AnalysisContext& ctx, const ExperimentUnits& u) {
       c = customer_of_session[im.session[i]];
     std::int64_t t = im.time[i];
     if (t == kNoTime && has_order) t = orders.time[o];
-    if (!in_window(c, t)) continue;
-    pre.impressions[c] += 1;
-    pre.accepted[c] += ctx.impression_accepted[i];
+    History* h = in_window(c, t);
+    if (h == nullptr) continue;
+    h->impressions += 1;
+    h->accepted += ctx.impression_accepted[i];
   }
   return pre;
 }
@@ -154,9 +169,7 @@ CupedSums cuped_sums(const AnalysisContext& ctx, const ExperimentUnits& u,
     return sums;
   }
   const PrePeriod pre = pre_period(ctx, u);
-  if (std::all_of(pre.orders.begin(), pre.orders.end(), [](std::uint32_t n) { return n == 0; }) &&
-      std::all_of(pre.impressions.begin(), pre.impressions.end(),
-                  [](std::uint32_t n) { return n == 0; })) {
+  if (pre.history.empty()) {
     sums.reason = "no unit's customer ordered or was shown an offer in the " +
                   std::to_string(s.cuped_pre_period_days) +
                   " days before their first unit in the test (cuped_pre_period_days)";
@@ -167,23 +180,23 @@ CupedSums cuped_sums(const AnalysisContext& ctx, const ExperimentUnits& u,
   for (std::size_t unit = 0; unit < u.size(); ++unit) {
     if (u.arm[unit] < 0) continue;
     CupedArm& a = sums.arms[static_cast<std::size_t>(u.arm[unit])];
-    const std::uint32_t c = u.customer[unit];
-    const bool ordered = c != kNoId && pre.orders[c] > 0;
-    const bool shown = c != kNoId && pre.impressions[c] > 0;
+    const History* p = pre.of(u.customer[unit]);
+    const bool ordered = p != nullptr && p->orders > 0;
+    const bool shown = p != nullptr && p->impressions > 0;
     const double h = ordered ? 0 : 1;
-    const double pre_orders = ordered ? pre.orders[c] : 0;
-    const double pre_revenue = ordered ? pre.revenue[c] : 0;
+    const double pre_orders = ordered ? p->orders : 0;
+    const double pre_revenue = ordered ? p->revenue : 0;
     const double revenue = clamp(u.revenue[unit], revenue_cap);
     a.cvr.add({static_cast<double>(u.converted[unit]), pre_orders, h, 0, 0});
     a.rpv.add({revenue, pre_revenue, h, 0, 0});
-    a.margin.add({clamp(u.margin[unit], margin_cap), ordered ? pre.margin[c] : 0, h, 0, 0});
+    a.margin.add({clamp(u.margin[unit], margin_cap), ordered ? p->margin : 0, h, 0, 0});
     // Ratios over every unit (0 / 0 adds nothing to Σm / Σd), so that the covariate's ratio is
     // over the randomised units, balanced by the split, not over those the arm led to an order.
     a.aov.add({revenue, static_cast<double>(u.orders[unit]), pre_revenue, pre_orders, h});
     a.acceptance.add({static_cast<double>(u.accepted[unit]),
                       static_cast<double>(u.impressions[unit]),
-                      shown ? static_cast<double>(pre.accepted[c]) : 0,
-                      shown ? static_cast<double>(pre.impressions[c]) : 0, shown ? 0.0 : 1.0});
+                      shown ? static_cast<double>(p->accepted) : 0,
+                      shown ? static_cast<double>(p->impressions) : 0, shown ? 0.0 : 1.0});
   }
   return sums;
 }
