@@ -54,13 +54,8 @@ FadingStore fading_store() {
 
 std::unique_ptr<Engine> analysed(const std::string& settings) {
   const FadingStore store = fading_store();
-  auto engine = std::make_unique<Engine>();
-  EXPECT_TRUE(engine->configure(settings).ok());
-  EXPECT_TRUE(testing::feed_chunks(*engine, store.sessions, 0, {"sessions.csv", {}, {}, {}}).ok());
-  EXPECT_TRUE(testing::feed_chunks(*engine, store.orders, 0, {"orders.csv", {}, {}, {}}).ok());
-  const Status status = engine->analyze();
-  EXPECT_TRUE(status.ok()) << status.message;
-  return engine;
+  return testing::analysed_texts(settings,
+                                 {{"sessions.csv", store.sessions}, {"orders.csv", store.orders}});
 }
 
 const MetricResult& metric(const ArmComparison& c, const std::string& name) {

@@ -2,10 +2,15 @@
 #pragma once
 
 #include <fstream>
+#include <initializer_list>
+#include <memory>
 #include <sstream>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
+
+#include <gtest/gtest.h>
 
 #include "engine/engine.h"
 
@@ -74,6 +79,20 @@ inline std::string report_of(std::string_view bytes, const std::vector<std::size
   engine.analyze();
   std::string json = engine.report_json();
   return json.substr(0, json.rfind(",\"store_bytes\""));
+}
+
+/// An engine configured with `settings` that read each (file name, text) in one chunk and
+/// analysed them (failures are reported as test failures).
+inline std::unique_ptr<Engine> analysed_texts(
+    const std::string& settings,
+    std::initializer_list<std::pair<const char*, std::string_view>> files) {
+  auto engine = std::make_unique<Engine>();
+  EXPECT_TRUE(engine->configure(settings).ok());
+  for (const auto& [name, text] : files)
+    EXPECT_TRUE(feed_chunks(*engine, text, 0, {name, {}, {}, {}}).ok()) << name;
+  const Status status = engine->analyze();
+  EXPECT_TRUE(status.ok()) << status.message;
+  return engine;
 }
 
 }  // namespace basketlift::testing
