@@ -145,9 +145,8 @@ CupedEstimate not_adjusted(std::string reason) {
   return e;
 }
 
-// "12%"; "under 1%" for a share that would round to 0.
+// "12%".
 std::string percent(double share) {
-  if (share > 0 && share < 0.005) return "under 1%";
   return std::to_string(static_cast<int>(std::lround(share * 100))) + "%";
 }
 
@@ -211,7 +210,7 @@ CupedEstimate cuped_compare(const CoMoments& control, const CoMoments& arm, Cupe
   if (covered == 0 || covered < s.cuped_min_covered_share) {
     CupedEstimate e = not_adjusted(
         covered == 0 ? std::string("no unit has a pre-period value of this metric")
-                     : "only " + percent(covered) +
+                     : (covered < 0.005 ? "under 1%" : "only " + percent(covered)) +
                            " of the units have a pre-period (cuped_min_covered_share: " +
                            percent(s.cuped_min_covered_share) + ")");
     e.covered_share = covered;

@@ -9,6 +9,14 @@ const MEASURES = {
   pre_margin: { label: 'Margin before the test, per unit', money: true },
 };
 
+// "Not adjusted for the pre-period — Conversion rate, Offer acceptance: reason · ...": metrics
+// sharing a reason named together.
+function notAdjusted(metrics, labels) {
+  const byReason = new Map();
+  for (const m of metrics) byReason.set(m.cuped.reason, [...(byReason.get(m.cuped.reason) ?? []), labels(m.metric)]);
+  return `Not adjusted for the pre-period — ${[...byReason].map(([reason, names]) => `${names.join(', ')}: ${reason}`).join(' · ')}.`;
+}
+
 /**
  * The adjusted estimates of comparison `c` (only the "all" slice carries them) and the
  * pre-period balance; `labels` names metrics, `level` the confidence ("95%").
@@ -45,7 +53,7 @@ export function cupedSection(e, c, { labels, level, currency, days }) {
   ], balance, { sortable: false, rowProps: (b) => ({ dataset: { balance: b.measure, pointer: `/experiment/pre_period_balance/${e.pre_period_balance.indexOf(b)}` } }) });
   return h('div', { dataset: { cuped: 'on' } },
     adjusted.length ? rows : null,
-    skipped.length ? h('p', { class: 'hint' }, skipped.map((m) => `${labels(m.metric)}: not adjusted, ${m.cuped.reason}`).join(' · ')) : null,
+    skipped.length ? h('p', { class: 'hint', dataset: { cupedSkipped: '' } }, notAdjusted(skipped, labels)) : null,
     imbalanced.length
       ? h('p', { class: 'warning', role: 'alert', dataset: { balance: 'imbalanced' } },
           `The arms already differed before the test (${imbalanced.map((b) => MEASURES[b.measure]?.label.toLowerCase() ?? b.measure).join(', ')}): the split may not be random; read the results with suspicion.`)
