@@ -76,6 +76,15 @@ std::optional<Alert> segment_alert(const OfferResult& o, const Store& store, dou
   return Alert{"offer_hurts_segment", Severity::warning, std::move(title), std::move(detail), ""};
 }
 
+// A pre-period balance measure in words.
+std::string balance_measure(const std::string& measure) {
+  if (measure == "history_share") return "share of units with orders before the test";
+  if (measure == "pre_orders") return "orders per unit before the test";
+  if (measure == "pre_revenue") return "revenue per unit before the test";
+  if (measure == "pre_margin") return "margin per unit before the test";
+  return measure;
+}
+
 }  // namespace
 
 const char* severity_name(Severity severity) {
@@ -118,7 +127,7 @@ std::vector<Alert> experiment_and_offer_alerts(const ExperimentResult& experimen
                           "The " + check.arm +
                               " arm's customers differed from control's before "
                               "the test",
-                          check.measure + " before the test " + number("%.4g", check.treatment) +
+                          balance_measure(check.measure) + " " + number("%.4g", check.treatment) +
                               " against " + number("%.4g", check.control) + ", adjusted p " +
                               p_text(check.adjusted_p) +
                               ": check how units are assigned before trusting the results",
