@@ -251,8 +251,14 @@ void CsvReader::end_field(std::size_t end) {
 void CsvReader::end_record() {
   const bool blank = spans_.size() == 1 && !spans_[0].quoted && spans_[0].begin == spans_[0].end;
   if (!blank) {
+    // Room for every unescaped field before the first is written, so the views into scratch_
+    // stay valid: unescaping only shrinks a field. Sized from the spans themselves, not from
+    // the record's start, which a runaway quote's recovery moves past spans kept before it.
+    std::size_t unescaped = 0;
+    for (const Span& span : spans_)
+      unescaped += span.unescape ? span.end - span.begin : 0;
     scratch_.clear();
-    scratch_.reserve(pos_ - record_start_);  // unescaping only shrinks: views stay valid
+    scratch_.reserve(unescaped);
     if (header_done_) {
       emit_row();
     } else {
