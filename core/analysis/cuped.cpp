@@ -24,10 +24,6 @@ struct PrePeriod {
   }
 };
 
-std::int64_t unit_time(const Store& store, const ExperimentUnits& u, std::size_t unit) {
-  return u.kind == UnitKind::session ? store.sessions.time[unit] : u.first_order_time[unit];
-}
-
 PrePeriod pre_period(const AnalysisContext& ctx, const ExperimentUnits& u) {
   const Store& store = ctx.store;
   const std::size_t customers = store.pools.customers.size();
@@ -35,7 +31,7 @@ PrePeriod pre_period(const AnalysisContext& ctx, const ExperimentUnits& u) {
   std::vector<std::int64_t> first(customers, kNoTime);
   for (std::size_t unit = 0; unit < u.size(); ++unit) {
     const std::uint32_t c = u.customer[unit];
-    const std::int64_t t = unit_time(store, u, unit);
+    const std::int64_t t = unit_start(store, u, unit);
     if (u.arm[unit] < 0 || c == kNoId || t == kNoTime) continue;
     if (first[c] == kNoTime || t < first[c]) first[c] = t;
   }
@@ -85,10 +81,6 @@ PrePeriod pre_period(const AnalysisContext& ctx, const ExperimentUnits& u) {
     h->accepted += ctx.impression_accepted[i];
   }
   return pre;
-}
-
-double clamp(double x, const Interval& cap) {
-  return std::min(std::max(x, cap.low), cap.high);
 }
 
 // The metric's estimate, its two covariates' estimates, and the per-unit covariance of the
@@ -185,10 +177,10 @@ CupedSums cuped_sums(const AnalysisContext& ctx, const ExperimentUnits& u,
     const double h = ordered ? 0 : 1;
     const double pre_orders = ordered ? p->orders : 0;
     const double pre_revenue = ordered ? p->revenue : 0;
-    const double revenue = clamp(u.revenue[unit], revenue_cap);
+    const double revenue = revenue_cap.clamp(u.revenue[unit]);
     a.cvr.add({static_cast<double>(u.converted[unit]), pre_orders, h, 0, 0});
     a.rpv.add({revenue, pre_revenue, h, 0, 0});
-    a.margin.add({clamp(u.margin[unit], margin_cap), ordered ? p->margin : 0, h, 0, 0});
+    a.margin.add({margin_cap.clamp(u.margin[unit]), ordered ? p->margin : 0, h, 0, 0});
     // Ratios over every unit (0 / 0 adds nothing to Σm / Σd), so that the covariate's ratio is
     // over the randomised units, balanced by the split, not over those the arm led to an order.
     a.aov.add({revenue, static_cast<double>(u.orders[unit]), pre_revenue, pre_orders, h});

@@ -12,12 +12,6 @@ struct Caps {
   Interval margin{-INFINITY, INFINITY};
 };
 
-// x within [cap.low, cap.high]; a NaN bound leaves that side open (std::max and std::min
-// return their first argument when the comparison with NaN is false).
-double clamp(double x, const Interval& cap) {
-  return std::min(std::max(x, cap.low), cap.high);
-}
-
 // Percentile of the non-zero values (nearest rank), or ∞ when there are none.
 double percentile_of_nonzero(const std::vector<double>& values, double p) {
   std::vector<double> nonzero;
@@ -193,12 +187,12 @@ void ArmStats::merge(const ArmStats& other) {
 
 void add_unit(ArmStats& a, const ExperimentUnits& u, std::size_t unit, const Interval& revenue_cap,
               const Interval& margin_cap) {
-  const double revenue = clamp(u.revenue[unit], revenue_cap);
+  const double revenue = revenue_cap.clamp(u.revenue[unit]);
   a.units += 1;
   a.converted += u.converted[unit];
   a.orders += u.orders[unit];
   a.revenue.add(revenue);
-  a.margin.add(clamp(u.margin[unit], margin_cap));
+  a.margin.add(margin_cap.clamp(u.margin[unit]));
   if (u.orders[unit] > 0) a.aov.add(revenue, u.orders[unit]);
   if (u.impressions[unit] > 0) a.acceptance.add(u.accepted[unit], u.impressions[unit]);
 }

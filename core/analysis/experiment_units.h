@@ -47,6 +47,12 @@ struct ExperimentUnits {
   std::size_t size() const { return arm.size(); }
 };
 
+/// When unit `unit` started: its session's time, or (units made of orders, full detail) its
+/// first sale order's; kNoTime when undated.
+inline std::int64_t unit_start(const Store& store, const ExperimentUnits& u, std::size_t unit) {
+  return u.kind == UnitKind::session ? store.sessions.time[unit] : u.first_order_time[unit];
+}
+
 /// How much of each unit build_units fills.
 enum class UnitDetail : std::uint8_t {
   full,  ///< arms and every outcome column (the experiment and offer analyses)

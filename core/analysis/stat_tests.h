@@ -3,6 +3,7 @@
 // Benjamini–Hochberg adjustment, and power. Checked against SciPy (tests/reference/).
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <limits>
 #include <string>
@@ -19,6 +20,10 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 struct Interval {
   double low = kNaN;   ///< lower bound
   double high = kNaN;  ///< upper bound
+
+  /// x within [low, high]; a NaN bound leaves that side open (std::max and std::min return
+  /// their first argument when the comparison with NaN is false).
+  double clamp(double x) const { return std::min(std::max(x, low), high); }
 };
 
 /// Treatment against control on one metric.

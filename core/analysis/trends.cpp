@@ -182,7 +182,7 @@ TrendsResult analyze_trends(const AnalysisContext& ctx, const ZoneRules& zone,
   std::int64_t start_day = result.last_day;
   const bool sessions = units->kind == UnitKind::session;
   for (std::size_t unit = 0; unit < units->size(); ++unit) {
-    const std::int64_t t = sessions ? store.sessions.time[unit] : units->first_order_time[unit];
+    const std::int64_t t = unit_start(store, *units, unit);
     if (t == kNoTime) continue;
     const std::int64_t day = sessions ? days.sessions(t) : days.orders(t);
     period_of_unit[unit] = static_cast<std::uint32_t>(period_of_day(day));
