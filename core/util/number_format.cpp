@@ -1,9 +1,11 @@
 #include "util/number_format.h"
 
+#include <array>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 
 namespace basketlift {
 
@@ -125,6 +127,107 @@ std::size_t write_general(bool negative, Digits d, int precision, char* out) {
   return n;
 }
 
+// Exact integers of up to 128 bits (GCC and Clang, natively and in wasm).
+__extension__ using Wide = unsigned __int128;
+
+// 10^k for k from 0 to 22, exactly.
+constexpr std::array<Wide, 23> kWidePowers = [] {
+  std::array<Wide, 23> powers{};
+  powers[0] = 1;
+  for (std::size_t k = 1; k < powers.size(); ++k)
+    powers[k] = powers[k - 1] * 10;
+  return powers;
+}();
+
+// The digits of a whole number below 10^17 (`count` of them) with the exponent of the first.
+Digits digits_of(std::uint64_t number, int count, int exponent) {
+  Digits d;
+  d.count = count;
+  d.exponent = exponent;
+  for (int k = count - 1; k >= 0; --k) {
+    d.digit[k] = static_cast<char>('0' + number % 10);
+    number /= 10;
+  }
+  return d;
+}
+
+// printf_round_trip's text in integer arithmetic alone, for magnitudes from 10^-6 to 10^17
+// (every kind a report holds but counts, which are written before): magnitude = m / 2^s
+// exactly, so q = floor(magnitude × 10^k) and the remainder r (of 2^s) give its first 17
+// digits exactly, and rounding to 15, 16 or 17 digits is exact. A candidate reads back when it
+// lies within half a unit in the last place of the magnitude: |candidate − (q + r/2^s)| <
+// 10^k / 2^(s+1). Returns 0 where this does not settle it (an exact half either way, the
+// lopsided interval of a power of two, other magnitudes): printf then does.
+std::size_t exact_round_trip(double magnitude, bool negative, char (&out)[kDoubleTextCapacity]) {
+  std::uint64_t bits = 0;
+  std::memcpy(&bits, &magnitude, sizeof bits);
+  const int biased = static_cast<int>(bits >> 52);
+  const std::uint64_t fraction = bits & ((std::uint64_t{1} << 52) - 1);
+  const int s = 1075 - biased;  // magnitude = m / 2^s
+  if (biased == 0 || fraction == 0 || s <= 0 || s > 80) return 0;
+  const std::uint64_t m = fraction | (std::uint64_t{1} << 52);
+  constexpr std::uint64_t kLow17 = 10000000000000000ull;  // 10^16: q has 17 digits from here
+  // floor(log10 magnitude) is floor((52 − s) log10 2) or one more (78913 / 2^18 ≈ log10 2).
+  int x = (((52 - s) * 78913) >> 18) + 1;
+  std::uint64_t q = 0;
+  Wide r = 0;
+  int k = 0;
+  for (int attempt = 0; attempt < 2; ++attempt, --x) {
+    k = 16 - x;
+    if (k < 0 || k > 22) return 0;
+    const Wide n = static_cast<Wide>(m) * kWidePowers[static_cast<std::size_t>(k)];
+    q = static_cast<std::uint64_t>(n >> s);
+    r = n & ((Wide{1} << s) - 1);
+    if (q >= kLow17) break;
+  }
+  if (q < kLow17 || q >= 10 * kLow17) return 0;
+  const Wide unit_half = Wide{1} << (s - 1);  // half of 1 in q's units, times 2^s
+  // Rounds q (and r) to `precision` digits; false at an exact half.
+  const auto rounded = [&](int precision, std::uint64_t& digits) {
+    std::uint64_t step = 1;
+    for (int i = precision; i < 17; ++i)
+      step *= 10;
+    digits = q / step;
+    const std::uint64_t rest = q % step;
+    bool up = false;
+    if (step == 1) {
+      if (r == unit_half) return false;
+      up = r > unit_half;
+    } else {
+      if (rest == step / 2 && r == 0) return false;
+      up = rest > step / 2 || (rest == step / 2 && r != 0);
+    }
+    digits += up;
+    return true;
+  };
+  // Whether digits (at `precision`) read back: twice their distance from q + r/2^s, times 2^s,
+  // against 10^k; 0 at an exact half, else 1 (yes) or -1 (no).
+  const auto reads_back_exactly = [&](int precision, std::uint64_t digits) {
+    std::uint64_t step = 1;
+    for (int i = precision; i < 17; ++i)
+      step *= 10;
+    const std::uint64_t candidate = digits * step;  // at most 10^17
+    const Wide distance = candidate > q ? (static_cast<Wide>(candidate - q) << s) - r
+                                        : (static_cast<Wide>(q - candidate) << s) + r;
+    const Wide twice = distance * 2, limit = kWidePowers[static_cast<std::size_t>(k)];
+    return twice < limit ? 1 : twice == limit ? 0 : -1;
+  };
+  for (int precision = 15; precision <= 17; ++precision) {
+    std::uint64_t digits = 0;
+    if (!rounded(precision, digits)) return 0;
+    const int verdict = precision == 17 ? 1 : reads_back_exactly(precision, digits);
+    if (verdict == 0) return 0;
+    if (verdict < 0) continue;
+    std::uint64_t top = 1;  // 10^precision: the digits carried into one more
+    for (int i = 0; i < precision; ++i)
+      top *= 10;
+    const Digits d =
+        digits == top ? digits_of(digits / 10, precision, x + 1) : digits_of(digits, precision, x);
+    return write_general(negative, d, precision, out);
+  }
+  return 0;
+}
+
 // printf_round_trip's text from one printf call: the 17 digits, rounded to 15 and 16 here.
 std::size_t round_trip_from_17_digits(double value, char (&out)[kDoubleTextCapacity]) {
   const double magnitude = std::fabs(value);
@@ -160,6 +263,7 @@ std::size_t format_double(double value, char (&out)[kDoubleTextCapacity]) {
     return length;
   }
   if (!std::isfinite(value)) return printf_round_trip(value, out);
+  if (const std::size_t length = exact_round_trip(std::fabs(value), value < 0, out)) return length;
   return round_trip_from_17_digits(value, out);
 }
 
