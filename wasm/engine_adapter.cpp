@@ -110,6 +110,12 @@ CallResult WasmEngine::end_range() {
   return {};
 }
 
+emscripten::val WasmEngine::report_json_bytes() {
+  report_text_ = engine_.report_json();
+  return emscripten::val(emscripten::typed_memory_view(
+      report_text_.size(), reinterpret_cast<const std::uint8_t*>(report_text_.data())));
+}
+
 emscripten::val WasmEngine::range_bytes() const {
   return emscripten::val(emscripten::typed_memory_view(range_bytes_.size(), range_bytes_.data()));
 }

@@ -45,8 +45,12 @@ class WasmEngine {
   CallResult end_file();
   /// Computes the report.
   CallResult analyze();
-  /// The last report as JSON text.
-  std::string report_json() const { return engine_.report_json(); }
+  /// The last report as JSON text, held until release_report_json(): a view of its UTF-8 bytes
+  /// in wasm memory, which JavaScript decodes in one call (Embind's std::string return walks
+  /// the bytes one by one in JavaScript, and copies them twice).
+  emscripten::val report_json_bytes();
+  /// Frees the text report_json_bytes() holds.
+  void release_report_json() { report_text_ = std::string(); }
   /// Projects a scenario (JSON) from the last report itself (no report JSON in between).
   TextResult simulate(const std::string& scenario_json) const;
   /// The core engine (for the simulator adapter).
@@ -83,6 +87,7 @@ class WasmEngine {
  private:
   Engine engine_;
   std::string range_head_;
+  std::string report_text_;
   ByteArray range_bytes_;
 };
 

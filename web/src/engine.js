@@ -9,6 +9,8 @@ import { localZone, zoneRules } from './time-zone.js';
 export { BasketliftError, Simulation, KNOBS, localZone };
 
 const isNode = typeof process === 'object' && typeof process.versions?.node === 'string';
+// The report's text comes out of wasm memory as UTF-8 bytes.
+const UTF8 = new TextDecoder();
 
 // A module of one function returning a v128 constant: valid only where wasm SIMD is supported.
 const SIMD_PROBE = new Uint8Array([
@@ -288,7 +290,7 @@ export class Engine {
    */
   analyzeJson() {
     check(this.#native.analyze());
-    return this.#native.reportJson();
+    return this.reportJson();
   }
 
   /** The engine's version ("0.2.0"; the report's engine_version). */
@@ -298,7 +300,10 @@ export class Engine {
 
   /** The last report as JSON text. */
   reportJson() {
-    return this.#native.reportJson();
+    // Decoded from wasm memory in one call, then freed there.
+    const text = UTF8.decode(this.#native.reportJsonBytes());
+    this.#native.releaseReportJson();
+    return text;
   }
 
   /**
