@@ -44,6 +44,10 @@ test('files in with progress, report out, simulator sliders move the projection'
     report.offers.offers.filter((o) => o.tracked && o.exposed_orders > 0).map((o) => o.rec_id).sort());
   assert.ok(Math.abs(loaded.totals.delta.profit) < 1e-6, 'no change yet');
   const group = loaded.groups[0];
+  // The first group's projection came with the load: what asking for it without a change gives.
+  const unchanged = resultOf(await ask(host, { id: 8, type: 'simSet', changes: [], group: group.id }));
+  assert.deepEqual(loaded.first, unchanged.group);
+  assert.ok(Number.isFinite(loaded.first.revenue) && loaded.first.revenue > 0);
   const moved = resultOf(await ask(host, { id: 4, type: 'simSet', changes: [[group.id, 'acceptance', group.baseline.acceptance + 0.05]], group: group.id }));
   // The one-shot projection of the same scenario agrees with the fast path.
   const full = resultOf(await ask(host, { id: 5, type: 'simulate', scenario: { groups: { [group.id]: { acceptance: group.baseline.acceptance + 0.05 } } } }));

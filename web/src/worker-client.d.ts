@@ -37,8 +37,8 @@ export class WorkerEngine {
   inspect(file: Blob, mapping?: ColumnMapping | null): Promise<HeaderInfo>;
   /** One-shot projection, as Engine.simulate; a null baseline means the last report. */
   simulate(baseline?: Baseline | null, scenario?: Scenario): Promise<Projection>;
-  /** Loads the slider simulator on the last report. */
-  simulatorLoad(scenario?: Scenario): Promise<{ groups: SimulatorGroup[]; totals: Totals }>;
+  /** Loads the slider simulator on the last report; `first` is the first group's projection. */
+  simulatorLoad(scenario?: Scenario): Promise<{ groups: SimulatorGroup[]; totals: Totals; first: GroupProjection | null }>;
   /** Sets knobs ([group, knob, value]) and the volume, and projects. */
   simulatorSet(changes: [string | number, KnobName, number][], options?: { volume?: number; group?: string | number }): Promise<{ totals: Totals; group: GroupProjection | null }>;
   /** The full projection with explanations and sensitivity. */

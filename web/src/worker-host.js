@@ -5,7 +5,8 @@
 //   configure {settings} · addFile {source, options} · cancel {target} · analyze (the report
 //   as JSON text) · reset ·
 //   memory · inspect {source, mapping} · simulate {baseline, scenario} ·
-//   simLoad {scenario} (baseline: the last report) · simSet {changes: [[group, knob, value]],
+//   simLoad {scenario} (baseline: the last report; replies {groups, totals, first}: the first
+//   group's projection) · simSet {changes: [[group, knob, value]],
 //   volume} (then runs) · simDetails · simReset
 // A cancelled addFile, or one refused as too large, leaves the engine as if the file had
 // never been given.
@@ -89,10 +90,13 @@ export class EngineHost {
         return engine.inspect(request.source, request.mapping);
       case 'simulate':
         return engine.simulate(request.baseline ?? null, request.scenario);
-      case 'simLoad':
+      case 'simLoad': {
         this.#simulation?.dispose();
-        this.#simulation = engine.simulator(request.baseline ?? null, request.scenario ?? {});
-        return { groups: this.#simulation.groups, totals: this.#simulation.run() };
+        const simulation = (this.#simulation = engine.simulator(request.baseline ?? null, request.scenario ?? {}));
+        // The first group's projection comes along: a page shows it without another round trip.
+        const totals = simulation.run();
+        return { groups: simulation.groups, totals, first: simulation.groups.length ? simulation.groupResult(0) : null };
+      }
       case 'simSet': {
         const simulation = this.#loaded();
         for (const [group, knob, value] of request.changes ?? []) simulation.set(group, knob, value);
