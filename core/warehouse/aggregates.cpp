@@ -20,48 +20,70 @@ enum Column : std::size_t { kKind, kVersion, kScope, kKey, kMeasure, kValue, kCo
 constexpr std::array<const char*, kColumnCount> kColumnNames = {
     kAggregatesMarker, "version", "scope", "key", "measure", "value"};
 
-// Splits CSV text (RFC 4180: quotes, doubled quotes, CRLF) into rows of fields. The file is
-// small (a few MB at most), so it is split whole.
-std::vector<std::vector<std::string>> split_csv(std::string_view text) {
-  std::vector<std::vector<std::string>> rows;
-  std::vector<std::string> row;
-  std::string field;
-  bool quoted = false, any = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (quoted) {
-      if (c != '"') {
-        field += c;
-      } else if (i + 1 < text.size() && text[i + 1] == '"') {
-        field += '"';
-        ++i;
-      } else {
-        quoted = false;
+// The rows of a CSV text one at a time (RFC 4180: quotes, doubled quotes, CRLF; empty lines
+// skipped). A row's fields reuse the strings of the row before: no allocation per field.
+class CsvRows {
+ public:
+  /// Rows of `text`.
+  explicit CsvRows(std::string_view text) : text_(text) {}
+
+  /// The next row into `row` (resized to its fields); false after the last.
+  bool next(std::vector<std::string>& row) {
+    const std::size_t size = text_.size();
+    while (at_ < size) {
+      std::size_t count = 0;
+      bool quoted = false, any = false;
+      std::string* field = &cleared(row, count);
+      for (; at_ < size; ++at_) {
+        const char c = text_[at_];
+        if (quoted) {
+          if (c != '"') {
+            field->push_back(c);
+          } else if (at_ + 1 < size && text_[at_ + 1] == '"') {
+            field->push_back('"');
+            ++at_;
+          } else {
+            quoted = false;
+          }
+        } else if (c == '"') {
+          quoted = any = true;
+        } else if (c == ',') {
+          field = &cleared(row, ++count);
+          any = true;
+        } else if (c == '\n' || c == '\r') {
+          if (c == '\r' && at_ + 1 < size && text_[at_ + 1] == '\n') ++at_;
+          ++at_;
+          break;
+        } else {  // a run of plain characters at once
+          std::size_t end = at_ + 1;
+          while (end < size && text_[end] != ',' && text_[end] != '"' && text_[end] != '\n' &&
+                 text_[end] != '\r')
+            ++end;
+          field->append(text_.data() + at_, end - at_);
+          any = true;
+          at_ = end - 1;
+        }
       }
-      continue;
+      if (any || !field->empty()) ++count;  // the line's last field
+      if (count > 0) {
+        row.resize(count);
+        return true;
+      }
     }
-    if (c == '"') {
-      quoted = any = true;
-    } else if (c == ',') {
-      row.push_back(std::move(field));
-      field.clear();
-      any = true;
-    } else if (c == '\n' || c == '\r') {
-      if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
-      if (any || !field.empty()) row.push_back(std::move(field));
-      if (!row.empty()) rows.push_back(std::move(row));
-      row.clear();
-      field.clear();
-      any = false;
-    } else {
-      field += c;
-      any = true;
-    }
+    return false;
   }
-  if (any || !field.empty()) row.push_back(std::move(field));
-  if (!row.empty()) rows.push_back(std::move(row));
-  return rows;
-}
+
+ private:
+  // Field k of the row, emptied (its capacity kept).
+  static std::string& cleared(std::vector<std::string>& row, std::size_t k) {
+    if (k == row.size()) row.emplace_back();
+    row[k].clear();
+    return row[k];
+  }
+
+  std::string_view text_;
+  std::size_t at_ = 0;
+};
 
 // A measure's name and where its value goes.
 template <typename T>
@@ -93,13 +115,14 @@ class AggregatesReader {
 
   Result<Aggregates> read(std::string_view bytes) {
     if (bytes.substr(0, kUtf8Bom.size()) == kUtf8Bom) bytes.remove_prefix(kUtf8Bom.size());
-    const std::vector<std::vector<std::string>> rows = split_csv(bytes);
-    if (rows.empty()) return error(1, kKind, "the file is empty");
-    if (Status status = read_header(rows[0]); !status.ok()) return status;
+    CsvRows rows(bytes);
+    std::vector<std::string> fields;
+    if (!rows.next(fields)) return error(1, kKind, "the file is empty");
+    if (Status status = read_header(fields); !status.ok()) return status;
     out_.version = 1;  // raised to the highest version among the rows
-    for (std::size_t r = 1; r < rows.size(); ++r) {
-      row_ = r + 1;
-      if (Status status = read_row(rows[r]); !status.ok()) return status;
+    for (std::size_t r = 2; rows.next(fields); ++r) {
+      row_ = r;
+      if (Status status = read_row(fields); !status.ok()) return status;
     }
     out_.summary.order_revenue = Moments::from_sums(revenue_n_, revenue_sum_, revenue_sum_sq_);
     if (out_.settings_json.empty())
@@ -146,7 +169,7 @@ class AggregatesReader {
   }
 
   Status read_row(const std::vector<std::string>& fields) {
-    if (fields.size() < kColumnCount)
+    if (fields.size() <= *std::max_element(index_.begin(), index_.end()))
       return error(row_, kKind, "the row has fewer fields than the header");
     const auto at = [&](Column c) -> const std::string& { return fields[index_[c]]; };
     int version = 0;

@@ -365,6 +365,9 @@ TEST(Aggregates, ErrorsNameTheRowTheColumnAndTheReason) {
       {1, "summary,1,,,orders,2500", "no settings row"},
       {0, "basketlift_aggregates,version,scope,key,measure",
        "row 1, column value: the header has no such column"},
+      // A header with a column more than its rows: named, never read past a row's end.
+      {0, "basketlift_aggregates,version,scope,key,measure,note,value",
+       "row 2, column basketlift_aggregates: the row has fewer fields than the header"},
   };
   for (const Case& c : cases) {
     Engine engine;
