@@ -1,6 +1,9 @@
 // Benchmark: an aggregates file (a warehouse's result of `basketlift sql`) dropped on the
-// dashboard in headless Chromium. Measures the time from the drop to the full dashboard (every
-// panel drawn: the basketlift-report event), in fresh tabs, and prints the median.
+// dashboard in headless Chromium. Measures the time from the drop (the page's `change` event
+// with the file) to the full dashboard (every panel drawn: the basketlift-report event), in fresh
+// tabs, and prints the median: on a page open for two seconds (the engine it starts on opening
+// is ready, as it is for anyone who then chooses a file), and — for comparison — with the file
+// dropped the moment the page has loaded (the engine's start included).
 //
 //   node tests/bench/aggregates_drop.mjs FILE [RUNS]     (default 5 runs; needs the wasm build)
 //
@@ -17,26 +20,38 @@ if (!file) {
 const runs = Number(runsText ?? 5);
 const bytes = (await stat(file)).size;
 
-const seconds = [];
-let rows = '';
-for (let run = 0; run < runs; ++run) {
+// Seconds from the drop to the full dashboard in a fresh tab, after `waitMs` on the open page.
+async function dropOnce(waitMs) {
   const dashboard = await openDashboard();
   try {
     const { page } = dashboard;
     await page.evaluate(() => {
-      window.benchDone = null;
+      window.benchDropped = window.benchDone = null;
+      document.addEventListener('change', () => (window.benchDropped ??= performance.now()), true);
       document.addEventListener('basketlift-report', () => (window.benchDone = performance.now()));
     });
-    const started = await page.evaluate(() => performance.now());
+    if (waitMs) await page.waitForTimeout(waitMs);
     await page.setInputFiles('#file-input', file);
     await page.waitForFunction(() => window.benchDone !== null, null, { timeout: 120000, polling: 10 });
-    seconds.push((await page.evaluate(() => window.benchDone) - started) / 1000);
-    rows = await page.textContent('.file-status');
     if (dashboard.consoleErrors.length) throw new Error(dashboard.consoleErrors.join('\n'));
+    return {
+      seconds: (await page.evaluate(() => window.benchDone - window.benchDropped)) / 1000,
+      rows: await page.textContent('.file-status'),
+    };
   } finally {
     await dashboard.close();
   }
 }
-seconds.sort((a, b) => a - b);
-console.log(`| aggregates file | ${(bytes / 1e6).toFixed(2)} MB (${rows}) |`);
-console.log(`| drop → full dashboard | median ${seconds[Math.floor(runs / 2)].toFixed(2)} s of ${runs} (${seconds.map((s) => s.toFixed(2)).join(', ')}) |`);
+
+let rows = '';
+for (const [label, waitMs] of [['drop → full dashboard (page open 2 s)', 2000], ['drop at page load → full dashboard (engine start included)', 0]]) {
+  const seconds = [];
+  for (let run = 0; run < runs; ++run) {
+    const result = await dropOnce(waitMs);
+    seconds.push(result.seconds);
+    rows = result.rows;
+  }
+  seconds.sort((a, b) => a - b);
+  if (label.includes('2 s')) console.log(`| aggregates file | ${(bytes / 1e6).toFixed(2)} MB (${rows}) |`);
+  console.log(`| ${label} | median ${seconds[Math.floor(runs / 2)].toFixed(2)} s of ${runs} (${seconds.map((s) => s.toFixed(2)).join(', ')}) |`);
+}
