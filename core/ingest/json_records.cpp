@@ -2,6 +2,7 @@
 
 #include <bit>
 
+#include "util/byte_scan.h"
 #include "util/hash.h"
 
 namespace basketlift {
@@ -9,6 +10,16 @@ namespace basketlift {
 using simdjson::error_code;
 using simdjson::SUCCESS;
 namespace od = simdjson::ondemand;
+
+namespace {
+
+// Whether a key or string (in simdjson's padded input: up to 15 bytes past it are readable)
+// holds an escape, 16 bytes at a time.
+bool has_escape(std::string_view text) {
+  return find_either(text.data(), 0, text.size(), '\\', '\\') != text.size();
+}
+
+}  // namespace
 
 template <typename Document>
 error_code JsonRecordBuilder::convert_document(Document& doc, std::uint64_t row) {
@@ -67,6 +78,17 @@ error_code JsonRecordBuilder::read_scalar(od::value value, RawValue& out) {
   switch (type) {
     case od::json_type::string: {
       out.kind = RawKind::text;
+      // Read in place when it has no escape (the input outlives the record); else unescaped
+      // into the parser's buffer. The document's UTF-8 was validated as a whole.
+      const std::string_view token = value.raw_json_token();
+      const std::size_t end = token.rfind('"');
+      if (end != std::string_view::npos && end > 0) {
+        const std::string_view text = token.substr(1, end - 1);
+        if (!has_escape(text)) {
+          out.text = text;
+          return SUCCESS;
+        }
+      }
       return value.get_string().get(out.text);
     }
     case od::json_type::number: {
@@ -115,18 +137,24 @@ error_code JsonRecordBuilder::read_items(od::array items) {
   return SUCCESS;
 }
 
-std::optional<Field> JsonRecordBuilder::field_at(std::vector<KeySlot>& keys, std::size_t position,
-                                                 std::string_view key) {
+error_code JsonRecordBuilder::field_at(std::vector<KeySlot>& keys, std::size_t position,
+                                       od::field& field, std::optional<Field>& target) {
   // The key at this position is nearly always the one the record before had there (compared
   // inline: memcmp is a byte loop in wasm).
-  if (position < keys.size() && keys[position].key.size() == key.size() &&
-      same_bytes(keys[position].key.data(), key.data(), key.size())) {
-    return keys[position].field;
+  const std::string_view written = field.escaped_key();
+  if (position < keys.size() && keys[position].key.size() == written.size() &&
+      same_bytes(keys[position].key.data(), written.data(), written.size())) {
+    target = keys[position].field;
+    return SUCCESS;
   }
-  const std::optional<Field> field = sink_.field_for(key);
+  std::string_view key = written;
+  if (has_escape(written)) {
+    if (auto error = field.unescaped_key(false).get(key)) return error;
+  }
+  target = sink_.field_for(key);
   if (position >= keys.size()) keys.resize(position + 1);
-  keys[position] = {std::string(key), field};
-  return field;
+  keys[position] = {std::string(written), target};
+  return SUCCESS;
 }
 
 error_code JsonRecordBuilder::read_fields(od::object object, Record& record, bool top_level) {
@@ -135,9 +163,8 @@ error_code JsonRecordBuilder::read_fields(od::object object, Record& record, boo
   for (auto field_result : object) {
     od::field field;
     if (auto error = std::move(field_result).get(field)) return error;
-    std::string_view key;
-    if (auto error = field.unescaped_key(false).get(key)) return error;
-    const std::optional<Field> target = field_at(keys, position++, key);
+    std::optional<Field> target;
+    if (auto error = field_at(keys, position++, field, target)) return error;
     if (!target || *target == Field::ignored) continue;
     if (*target == Field::items && top_level) {
       od::json_type type;

@@ -37,13 +37,14 @@ class JsonRecordBuilder {
   simdjson::error_code convert_object(simdjson::ondemand::object object, std::uint64_t row);
   simdjson::error_code decide_columns(simdjson::ondemand::object object);
   // The field of the key at `position` of an object: objects usually list their keys in the
-  // same order, so the previous object's key at that position answers without a lookup.
+  // same order, so the previous object's key at that position answers without a lookup. Keys
+  // are compared as written in the file (escapes and all): unescaped only when new.
   struct KeySlot {
-    std::string key;
+    std::string key;  // as written, without its quotes
     std::optional<Field> field;
   };
-  std::optional<Field> field_at(std::vector<KeySlot>& keys, std::size_t position,
-                                std::string_view key);
+  simdjson::error_code field_at(std::vector<KeySlot>& keys, std::size_t position,
+                                simdjson::ondemand::field& field, std::optional<Field>& target);
   simdjson::error_code read_fields(simdjson::ondemand::object object, Record& record,
                                    bool top_level);
   simdjson::error_code read_items(simdjson::ondemand::array items);

@@ -56,6 +56,34 @@ TEST(NdjsonReader, RejectsBrokenLinesAloneAndKeepsTheRest) {
   EXPECT_EQ(file.rejected[static_cast<int>(RejectReason::invalid_utf8)].examples[0].row, 6u);
 }
 
+// Keys and strings are read as written when they hold no escape, and unescaped when they do:
+// an escaped key names the same column as the plain one, in any position, in any record.
+TEST(NdjsonReader, EscapedKeysAndStringsReadAsTheirUnescapedText) {
+  Engine engine;
+  const std::string text = R"({"order_id":"o1","product_\u0069d":"caf\u00e9","unit_price":2})"
+                           "\n"
+                           R"({"order_id":"o\"2","product_id":"tea \\ milk","unit_price":3})"
+                           "\n"
+                           R"({"order_\u0069d":"o3","product_id":"tea","unit_price":4})"
+                           "\n"
+                           R"({"order_id":"o4","product_id" : "plain" ,"unit_price":5})"
+                           "\n";
+  ASSERT_TRUE(feed_chunks(engine, text, 0).ok());
+  const Store& store = engine.store();
+  ASSERT_EQ(store.lines.size(), 4u);
+  EXPECT_EQ(only_file(engine).rows_used, 4u);
+  const auto product = [&](std::size_t i) {
+    return store.pools.products.view(store.lines.product[i]);
+  };
+  const auto order = [&](std::size_t i) { return store.pools.orders.view(store.lines.order[i]); };
+  EXPECT_EQ(product(0), "caf\xC3\xA9");
+  EXPECT_EQ(order(1), "o\"2");
+  EXPECT_EQ(product(1), "tea \\ milk");
+  EXPECT_EQ(order(2), "o3");
+  EXPECT_EQ(product(2), "tea");
+  EXPECT_EQ(product(3), "plain");
+}
+
 TEST(NdjsonReader, TypedJsonValuesConvert) {
   Engine engine;
   const std::string text =
