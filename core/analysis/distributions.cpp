@@ -52,7 +52,7 @@ double t_survival(double t, double df) {
 double t_quantile(double p, double df) {
   if (!(p > 0 && p < 1) || !(df > 0)) return kNaN;
   // A report asks for the same quantiles over and over (one confidence, the sizes of its
-  // groups: 30,000 calls for 2,563 offers' segments and channels, a few hundred distinct),
+  // groups: 30,000 calls for 2,563 offers' segments and channels, about 1,500 distinct),
   // and Boost inverts the distribution in microseconds: each answer is kept (per thread).
   struct Key {
     double p, df;
