@@ -139,6 +139,11 @@ constexpr std::array<Wide, 23> kWidePowers = [] {
   return powers;
 }();
 
+// 10^k as a 64-bit integer, k from 0 to 17.
+constexpr std::uint64_t power_of_ten(int k) {
+  return static_cast<std::uint64_t>(kWidePowers[static_cast<std::size_t>(k)]);
+}
+
 // The digits of a whole number below 10^17 (`count` of them) with the exponent of the first.
 Digits digits_of(std::uint64_t number, int count, int exponent) {
   Digits d;
@@ -184,9 +189,7 @@ std::size_t exact_round_trip(double magnitude, bool negative, char (&out)[kDoubl
   const Wide unit_half = Wide{1} << (s - 1);  // half of 1 in q's units, times 2^s
   // Rounds q (and r) to `precision` digits; false at an exact half.
   const auto rounded = [&](int precision, std::uint64_t& digits) {
-    std::uint64_t step = 1;
-    for (int i = precision; i < 17; ++i)
-      step *= 10;
+    const std::uint64_t step = power_of_ten(17 - precision);
     digits = q / step;
     const std::uint64_t rest = q % step;
     bool up = false;
@@ -203,10 +206,7 @@ std::size_t exact_round_trip(double magnitude, bool negative, char (&out)[kDoubl
   // Whether digits (at `precision`) read back: twice their distance from q + r/2^s, times 2^s,
   // against 10^k; 0 at an exact half, else 1 (yes) or -1 (no).
   const auto reads_back_exactly = [&](int precision, std::uint64_t digits) {
-    std::uint64_t step = 1;
-    for (int i = precision; i < 17; ++i)
-      step *= 10;
-    const std::uint64_t candidate = digits * step;  // at most 10^17
+    const std::uint64_t candidate = digits * power_of_ten(17 - precision);  // at most 10^17
     const Wide distance = candidate > q ? (static_cast<Wide>(candidate - q) << s) - r
                                         : (static_cast<Wide>(q - candidate) << s) + r;
     const Wide twice = distance * 2, limit = kWidePowers[static_cast<std::size_t>(k)];
@@ -218,11 +218,9 @@ std::size_t exact_round_trip(double magnitude, bool negative, char (&out)[kDoubl
     const int verdict = precision == 17 ? 1 : reads_back_exactly(precision, digits);
     if (verdict == 0) return 0;
     if (verdict < 0) continue;
-    std::uint64_t top = 1;  // 10^precision: the digits carried into one more
-    for (int i = 0; i < precision; ++i)
-      top *= 10;
-    const Digits d =
-        digits == top ? digits_of(digits / 10, precision, x + 1) : digits_of(digits, precision, x);
+    // 10^precision: the digits carried into one more.
+    const Digits d = digits == power_of_ten(precision) ? digits_of(digits / 10, precision, x + 1)
+                                                       : digits_of(digits, precision, x);
     return write_general(negative, d, precision, out);
   }
   return 0;
