@@ -137,7 +137,9 @@ export async function renderSimulator(root, report, engine, { preloaded = null }
     fill(groupSelect, state.groups.map((g) => h('option', { value: g.id }, `${g.id} (${g.type.replace('_', '-')})`)));
     state.group = state.groups[0];
     showGroup();
-    // The load brought the first group's projection: shown at once (a round trip saved).
+    // The load brought the first group's projection: shown at once (a round trip saved); an
+    // engine whose load does not bring it is asked.
+    if (!loaded.first) return flushSoon();
     showResult({ totals: loaded.totals, group: loaded.first });
     explainSoon();
   }
