@@ -186,21 +186,15 @@ std::size_t exact_round_trip(double magnitude, bool negative, char (&out)[kDoubl
     if (q >= kLow17) break;
   }
   if (q < kLow17 || q >= 10 * kLow17) return 0;
-  const Wide unit_half = Wide{1} << (s - 1);  // half of 1 in q's units, times 2^s
-  // Rounds q (and r) to `precision` digits; false at an exact half.
+  // Rounds q (and r) to `precision` digits; false at an exact half. What is dropped, times 2^s
+  // (the digits cut off q, then r), is compared with half a step of the kept last digit.
   const auto rounded = [&](int precision, std::uint64_t& digits) {
     const std::uint64_t step = power_of_ten(17 - precision);
     digits = q / step;
-    const std::uint64_t rest = q % step;
-    bool up = false;
-    if (step == 1) {
-      if (r == unit_half) return false;
-      up = r > unit_half;
-    } else {
-      if (rest == step / 2 && r == 0) return false;
-      up = rest > step / 2 || (rest == step / 2 && r != 0);
-    }
-    digits += up;
+    const Wide dropped = (static_cast<Wide>(q % step) << s) + r;
+    const Wide half = static_cast<Wide>(step) << (s - 1);
+    if (dropped == half) return false;
+    digits += dropped > half;
     return true;
   };
   // Whether digits (at `precision`) read back: twice their distance from q + r/2^s, times 2^s,
