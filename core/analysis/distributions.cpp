@@ -1,5 +1,15 @@
 #include "analysis/distributions.h"
 
+// Boost.Math's default policy (used by a few of its internal helpers, such as rounding) throws
+// with a message built in a std::stringstream, which links iostreams and every locale facet
+// into the wasm module. Errors become NaN/∞ with errno everywhere instead, as in NoThrow below.
+#define BOOST_MATH_DOMAIN_ERROR_POLICY errno_on_error
+#define BOOST_MATH_POLE_ERROR_POLICY errno_on_error
+#define BOOST_MATH_OVERFLOW_ERROR_POLICY errno_on_error
+#define BOOST_MATH_EVALUATION_ERROR_POLICY errno_on_error
+#define BOOST_MATH_ROUNDING_ERROR_POLICY errno_on_error
+#define BOOST_MATH_INDETERMINATE_RESULT_ERROR_POLICY errno_on_error
+
 #include <boost/math/distributions/chi_squared.hpp>
 #include <boost/math/distributions/normal.hpp>
 #include <boost/math/distributions/students_t.hpp>
