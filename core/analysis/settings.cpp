@@ -5,14 +5,12 @@
 #include <cmath>
 #include <memory>
 
-#include "simdjson.h"
+#include "util/json_tree.h"
 #include "util/number_format.h"
 
 namespace basketlift {
 
 namespace {
-
-using simdjson::dom::element;
 
 // One option of the settings: its name, how it is read from JSON and how it is written back.
 // The table below is the only list of options, so reading and writing cannot drift apart.
@@ -21,7 +19,7 @@ class Option {
   explicit Option(const char* name) : name_(name) {}
   virtual ~Option() = default;
   const char* name() const { return name_; }
-  virtual Status read(element value, Settings& s) const = 0;
+  virtual Status read(const JsonValue& value, Settings& s) const = 0;
   virtual void write(JsonWriter& out, const Settings& s) const = 0;
   // The error for a value that is not `expected`.
   Status bad(const char* expected) const {
@@ -33,9 +31,9 @@ class Option {
   const char* name_;
 };
 
-bool read_count(element value, std::uint64_t& out) {
+bool read_count(const JsonValue& value, std::uint64_t& out) {
   std::int64_t number = 0;
-  if (value.get_int64().get(number) || number < 0) return false;
+  if (!value.get_int64(number) || number < 0) return false;
   out = static_cast<std::uint64_t>(number);
   return true;
 }
@@ -51,9 +49,9 @@ class NumberOption final : public Option {
         high_(high),
         low_open_(low_open),
         expected_(expected) {}
-  Status read(element value, Settings& s) const override {
+  Status read(const JsonValue& value, Settings& s) const override {
     double number = 0;
-    if (value.get_double().get(number) || !(number >= low_ && number <= high_) ||
+    if (!value.get_double(number) || !(number >= low_ && number <= high_) ||
         (low_open_ && number == low_)) {
       return bad(expected_);
     }
@@ -75,7 +73,7 @@ class CountOption final : public Option {
   CountOption(const char* name, std::uint64_t Settings::*member, std::uint64_t min,
               const char* expected)
       : Option(name), member_(member), min_(min), expected_(expected) {}
-  Status read(element value, Settings& s) const override {
+  Status read(const JsonValue& value, Settings& s) const override {
     std::uint64_t count = 0;
     if (!read_count(value, count) || count < min_) return bad(expected_);
     s.*member_ = count;
@@ -93,8 +91,8 @@ class CountOption final : public Option {
 class FlagOption final : public Option {
  public:
   FlagOption(const char* name, bool Settings::*member) : Option(name), member_(member) {}
-  Status read(element value, Settings& s) const override {
-    return value.get_bool().get(s.*member_) ? bad("true or false") : Status::success();
+  Status read(const JsonValue& value, Settings& s) const override {
+    return value.get_bool(s.*member_) ? Status::success() : bad("true or false");
   }
   void write(JsonWriter& out, const Settings& s) const override { out.field(name(), s.*member_); }
 
@@ -109,9 +107,9 @@ class ChoiceOption final : public Option {
   ChoiceOption(const char* name, E Settings::*member,
                std::array<std::pair<E, const char*>, N> names, const char* expected)
       : Option(name), member_(member), names_(names), expected_(expected) {}
-  Status read(element value, Settings& s) const override {
+  Status read(const JsonValue& value, Settings& s) const override {
     std::string_view text;
-    if (value.get_string().get(text) == simdjson::SUCCESS) {
+    if (value.get_string(text)) {
       for (const auto& [choice, choice_name] : names_) {
         if (text == choice_name) {
           s.*member_ = choice;
@@ -135,11 +133,13 @@ class ChoiceOption final : public Option {
 // An option with its own reading and writing (arrays, objects, text).
 class CustomOption final : public Option {
  public:
-  using Reader = Status (*)(const Option& option, element value, Settings& s);
+  using Reader = Status (*)(const Option& option, const JsonValue& value, Settings& s);
   using Writer = void (*)(JsonWriter& out, const Settings& s);
   CustomOption(const char* name, Reader reader, Writer writer)
       : Option(name), reader_(reader), writer_(writer) {}
-  Status read(element value, Settings& s) const override { return reader_(*this, value, s); }
+  Status read(const JsonValue& value, Settings& s) const override {
+    return reader_(*this, value, s);
+  }
   void write(JsonWriter& out, const Settings& s) const override {
     out.key(name());
     writer_(out, s);
@@ -150,9 +150,9 @@ class CustomOption final : public Option {
   Writer writer_;
 };
 
-Status read_control_arm(const Option& option, element value, Settings& s) {
+Status read_control_arm(const Option& option, const JsonValue& value, Settings& s) {
   std::string_view text;
-  if (value.get_string().get(text) || text.empty()) return option.bad("a non-empty string");
+  if (!value.get_string(text) || text.empty()) return option.bad("a non-empty string");
   s.control_arm = std::string(text);
   return Status::success();
 }
@@ -161,23 +161,22 @@ void write_control_arm(JsonWriter& out, const Settings& s) {
   out.value(s.control_arm);
 }
 
-Status read_expected_split(const Option& option, element value, Settings& s) {
+Status read_expected_split(const Option& option, const JsonValue& value, Settings& s) {
   std::string_view text;
-  if (!value.get_string().get(text) && text == "equal") {
+  if (value.get_string(text) && text == "equal") {
     s.expected_split.clear();  // what the report writes for the default
     return Status::success();
   }
-  simdjson::dom::object split;
-  if (value.get_object().get(split)) {
+  if (!value.is_object()) {
     return option.bad(
         "\"equal\" or an object of arm → share, e.g. {\"control\": 1, \"treatment\": 1}");
   }
   s.expected_split.clear();
-  for (auto [arm, share] : split) {
+  for (const auto& [arm, share] : value.members()) {
     double number = 0;
-    if (share.get_double().get(number) || !(number >= 1e-9 && number <= 1e12))
+    if (!share.get_double(number) || !(number >= 1e-9 && number <= 1e12))
       return option.bad("an object of positive shares");
-    s.expected_split.emplace_back(std::string(arm), number);
+    s.expected_split.emplace_back(arm, number);
   }
   return Status::success();
 }
@@ -193,11 +192,10 @@ void write_expected_split(JsonWriter& out, const Settings& s) {
   out.end_object();
 }
 
-Status read_ltv_windows(const Option& option, element value, Settings& s) {
-  simdjson::dom::array days;
-  if (value.get_array().get(days)) return option.bad("an array of days, e.g. [30, 90, 365]");
+Status read_ltv_windows(const Option& option, const JsonValue& value, Settings& s) {
+  if (!value.is_array()) return option.bad("an array of days, e.g. [30, 90, 365]");
   s.ltv_windows_days.clear();
-  for (element day : days) {
+  for (const JsonValue& day : value.items()) {
     std::uint64_t d = 0;
     if (!read_count(day, d) || d == 0 || d > 3650)
       return option.bad("an array of days between 1 and 3650");
@@ -213,13 +211,13 @@ void write_ltv_windows(JsonWriter& out, const Settings& s) {
   out.end_array();
 }
 
-Status read_timezone(const Option& option, element value, Settings& s) {
+Status read_timezone(const Option& option, const JsonValue& value, Settings& s) {
   std::string_view text;
   const auto allowed = [](char c) {
     return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '/' ||
            c == '_' || c == '-' || c == '+';
   };
-  if (value.get_string().get(text) || text.empty() || text.size() > 64 ||
+  if (!value.get_string(text) || text.empty() || text.size() > 64 ||
       !std::all_of(text.begin(), text.end(), allowed) || text.front() == '/' ||
       text.find("..") != std::string_view::npos) {
     return option.bad("an IANA time zone name, e.g. \"Europe/Berlin\" (default \"UTC\")");
@@ -232,16 +230,15 @@ void write_timezone(JsonWriter& out, const Settings& s) {
   out.value(s.timezone);
 }
 
-Status read_sections(const Option& option, element value, Settings& s) {
+Status read_sections(const Option& option, const JsonValue& value, Settings& s) {
   const char* expected =
       "an array of section names: dimensions, experiment, offers, ltv, basket, trends";
-  simdjson::dom::array names;
-  if (value.get_array().get(names)) return option.bad(expected);
+  if (!value.is_array()) return option.bad(expected);
   s.sections = 0;
-  for (element name : names) {
+  for (const JsonValue& name : value.items()) {
     std::string_view section;
     int found = -1;
-    if (!name.get_string().get(section)) {
+    if (name.get_string(section)) {
       for (int i = 0; i < kSectionCount; ++i)
         if (section == section_name(static_cast<Section>(i))) found = i;
     }
@@ -337,19 +334,17 @@ Result<Settings> Settings::from_json(std::string_view json) {
 }
 
 Result<Settings> Settings::from_json(std::string_view json, const Settings& base) {
-  simdjson::dom::parser parser;
-  simdjson::dom::object object;
-  if (parser.parse(json.data(), json.size()).get(object) != simdjson::SUCCESS) {
+  const std::optional<JsonValue> object = JsonValue::parse(json);
+  if (!object || !object->is_object()) {
     return Status::error(ErrorCode::bad_config, "settings must be a JSON object");
   }
   Settings settings = base;
-  for (auto [key, value] : object) {
+  for (const auto& [key, value] : object->members()) {
     const Option* option = nullptr;
     for (const auto& candidate : kOptions)
       if (key == candidate->name()) option = candidate.get();
     if (option == nullptr) {
-      return Status::error(ErrorCode::bad_config,
-                           "settings: unknown option \"" + std::string(key) + "\"");
+      return Status::error(ErrorCode::bad_config, "settings: unknown option \"" + key + "\"");
     }
     if (Status status = option->read(value, settings); !status.ok()) return status;
   }

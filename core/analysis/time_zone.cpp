@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "simdjson.h"
+#include "util/json_tree.h"
 
 namespace basketlift {
 
@@ -139,26 +139,25 @@ Result<ZoneRules> ZoneRules::from_json(std::string_view json) {
   const auto bad = [](const std::string& why) {
     return Status::error(ErrorCode::bad_config, "time zone rules: " + why);
   };
-  simdjson::dom::parser parser;
-  simdjson::dom::object object;
-  if (parser.parse(json.data(), json.size()).get(object) != simdjson::SUCCESS)
-    return bad("not a JSON object");
+  const std::optional<JsonValue> object = JsonValue::parse(json);
+  if (!object || !object->is_object()) return bad("not a JSON object");
   ZoneRules rules;
   std::string_view name;
   std::int64_t initial = 0;
-  simdjson::dom::array list;
-  if (object["name"].get_string().get(name) || name.empty()) return bad("\"name\" is missing");
-  if (object["initial_offset"].get_int64().get(initial) || initial < -86400 || initial > 86400)
+  const JsonValue* field = object->find("name");
+  if (!field || !field->get_string(name) || name.empty()) return bad("\"name\" is missing");
+  field = object->find("initial_offset");
+  if (!field || !field->get_int64(initial) || initial < -86400 || initial > 86400)
     return bad("\"initial_offset\" must be seconds within a day");
-  if (object["transitions"].get_array().get(list)) return bad("\"transitions\" is missing");
+  const JsonValue* list = object->find("transitions");
+  if (!list || !list->is_array()) return bad("\"transitions\" is missing");
   rules.name = std::string(name);
   rules.initial_offset = static_cast<std::int32_t>(initial);
-  for (simdjson::dom::element pair : list) {
-    simdjson::dom::array at_offset;
+  for (const JsonValue& pair : list->items()) {
+    const std::vector<JsonValue>& at_offset = pair.items();
     std::int64_t at = 0, offset = 0;
-    if (pair.get_array().get(at_offset) || at_offset.size() != 2 ||
-        at_offset.at(0).get_int64().get(at) || at_offset.at(1).get_int64().get(offset) ||
-        offset < -86400 || offset > 86400) {
+    if (!pair.is_array() || at_offset.size() != 2 || !at_offset[0].get_int64(at) ||
+        !at_offset[1].get_int64(offset) || offset < -86400 || offset > 86400) {
       return bad("each transition must be [epoch seconds, offset seconds]");
     }
     if (!rules.transitions.empty() && at <= rules.transitions.back())

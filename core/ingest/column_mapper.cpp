@@ -3,8 +3,8 @@
 #include <algorithm>
 
 #include "ingest/column_aliases.h"
-#include "simdjson.h"
 #include "util/hash.h"
+#include "util/json_tree.h"
 
 namespace basketlift {
 
@@ -84,18 +84,21 @@ const char* preset_name(Preset preset) {
 }
 
 Result<ColumnMapping> ColumnMapping::parse_json(std::string_view json) {
-  simdjson::dom::parser parser;
-  simdjson::dom::object object;
-  if (parser.parse(json.data(), json.size()).get(object) != simdjson::SUCCESS) {
+  const std::optional<JsonValue> object = JsonValue::parse(json);
+  if (!object) return from_json(JsonValue());
+  return from_json(*object);
+}
+
+Result<ColumnMapping> ColumnMapping::from_json(const JsonValue& object) {
+  if (!object.is_object()) {
     return Status::error(ErrorCode::bad_config,
                          "column mapping is not a JSON object of \"column\": \"field\" pairs");
   }
   ColumnMapping mapping;
-  for (auto entry : object) {
+  for (const auto& [column, value] : object.members()) {
     std::string_view target;
-    if (entry.value.get_string().get(target) != simdjson::SUCCESS) {
-      return Status::error(ErrorCode::bad_config, "column mapping: the value for \"" +
-                                                      std::string(entry.key) +
+    if (!value.get_string(target)) {
+      return Status::error(ErrorCode::bad_config, "column mapping: the value for \"" + column +
                                                       "\" must be a field name string");
     }
     const auto field = parse_field(target);
@@ -103,7 +106,7 @@ Result<ColumnMapping> ColumnMapping::parse_json(std::string_view json) {
       return Status::error(ErrorCode::bad_config, "column mapping: \"" + std::string(target) +
                                                       "\" is not a Basketlift field");
     }
-    mapping.entries.emplace_back(std::string(entry.key), *field);
+    mapping.entries.emplace_back(column, *field);
   }
   return mapping;
 }

@@ -15,12 +15,16 @@
 
 namespace basketlift {
 
+class JsonValue;
+
 /// A user mapping: source column name → field (Field::ignored drops the column on purpose).
 struct ColumnMapping {
   std::vector<std::pair<std::string, Field>> entries;  ///< source name as written, target field
 
   /// Reads `{"Invoice": "order_id", "StockCode": "product_id", "Country": "ignore"}`.
   static Result<ColumnMapping> parse_json(std::string_view json);
+  /// The same, from an already parsed JSON value.
+  static Result<ColumnMapping> from_json(const JsonValue& object);
 };
 
 /// The layout a header was recognised as.

@@ -4,6 +4,7 @@
 
 #include "ingest/value_parse.h"
 #include "simdjson.h"
+#include "util/json_tree.h"
 #include "util/json_writer.h"
 
 namespace basketlift {
@@ -115,27 +116,25 @@ std::string RangeSpec::to_json() const {
 
 Result<RangeSpec> RangeSpec::from_json(std::string_view json) {
   const auto bad = [] { return Status::error(ErrorCode::bad_usage, "range spec: not valid"); };
-  simdjson::dom::parser parser;
-  simdjson::dom::object object;
-  if (parser.parse(json.data(), json.size()).get(object)) return bad();
+  const std::optional<JsonValue> object = JsonValue::parse(json);
+  if (!object || !object->is_object()) return bad();
   RangeSpec spec;
   std::string_view text;
-  if (object["name"].get_string().get(text)) return bad();
+  if (!object->member("name").get_string(text)) return bad();
   spec.name = std::string(text);
-  if (!object["table"].get_string().get(text)) {
+  if (object->member("table").get_string(text)) {
     spec.table = parse_table(text);
     if (!spec.table) return bad();
   }
   std::optional<Format> format;
-  if (object["format"].get_string().get(text) || !(format = parse_format(text))) return bad();
+  if (!object->member("format").get_string(text) || !(format = parse_format(text))) return bad();
   spec.format = *format;
   std::uint64_t lines = 0;
-  if (object["head_lines"].get_uint64().get(lines)) return bad();
+  if (!object->member("head_lines").get_uint64(lines)) return bad();
   spec.head_lines = lines;
-  simdjson::dom::element mapping;
-  if (object["mapping"].get(mapping)) return bad();
-  const std::string mapping_json = simdjson::minify(mapping);
-  Result<ColumnMapping> parsed = ColumnMapping::parse_json(mapping_json);
+  const JsonValue* mapping = object->find("mapping");
+  if (!mapping) return bad();
+  Result<ColumnMapping> parsed = ColumnMapping::from_json(*mapping);
   if (!parsed.ok()) return parsed.status();
   spec.mapping = std::move(parsed.value());
   return spec;

@@ -2,44 +2,38 @@
 
 #include <cmath>
 
-#include "simdjson.h"
+#include "util/json_tree.h"
 
 namespace basketlift::sim {
 
 namespace {
 
-using simdjson::dom::element;
-using simdjson::dom::object;
-
 // Reads the fields of one JSON object of a report, naming the object in every error.
 class Fields {
  public:
-  Fields(object o, std::string where) : object_(o), where_(std::move(where)) {}
+  Fields(const JsonValue& o, std::string where) : object_(&o), where_(std::move(where)) {}
 
   // A number, or NaN for null when `nullable`.
   Status number(std::string_view key, double& out, bool nullable = false) const {
-    element e;
-    if (object_[key].get(e) == simdjson::SUCCESS) {
-      if (nullable && e.is_null()) {
+    if (const JsonValue* e = object_->find(key)) {
+      if (nullable && e->is_null()) {
         out = kNoNumber;
         return Status::success();
       }
-      if (e.get_double().get(out) == simdjson::SUCCESS && std::isfinite(out))
-        return Status::success();
+      if (e->get_double(out) && std::isfinite(out)) return Status::success();
     }
     return missing(key, nullable ? "a number or null" : "a number");
   }
 
   // A string, or "" for null when `nullable`.
   Status text(std::string_view key, std::string& out, bool nullable = false) const {
-    element e;
     std::string_view value;
-    if (object_[key].get(e) == simdjson::SUCCESS) {
-      if (nullable && e.is_null()) {
+    if (const JsonValue* e = object_->find(key)) {
+      if (nullable && e->is_null()) {
         out.clear();
         return Status::success();
       }
-      if (e.get_string().get(value) == simdjson::SUCCESS) {
+      if (e->get_string(value)) {
         out = std::string(value);
         return Status::success();
       }
@@ -53,21 +47,19 @@ class Fields {
                                                     "): is it a Basketlift report?");
   }
 
-  object get() const { return object_; }
+  // The object's member `key`, or null when absent.
+  const JsonValue& get(std::string_view key) const { return object_->member(key); }
 
  private:
-  object object_;
+  const JsonValue* object_;
   std::string where_;
 };
 
 Status read_segments(Fields offer, const std::string& where, std::vector<SegmentFacts>& out) {
-  simdjson::dom::array groups;
-  if (offer.get()["by_segment"].get_array().get(groups))
-    return offer.missing("by_segment", "an array");
-  for (element group_element : groups) {
-    object group;
-    if (group_element.get_object().get(group))
-      return offer.missing("by_segment", "an array of objects");
+  const JsonValue& groups = offer.get("by_segment");
+  if (!groups.is_array()) return offer.missing("by_segment", "an array");
+  for (const JsonValue& group : groups.items()) {
+    if (!group.is_object()) return offer.missing("by_segment", "an array of objects");
     const Fields fields(group, where + " by_segment entry");
     SegmentFacts s;
     for (Status status :
@@ -81,13 +73,13 @@ Status read_segments(Fields offer, const std::string& where, std::vector<Segment
   return Status::success();
 }
 
-Status read_offer(object o, std::vector<OfferFacts>& out) {
+Status read_offer(const JsonValue& o, std::vector<OfferFacts>& out) {
   Fields fields(o, "offer");
   OfferFacts f;
   if (Status s = fields.text("rec_id", f.rec_id); !s.ok()) return s;
   fields = Fields(o, "offer " + f.rec_id);
   bool tracked = false;
-  if (o["tracked"].get_bool().get(tracked)) return fields.missing("tracked", "true or false");
+  if (!fields.get("tracked").get_bool(tracked)) return fields.missing("tracked", "true or false");
   if (!tracked) return Status::success();  // known from order lines only: nothing to project
   std::string type;
   if (Status s = fields.text("type", type); !s.ok()) return s;
@@ -141,11 +133,13 @@ ReportFacts report_facts(const Report& report, const Store& store) {
 }
 
 Result<ReportFacts> report_facts_from_json(std::string_view report_json) {
-  simdjson::dom::parser parser;
-  object root, summary;
-  if (parser.parse(report_json.data(), report_json.size()).get(root))
-    return Status::error(ErrorCode::bad_config, "the report is not a JSON object");
-  if (root["summary"].get_object().get(summary))
+  // Only the three sections read below are kept: the rest of a report can be megabytes.
+  const std::optional<JsonValue> root =
+      JsonValue::parse_members(report_json, {"summary", "settings", "offers"});
+  if (!root) return Status::error(ErrorCode::bad_config, "the report is not a JSON object");
+  const Fields sections(*root, "report");
+  const JsonValue& summary = sections.get("summary");
+  if (!summary.is_object())
     return Status::error(ErrorCode::bad_config, "the report has no summary");
   ReportFacts facts;
   const Fields fields(summary, "summary");
@@ -155,26 +149,25 @@ Result<ReportFacts> report_facts_from_json(std::string_view report_json) {
         fields.number("margin", facts.margin, true)}) {
     if (!s.ok()) return s;
   }
-  object settings;
-  if (root["settings"].get_object().get(settings))
+  const JsonValue& settings = sections.get("settings");
+  if (!settings.is_object())
     return Status::error(ErrorCode::bad_config, "the report has no settings");
   if (Status s = Fields(settings, "settings").number("confidence", facts.confidence); !s.ok())
     return s;
-  object offers;
-  if (root["offers"].get_object().get(offers))
+  const JsonValue& offers = sections.get("offers");
+  if (!offers.is_object())
     return Status::error(ErrorCode::bad_config, "the report has no offers section");
+  const Fields offers_fields(offers, "offers section");
   bool available = false;
-  if (offers["available"].get_bool().get(available))
-    return Fields(offers, "offers section").missing("available", "true or false");
+  if (!offers_fields.get("available").get_bool(available))
+    return offers_fields.missing("available", "true or false");
   if (!available) return facts;
-  simdjson::dom::array list;
-  if (offers["offers"].get_array().get(list))
-    return Fields(offers, "offers section").missing("offers", "an array");
-  for (element offer : list) {
-    object o;
-    if (offer.get_object().get(o))
+  const JsonValue& list = offers_fields.get("offers");
+  if (!list.is_array()) return offers_fields.missing("offers", "an array");
+  for (const JsonValue& offer : list.items()) {
+    if (!offer.is_object())
       return Status::error(ErrorCode::bad_config, "the report's offers must be objects");
-    if (Status s = read_offer(o, facts.offers); !s.ok()) return s;
+    if (Status s = read_offer(offer, facts.offers); !s.ok()) return s;
   }
   return facts;
 }

@@ -4,7 +4,7 @@
 #include <cstdio>
 
 #include "analysis/stat_tests.h"
-#include "simdjson.h"
+#include "util/json_tree.h"
 #include "util/json_writer.h"
 #include "util/number_format.h"
 
@@ -12,34 +12,33 @@ namespace basketlift::sim {
 
 namespace {
 
-using simdjson::dom::element;
-using simdjson::dom::object;
-
 Status bad(const std::string& message) {
   return Status::error(ErrorCode::bad_config, message);
 }
 
-bool number(element e, double& out) {
-  if (e.is_null()) return false;
-  return e.get_double().get(out) == simdjson::SUCCESS && std::isfinite(out);
+bool number(const JsonValue& e, double& out) {
+  double value = 0;
+  if (!e.get_double(value) || !std::isfinite(value)) return false;
+  out = value;
+  return true;
 }
 
 // An optional number field: absent or null leaves `out` unchanged.
-Status optional_number(object o, std::string_view key, double& out, const std::string& where) {
-  element e;
-  if (o[key].get(e) != simdjson::SUCCESS || e.is_null()) return Status::success();
-  if (!number(e, out)) return bad(where + ": \"" + std::string(key) + "\" must be a number");
+Status optional_number(const JsonValue& o, std::string_view key, double& out,
+                       const std::string& where) {
+  const JsonValue* e = o.find(key);
+  if (!e || e->is_null()) return Status::success();
+  if (!number(*e, out)) return bad(where + ": \"" + std::string(key) + "\" must be a number");
   return Status::success();
 }
 
-Status read_group(object g, const StoreBase& store, Group& out, std::size_t index) {
+Status read_group(const JsonValue& g, const StoreBase& store, Group& out, std::size_t index) {
   const std::string where = "baseline group " + std::to_string(index + 1);
   std::string_view text;
-  if (g["id"].get_string().get(text) == simdjson::SUCCESS) out.id = std::string(text);
+  if (g.member("id").get_string(text)) out.id = std::string(text);
   if (out.id.empty()) out.id = "group " + std::to_string(index + 1);
   std::optional<OfferType> type;
-  if (g["type"].get_string().get(text) != simdjson::SUCCESS ||
-      !(type = offer_type_from_name(text))) {
+  if (!g.member("type").get_string(text) || !(type = offer_type_from_name(text))) {
     return bad(where + " (" + out.id + "): \"type\" must be cross_sell, upsell or bundle");
   }
   out.type = *type;
@@ -68,11 +67,10 @@ Status read_group(object g, const StoreBase& store, Group& out, std::size_t inde
         std::isnan(margin_pct) ? k[offered_price] : k[offered_price] * (1 - margin_pct / 100);
   if (!(k[acceptance] >= 0 && k[acceptance] <= 1))
     return bad(where + " (" + out.id + "): \"acceptance\" must be between 0 and 1");
-  element interval;
-  if (g["acceptance_interval"].get(interval) == simdjson::SUCCESS) {
-    element low, high;
-    if (interval.at(0).get(low) || interval.at(1).get(high) || !number(low, out.acceptance_low) ||
-        !number(high, out.acceptance_high)) {
+  if (const JsonValue* interval = g.find("acceptance_interval")) {
+    const std::vector<JsonValue>& bounds = interval->items();
+    if (bounds.size() < 2 || !number(bounds[0], out.acceptance_low) ||
+        !number(bounds[1], out.acceptance_high)) {
       return bad(where + ": \"acceptance_interval\" must be [low, high]");
     }
   } else {
@@ -96,19 +94,19 @@ void set_wilson_interval(Group& group, double takes, double exposed, double conf
 }
 
 Result<Baseline> baseline_from_json(std::string_view json) {
-  simdjson::dom::parser parser;
-  object root;
-  if (parser.parse(json.data(), json.size()).get(root))
-    return bad("the baseline must be a JSON object");
+  const std::optional<JsonValue> root = JsonValue::parse(json);
+  if (!root || !root->is_object()) return bad("the baseline must be a JSON object");
   Baseline b;
   std::string_view text;
-  if (root["currency"].get_string().get(text) == simdjson::SUCCESS) b.currency = std::string(text);
-  object store;
-  if (root["store"].get_object().get(store))
+  if (const JsonValue* currency = root->find("currency"); currency && currency->get_string(text))
+    b.currency = std::string(text);
+  const JsonValue* found = root->find("store");
+  if (!found || !found->is_object())
     return bad("baseline: \"store\" must be an object with orders and aov");
+  const JsonValue& store = *found;
   double aov = kNoNumber, margin_per_order = kNoNumber, margin_pct = kNoNumber;
-  element orders;
-  if (store["orders"].get(orders) || !number(orders, b.store.orders) || b.store.orders < 0) {
+  const JsonValue* orders = store.find("orders");
+  if (!orders || !number(*orders, b.store.orders) || b.store.orders < 0) {
     return bad("baseline: store.orders must be a number");
   }
   if (Status s = optional_number(store, "aov", aov, "baseline store"); !s.ok()) return s;
@@ -123,13 +121,11 @@ Result<Baseline> baseline_from_json(std::string_view json) {
                              : !std::isnan(margin_pct)     ? aov * margin_pct / 100
                                                            : 0;
   b.store.margin_known = !std::isnan(margin_per_order) || !std::isnan(margin_pct);
-  simdjson::dom::array groups;
-  if (root["groups"].get_array().get(groups) == simdjson::SUCCESS) {
-    for (element g : groups) {
-      object o;
-      if (g.get_object().get(o)) return bad("baseline: every group must be an object");
+  if (const JsonValue* groups = root->find("groups"); groups && groups->is_array()) {
+    for (const JsonValue& g : groups->items()) {
+      if (!g.is_object()) return bad("baseline: every group must be an object");
       Group group;
-      if (Status s = read_group(o, b.store, group, b.groups.size()); !s.ok()) return s;
+      if (Status s = read_group(g, b.store, group, b.groups.size()); !s.ok()) return s;
       b.groups.push_back(std::move(group));
     }
   }
@@ -138,23 +134,20 @@ Result<Baseline> baseline_from_json(std::string_view json) {
 
 Status apply_scenario(std::string_view json, Simulator& simulator) {
   if (json.empty()) return Status::success();
-  simdjson::dom::parser parser;
-  object root;
-  if (parser.parse(json.data(), json.size()).get(root))
-    return bad("the scenario must be a JSON object");
+  const std::optional<JsonValue> root = JsonValue::parse(json);
+  if (!root || !root->is_object()) return bad("the scenario must be a JSON object");
   const Baseline& baseline = simulator.baseline();
-  const auto apply = [&](object knobs, std::size_t g) -> Status {
+  const auto apply = [&](const JsonValue& knobs, std::size_t g) -> Status {
     double* k = simulator.knobs().data() + g * kKnobCount;
     const std::string where = "scenario for " + baseline.groups[g].id;
-    for (auto [key, value] : knobs) {
+    for (const auto& [key, value] : knobs.members()) {
       double x = 0;
       const auto set = [&](Knob knob, double v) { k[knob] = v; };
       if (key == "acceptance") {
-        object change;
-        if (value.get_object().get(change) == simdjson::SUCCESS) {
+        if (value.is_object()) {
           double relative = 0, add = 0;
-          if (Status s = optional_number(change, "relative", relative, where); !s.ok()) return s;
-          if (Status s = optional_number(change, "add", add, where); !s.ok()) return s;
+          if (Status s = optional_number(value, "relative", relative, where); !s.ok()) return s;
+          if (Status s = optional_number(value, "add", add, where); !s.ok()) return s;
           x = baseline.groups[g].knobs[acceptance] * (1 + relative) + add;
         } else if (!number(value, x)) {
           return bad(where + ": acceptance must be a number or {\"relative\": r} / {\"add\": a}");
@@ -184,31 +177,26 @@ Status apply_scenario(std::string_view json, Simulator& simulator) {
     }
     return Status::success();
   };
-  for (auto [key, value] : root) {
+  for (const auto& [key, value] : root->members()) {
     if (key == "volume") {
       if (!number(value, simulator.volume()) || simulator.volume() < 0)
         return bad("scenario: volume must be a number >= 0");
     } else if (key == "grouping") {
       continue;  // read by baseline_from_any
     } else if (key == "all") {
-      object knobs;
-      if (value.get_object().get(knobs)) return bad("scenario: \"all\" must be an object of knobs");
+      if (!value.is_object()) return bad("scenario: \"all\" must be an object of knobs");
       for (std::size_t g = 0; g < baseline.groups.size(); ++g) {
-        if (Status s = apply(knobs, g); !s.ok()) return s;
+        if (Status s = apply(value, g); !s.ok()) return s;
       }
     } else if (key == "groups") {
-      object groups;
-      if (value.get_object().get(groups))
-        return bad("scenario: \"groups\" must map group ids to knobs");
-      for (auto [id, knobs_value] : groups) {
-        object knobs;
-        if (knobs_value.get_object().get(knobs))
-          return bad("scenario: knobs of \"" + std::string(id) + "\" must be an object");
+      if (!value.is_object()) return bad("scenario: \"groups\" must map group ids to knobs");
+      for (const auto& [id, knobs] : value.members()) {
+        if (!knobs.is_object()) return bad("scenario: knobs of \"" + id + "\" must be an object");
         std::size_t g = 0;
         while (g < baseline.groups.size() && baseline.groups[g].id != id)
           ++g;
         if (g == baseline.groups.size())
-          return bad("scenario: no group \"" + std::string(id) + "\" in the baseline");
+          return bad("scenario: no group \"" + id + "\" in the baseline");
         if (Status s = apply(knobs, g); !s.ok()) return s;
       }
     } else {

@@ -7,12 +7,9 @@
 
 #include "sim/report_facts.h"
 #include "sim/sim_json.h"
-#include "simdjson.h"
+#include "util/json_tree.h"
 
 namespace basketlift::sim {
-
-using simdjson::dom::element;
-using simdjson::dom::object;
 
 namespace {
 
@@ -127,11 +124,10 @@ Result<Baseline> baseline_from_report(std::string_view report_json, Grouping gro
 
 Result<Grouping> grouping_of(std::string_view scenario_json) {
   if (scenario_json.empty()) return Grouping::offer;
-  simdjson::dom::parser parser;
-  object scenario;
+  const std::optional<JsonValue> scenario = JsonValue::parse(scenario_json);
+  const JsonValue* grouping = scenario ? scenario->find("grouping") : nullptr;
   std::string_view text;
-  if (parser.parse(scenario_json.data(), scenario_json.size()).get(scenario) != simdjson::SUCCESS ||
-      scenario["grouping"].get_string().get(text) != simdjson::SUCCESS) {
+  if (!grouping || !grouping->get_string(text)) {
     return Grouping::offer;  // apply_scenario() reports a scenario that is not an object
   }
   if (text == "offer") return Grouping::offer;
@@ -143,14 +139,13 @@ Result<Grouping> grouping_of(std::string_view scenario_json) {
 }
 
 Result<Baseline> baseline_from_any(std::string_view json, std::string_view scenario_json) {
-  simdjson::dom::parser parser;
-  object root;
-  if (parser.parse(json.data(), json.size()).get(root)) {
+  // Only the root's keys are read here: a report can be megabytes.
+  const std::optional<JsonValue> root = JsonValue::parse_members(json, {"schema_version"});
+  if (!root) {
     return Status::error(ErrorCode::bad_config,
                          "the baseline must be a JSON object (a report or a typed-in baseline)");
   }
-  element ignored;
-  if (root["schema_version"].get(ignored) != simdjson::SUCCESS) return baseline_from_json(json);
+  if (!root->find("schema_version")) return baseline_from_json(json);
   Result<Grouping> grouping = grouping_of(scenario_json);
   if (!grouping.ok()) return grouping.status();
   return baseline_from_report(json, grouping.value());

@@ -11,7 +11,7 @@
 #include <cstdio>
 #include <vector>
 
-#include "simdjson.h"
+#include "util/json_tree.h"
 #include "warehouse/aggregates_sql.h"
 
 namespace basketlift {
@@ -21,22 +21,20 @@ bool is_ga4_list_type(const std::string& type) {
 }
 
 Result<std::map<std::string, std::string>> parse_ga4_list_types(std::string_view json) {
-  simdjson::dom::parser parser;
-  simdjson::dom::object object;
-  if (parser.parse(json.data(), json.size()).get(object) != simdjson::SUCCESS) {
+  const std::optional<JsonValue> object = JsonValue::parse(json);
+  if (!object || !object->is_object()) {
     return Status::error(ErrorCode::bad_config,
                          "not a JSON object of \"item_list_id\": \"type\" pairs");
   }
   std::map<std::string, std::string> types;
-  for (auto entry : object) {
+  for (const auto& [list, value] : object->members()) {
     std::string_view type;
-    if (entry.value.get_string().get(type) != simdjson::SUCCESS ||
-        !is_ga4_list_type(std::string(type))) {
-      return Status::error(ErrorCode::bad_config, "list \"" + std::string(entry.key) +
+    if (!value.get_string(type) || !is_ga4_list_type(std::string(type))) {
+      return Status::error(ErrorCode::bad_config, "list \"" + list +
                                                       "\": the type is cross_sell, upsell "
                                                       "or bundle");
     }
-    types[std::string(entry.key)] = std::string(type);
+    types[list] = std::string(type);
   }
   return types;
 }

@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { loadEngineModule, webDir } from './helpers.mjs';
 
@@ -21,6 +22,16 @@ test('the scalar build has no SIMD instruction; the SIMD build has', releaseOnly
   const count = (file) => (execFileSync('wasm-dis', [file], { encoding: 'utf8', maxBuffer: 1 << 28 }).match(/v128|i8x16/g) ?? []).length;
   assert.equal(count(path.join(webDir, 'engine/scalar/basketlift.wasm')), 0);
   assert.ok(count(path.join(webDir, 'engine/basketlift.wasm')) > 100);
+});
+
+// Every tab downloads the module: both builds stay within the budget of README "Performance"
+// (400 KB gzipped at level 9, as scripts/bench.sh measures it). Linking libc++'s iostreams and
+// locales (Boost.Math's throwing error policy did) or a second JSON parser breaks it.
+test('both builds stay within 400 KB gzipped', releaseOnly, () => {
+  for (const file of ['engine/basketlift.wasm', 'engine/scalar/basketlift.wasm']) {
+    const bytes = gzipSync(readFileSync(path.join(webDir, file)), { level: 9 }).length;
+    assert.ok(bytes <= 400e3, `${file}: ${bytes} bytes gzipped`);
+  }
 });
 
 test('both builds give the same report', releaseOnly, async () => {
