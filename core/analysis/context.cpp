@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "util/group_by.h"
+#include "util/row_blocks.h"
 
 namespace basketlift {
 
@@ -29,20 +30,27 @@ void group_lines(AnalysisContext& ctx) {
     ctx.order_line_begin[o + 1] += ctx.order_line_begin[o];
 }
 
-// Money per order and in total, each line's revenue and cost worked out once.
-void add_order_money(AnalysisContext& ctx) {
+// True when some line or catalogue row gives a cost (line_unit_cost() reads nothing else).
+bool costs_given(const Store& store) {
+  const ProductColumns& p = store.products;
+  const auto known = [](double x) { return !std::isnan(x); };
+  return store.lines.unit_cost.present() > 0 ||
+         std::any_of(p.unit_cost.begin(), p.unit_cost.end(), known) ||
+         std::any_of(p.margin_pct.begin(), p.margin_pct.end(), known);
+}
+
+// Adds the money of lines [first, last) to their orders and the totals (priced: orders with a
+// priced line).
+[[gnu::noinline]] void add_line_money(AnalysisContext& ctx, std::vector<std::uint8_t>& priced,
+                                      std::size_t first, std::size_t last) {
   const Store& store = ctx.store;
   const LineColumns& lines = store.lines;
   const std::vector<std::uint8_t>& listed = store.products.in_catalogue;
   LineMoney& money = ctx.money;
-  money.catalogue = std::any_of(listed.begin(), listed.end(), [](std::uint8_t c) { return c; });
-  ctx.order_revenue.assign(store.orders.size(), 0);
-  ctx.order_margin.assign(store.orders.size(), 0);
-  std::vector<std::uint8_t> priced(store.orders.size(), 0);
-  for (std::size_t i = 0; i < lines.size(); ++i) {
+  for (std::size_t i = first; i < last; ++i) {
     const bool has_price = !std::isnan(lines.unit_price[i]);
     const double revenue = ctx.line_revenue_in_scope(i);
-    const double cost = has_price ? line_cost(store, i) : kNoNumber;
+    const double cost = has_price ? ctx.line_cost(i) : kNoNumber;
     if (money.catalogue && !listed[lines.product[i]]) {
       ++money.unlisted_lines;
       if (!std::isnan(revenue)) money.unlisted_revenue += revenue;
@@ -63,6 +71,20 @@ void add_order_money(AnalysisContext& ctx) {
     money.margin += revenue - cost;
     money.revenue_with_cost += revenue;
   }
+}
+
+// Money per order and in total, each line's revenue and cost worked out once.
+void add_order_money(AnalysisContext& ctx) {
+  const Store& store = ctx.store;
+  const std::vector<std::uint8_t>& listed = store.products.in_catalogue;
+  LineMoney& money = ctx.money;
+  money.catalogue = std::any_of(listed.begin(), listed.end(), [](std::uint8_t c) { return c; });
+  ctx.order_revenue.assign(store.orders.size(), 0);
+  ctx.order_margin.assign(store.orders.size(), 0);
+  std::vector<std::uint8_t> priced(store.orders.size(), 0);
+  for_each_block(store.lines.size(), [&](std::size_t first, std::size_t last) {
+    add_line_money(ctx, priced, first, last);
+  });
   for (std::size_t o = 0; o < priced.size(); ++o) {
     if (priced[o]) money.order_revenue.add(ctx.order_revenue[o]);
   }
@@ -134,7 +156,7 @@ double AnalysisContext::offer_line_value(std::size_t i) const {
 
 double AnalysisContext::offer_line_margin(std::size_t i) const {
   const double revenue = line_revenue_in_scope(i);
-  const double cost = line_cost(store, i);
+  const double cost = line_cost(i);
   if (std::isnan(revenue) || std::isnan(cost)) return kNoNumber;
   const double margin = revenue - cost;
   const OfferFacts& offer = offers[store.lines.rec[i]];
@@ -153,7 +175,7 @@ void derive_acceptance(AnalysisContext& ctx);  // acceptance.cpp
 
 AnalysisContext build_context(const Store& store, const Settings& settings) {
   AnalysisContext ctx{store, settings, currency_scope(store), {}, {}, {}, {}, {}, {}, {}, {}, 0,
-                      false, {}};
+                      false, {},       costs_given(store)};
   add_order_money(ctx);
   group_lines(ctx);
   group_by(

@@ -75,6 +75,9 @@ struct AnalysisContext {
   std::uint64_t accepted_derived = 0;  ///< impressions whose acceptance was derived from orders
   bool lines_carry_rec = false;        ///< some order line has a rec_id
   std::vector<OfferFacts> offers;      ///< by rec_id (Pools::recs id)
+  /// Some line or catalogue row gives a cost (a line unit_cost, a product's unit_cost or
+  /// margin_pct); when none does, every line's cost is unknown without looking.
+  bool costs_given = true;
 
   /// The k-th line when lines are grouped by order.
   std::uint32_t order_line(std::size_t k) const {
@@ -99,6 +102,10 @@ struct AnalysisContext {
   /// Revenue of line i in the currency scope (NaN without a price or outside the scope).
   double line_revenue_in_scope(std::size_t i) const {
     return currency.includes(store.lines.order[i]) ? line_revenue(store.lines, i) : kNoNumber;
+  }
+  /// Cost of goods of line i (line_values.h); NaN when unknown.
+  double line_cost(std::size_t i) const {
+    return costs_given ? basketlift::line_cost(store, i) : kNoNumber;
   }
   /// Value an offer line brings (SPEC §3.1): its revenue, less the replaced anchor's price for
   /// an upsell. NaN when unknown.

@@ -83,7 +83,7 @@ void check_catalogue(const AnalysisContext& ctx, const std::vector<FileReport>& 
                           store.pools.products.view(product));
       }
     } else if (listed[product] != 2 && !std::isnan(store.lines.unit_price[i]) &&
-               std::isnan(line_cost(store, i))) {
+               std::isnan(ctx.line_cost(i))) {
       listed[product] = 2;
       gaps::add_example(no_cost, files, store.lines.origin[i], store.pools.products.view(product));
     }

@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "analysis/offers.h"
+#include "util/row_blocks.h"
 
 namespace basketlift {
 
@@ -83,52 +84,68 @@ struct FlatTarget {
   }
 };
 
+// Adds a line's offer value and margin (NaN: unknown) to a slot.
+void add_offer(Sums& f, double value, double margin) {
+  if (!std::isnan(value)) f.offer_revenue += value;
+  if (!std::isnan(margin)) f.offer_margin += margin;
+}
+
 // Accumulates every target (of any basis) in one pass over the orders and one over the
 // impressions; the values of a line are worked out once for all of them. Each target receives
 // its additions in the same order as if it were computed alone (orders in index order, lines
 // in stored order, impressions in stored order), so sums are the same to the last bit.
-void accumulate(const AnalysisContext& ctx, const std::vector<Target*>& targets) {
-  if (targets.empty()) return;
-  const Store& store = ctx.store;
-  // By basis: a line without a rec adds to the lines basis only.
-  std::vector<FlatTarget> of_lines, of_orders, of_offers;
-  for (Target* t : targets) {
-    switch (t->g->basis) {
-      case DimensionBasis::lines:
-        of_lines.emplace_back(*t, t->g->table.size());
-        break;
-      case DimensionBasis::orders:
-        of_orders.emplace_back(*t, t->g->key_count + 1);
-        break;
-      case DimensionBasis::offers:
-        of_offers.emplace_back(*t, t->g->table.size());
-        break;
+// The passes are driven a block of rows per call (util/row_blocks.h).
+class Accumulator {
+ public:
+  Accumulator(const AnalysisContext& ctx, const std::vector<Target*>& targets) : ctx_(ctx) {
+    for (Target* t : targets) {
+      switch (t->g->basis) {
+        case DimensionBasis::lines:
+          of_lines_.emplace_back(*t, t->g->table.size());
+          break;
+        case DimensionBasis::orders:
+          of_orders_.emplace_back(*t, t->g->key_count + 1);
+          break;
+        case DimensionBasis::offers:
+          of_offers_.emplace_back(*t, t->g->table.size());
+          break;
+      }
     }
   }
-  const auto add_order = [&](const FlatTarget& t, std::uint32_t slot, std::uint32_t o,
-                             bool attached) {
+
+  // Orders [begin, end) and their lines.
+  [[gnu::noinline]] void orders(std::uint32_t begin, std::uint32_t end);
+  // Impressions [begin, end).
+  [[gnu::noinline]] void impressions(std::uint32_t begin, std::uint32_t end);
+
+ private:
+  void add_order(const FlatTarget& t, std::uint32_t slot, std::uint32_t o, bool attached) {
     Sums& f = t.target->sums[slot];
     f.orders += 1;
-    f.order_revenue += ctx.order_revenue[o];
+    f.order_revenue += ctx_.order_revenue[o];
     f.attached_orders += attached;
     if (t.target->g->basis != DimensionBasis::lines) {
-      f.revenue += ctx.order_revenue[o];
-      f.margin += ctx.order_margin[o];
+      f.revenue += ctx_.order_revenue[o];
+      f.margin += ctx_.order_margin[o];
     }
-  };
-  // Adds a line's offer value and margin (NaN: unknown) to a slot.
-  const auto add_offer = [](Sums& f, double value, double margin) {
-    if (!std::isnan(value)) f.offer_revenue += value;
-    if (!std::isnan(margin)) f.offer_margin += margin;
-  };
+  }
+
+  const AnalysisContext& ctx_;
+  // By basis: a line without a rec adds to the lines basis only.
+  std::vector<FlatTarget> of_lines_, of_orders_, of_offers_;
+};
+
+void Accumulator::orders(std::uint32_t first, std::uint32_t last) {
+  const AnalysisContext& ctx = ctx_;
+  const Store& store = ctx.store;
   const LineColumns& lines = store.lines;
-  for (std::uint32_t o = 0; o < store.orders.size(); ++o) {
+  for (std::uint32_t o = first; o < last; ++o) {
     if (!ctx.is_sale(o)) continue;
     const std::uint32_t begin = ctx.order_line_begin[o], end = ctx.order_line_begin[o + 1];
     bool attached = false;
     for (std::uint32_t k = begin; k < end && !attached; ++k)
       attached = lines.rec.has(ctx.order_line(k));
-    for (FlatTarget& t : of_orders) {
+    for (FlatTarget& t : of_orders_) {
       const std::uint32_t slot = t.of((*t.target->g->order_column)[o]);
       if (slot != kSkipSlot) add_order(t, slot, o, attached);
     }
@@ -139,25 +156,25 @@ void accumulate(const AnalysisContext& ctx, const std::vector<Target*>& targets)
       if (rec != kNoId) {
         value = ctx.offer_line_value(line);
         margin = ctx.offer_line_margin(line);
-        for (FlatTarget& t : of_offers) {
+        for (FlatTarget& t : of_offers_) {
           const std::uint32_t slot = t.slot_of[rec];
           if (slot == kSkipSlot) continue;
           add_offer(t.target->sums[slot], value, margin);
           if (t.first_in(slot, o)) add_order(t, slot, o, attached);
         }
-        for (FlatTarget& t : of_orders) {
+        for (FlatTarget& t : of_orders_) {
           const std::uint32_t slot = t.of((*t.target->g->order_column)[o]);
           if (slot != kSkipSlot) add_offer(t.target->sums[slot], value, margin);
         }
       }
       const std::uint32_t product = lines.product[line];
-      const bool wanted = std::any_of(of_lines.begin(), of_lines.end(), [&](const FlatTarget& t) {
+      const bool wanted = std::any_of(of_lines_.begin(), of_lines_.end(), [&](const FlatTarget& t) {
         return t.slot_of[product] != kSkipSlot;
       });
       if (!wanted) continue;
       const double revenue = ctx.line_revenue_in_scope(line);
-      const double cost = std::isnan(revenue) ? kNaN : line_cost(store, line);
-      for (FlatTarget& t : of_lines) {
+      const double cost = std::isnan(revenue) ? kNaN : ctx.line_cost(line);
+      for (FlatTarget& t : of_lines_) {
         const std::uint32_t slot = t.slot_of[product];
         if (slot == kSkipSlot) continue;
         Sums& f = t.target->sums[slot];
@@ -170,8 +187,13 @@ void accumulate(const AnalysisContext& ctx, const std::vector<Target*>& targets)
       }
     }
   }
+}
+
+void Accumulator::impressions(std::uint32_t first, std::uint32_t last) {
+  const AnalysisContext& ctx = ctx_;
+  const Store& store = ctx.store;
   const ImpressionColumns& im = store.impressions;
-  for (std::uint32_t i = 0; i < im.size(); ++i) {
+  for (std::uint32_t i = first; i < last; ++i) {
     const double accepted = ctx.impression_accepted[i];
     const auto count = [&](const FlatTarget& t, std::uint32_t slot) {
       if (slot == kSkipSlot) return;
@@ -179,14 +201,14 @@ void accumulate(const AnalysisContext& ctx, const std::vector<Target*>& targets)
       f.impressions += 1;
       f.accepted += accepted;
     };
-    for (const FlatTarget& t : of_offers)
+    for (const FlatTarget& t : of_offers_)
       count(t, t.slot_of[im.rec(i)]);
-    if (!of_lines.empty()) {
+    if (!of_lines_.empty()) {
       const std::uint32_t offered = im.offered(i);
-      for (const FlatTarget& t : of_lines)
+      for (const FlatTarget& t : of_lines_)
         count(t, t.of(offered));
     }
-    if (of_orders.empty()) continue;
+    if (of_orders_.empty()) continue;
     // Sessions give impressions their channel, variant and segment; an impression's order
     // does otherwise.
     std::uint32_t session_row = kNoId;
@@ -194,7 +216,7 @@ void accumulate(const AnalysisContext& ctx, const std::vector<Target*>& targets)
     if (s != kNoId && s < store.session_row.size()) session_row = store.session_row[s];
     const std::uint32_t o = im.order[i];
     const bool has_order = o != kNoId && o < store.orders.size();
-    for (const FlatTarget& t : of_orders) {
+    for (const FlatTarget& t : of_orders_) {
       const Grouping& g = *t.target->g;
       std::uint32_t key = kNoId;
       if (g.impression_variant && im.variant[i] != kNoId) {
@@ -206,6 +228,17 @@ void accumulate(const AnalysisContext& ctx, const std::vector<Target*>& targets)
       count(t, t.of(key));
     }
   }
+}
+
+void accumulate(const AnalysisContext& ctx, const std::vector<Target*>& targets) {
+  if (targets.empty()) return;
+  Accumulator accumulator(ctx, targets);
+  for_each_block(ctx.store.orders.size(), [&](std::size_t first, std::size_t last) {
+    accumulator.orders(static_cast<std::uint32_t>(first), static_cast<std::uint32_t>(last));
+  });
+  for_each_block(ctx.store.impressions.size(), [&](std::size_t first, std::size_t last) {
+    accumulator.impressions(static_cast<std::uint32_t>(first), static_cast<std::uint32_t>(last));
+  });
 }
 
 GroupFigures figures_of(const Sums& s) {
