@@ -2,12 +2,15 @@
 // index when the file keeps each order's lines together.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
 #include <map>
 #include <string>
 #include <vector>
 
 #include "analysis/context.h"
 #include "generated_store.h"
+#include "util/row_blocks.h"
 
 namespace basketlift {
 namespace {
@@ -103,6 +106,70 @@ TEST(AnalysisContext, LinesKeptTogetherNeedNoIndexAndScatteredOnesGetOne) {
                 grouped_engine.store().lines.product[grouped_lines.at(order)[k]]);
     }
   }
+}
+
+// The passes over lines, orders and impressions run a block of rows per call
+// (util/row_blocks.h): on a store with several blocks of each, every row counts once, in
+// order — the money per order and in total, and each dimension's total, are the sums a plain
+// loop over the rows makes, to the last bit.
+TEST(AnalysisContext, PassesInBlocksAddEveryRowOnceInOrder) {
+  sample::GeneratorOptions options;
+  options.orders = 2 * kRowBlock + 5000;
+  options.seed = 9;
+  testing::AnalysedStore analysed;
+  const testing::GeneratedFiles generated = testing::generated_files(options);
+  testing::feed_generated(
+      analysed.engine, generated, options,
+      {OutputFile::products, OutputFile::orders, OutputFile::offers, OutputFile::sessions});
+  ASSERT_TRUE(analysed.engine.analyze().ok());
+  const Store& store = analysed.engine.store();
+  ASSERT_GT(store.lines.size(), 2 * kRowBlock);
+  ASSERT_GT(store.impressions.size(), 2 * kRowBlock);
+
+  const AnalysisContext ctx = build_context(store, Settings{});
+  std::vector<double> order_revenue(store.orders.size(), 0);
+  double revenue = 0;
+  for (std::size_t i = 0; i < store.lines.size(); ++i) {
+    const double r = ctx.line_revenue_in_scope(i);
+    if (std::isnan(r)) continue;
+    order_revenue[store.lines.order[i]] += r;
+    revenue += r;
+  }
+  EXPECT_EQ(ctx.order_revenue, order_revenue);
+  EXPECT_EQ(ctx.money.revenue, revenue);
+
+  // Each basis's total adds sale orders in index order and their lines in order.
+  double line_revenue = 0, order_total = 0, sale_orders = 0;
+  for (std::uint32_t o = 0; o < store.orders.size(); ++o) {
+    if (!ctx.is_sale(o)) continue;
+    ++sale_orders;
+    order_total += ctx.order_revenue[o];
+    for (std::uint32_t k = ctx.order_line_begin[o]; k < ctx.order_line_begin[o + 1]; ++k) {
+      const double r = ctx.line_revenue_in_scope(ctx.order_line(k));
+      if (!std::isnan(r)) line_revenue += r;
+    }
+  }
+  const auto& dimensions = analysed.engine.report().dimensions.dimensions;
+  const auto dimension = [&](const std::string& name) -> const Dimension& {
+    const auto it = std::find_if(dimensions.begin(), dimensions.end(),
+                                 [&](const Dimension& d) { return d.name == name; });
+    EXPECT_NE(it, dimensions.end()) << name;
+    return *it;
+  };
+  const Dimension& product = dimension("product");
+  ASSERT_GT(product.group_count, product.groups.size() - 1) << "a tail pass ran too";
+  EXPECT_EQ(product.total.orders, sale_orders);
+  EXPECT_EQ(product.total.revenue, line_revenue);
+  EXPECT_EQ(product.total.impressions, static_cast<double>(store.impressions.size()));
+  const Dimension& channel = dimension("channel");
+  EXPECT_EQ(channel.total.orders, sale_orders);
+  EXPECT_EQ(channel.total.revenue, order_total);
+  EXPECT_EQ(channel.total.impressions, static_cast<double>(store.impressions.size()));
+  // The listed groups and the tail partition the orders' lines.
+  double groups_revenue = 0;
+  for (const GroupFigures& g : product.groups)
+    groups_revenue += g.revenue;
+  EXPECT_NEAR(groups_revenue, line_revenue, 1e-6 * line_revenue);
 }
 
 }  // namespace
