@@ -16,7 +16,11 @@ inline constexpr std::size_t kRowBlock = std::size_t{1} << 15;
 /// that function is what V8 optimises between blocks.
 template <typename Pass>
 void for_each_block(std::size_t rows, Pass&& pass) {
-  for (std::size_t first = 0; first < rows; first += kRowBlock)
+  if (rows == 0) return;
+  // Two call sites, not one: Binaryen (emcc's optimiser) inlines a function with a single
+  // caller whatever its size, which would put the pass back inside one long call.
+  pass(std::size_t{0}, std::min(rows, kRowBlock));
+  for (std::size_t first = kRowBlock; first < rows; first += kRowBlock)
     pass(first, std::min(rows, first + kRowBlock));
 }
 
