@@ -239,6 +239,11 @@ export interface CreateEngineOptions {
   rangeBytes?: number;
   /** Which build of the module: 'auto' (default: with wasm SIMD where supported), 'simd', 'scalar'. */
   variant?: 'auto' | 'simd' | 'scalar';
+  /**
+   * Analyse a small made-up store once before returning (default true, about 0.2 s), so that
+   * the first real analysis runs in V8's optimised code; false skips it (see web/src/warm-up.js).
+   */
+  warmUp?: boolean;
 }
 
 /** The build of the module this runtime takes by default ('scalar' without wasm SIMD). */

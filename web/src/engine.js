@@ -5,6 +5,7 @@ import { readInRanges } from './parallel.js';
 import { RangePool, defaultPoolSize } from './pool.js';
 import { Simulation, simulate, KNOBS } from './simulation.js';
 import { localZone, zoneRules } from './time-zone.js';
+import { warmUpTables } from './warm-up.js';
 
 export { BasketliftError, Simulation, KNOBS, localZone };
 
@@ -58,7 +59,9 @@ export const DEFAULT_PARALLEL_FROM = 8 << 20;
  * file at once, Web Workers in a page and worker_threads in Node, capped by memory; a number;
  * 1 reads on this thread only), `parallelFrom` (bytes; smaller files are read on this thread,
  * default DEFAULT_PARALLEL_FROM), `rangeBytes` (the size of the ranges handed to workers) and
- * `variant` ('auto', the default: with wasm SIMD where the runtime has it; 'simd'; 'scalar').
+ * `variant` ('auto', the default: with wasm SIMD where the runtime has it; 'simd'; 'scalar')
+ * and `warmUp` (true, the default: analyse a small made-up store first, about 0.2 s, so that
+ * the first real analysis runs in optimised code — see warm-up.js; false to skip it).
  */
 export async function createEngine(options = {}) {
   if (typeof WebAssembly !== 'object') {
@@ -79,7 +82,22 @@ export async function createEngine(options = {}) {
   });
   engine.setMemoryLimit(options.memoryLimit ?? DEFAULT_MEMORY_LIMIT);
   if (options.settings) engine.configure(options.settings);
+  if (options.warmUp ?? true) await warmUp(module);
   return engine;
+}
+
+// Analyses warm-up.js's store on a throwaway engine of the same module (its memory is freed
+// for the real one). A failure here is only a slower first analysis: it is not reported.
+async function warmUp(module) {
+  const engine = new Engine(module);
+  try {
+    for (const { name, text } of warmUpTables()) await engine.addFile(new TextEncoder().encode(text), { name });
+    engine.analyzeJson();
+  } catch {
+    // nothing to undo: the engine below is freed either way
+  } finally {
+    engine.dispose();
+  }
 }
 
 const megabytes = (bytes) => (bytes / 1e6).toFixed(bytes < 1e7 ? 1 : 0);

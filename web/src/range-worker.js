@@ -22,7 +22,7 @@ async function start() {
   let ready = null;
   handle = async (message) => {
     if (message.type === 'init') {
-      ready = createEngine({ settings: message.settings ?? undefined, workers: 1 }).then((created) => (engine = created));
+      ready = createEngine({ settings: message.settings ?? undefined, workers: 1, warmUp: false }).then((created) => (engine = created));
       return;
     }
     try {

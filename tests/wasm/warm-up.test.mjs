@@ -1,0 +1,39 @@
+// createEngine's warm-up (web/src/warm-up.js): a made-up store analysed once so that the first
+// real analysis runs in V8's optimised code. It must exercise every section, and leave nothing
+// behind that a later report could show.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { loadEngineModule, webDir } from './helpers.mjs';
+
+const { createEngine } = await loadEngineModule();
+const { warmUpTables } = await import(path.join(webDir, 'src/warm-up.js'));
+
+test('the warm-up store is read whole and gives every section something to compute', async () => {
+  const engine = await createEngine({ workers: 1, warmUp: false });
+  for (const { name, text } of warmUpTables()) await engine.addFile(new TextEncoder().encode(text), { name });
+  const report = engine.analyze();
+  assert.deepEqual(report.inputs.map((file) => file.rows_rejected), [0, 0, 0, 0]);
+  assert.ok(report.summary.orders > 1000);
+  for (const section of ['dimensions', 'experiment', 'offers', 'ltv', 'basket', 'trends']) {
+    assert.equal(report[section].available, true, section);
+  }
+  assert.ok(report.offers.offers.length >= 6, 'offers of each type');
+  assert.deepEqual(report.data_gaps.checks, [], 'nothing for the gap checks to stop at');
+  assert.deepEqual(warmUpTables(), warmUpTables(), 'the same store every time');
+  engine.dispose();
+});
+
+test('an engine that warmed up gives the report of one that did not, byte for byte', async () => {
+  const sample = (name) => new Uint8Array(readFileSync(path.join(webDir, 'sample', name)));
+  const reports = [];
+  for (const warmUp of [true, false]) {
+    const engine = await createEngine({ workers: 1, warmUp });
+    for (const name of ['products.csv', 'orders.csv', 'offers.csv', 'sessions.csv']) await engine.addFile(sample(name), { name });
+    engine.analyze();
+    reports.push(engine.reportJson().replace(/"store_bytes":\d+/, ''));
+    engine.dispose();
+  }
+  assert.equal(reports[0], reports[1]);
+});
