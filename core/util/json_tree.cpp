@@ -13,8 +13,10 @@ namespace ondemand = simdjson::ondemand;
 // Reads On-Demand values (a document's root or a value inside it) into JsonValue trees.
 class JsonTreeBuilder {
  public:
-  // Deeper documents are refused, as simdjson's DOM parser refuses them.
-  static constexpr int kMaxDepth = 1024;
+  // Deeper documents are refused. On-Demand keeps a position per open level in an array of
+  // the parser's max_depth (1,024) and does not check it outside debug builds: the limit here
+  // stays well inside it (a settings file or a report nests a few levels).
+  static constexpr int kMaxDepth = 256;
 
   // Reads `source` (an ondemand::document or ondemand::value) into `out`.
   template <typename Source>

@@ -71,9 +71,15 @@ TEST(JsonTree, RefusesWhatIsNotJson) {
                           "{\"a\": \"\\ud800\"}", "[1e999]", "{'a': 1}", "\"\xFF\""}) {
     EXPECT_FALSE(JsonValue::parse(bad)) << bad;
   }
-  std::string deep(2000, '[');
-  deep += std::string(2000, ']');
-  EXPECT_FALSE(JsonValue::parse(deep));  // deeper than simdjson's limit
+  // Refused past 256 levels, long before On-Demand's 1,024 (which it does not check itself).
+  const auto nested = [](int levels) {
+    return std::string(levels, '[') + std::string(levels, ']');
+  };
+  EXPECT_TRUE(JsonValue::parse(nested(257)));
+  EXPECT_FALSE(JsonValue::parse(nested(258)));
+  EXPECT_FALSE(JsonValue::parse(nested(1024)));
+  EXPECT_FALSE(JsonValue::parse(nested(5000)));
+  EXPECT_FALSE(JsonValue::parse_members("{\"k\": " + nested(300) + "}", {"k"}));
   EXPECT_TRUE(JsonValue::parse("[[[]]]"));
   EXPECT_TRUE(JsonValue::parse("  42  "));
 }
