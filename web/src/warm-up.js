@@ -1,7 +1,7 @@
 // A small made-up store that a new engine analyses once before the first real file arrives.
 // V8 runs a wasm function in baseline code until it has been busy for a while, and moves it to
 // optimised code only between calls: the analysis, one long call, would otherwise run in
-// baseline code from start to end the first time (a fifth slower for a 1M-order report).
+// baseline code from start to end the first time (a 1M-order report 10–20% slower).
 // Analysing this store makes the analysis code hot, and V8 optimises it in the background while
 // the real files are read.
 
