@@ -27,17 +27,7 @@ class JsonTreeBuilder {
     switch (type) {
       case ondemand::json_type::object: {
         ondemand::object object;
-        if (source.get_object().get(object)) return false;
-        out.kind_ = JsonValue::Kind::object;
-        for (auto field_result : object) {
-          ondemand::field field;
-          std::string_view key;
-          if (std::move(field_result).get(field) || field.unescaped_key(false).get(key))
-            return false;
-          out.members_.emplace_back(std::string(key), JsonValue());
-          if (!read(field.value(), out.members_.back().second, depth + 1)) return false;
-        }
-        return true;
+        return !source.get_object().get(object) && read_members(object, out, depth, nullptr);
       }
       case ondemand::json_type::array: {
         ondemand::array array;
@@ -88,6 +78,22 @@ class JsonTreeBuilder {
     return false;
   }
 
+  // Reads an object at `depth` into `out`: its members, or only those named in `keys` when
+  // given (the others are skipped unread).
+  static bool read_members(ondemand::object& object, JsonValue& out, int depth,
+                           const std::initializer_list<std::string_view>* keys) {
+    out.kind_ = JsonValue::Kind::object;
+    for (auto field_result : object) {
+      ondemand::field field;
+      std::string_view key;
+      if (std::move(field_result).get(field) || field.unescaped_key(false).get(key)) return false;
+      if (keys && std::find(keys->begin(), keys->end(), key) == keys->end()) continue;
+      out.members_.emplace_back(std::string(key), JsonValue());
+      if (!read(field.value(), out.members_.back().second, depth + 1)) return false;
+    }
+    return true;
+  }
+
   // Reads the root of `json`, or only the named members when `keys` is given.
   static std::optional<JsonValue> parse(std::string_view json,
                                         const std::initializer_list<std::string_view>* keys) {
@@ -100,17 +106,8 @@ class JsonTreeBuilder {
       if (!read(document, root, 0)) return std::nullopt;
     } else {
       ondemand::object object;
-      if (document.get_object().get(object)) return std::nullopt;
-      root.kind_ = JsonValue::Kind::object;
-      for (auto field_result : object) {
-        ondemand::field field;
-        std::string_view key;
-        if (std::move(field_result).get(field) || field.unescaped_key(false).get(key))
-          return std::nullopt;
-        if (std::find(keys->begin(), keys->end(), key) == keys->end()) continue;
-        root.members_.emplace_back(std::string(key), JsonValue());
-        if (!read(field.value(), root.members_.back().second, 1)) return std::nullopt;
-      }
+      if (document.get_object().get(object) || !read_members(object, root, 0, keys))
+        return std::nullopt;
     }
     if (!document.at_end()) return std::nullopt;  // trailing content
     return root;

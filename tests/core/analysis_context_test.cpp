@@ -157,7 +157,7 @@ TEST(AnalysisContext, PassesInBlocksAddEveryRowOnceInOrder) {
     return *it;
   };
   const Dimension& product = dimension("product");
-  ASSERT_GT(product.group_count, product.groups.size() - 1) << "a tail pass ran too";
+  ASSERT_GT(product.group_count, Settings{}.max_dimension_groups) << "a tail pass ran too";
   EXPECT_EQ(product.total.orders, sale_orders);
   EXPECT_EQ(product.total.revenue, line_revenue);
   EXPECT_EQ(product.total.impressions, static_cast<double>(store.impressions.size()));
