@@ -30,10 +30,34 @@ test('an engine that warmed up gives the report of one that did not, byte for by
   const reports = [];
   for (const warmUp of [true, false]) {
     const engine = await createEngine({ workers: 1, warmUp });
+    assert.equal(await engine.warmedUp, warmUp, 'the warm-up ran to its end (or there was none)');
     for (const name of ['products.csv', 'orders.csv', 'offers.csv', 'sessions.csv']) await engine.addFile(sample(name), { name });
     engine.analyze();
     reports.push(engine.reportJson().replace(/"store_bytes":\d+/, ''));
     engine.dispose();
   }
   assert.equal(reports[0], reports[1]);
+});
+
+test('work given at once stops the warm-up before its next step', async () => {
+  const sample = (name) => new Uint8Array(readFileSync(path.join(webDir, 'sample', name)));
+  const engine = await createEngine({ workers: 1 });
+  const warmedUp = engine.warmedUp;
+  await engine.addFile(sample('orders.csv'), { name: 'orders.csv' });
+  assert.equal(await warmedUp, false, 'stopped: the file came first');
+  const report = engine.analyze();
+  assert.deepEqual(report.inputs.map((input) => input.file), ['orders.csv'], 'only the real file');
+  engine.dispose();
+
+  // Disposing an engine stops its warm-up too (the module is left alone).
+  const idle = await createEngine({ workers: 1 });
+  const pending = idle.warmedUp;
+  idle.dispose();
+  assert.equal(await pending, false);
+});
+
+test('an engine left alone warms up to the end', async () => {
+  const engine = await createEngine({ workers: 1 });
+  assert.equal(await engine.warmedUp, true);
+  engine.dispose();
 });

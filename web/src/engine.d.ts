@@ -240,8 +240,11 @@ export interface CreateEngineOptions {
   /** Which build of the module: 'auto' (default: with wasm SIMD where supported), 'simd', 'scalar'. */
   variant?: 'auto' | 'simd' | 'scalar';
   /**
-   * Analyse a small made-up store once before returning (default true, about 0.2 s), so that
-   * the first real analysis runs in V8's optimised code; false skips it (see web/src/warm-up.js).
+   * While the engine has nothing else to do, analyse a small made-up store once (default true,
+   * about 0.2 s in a few steps after createEngine returns), so that the first real analysis runs
+   * in V8's optimised code. It stops at its next step once the engine is given work (a file, an
+   * analysis, a simulation), so that work never waits for it; `Engine.warmedUp` says how it
+   * ended. false skips it (see web/src/warm-up.js).
    */
   warmUp?: boolean;
 }
@@ -296,6 +299,13 @@ export class Engine {
   memory(): MemoryUse;
   /** Threads that read a large file at once (1: this one only). */
   readonly threads: number;
+  /**
+   * Resolves to true once the warm-up (createEngine's `warmUp`) analysed its store; false when
+   * there was none or the engine was given work first. Await it to start on a warmed-up engine.
+   */
+  readonly warmedUp: Promise<boolean>;
+  /** Starts the warm-up in the background (createEngine does, unless `warmUp: false`). */
+  warmUpInBackground(): void;
   /** Rows read so far in the open file. */
   openFileRows(): number;
   /** Low-level range reading (what addFile does with the pool): how other engines read ranges of the open file. */

@@ -60,8 +60,10 @@ export const DEFAULT_PARALLEL_FROM = 8 << 20;
  * 1 reads on this thread only), `parallelFrom` (bytes; smaller files are read on this thread,
  * default DEFAULT_PARALLEL_FROM), `rangeBytes` (the size of the ranges handed to workers) and
  * `variant` ('auto', the default: with wasm SIMD where the runtime has it; 'simd'; 'scalar')
- * and `warmUp` (true, the default: analyse a small made-up store first, about 0.2 s, so that
- * the first real analysis runs in optimised code — see warm-up.js; false to skip it).
+ * and `warmUp` (true, the default: while the engine has nothing else to do, analyse a small
+ * made-up store, about 0.2 s in a few steps, so that the first real analysis runs in optimised
+ * code — see warm-up.js; it stops at its next step once the engine is given work, so a file
+ * given at once is never kept waiting; `engine.warmedUp` says how it ended; false: none).
  */
 export async function createEngine(options = {}) {
   if (typeof WebAssembly !== 'object') {
@@ -82,19 +84,29 @@ export async function createEngine(options = {}) {
   });
   engine.setMemoryLimit(options.memoryLimit ?? DEFAULT_MEMORY_LIMIT);
   if (options.settings) engine.configure(options.settings);
-  if (options.warmUp ?? true) await warmUp(module);
+  if (options.warmUp ?? true) engine.warmUpInBackground();
   return engine;
 }
 
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+
 // Analyses warm-up.js's store on a throwaway engine of the same module (its memory is freed
-// for the real one). A failure here is only a slower first analysis: it is not reported.
-async function warmUp(module) {
+// for the real one), one step per task, and stops before a step once `stop()` holds. True when
+// it analysed the store. A failure here is only a slower first analysis: it is not reported.
+async function warmUp(module, stop) {
   const engine = new Engine(module);
   try {
-    for (const { name, text } of warmUpTables()) await engine.addFile(new TextEncoder().encode(text), { name });
+    for (const { name, text } of warmUpTables()) {
+      await nextTask();
+      if (stop()) return false;
+      await engine.addFile(new TextEncoder().encode(text), { name });
+    }
+    await nextTask();
+    if (stop()) return false;
     engine.analyzeJson();
+    return true;
   } catch {
-    // nothing to undo: the engine below is freed either way
+    return false;
   } finally {
     engine.dispose();
   }
@@ -116,12 +128,27 @@ export class Engine {
   #pool = null;
   #poolSettings = null;
   #poolBytes = 0;  // what readers of pools since replaced reported
+  #given = false;  // the engine was given work: a warm-up stops
+  #warmedUp = Promise.resolve(false);
 
   /** An engine over an instantiated module; `parallel` = {threads, parallelFrom, rangeBytes}. */
   constructor(module, parallel = { threads: 1 }) {
     this.#module = module;
     this.#native = new module.Engine();
     this.#parallel = parallel;
+  }
+
+  /** Starts the warm-up (see createEngine's `warmUp`); warmedUp tells how it ended. */
+  warmUpInBackground() {
+    this.#warmedUp = warmUp(this.#module, () => this.#given);
+  }
+
+  /**
+   * Resolves to true once the warm-up analysed its store; false when there was none, or it
+   * stopped because the engine was given work first.
+   */
+  get warmedUp() {
+    return this.#warmedUp;
   }
 
   /** Threads that read a large file at once (1: this one only). */
@@ -154,6 +181,7 @@ export class Engine {
    * (bytes, when known) lets the engine size its columns once instead of growing them.
    */
   beginFile(name, { table = '', format = '', mapping = null, size = 0 } = {}) {
+    this.#given = true;
     check(this.#native.beginFile(String(name), table, format, mapping ? JSON.stringify(mapping) : '', size ?? 0));
   }
 
@@ -203,6 +231,7 @@ export class Engine {
 
   /** Reads one range of a file described by rangeSpec() into this (empty) engine; returns it serialised. */
   readRange(spec, head, bytes) {
+    this.#given = true;
     // Fed in pieces: the reader's buffer in wasm memory stays RANGE_FEED_BYTES, not a range.
     check(this.#native.beginRange(spec, head, bytes.length));
     for (let at = 0; at < bytes.length; at += RANGE_FEED_BYTES) {
@@ -289,6 +318,7 @@ export class Engine {
    * and the table (null, with `error`, when none is recognised). Reads at most 64 KiB.
    */
   async inspect(source, mapping = null) {
+    this.#given = true;
     let head;
     if (typeof Blob !== 'undefined' && source instanceof Blob) head = new Uint8Array(await source.slice(0, 65536).arrayBuffer());
     else head = (source instanceof Uint8Array ? source : new Uint8Array(source)).subarray(0, 65536);
@@ -307,6 +337,7 @@ export class Engine {
    * another thread as one string (cheaper to post than the object it reads as).
    */
   analyzeJson() {
+    this.#given = true;
     check(this.#native.analyze());
     return this.reportJson();
   }
@@ -330,11 +361,13 @@ export class Engine {
    * baseline; `scenario` holds the knobs to change. Returns the projection object.
    */
   simulate(baseline, scenario = {}) {
+    this.#given = true;
     return simulate(this.#module, baseline, scenario, this.#native);
   }
 
   /** A simulator for sliders: set knobs and run() cheaply (see Simulation); baseline as simulate(). */
   simulator(baseline, scenario = {}) {
+    this.#given = true;
     return new Simulation(this.#module, baseline, scenario, this.#native);
   }
 
@@ -354,6 +387,7 @@ export class Engine {
 
   /** Frees the engine; it cannot be used afterwards. */
   dispose() {
+    this.#given = true;
     this.#pool?.terminate();
     this.#pool = null;
     if (this.#buffer) this.#module._free(this.#buffer);

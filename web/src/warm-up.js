@@ -1,4 +1,5 @@
-// A small made-up store that a new engine analyses once before the first real file arrives.
+// A small made-up store that a new engine analyses once while it is idle, before the first real
+// file arrives.
 // V8 runs a wasm function in baseline code until it has been busy for a while, and moves it to
 // optimised code only between calls: the analysis, one long call, would otherwise run in
 // baseline code from start to end the first time (a 1M-order report 10–20% slower).
