@@ -72,6 +72,24 @@ test('progress reaches the end with the pool', async () => {
   engine.dispose();
 });
 
+test("progress moves while readers read their ranges, not only when a range is merged", async () => {
+  // Ranges of 2 MiB, each read by a reader in two 1 MiB pieces; the engine's own pieces 1 MiB.
+  const folder = mkdtempSync(path.join(os.tmpdir(), 'basketlift-progress-'));
+  execFileSync(path.join(root, 'build/bin/basketlift-generate'), ['--orders', '15000', '--seed', '5', '--format', 'csv', '--out', folder]);
+  const offers = new Uint8Array(readFileSync(path.join(folder, 'offers.csv')));
+  rmSync(folder, { recursive: true, force: true });
+  const engine = await createEngine({ workers: 3, parallelFrom: 1 << 15, rangeBytes: 2 << 20 });
+  const seen = [0];
+  await engine.addFile(offers, { name: 'offers.csv', chunkBytes: 1 << 20, onProgress: (p) => seen.push(p.loaded) });
+  assert.ok(offers.length > 6 << 20, 'several ranges');
+  assert.ok(engine.memory().poolBytes > 0, 'the readers read ranges');
+  const steps = seen.slice(1).map((loaded, k) => loaded - seen[k]);
+  assert.ok(Math.min(...steps) >= 0, 'progress only grows');
+  assert.ok(Math.max(...steps) <= 1 << 20, `no step above a piece (largest ${Math.max(...steps)} bytes)`);
+  assert.equal(seen.at(-1), offers.length);
+  engine.dispose();
+});
+
 test('a cancel stops a pooled read; the engine reads again afterwards', async () => {
   const engine = await createEngine({ workers: 3, ...POOL });
   const controller = new AbortController();

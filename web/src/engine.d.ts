@@ -314,8 +314,11 @@ export class Engine {
   findRangeStart(window: Uint8Array): number;
   /** Merges a range read by readRange(); 'read_serially' means: feed its bytes instead. */
   mergeRange(range: Uint8Array, last: boolean): 'merged' | 'read_serially';
-  /** Reads one range of a file (this engine must hold nothing); returns it serialised. */
-  readRange(spec: string, head: Uint8Array, bytes: Uint8Array): Uint8Array;
+  /**
+   * Reads one range of a file (this engine must hold nothing); returns it serialised.
+   * `onPiece` hears the bytes read so far after each 1 MiB piece.
+   */
+  readRange(spec: string, head: Uint8Array, bytes: Uint8Array, onPiece?: ((bytesRead: number) => void) | null): Uint8Array;
   /** Frees the engine. */
   dispose(): void;
 }

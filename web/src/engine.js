@@ -229,14 +229,18 @@ export class Engine {
     return result.text;
   }
 
-  /** Reads one range of a file described by rangeSpec() into this (empty) engine; returns it serialised. */
-  readRange(spec, head, bytes) {
+  /**
+   * Reads one range of a file described by rangeSpec() into this (empty) engine; returns it
+   * serialised. `onPiece(bytes)` is called with the bytes read so far after each piece.
+   */
+  readRange(spec, head, bytes, onPiece = null) {
     this.#given = true;
     // Fed in pieces: the reader's buffer in wasm memory stays RANGE_FEED_BYTES, not a range.
     check(this.#native.beginRange(spec, head, bytes.length));
     for (let at = 0; at < bytes.length; at += RANGE_FEED_BYTES) {
       const piece = bytes.subarray(at, at + RANGE_FEED_BYTES);
       if (!this.#native.feed(this.#copyIn(piece), piece.length).ok) break;  // endRange says why
+      onPiece?.(at + piece.length);
     }
     check(this.#native.endRange());
     const range = this.#native.rangeBytes().slice();

@@ -7,8 +7,9 @@
 
 const HEAD_BYTES = 64 << 10;   // read by the engine before planning: holds the file's head
 const WINDOW_BYTES = 1 << 20;  // looked at past each cut for a range start
+const SHORT_WINDOW_BYTES = 64 << 10;  // looked at first
 const IS_NODE = typeof process === 'object' && typeof process.versions?.node === 'string';
-const CHUNK_BYTES = 4 << 20;   // the engine's own reading, between two looks at the event loop
+const CHUNK_BYTES = 4 << 20;   // the engine's own reading (addFile's chunkBytes), between two looks at the event loop
 // The engine's share assumes it merges a range this many times faster than it reads one.
 // Tuned with one reader on 16 MB ranges of the orders CSV: the engine reads one in about 250 ms
 // and copies and merges one in about 105 ms, while a reader, which also writes its range out,
@@ -28,13 +29,21 @@ export async function readInRanges(engine, pool, source, options, rangeBytes) {
   const isBlob = typeof Blob !== 'undefined' && source instanceof Blob;
   const total = isBlob ? source.size : source.length;
   const slice = async (start, end) => (isBlob ? new Uint8Array(await source.slice(start, end).arrayBuffer()) : source.subarray(start, end));
-  let loaded = 0;
-  const progress = () => options.onProgress?.({ loaded, total, rows: engine.openFileRows() });
+  const chunkBytes = options.chunkBytes ?? CHUNK_BYTES;
+  let loaded = 0;              // bytes this engine read or merged
+  const reading = new Map();   // range → bytes of it its reader has read so far
+  let shown = 0;               // the progress last reported: it only grows
+  const progress = () => {
+    let read = loaded;
+    for (const bytes of reading.values()) read += bytes;
+    shown = Math.max(shown, read);  // a range read again here, after its reader failed
+    options.onProgress?.({ loaded: shown, total, rows: engine.openFileRows() });
+  };
   let dispatch = () => {};  // sends readers more ranges (set once the ranges are planned)
   const feedRange = async (start, end) => {
-    for (let at = start; at < end; at += CHUNK_BYTES) {
+    for (let at = start; at < end; at += chunkBytes) {
       options.signal?.throwIfAborted();
-      const chunk = await slice(at, Math.min(end, at + CHUNK_BYTES));
+      const chunk = await slice(at, Math.min(end, at + chunkBytes));
       engine.feed(chunk);
       loaded += chunk.length;
       progress();
@@ -55,11 +64,17 @@ export async function readInRanges(engine, pool, source, options, rangeBytes) {
   // and an even spread of a share of the others itself, and merges the readers' ranges in file
   // order between its own: its share is what keeps it as busy as the readers,
   // share/r + (1 − share)/(MERGE_SPEEDUP·r) = (1 − share)/(readers·r) for one reading speed r.
+  // A range start is looked for in the first SHORT_WINDOW_BYTES past a cut, and in the whole
+  // window only when it is not there: a start found in a window's first bytes is the one the
+  // whole window gives (the search goes forward and needs whole records). A page's File reads
+  // about 25 MB/s of slices in a worker here: 1 MiB windows held the readers back by almost a
+  // second on a 315 MB file.
   const bounds = [first];
   if (plan) {
     for (let cut = first + rangeBytes; cut < total - rangeBytes / 4; cut += rangeBytes) {
       if (cut <= bounds.at(-1)) continue;
-      const offset = engine.findRangeStart(await slice(cut, Math.min(total, cut + WINDOW_BYTES)));
+      let offset = engine.findRangeStart(await slice(cut, Math.min(total, cut + SHORT_WINDOW_BYTES)));
+      if (offset < 0 && cut + SHORT_WINDOW_BYTES < total) offset = engine.findRangeStart(await slice(cut, Math.min(total, cut + WINDOW_BYTES)));
       if (offset >= 0 && cut + offset < total && cut + offset > bounds.at(-1)) bounds.push(cut + offset);
     }
   }
@@ -92,8 +107,14 @@ export async function readInRanges(engine, pool, source, options, rangeBytes) {
       }
       inPool += 1;
       jobs[next] = job;
+      // The reader's progress within the range moves the file's (readers report each piece).
+      const range = next;
+      const onRead = (bytes) => {
+        reading.set(range, bytes);
+        progress();
+      };
       // Node's Blob: sliced here; the slice owns its buffer and is transferred as it is.
-      const read = isBlob && IS_NODE ? slice(start, end).then((bytes) => pool.read(Object.assign(job, { bytes }))) : pool.read(job);
+      const read = isBlob && IS_NODE ? slice(start, end).then((bytes) => pool.read(Object.assign(job, { bytes }), onRead)) : pool.read(job, onRead);
       reads[next] = read.catch(() => null).finally(() => (inPool -= 1));  // null: read it here
     }
   };
@@ -109,6 +130,7 @@ export async function readInRanges(engine, pool, source, options, rangeBytes) {
     reads[at] = jobs[at] = null;
     options.signal?.throwIfAborted();
     const outcome = range ? engine.mergeRange(range, at + 1 === count) : 'read_serially';
+    reading.delete(at);
     if (outcome === 'read_serially') {
       await feedRange(start, end);
     } else {

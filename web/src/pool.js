@@ -73,12 +73,13 @@ export class RangePool {
 
   /**
    * Reads one range: `job` = {spec, head, bytes} (a Uint8Array, transferred) or {spec, head,
-   * blob, start, end} (the worker reads the slice itself). Resolves to the serialised range.
+   * blob, start, end} (the worker reads the slice itself). Resolves to the serialised range;
+   * `onProgress(bytes)` hears how many of its bytes the reader has read, as it goes.
    */
-  read(job) {
+  read(job, onProgress = null) {
     return new Promise((resolve, reject) => {
       const id = this.#nextId++;
-      this.#pending.set(id, { resolve, reject });
+      this.#pending.set(id, { resolve, reject, onProgress });
       this.#queue.push({ id, job });
       this.#dispatch();
     });
@@ -124,6 +125,10 @@ export class RangePool {
   }
 
   #answer(worker, message) {
+    if (message.type === 'progress') {  // the reader goes on with the range
+      this.#pending.get(message.id)?.onProgress?.(message.loaded);
+      return;
+    }
     worker.busy(false);
     if (message.wasmBytes) this.#memory.set(worker, Math.max(this.#memory.get(worker) ?? 0, message.wasmBytes));
     if (message.spare && this.#spares.length < this.#workers.length + 1) this.#spares.push(message.spare);

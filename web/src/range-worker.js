@@ -28,7 +28,9 @@ async function start() {
     try {
       await ready;
       const bytes = message.bytes ?? new Uint8Array(await message.blob.slice(message.start, message.end).arrayBuffer());
-      const range = engine.readRange(message.spec, message.head, bytes);
+      // Progress after each piece, so the page's progress moves while this range is read.
+      const progress = (loaded) => port.postMessage({ id: message.id, type: 'progress', loaded });
+      const range = engine.readRange(message.spec, message.head, bytes, progress);
       // The bytes' buffer goes back with the range, for the next range (pool.js takeBuffer).
       const spare = message.bytes?.buffer;
       port.postMessage({ id: message.id, range, spare, wasmBytes: engine.memory().wasmBytes }, spare ? [range.buffer, spare] : [range.buffer]);
