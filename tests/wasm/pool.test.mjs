@@ -90,6 +90,26 @@ test("progress moves while readers read their ranges, not only when a range is m
   engine.dispose();
 });
 
+test('records longer than the short window past a cut: starts found in the whole window, same report', async () => {
+  // Lines of ~150 KB (a long product name): no whole record in a cut's first 64 KiB.
+  const name = 'x'.repeat(150_000);
+  const lines = ['order_id,product_id,product_name,quantity,unit_price'];
+  for (let k = 0; k < 48; k++) lines.push(`O${k},P${k % 7},${name}${k},${1 + (k % 3)},${(10 + k).toFixed(2)}`);
+  const bytes = new TextEncoder().encode(lines.join('\n') + '\n');
+  const report = async (workers) => {
+    const engine = await createEngine({ workers, parallelFrom: 1 << 15, rangeBytes: 1 << 20 });
+    await engine.addFile(bytes, { name: 'orders.csv' });
+    const result = { report: withoutSize(engine.analyze()), poolBytes: engine.memory().poolBytes };
+    engine.dispose();
+    return result;
+  };
+  const single = await report(1);
+  const pooled = await report(3);
+  assert.equal(pooled.report, single.report);
+  assert.ok(pooled.poolBytes > 0, 'the readers read ranges');
+  assert.equal(JSON.parse(single.report).summary.orders, 48);
+});
+
 test('a cancel stops a pooled read; the engine reads again afterwards', async () => {
   const engine = await createEngine({ workers: 3, ...POOL });
   const controller = new AbortController();

@@ -65,10 +65,12 @@ export async function readInRanges(engine, pool, source, options, rangeBytes) {
   // order between its own: its share is what keeps it as busy as the readers,
   // share/r + (1 − share)/(MERGE_SPEEDUP·r) = (1 − share)/(readers·r) for one reading speed r.
   // A range start is looked for in the first SHORT_WINDOW_BYTES past a cut, and in the whole
-  // window only when it is not there: a start found in a window's first bytes is the one the
-  // whole window gives (the search goes forward and needs whole records). Slices of a page's
-  // File are slow while the readers start up: 1 MiB windows held them back by 0.84 s on a
-  // 315 MB file, 64 KiB ones by 0.19 s.
+  // window only when it is not there. The search goes forward over whole records, so the
+  // short window nearly always finds the whole window's start (a CSV candidate line near its
+  // end is checked against fewer following records); a wrong start is caught at the merge, as
+  // any speculation is (core/ingest/range_reading.h), and the engine reads on itself. Slices
+  // of a page's File are slow while the readers start up: 1 MiB windows held them back by
+  // 0.84 s on a 315 MB file, 64 KiB ones by 0.19 s.
   const bounds = [first];
   if (plan) {
     for (let cut = first + rangeBytes; cut < total - rangeBytes / 4; cut += rangeBytes) {
