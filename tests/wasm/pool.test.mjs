@@ -110,6 +110,25 @@ test('records longer than the short window past a cut: starts found in the whole
   assert.equal(JSON.parse(single.report).summary.orders, 48);
 });
 
+test('the analysis ends the readers (their memory stays counted); a later large file starts new ones', async () => {
+  const single = withoutSize(await reportWith(1));
+  const engine = await createEngine({ workers: 3, ...POOL });
+  try {
+    for (const { name, bytes } of files.slice(0, 2)) await engine.addFile(bytes, { name });
+    assert.equal(engine.readers, 2, 'kept from one file to the next');
+    engine.analyze();
+    assert.equal(engine.readers, 0, 'ended by the analysis');
+    const held = engine.memory().poolBytes;
+    assert.ok(held > 0, 'what they held is still counted');
+    for (const { name, bytes } of files.slice(2)) await engine.addFile(bytes, { name });
+    assert.equal(engine.readers, 2, 'started again for the next large file');
+    assert.equal(withoutSize(engine.analyze()), single, 'the report of one thread');
+    assert.ok(engine.memory().poolBytes >= held);
+  } finally {
+    engine.dispose();
+  }
+});
+
 test('a cancel stops a pooled read; the engine reads again afterwards', async () => {
   const engine = await createEngine({ workers: 3, ...POOL });
   const controller = new AbortController();

@@ -300,6 +300,11 @@ export class Engine {
   /** Threads that read a large file at once (1: this one only). */
   readonly threads: number;
   /**
+   * Range readers alive now: started for the first large file and kept for the next ones; the
+   * analysis ends them first, so that their memory is given back before it needs its own.
+   */
+  readonly readers: number;
+  /**
    * Resolves to true once the warm-up (createEngine's `warmUp`) analysed its store; false when
    * there was none or the engine was given work first. Await it to start on a warmed-up engine.
    */

@@ -156,6 +156,23 @@ export class Engine {
     return this.#parallel.threads;
   }
 
+  /**
+   * Range readers alive now. They are started for the first large file and kept for the next
+   * ones; the analysis lets them go first, so that their memory is given back before it needs
+   * its own (a later large file starts new ones).
+   */
+  get readers() {
+    return this.#pool?.size ?? 0;
+  }
+
+  // Ends the pool's readers, keeping what they held in memory() (poolBytes).
+  #releaseReaders() {
+    if (!this.#pool) return;
+    this.#poolBytes = Math.max(this.#poolBytes, this.#pool.memoryBytes());
+    this.#pool.terminate();
+    this.#pool = null;
+  }
+
   /** Rows read so far in the open file. */
   openFileRows() {
     return this.#native.openFileRows();
@@ -291,8 +308,7 @@ export class Engine {
   async #addInRanges(source, options, total) {
     const settings = JSON.stringify(this.#settings);
     if (!this.#pool || this.#poolSettings !== settings) {
-      this.#poolBytes = Math.max(this.#poolBytes, this.#pool?.memoryBytes() ?? 0);
-      this.#pool?.terminate();
+      this.#releaseReaders();
       this.#pool = await RangePool.create(this.#parallel.threads - 1, this.#settings);
       this.#poolSettings = settings;
     }
@@ -306,9 +322,7 @@ export class Engine {
       await readInRanges(this, this.#pool, source, { ...options, onProgress }, this.#parallel.rangeBytes);
     } catch (error) {
       try { this.#native.endFile(); } catch { /* the file is abandoned either way */ }
-      this.#poolBytes = Math.max(this.#poolBytes, this.#pool?.memoryBytes() ?? 0);
-      this.#pool?.terminate();  // readers busy with a cancelled file: start afresh next time
-      this.#pool = null;
+      this.#releaseReaders();  // readers busy with a cancelled file: start afresh next time
       if (error.code === 'too_large') {
         throw new BasketliftError('too_large', `file too large for this browser tab: ${megabytes(loaded)} MB read of ${megabytes(total)} MB (${error.message})`);
       }
@@ -342,6 +356,7 @@ export class Engine {
    */
   analyzeJson() {
     this.#given = true;
+    this.#releaseReaders();
     check(this.#native.analyze());
     return this.reportJson();
   }
