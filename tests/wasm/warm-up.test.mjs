@@ -55,9 +55,3 @@ test('work given at once stops the warm-up before its next step', async () => {
   idle.dispose();
   assert.equal(await pending, false);
 });
-
-test('an engine left alone warms up to the end', async () => {
-  const engine = await createEngine({ workers: 1 });
-  assert.equal(await engine.warmedUp, true);
-  engine.dispose();
-});

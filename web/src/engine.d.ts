@@ -96,7 +96,10 @@ export interface MemoryUse {
   heapBytes: number;
   /** Size of the module's whole linear memory. */
   wasmBytes: number;
-  /** The pool's readers' linear memory: the sum of each one's largest so far (0 without a pool). */
+  /**
+   * The pool's readers' linear memory at its largest: the sum of each live reader's largest so
+   * far, or an earlier pool's when that was larger (the analysis ends the readers); 0 before any.
+   */
   poolBytes: number;
 }
 

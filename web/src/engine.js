@@ -397,11 +397,12 @@ export class Engine {
 
   /**
    * Bytes held by the engine's store, the module's C heap in use, its whole linear memory, and
-   * the pool's readers' linear memory (the sum of each one's largest so far; 0 without a pool).
+   * the pool's readers' linear memory at its largest (the sum of each live reader's largest so
+   * far, or an earlier pool's when that was larger: the analysis ends the readers; 0 before any).
    */
   memory() {
     return { engineBytes: this.#native.memoryBytes(), heapBytes: this.#module.heapBytes(), wasmBytes: this.#module.HEAPU8.length,
-             poolBytes: this.#pool?.memoryBytes() ?? this.#poolBytes };
+             poolBytes: Math.max(this.#poolBytes, this.#pool?.memoryBytes() ?? 0) };
   }
 
   /** Frees the engine; it cannot be used afterwards. */

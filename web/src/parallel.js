@@ -9,7 +9,8 @@ const HEAD_BYTES = 64 << 10;   // read by the engine before planning: holds the 
 const WINDOW_BYTES = 1 << 20;  // looked at past each cut for a range start
 const SHORT_WINDOW_BYTES = 64 << 10;  // looked at first
 const IS_NODE = typeof process === 'object' && typeof process.versions?.node === 'string';
-const CHUNK_BYTES = 4 << 20;   // the engine's own reading (addFile's chunkBytes), between two looks at the event loop
+// The engine's own pieces (addFile's chunkBytes), between two looks at the event loop.
+const CHUNK_BYTES = 4 << 20;
 // The engine's share assumes it merges a range this many times faster than it reads one.
 // Tuned with one reader on 16 MB ranges of the orders CSV: the engine reads one in about 250 ms
 // and copies and merges one in about 105 ms, while a reader, which also writes its range out,
@@ -71,12 +72,18 @@ export async function readInRanges(engine, pool, source, options, rangeBytes) {
   // any speculation is (core/ingest/range_reading.h), and the engine reads on itself. Slices
   // of a page's File are slow while the readers start up: 1 MiB windows held them back by
   // 0.84 s on a 315 MB file, 64 KiB ones by 0.19 s.
+  const startAfter = async (cut) => {  // offset past `cut` where a range may start, or -1
+    for (const bytes of [SHORT_WINDOW_BYTES, WINDOW_BYTES]) {
+      const offset = engine.findRangeStart(await slice(cut, Math.min(total, cut + bytes)));
+      if (offset >= 0 || cut + bytes >= total) return offset;
+    }
+    return -1;
+  };
   const bounds = [first];
   if (plan) {
     for (let cut = first + rangeBytes; cut < total - rangeBytes / 4; cut += rangeBytes) {
       if (cut <= bounds.at(-1)) continue;
-      let offset = engine.findRangeStart(await slice(cut, Math.min(total, cut + SHORT_WINDOW_BYTES)));
-      if (offset < 0 && cut + SHORT_WINDOW_BYTES < total) offset = engine.findRangeStart(await slice(cut, Math.min(total, cut + WINDOW_BYTES)));
+      const offset = await startAfter(cut);
       if (offset >= 0 && cut + offset < total && cut + offset > bounds.at(-1)) bounds.push(cut + offset);
     }
   }
