@@ -36,4 +36,13 @@ ExperimentTrend experiment_trend(const AnalysisContext& ctx, const ExperimentUni
                                  const std::vector<std::uint32_t>& period_of_unit,
                                  std::int64_t start_day, std::size_t count);
 
+/// The experiment over time from the whole experiment's sums and each period's own units' sums
+/// per arm (`own[k][a]`, arms in whole.arms' order, capped at the whole experiment's caps);
+/// `undated` tagged units had no time, `start_day` is the first local day a tagged unit started.
+/// What the rows (above) and an aggregates file (warehouse/) share.
+ExperimentTrend experiment_trend_of(const ExperimentSums& whole,
+                                    const std::vector<std::vector<ArmStats>>& own,
+                                    std::uint64_t undated, std::int64_t start_day,
+                                    const Settings& settings);
+
 }  // namespace basketlift

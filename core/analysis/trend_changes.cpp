@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <limits>
 #include <optional>
 
@@ -78,43 +79,61 @@ void find_offer_changes(const AnalysisContext& ctx, LocalDays& local, TrendsResu
   const bool costs_known = std::any_of(ctx.order_margin.begin(), ctx.order_margin.end(),
                                        [](double m) { return m != 0; });
   std::optional<OfferUnits> units;  // grouped when the first offer is tested
-  // One Holm family: both tests of every offer, so an offer is flagged by either at most as
-  // often as by one.
-  std::vector<double> p_values;
-  std::vector<std::pair<std::size_t, bool>> tests;  // (change, is margin)
   for (std::uint32_t rec = 0; rec < counts.size(); ++rec) {
     OfferChange& c = counts[rec];
     if (!ctx.offers[rec].tracked || c.impressions_before < floor || c.impressions_after < floor)
       continue;
     c.rec = rec;
-    c.test = two_proportion_test(static_cast<double>(c.accepted_before),
-                                 static_cast<double>(c.impressions_before),
-                                 static_cast<double>(c.accepted_after),
-                                 static_cast<double>(c.impressions_after), settings.confidence);
+    RatioMoments before, after;
     if (costs_known) {
       if (!units) units.emplace(ctx);
-      RatioMoments before, after;
       c.margin_before = c.margin_after = 0;
       for (const OfferUnit& u : units->of_windows(rec, start, split, trends.window_end)) {
         const bool later = u.unit >= kLaterWindowBase;
         (later ? after : before).add(u.margin, u.impressions);
         (later ? c.margin_after : c.margin_before) += u.margin;
       }
-      c.margin_test = ratio_test(before, after, settings.confidence);
     }
-    const bool acceptance = c.test.ok && !std::isnan(c.test.p_value);
-    const bool margin = c.margin_test.ok && !std::isnan(c.margin_test.p_value);
-    if (!acceptance && !margin) continue;
-    const std::size_t k = trends.changes.size();
-    if (acceptance) {
+    if (test_offer_change(c, costs_known ? &before : nullptr, costs_known ? &after : nullptr,
+                          settings))
+      trends.changes.push_back(c);
+  }
+  rank_offer_changes(trends, settings, ctx.store.pools, [&](const OfferChange& c) {
+    return change_day(ctx, local, c.rec, start, trends.window_end);
+  });
+}
+
+}  // namespace
+
+bool test_offer_change(OfferChange& c, const RatioMoments* before, const RatioMoments* after,
+                       const Settings& settings) {
+  c.test = two_proportion_test(static_cast<double>(c.accepted_before),
+                               static_cast<double>(c.impressions_before),
+                               static_cast<double>(c.accepted_after),
+                               static_cast<double>(c.impressions_after), settings.confidence);
+  if (before != nullptr && after != nullptr)
+    c.margin_test = ratio_test(*before, *after, settings.confidence);
+  const bool acceptance = c.test.ok && !std::isnan(c.test.p_value);
+  const bool margin = c.margin_test.ok && !std::isnan(c.margin_test.p_value);
+  return acceptance || margin;
+}
+
+void rank_offer_changes(TrendsResult& trends, const Settings& settings, const Pools& pools,
+                        const std::function<std::int64_t(const OfferChange&)>& change_day) {
+  // One Holm family: both tests of every offer, so an offer is flagged by either at most as
+  // often as by one.
+  std::vector<double> p_values;
+  std::vector<std::pair<std::size_t, bool>> tests;  // (change, is margin)
+  for (std::size_t k = 0; k < trends.changes.size(); ++k) {
+    const OfferChange& c = trends.changes[k];
+    if (c.test.ok && !std::isnan(c.test.p_value)) {
       p_values.push_back(c.test.p_value);
       tests.emplace_back(k, false);
     }
-    if (margin) {
+    if (c.margin_test.ok && !std::isnan(c.margin_test.p_value)) {
       p_values.push_back(c.margin_test.p_value);
       tests.emplace_back(k, true);
     }
-    trends.changes.push_back(c);
   }
   const std::vector<double> adjusted = holm_adjust(p_values);
   for (std::size_t j = 0; j < tests.size(); ++j) {
@@ -123,9 +142,8 @@ void find_offer_changes(const AnalysisContext& ctx, LocalDays& local, TrendsResu
     (tests[j].second ? c.margin_significant : c.significant) = adjusted[j] < settings.alpha();
   }
   for (OfferChange& c : trends.changes) {
-    if (c.significant) c.changed_on = change_day(ctx, local, c.rec, start, trends.window_end);
+    if (c.significant) c.changed_on = change_day(c);
   }
-  const Pools& pools = ctx.store.pools;
   std::stable_sort(trends.changes.begin(), trends.changes.end(),
                    [&](const OfferChange& a, const OfferChange& b) {
                      // The smaller of the two adjusted p-values (NaN: not tested) first.
@@ -137,6 +155,8 @@ void find_offer_changes(const AnalysisContext& ctx, LocalDays& local, TrendsResu
                    });
 }
 
+namespace {
+
 // Appends the run of days [first, last] with `reason`, joining it to the previous run when
 // they touch and agree.
 void add_gap_day(std::vector<TrackingGap>& gaps, std::int64_t day, const char* reason) {
@@ -147,23 +167,35 @@ void add_gap_day(std::vector<TrackingGap>& gaps, std::int64_t day, const char* r
   gaps.push_back({day, day, reason});
 }
 
-// Days inside the span (its first and last day left out: they are partly covered) with orders
-// but no impressions or sessions where many were due, or far fewer orders than lately.
-void find_tracking_gaps(const AnalysisContext& ctx, RowDays& days, TrendsResult& trends) {
+// The span's daily counts of dated sale orders, impressions and sessions.
+DailyCounts daily_counts(const AnalysisContext& ctx, RowDays& days, const TrendsResult& trends) {
   const Store& store = ctx.store;
   const auto span = static_cast<std::size_t>(trends.last_day - trends.first_day + 1);
-  std::vector<double> orders(span, 0), impressions(span, 0), sessions(span, 0);
+  DailyCounts daily{std::vector<double>(span, 0), std::vector<double>(span, 0),
+                    std::vector<double>(span, 0)};
   const auto count = [&](std::vector<double>& per_day, LocalDays& local, std::int64_t t) {
     if (t == kNoTime) return;
     const std::int64_t day = local(t) - trends.first_day;
     if (day >= 0 && static_cast<std::size_t>(day) < span) per_day[day] += 1;
   };
   for (std::uint32_t o = 0; o < store.orders.size(); ++o)
-    if (ctx.is_sale(o)) count(orders, days.orders, store.orders.time[o]);
+    if (ctx.is_sale(o)) count(daily.orders, days.orders, store.orders.time[o]);
   for (std::size_t i = 0; i < store.impressions.size(); ++i)
-    count(impressions, days.impressions, store.impressions.time[i]);
+    count(daily.impressions, days.impressions, store.impressions.time[i]);
   for (std::size_t s = 0; s < store.sessions.size(); ++s)
-    count(sessions, days.sessions, store.sessions.time[s]);
+    count(daily.sessions, days.sessions, store.sessions.time[s]);
+  return daily;
+}
+
+}  // namespace
+
+// Days inside the span (its first and last day left out: they are partly covered) with orders
+// but no impressions or sessions where many were due, or far fewer orders than lately.
+void find_tracking_gaps(const DailyCounts& daily, TrendsResult& trends) {
+  const std::vector<double>& orders = daily.orders;
+  const std::vector<double>& impressions = daily.impressions;
+  const std::vector<double>& sessions = daily.sessions;
+  const std::size_t span = orders.size();
   const auto sum = [](const std::vector<double>& v) {
     double total = 0;
     for (double x : v)
@@ -198,12 +230,10 @@ void find_tracking_gaps(const AnalysisContext& ctx, RowDays& days, TrendsResult&
   }
 }
 
-}  // namespace
-
 void detect_trend_changes(const AnalysisContext& ctx, RowDays& days, TrendsResult& trends) {
   trends.window_days = ctx.settings.change_window_days;
   if (trends.window_end != kNoTime) find_offer_changes(ctx, days.impressions, trends);
-  find_tracking_gaps(ctx, days, trends);
+  find_tracking_gaps(daily_counts(ctx, days, trends), trends);
 }
 
 }  // namespace basketlift

@@ -2,6 +2,9 @@
 // from the window before, and days on which tracking seems to have stopped.
 #pragma once
 
+#include <functional>
+#include <vector>
+
 #include "analysis/context.h"
 #include "analysis/trend_calendar.h"
 #include "analysis/trends.h"
@@ -11,6 +14,27 @@ namespace basketlift {
 /// Fills trends.window_days, trends.changes and trends.tracking_gaps (trends.first_day, last_day
 /// and window_end hold the span and its last timestamp).
 void detect_trend_changes(const AnalysisContext& ctx, RowDays& days, TrendsResult& trends);
+
+/// Dated rows per local day of the trends' span (index 0: its first day).
+struct DailyCounts {
+  std::vector<double> orders;       ///< sale orders
+  std::vector<double> impressions;  ///< offer impressions
+  std::vector<double> sessions;     ///< sessions
+};
+
+/// Fills trends.tracking_gaps from the span's daily counts (trends.first_day is index 0).
+void find_tracking_gaps(const DailyCounts& daily, TrendsResult& trends);
+
+/// Tests one offer's latest window against the one before (its counts set): acceptance, and
+/// margin per impression from the windows' moments (`before`, `after`; null when no cost is
+/// known). False when neither test could run: no change to report.
+bool test_offer_change(OfferChange& c, const RatioMoments* before, const RatioMoments* after,
+                       const Settings& settings);
+
+/// Holm-adjusts the tests of trends.changes as one family, dates each significant acceptance
+/// change with `change_day`, and sorts the changes most significant first (a tie: by rec_id).
+void rank_offer_changes(TrendsResult& trends, const Settings& settings, const Pools& pools,
+                        const std::function<std::int64_t(const OfferChange&)>& change_day);
 
 /// Expected impressions (or sessions) a day must have reached for "none that day" to count as
 /// a gap (Poisson: e^-10 of seeing none by chance).

@@ -65,6 +65,29 @@ void TrendSums::add(const TrendSums& o) {
   offer_margin += o.offer_margin;
 }
 
+bool plan_trend_periods(TrendsResult& trends, TrendGrain wanted) {
+  const std::int64_t span = trends.last_day - trends.first_day + 1;
+  trends.grain = wanted == TrendGrain::automatic ? automatic_grain(span) : wanted;
+  const TrendCalendar calendar(trends.grain, trends.first_day);
+  const std::size_t count = calendar.period_of(trends.last_day) + 1;
+  if (count > kMaxPeriods) {
+    trends.reason = "the data spans " + std::to_string(span) + " days (" +
+                    iso_date(trends.first_day) + " to " + iso_date(trends.last_day) +
+                    "): too many periods; check timestamps_out_of_range or choose a longer "
+                    "trend_grain";
+    return false;
+  }
+  trends.available = true;
+  trends.periods.resize(count);
+  for (std::size_t k = 0; k < count; ++k) {
+    TrendPeriod& p = trends.periods[k];
+    p.first_day = calendar.first_day(k);
+    p.last_day = calendar.last_day(k);
+    p.partial = p.first_day < trends.first_day || p.last_day > trends.last_day;
+  }
+  return true;
+}
+
 TrendsResult analyze_trends(const AnalysisContext& ctx, const ZoneRules& zone,
                             const ExperimentUnits* units) {
   const Store& store = ctx.store;
@@ -83,26 +106,9 @@ TrendsResult analyze_trends(const AnalysisContext& ctx, const ZoneRules& zone,
     result.reason = "no order, impression or session has a timestamp";
     return result;
   }
-  const std::int64_t span = result.last_day - result.first_day + 1;
-  result.grain =
-      settings.trend_grain == TrendGrain::automatic ? automatic_grain(span) : settings.trend_grain;
+  if (!plan_trend_periods(result, settings.trend_grain)) return result;
+  const std::size_t count = result.periods.size();
   const TrendCalendar calendar(result.grain, result.first_day);
-  const std::size_t count = calendar.period_of(result.last_day) + 1;
-  if (count > kMaxPeriods) {
-    result.reason = "the data spans " + std::to_string(span) + " days (" +
-                    iso_date(result.first_day) + " to " + iso_date(result.last_day) +
-                    "): too many periods; check timestamps_out_of_range or choose a longer "
-                    "trend_grain";
-    return result;
-  }
-  result.available = true;
-  result.periods.resize(count);
-  for (std::size_t k = 0; k < count; ++k) {
-    TrendPeriod& p = result.periods[k];
-    p.first_day = calendar.first_day(k);
-    p.last_day = calendar.last_day(k);
-    p.partial = p.first_day < result.first_day || p.last_day > result.last_day;
-  }
   // The period of a local day; rows mostly come in time order, so the last day's is kept.
   std::int64_t last_day = kNoTime;
   std::size_t last_period = 0;

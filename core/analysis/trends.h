@@ -99,6 +99,11 @@ struct TrendsResult {
   ExperimentTrend experiment;                ///< the experiment by period
 };
 
+/// Sets trends.grain (`wanted`, or what automatic_grain gives for the span) and trends.periods
+/// (days and partial flags, no figures) for the span trends.first_day..last_day; false, with
+/// trends.reason, when it would take too many periods.
+bool plan_trend_periods(TrendsResult& trends, TrendGrain wanted);
+
 /// Computes the trends on `zone`'s calendar (whose name settings.timezone gives); the
 /// experiment over time from `units` (full detail; none: not computed).
 TrendsResult analyze_trends(const AnalysisContext& ctx, const ZoneRules& zone,
