@@ -123,6 +123,12 @@ int run_sql(int argc, char** argv) {
     Result<Settings> settings = Settings::from_json(*text);
     if (!settings.ok()) return fail(kBadInput, settings.status().message);
     request.settings = settings.value();
+    // The warehouse takes the zone's name as it is: an unknown one is refused here, as by
+    // `analyze`, rather than by the warehouse halfway through the query.
+    if (request.settings.timezone != "UTC") {
+      if (Result<ZoneRules> zone = load_time_zone(request.settings.timezone); !zone.ok())
+        return fail(kBadInput, zone.status().message);
+    }
   }
   if (auto map = args.last("map"); map && sql_preset(*map)) {
     request.mapping = *sql_preset(*map);

@@ -242,13 +242,14 @@ class AggregatesReader {
     if (kind == "arm_total") return read_arm_total(key, measure, value);
     if (kind == "arm") return read_arm(scope, key, measure, value);
     if (is_offer_row(kind) || is_dimension_row(kind) || is_basket_row(kind) || is_ltv_row(kind) ||
-        is_ga4_row(kind)) {
+        is_ga4_row(kind) || is_trend_row(kind)) {
       const std::optional<RowProblem> problem =
           is_offer_row(kind) ? read_offer_row(out_.offers, kind, scope, key, measure, value)
           : is_dimension_row(kind)
               ? read_dimension_row(out_.dimensions, kind, scope, key, measure, value)
           : is_basket_row(kind) ? read_basket_row(out_.baskets, kind, scope, key, measure, value)
           : is_ltv_row(kind)    ? read_ltv_row(out_.ltv, kind, scope, key, measure, value)
+          : is_trend_row(kind)  ? read_trend_row(out_.trends, kind, scope, key, measure, value)
                                 : read_ga4_row(out_.ga4, kind, scope, key, measure, value);
       return problem ? problem_status(*problem) : Status::success();
     }
@@ -522,6 +523,11 @@ std::string conflicting_query_setting(const Settings& file, const Settings& want
        }},
       {"basket_triples",
        [](const Settings& a, const Settings& b) { return a.basket_triples == b.basket_triples; }},
+      {"timezone", [](const Settings& a, const Settings& b) { return a.timezone == b.timezone; }},
+      {"change_window_days",
+       [](const Settings& a, const Settings& b) {
+         return a.change_window_days == b.change_window_days;
+       }},
       {"ltv_windows_days",
        [](const Settings& a, const Settings& b) {
          return a.ltv_windows_days == b.ltv_windows_days;

@@ -18,6 +18,7 @@
 #include "analysis/ltv.h"
 #include "analysis/settings.h"
 #include "analysis/summary.h"
+#include "analysis/trends.h"
 #include "ingest/file_report.h"
 #include "util/status.h"
 #include "warehouse/packed_layouts.h"
@@ -27,7 +28,7 @@ namespace basketlift {
 /// The first header cell that marks an aggregates file.
 constexpr const char* kAggregatesMarker = "basketlift_aggregates";
 /// The format version this engine writes (in the query) and reads; older versions stay readable.
-constexpr int kAggregatesVersion = 3;
+constexpr int kAggregatesVersion = 4;
 
 /// One arm's sums within one slice of the experiment, as the query gives them.
 struct ArmSliceSums {
@@ -174,6 +175,38 @@ std::optional<RowProblem> read_ltv_row(LtvAggregates& ltv, const std::string& ki
 /// The ltv section from the file's sums.
 LtvResult ltv_of(const LtvAggregates& ltv, const Settings& settings);
 
+/// The trends' sums as the query gives them (warehouse/trends_sql.cpp), by local day on the
+/// calendar of settings.timezone (days since 1970-01-01 there).
+struct TrendAggregates {
+  bool present = false;                  ///< the file has trend rows
+  std::map<std::string, double> totals;  ///< window_end, dates_as_local, offers_not_listed,
+                                         ///< undated_units
+  std::map<std::int64_t, std::array<double, kTrendSumsLayout.size()>> days;  ///< dated rows
+  std::optional<std::array<double, kTrendSumsLayout.size()>> undated;  ///< rows without a time
+  std::map<std::string, double> listed;  ///< the offers listed, rec_id → rank (1: most shown)
+  /// (day, rec_id) → a listed offer's impressions, acceptances and lines' margin that day.
+  std::map<std::pair<std::int64_t, std::string>, std::array<double, 3>> offer_days;
+  /// rec_id → the offer in the change windows (kChangeSumsLayout).
+  std::map<std::string, std::array<double, kChangeSumsLayout.size()>> changes;
+  /// (local day a unit started, arm) → the sums of that day's units (kArmSumsLayout).
+  std::map<std::pair<std::int64_t, std::string>, std::array<double, kArmSumsLayout.size()>> arms;
+};
+
+/// True for the kinds of row read_trend_row() reads.
+bool is_trend_row(std::string_view kind);
+/// Reads one trends row into `trends`; the problem when it cannot be used.
+std::optional<RowProblem> read_trend_row(TrendAggregates& trends, const std::string& kind,
+                                         const std::string& scope, const std::string& key,
+                                         const std::string& measure, const std::string& value);
+
+/// The trends section from the file's sums: `experiment` (null: not in the file) is the whole
+/// experiment's, `costs_known` whether some order has a margin.
+TrendsResult trends_of(const TrendAggregates& trends, const ExperimentSums* experiment,
+                       bool costs_known, const Settings& settings, Store& names);
+
+/// An arm's sums in one slice (or one day) as the experiment's tests take them.
+ArmStats arm_stats_of(const ArmSliceSums& sums);
+
 /// GA4's counts (warehouse/ga4_sql.cpp): purchase items by how their list was found, items
 /// shown with and without a list, impressions and lists without an offer type.
 struct Ga4Aggregates {
@@ -205,6 +238,7 @@ struct Aggregates {
   BasketAggregates baskets;            ///< the baskets' counts (format 3)
   LtvAggregates ltv;                   ///< customer value's sums (format 3)
   Ga4Aggregates ga4;                   ///< GA4's counts (format 3, sql --source ga4)
+  TrendAggregates trends;              ///< the trends' sums (format 4)
   std::vector<FileReport> tables;      ///< per warehouse table: rows read, used, rejected
   std::string period_from, period_to;  ///< the days the query read (sql --from/--to), if given
 };

@@ -8,9 +8,7 @@
 
 namespace basketlift {
 
-namespace {
-
-ArmStats arm_stats(const ArmSliceSums& c) {
+ArmStats arm_stats_of(const ArmSliceSums& c) {
   ArmStats stats;
   stats.units = c.units;
   stats.converted = c.converted;
@@ -24,6 +22,8 @@ ArmStats arm_stats(const ArmSliceSums& c) {
                               c.acceptance_sum_mm, c.acceptance_sum_dd, c.acceptance_sum_md);
   return stats;
 }
+
+namespace {
 
 // The experiment's sums in the engine's terms: arms with control first (settings.control_arm,
 // which the report may change), then by name; caps as the engine gives them.
@@ -66,7 +66,7 @@ ExperimentSums experiment_sums_of(const ExperimentAggregates& e, const Settings&
                        std::vector<ArmStats>(sums.arms.size())};
       for (std::size_t a = 0; a < sums.arms.size(); ++a) {
         const auto found = e.cells.find({key, sums.arms[a]});
-        if (found != e.cells.end()) slice.arms[a] = arm_stats(found->second);
+        if (found != e.cells.end()) slice.arms[a] = arm_stats_of(found->second);
       }
       sums.slices.push_back(std::move(slice));
     }
@@ -230,14 +230,28 @@ Report report_from_aggregates(const Aggregates& aggregates, const Settings& sett
   } else {
     report.basket.reason = absent;
   }
-  report.trends.reason =
-      "not in the aggregates file: trends need each row's date, which the warehouse query "
-      "does not sum by period yet; analyse the raw files in the browser for them";
+  if (aggregates.trends.present) {
+    report.trends =
+        trends_of(aggregates.trends, aggregates.experiment.present ? &experiment_sums : nullptr,
+                  aggregates.experiment.costs_known, settings, names);
+  } else {
+    report.trends.reason = "not in the aggregates file: format " +
+                           std::to_string(aggregates.version) +
+                           " has no sums by day (format 4 does); run basketlift sql again for them";
+  }
   gaps::add_file_checks(report.data_gaps.checks, report.inputs, settings);
   add_ga4_checks(report.data_gaps.checks, aggregates.ga4, settings,
                  aggregates.tables.empty() ? std::string() : aggregates.tables.front().file);
+  if (std::optional<GapCheck> gap = tracking_gap_check(report.trends, settings)) {
+    std::vector<GapCheck>& checks = report.data_gaps.checks;
+    checks.insert(std::find_if(checks.begin(), checks.end(),
+                               [&](const GapCheck& c) { return c.severity < gap->severity; }),
+                  std::move(*gap));
+  }
   report.alerts =
       experiment_and_offer_alerts(report.experiment, report.offers, names, settings.alpha());
+  for (Alert& alert : trend_alerts(report.trends, names))
+    report.alerts.push_back(std::move(alert));
   for (Alert& alert : data_gap_alerts(report.data_gaps))
     report.alerts.push_back(std::move(alert));
   sort_alerts(report.alerts);

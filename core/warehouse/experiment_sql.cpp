@@ -121,8 +121,9 @@ void add_caps(QueryBuilder& query) {
             QueryBuilder::Use::once);
 }
 
-// The sums of experiment.h's ArmStats over the rows of unit_terms in one group.
-std::string slice_sums(const SqlSyntax& sql) {
+}  // namespace
+
+std::string arm_sums_columns(const SqlSyntax& sql) {
   const auto with_orders = [&](const std::string& sum) {
     return "COALESCE(" + sql.sum_if(sum, "orders > 0") + ", 0)";
   };
@@ -151,6 +152,8 @@ std::string slice_sums(const SqlSyntax& sql) {
          " SUM(accepted * impressions) AS acceptance_sum_md\n";
 }
 
+namespace {
+
 // Per slice and arm: the counts and sums of experiment.h's ArmStats.
 void add_slice_stats(QueryBuilder& query) {
   const SqlSyntax& sql = query.syntax();
@@ -170,18 +173,18 @@ void add_slice_stats(QueryBuilder& query) {
                 revenue + " * orders AS revenue_orders, orders * orders AS orders_sq,\n    " +
                 (offers ? "impressions, accepted" : "0 AS impressions, 0 AS accepted") +
                 "\n  FROM capped_units WHERE arm IS NOT NULL\n",
-            offers ? QueryBuilder::Use::many : QueryBuilder::Use::once);
+            QueryBuilder::Use::many);
   std::string body =
       "  SELECT CASE WHEN GROUPING(channel) = 0 THEN 'channel:' || channel\n"
       "    WHEN GROUPING(segment) = 0 THEN 'segment:' || segment ELSE 'all' END AS slice,\n"
       "    arm, " +
-      slice_sums(sql) +
+      arm_sums_columns(sql) +
       "  FROM unit_terms\n"
       "  GROUP BY GROUPING SETS ((arm), (arm, channel), (arm, segment))\n"
       "  HAVING NOT (GROUPING(channel) = 0 AND channel IS NULL)\n"
       "    AND NOT (GROUPING(segment) = 0 AND segment IS NULL)\n";
   if (offers) {
-    body += "  UNION ALL\n  SELECT 'placement:' || p.placement, arm, " + slice_sums(sql) +
+    body += "  UNION ALL\n  SELECT 'placement:' || p.placement, arm, " + arm_sums_columns(sql) +
             "  FROM unit_terms AS t JOIN unit_placements AS p ON p.unit = t.unit\n"
             "  GROUP BY p.placement, arm\n";
   }

@@ -237,6 +237,7 @@ void add_sessions_query(QueryBuilder& query) {
   std::string values;
   for (Field field : {Field::variant, Field::channel, Field::segment, Field::customer_id})
     values += ",\n    " + sessions.text(field) + " AS " + field_name(field);
+  values += ",\n    " + sessions.text(Field::timestamp) + " AS started";
   query.cte("session_checked", "A session row's rejection, in the engine's order.",
             "  SELECT *, CASE\n"
             "    WHEN session_id IS NULL THEN 'missing_required_field:session_id'\n"
@@ -255,7 +256,7 @@ void add_sessions_query(QueryBuilder& query) {
                 " AS said_converted,\n    " + query.syntax().any("converted IS NOT NULL") +
                 " AS said,\n"
                 "    MIN(variant) AS variant, MIN(channel) AS channel, MIN(segment) AS segment,\n"
-                "    MIN(customer_id) AS customer_id\n"
+                "    MIN(customer_id) AS customer_id, MIN(started) AS started\n"
                 "  FROM session_checked WHERE rejection IS NULL GROUP BY session_id\n");
   query.cte("session_rejections",
             "Rejected session rows and the failing value; a repeated id's rows after its first.",

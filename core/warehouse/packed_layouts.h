@@ -83,6 +83,21 @@ constexpr std::array<std::string_view, 3> kProductFactsLayout = {"price", "unit_
 constexpr std::array<std::string_view, 4> kLtvSumsLayout = {"customers", "repeaters", "revenue_sum",
                                                             "revenue_sum_sq"};
 
+/// `trend_day` rows: one local day's additive figures (format 4; TrendSums).
+constexpr std::array<std::string_view, 9> kTrendSumsLayout = {
+    "orders",    "money_orders", "revenue",  "margin",      "sessions",
+    "converted", "impressions",  "accepted", "offer_margin"};
+
+/// `trend_change` rows: one offer in the change windows (format 4) — impressions and acceptances
+/// in the earlier and the latest window, its lines' margin in each, the moments of margin per
+/// impression over its units in each (n, Σm, Σd, Σm², Σd², Σmd), and the local day the best split
+/// of the two windows' days begins (empty: none).
+constexpr std::array<std::string_view, 19> kChangeSumsLayout = {
+    "impressions_before", "accepted_before", "impressions_after", "accepted_after", "margin_before",
+    "margin_after",       "before_n",        "before_sum_m",      "before_sum_d",   "before_sum_mm",
+    "before_sum_dd",      "before_sum_md",   "after_n",           "after_sum_m",    "after_sum_d",
+    "after_sum_mm",       "after_sum_dd",    "after_sum_md",      "changed_on"};
+
 /// N NaNs: the values of a layout's measures before any is read.
 template <std::size_t N>
 constexpr std::array<double, N> nan_filled() {
@@ -101,7 +116,8 @@ inline std::size_t layout_index(std::span<const std::string_view> layout,
 }
 
 /// The measures of the layout named `name` ("arm_sums", "offer_sums", "group_sums",
-/// "dimension_sums", "basket_sums", "product_facts", "ltv_sums"); empty for another name.
+/// "dimension_sums", "basket_sums", "product_facts", "ltv_sums", "trend_sums", "change_sums");
+/// empty for another name.
 inline std::span<const std::string_view> packed_layout(std::string_view name) {
   if (name == "arm_sums") return kArmSumsLayout;
   if (name == "offer_sums") return kOfferSumsLayout;
@@ -110,6 +126,8 @@ inline std::span<const std::string_view> packed_layout(std::string_view name) {
   if (name == "basket_sums") return kBasketSumsLayout;
   if (name == "product_facts") return kProductFactsLayout;
   if (name == "ltv_sums") return kLtvSumsLayout;
+  if (name == "trend_sums") return kTrendSumsLayout;
+  if (name == "change_sums") return kChangeSumsLayout;
   return {};
 }
 

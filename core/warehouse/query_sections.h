@@ -19,6 +19,9 @@ void add_offers_query(QueryBuilder& query);
 void add_scoped_lines(QueryBuilder& query);
 /// The experiment's units, caps and sums per slice and arm (after orders, sessions, offers).
 void add_experiment_query(QueryBuilder& query);
+/// The columns of experiment.h's ArmStats summed over the rows of unit_terms in one group
+/// (units, converted, orders, revenue_sum, ... : the arm_sums layout's measures).
+std::string arm_sums_columns(const SqlSyntax& sql);
 /// The experiment's rows: unit kind, untagged units, caps, totals and sums per slice and arm.
 void add_experiment_rows(QueryBuilder& query);
 /// The offers' sums: facts, lines, moments, exposure, groups, arms (after the experiment).
@@ -37,6 +40,11 @@ void add_basket_rows(QueryBuilder& query);
 void add_ltv_query(QueryBuilder& query);
 /// Customer value's rows: whether customers are named, counts, the last order, per horizon.
 void add_ltv_rows(QueryBuilder& query);
+/// Trends: per local day its figures, the listed offers' per day, the offers in the change
+/// windows, the experiment's units per start day (after every section they read).
+void add_trends_query(QueryBuilder& query);
+/// The trends' rows.
+void add_trends_rows(QueryBuilder& query);
 /// The settings row, the tables' accounts and rejections, and the summary's sums.
 void add_summary_rows(QueryBuilder& query);
 

@@ -198,6 +198,29 @@ std::string SqlSyntax::epoch_days(std::string_view date) const {
   }
 }
 
+std::string SqlSyntax::string_agg(std::string_view value, std::string_view separator) const {
+  const std::string agg = dialect == SqlDialect::snowflake ? "LISTAGG(" : "STRING_AGG(";
+  return agg + std::string(value) + ", " + string(separator) + ")";
+}
+
+std::string SqlSyntax::zone_day(std::string_view seconds, std::string_view zone) const {
+  const std::string t = "(" + std::string(seconds) + ")";
+  if (zone == "UTC") return "CAST(FLOOR(" + t + " / 86400.0) AS BIGINT)";
+  const std::string z = string(zone);
+  switch (dialect) {
+    case SqlDialect::duckdb:
+      return epoch_days("CAST(timezone(" + z + ", to_timestamp(" + t + ")) AS DATE)");
+    case SqlDialect::postgres:
+      return epoch_days("CAST(to_timestamp(" + t + ") AT TIME ZONE " + z + " AS DATE)");
+    case SqlDialect::bigquery:
+      return epoch_days("DATE(TIMESTAMP_SECONDS(" + t + "), " + z + ")");
+    case SqlDialect::snowflake:
+      return epoch_days("CAST(CONVERT_TIMEZONE('UTC', " + z + ", TO_TIMESTAMP_NTZ(" + t +
+                        ")) AS DATE)");
+  }
+  return t;
+}
+
 std::string SqlSyntax::mod(std::string_view a, std::string_view b) const {
   if (dialect == SqlDialect::bigquery) return "MOD(" + std::string(a) + ", " + std::string(b) + ")";
   return std::string(a) + " % " + std::string(b);

@@ -40,6 +40,8 @@ struct SqlSyntax {
   /// The texts of `values` that are not NULL, joined by `separator` ('' when none is).
   std::string join_present(const std::vector<std::string>& values,
                            std::string_view separator) const;
+  /// The texts `value` of a group's rows joined by `separator` (an aggregate; in no set order).
+  std::string string_agg(std::string_view value, std::string_view separator) const;
   /// Where `needle` starts in `text` (from 1; 0 when absent).
   std::string position(std::string_view needle, std::string_view text) const;
   /// `text` with every match of the regular expression `pattern` replaced by `replacement`.
@@ -58,6 +60,9 @@ struct SqlSyntax {
   std::string fence() const;
   /// Days from 1970-01-01 to the DATE `date`, as an integer.
   std::string epoch_days(std::string_view date) const;
+  /// The day (days since 1970-01-01) on `zone`'s calendar (an IANA name, daylight saving
+  /// included) of the instant `seconds` after 1970-01-01T00:00Z; plain UTC days for "UTC".
+  std::string zone_day(std::string_view seconds, std::string_view zone) const;
   /// The remainder of integers `a` / `b`.
   std::string mod(std::string_view a, std::string_view b) const;
   /// The set union without duplicates ("UNION"; BigQuery: "UNION DISTINCT").

@@ -30,6 +30,9 @@ const CASES = [
       '--config', configFile('capped', { capping: 'two_sided', capping_percentile: 0.95 })] },
   { name: 'quoted_arm',
     args: ['--orders', 'o', '--offers', 'f', '--config', configFile('quoted', { control_arm: "o'brien \\ co" })] },
+  // Trends on a calendar other than UTC's (each dialect's own zone conversion).
+  { name: 'berlin_days',
+    args: ['--orders', 'o', '--offers', 'f', '--sessions', 's', '--config', configFile('berlin', { timezone: 'Europe/Berlin' })] },
   // Google Analytics 4's export over a period: BigQuery only (a wildcard table, read by suffix).
   { name: 'ga4_period', golden: true, dialects: ['bigquery'],
     args: ['--source', 'ga4', '--events', '`my-project.analytics_123456.events_*`', '--products', 'shop.products',
@@ -65,6 +68,9 @@ for (const dialect of ['bigquery', 'snowflake']) {
       if (c.name === 'ga4_period') {
         // Only the export's daily tables of the period (and a margin) are billed.
         assert.match(query, /_TABLE_SUFFIX >= '20240228' AND _TABLE_SUFFIX <= '20240403'/);
+      }
+      if (c.name === 'berlin_days') {
+        assert.match(query, dialect === 'bigquery' ? /DATE\(TIMESTAMP_SECONDS\(\(shown_at\)\), 'Europe\/Berlin'\)/ : /CONVERT_TIMEZONE\('UTC', 'Europe\/Berlin', TO_TIMESTAMP_NTZ\(\(shown_at\)\)\)/);
       }
       if (c.name === 'quoted_arm') {
         // Both read backslash escapes in literals; BigQuery would not read a doubled quote.

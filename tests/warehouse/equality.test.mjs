@@ -25,15 +25,23 @@ const ALL_TABLES = ['orders', 'products', 'offers', 'sessions'];
 // the sessions orders name (or the orders themselves) are the experiment's units.
 const STORES = [
   // Offer types spelled as shops spell them, and impressions the checks reject.
-  { name: 'seed 11', args: ['--orders', '3000', '--seed', '11'], edit: (dir) => editColumns(dir, 'offers', { rewrite: respell }) },
+  // The most shown offer no longer accepted over its last 45 days: a change for the trends to
+  // find and date in 90-day windows.
+  { name: 'seed 11', args: ['--orders', '3000', '--seed', '11'], changed: true, config: { change_window_days: 90 },
+    edit: (dir) => { editColumns(dir, 'offers', { rewrite: respell }); plantChange(dir); } },
+  // Periods on Berlin's calendar (a day from 22:00 or 23:00 UTC, by daylight saving), by week.
   { name: 'seed 12, capped at the 95th percentile', args: ['--orders', '2000', '--seed', '12'],
-    config: { capping: 'upper', capping_percentile: 0.95 } },
+    config: { capping: 'upper', capping_percentile: 0.95, timezone: 'Europe/Berlin', trend_grain: 'week' } },
   // Baskets of more than 3 products left out, pairs needing 5 baskets, and the shop's own
   // upsells and cross-sells listed in the catalogue.
   { name: 'clean seed 13, capped on both sides', args: ['--orders', '2000', '--seed', '13', '--clean'],
     config: { capping: 'two_sided', capping_percentile: 0.9, basket_max_items: 3, basket_min_support: 5 },
-    edit: (dir) => { addShopOffers(dir); pointAtBestSellers(dir); }, shopOffers: true, liftChecked: true },
-  { name: 'seed 14 without sessions', args: ['--orders', '2000', '--seed', '14'], tables: ['orders', 'products', 'offers'] },
+    edit: (dir) => { addShopOffers(dir); pointAtBestSellers(dir); moveImpressions(dir); }, shopOffers: true, liftChecked: true,
+    trackingGap: true },
+  // Orders dated without a time (bare dates keep their day) on New York's calendar.
+  { name: 'seed 14 without sessions', args: ['--orders', '2000', '--seed', '14'], tables: ['orders', 'products', 'offers'],
+    config: { timezone: 'America/New_York' },
+    edit: (dir) => editColumns(dir, 'orders', { rewrite: (row, h) => { row[h.indexOf('timestamp')] = row[h.indexOf('timestamp')].slice(0, 10); } }) },
   { name: 'sample store', dir: path.join(root, 'web/sample') },
   // Acceptance the offers table does not give, derived from the orders: by the impression's
   // order or session (lines carry rec_ids); by the customer within the attribution window
@@ -125,6 +133,36 @@ function pointAtBestSellers(dir) {
     if (row[h.indexOf('rec_id')] !== rec) return;
     row[h.indexOf('anchor_product_id')] = anchor;
     row[h.indexOf('offered_product_id')] = offered;
+  } });
+}
+
+// The most shown offer of DIR/offers.csv no longer accepted over the last 45 days of its
+// impressions.
+function plantChange(dir) {
+  const [header, ...rows] = readFileSync(path.join(dir, 'offers.csv'), 'utf8').trimEnd().split('\n').map((l) => l.split(','));
+  const rec = header.indexOf('rec_id');
+  const time = header.indexOf('timestamp');
+  const shown = new Map();
+  for (const r of rows) shown.set(r[rec], (shown.get(r[rec]) ?? 0) + 1);
+  const [top] = [...shown].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
+  const last = Math.max(...rows.map((r) => Date.parse(r[time])));
+  editColumns(dir, 'offers', { rewrite: (row, h) => {
+    if (row[h.indexOf('rec_id')] === top && Date.parse(row[h.indexOf('timestamp')]) > last - 45 * 86400e3) row[h.indexOf('accepted')] = 'false';
+  } });
+}
+
+// The impressions of three days in the middle of DIR/offers.csv moved to the day before them:
+// days with orders but no impressions, where tracking seems to have stopped.
+function moveImpressions(dir) {
+  const [header, ...rows] = readFileSync(path.join(dir, 'offers.csv'), 'utf8').trimEnd().split('\n').map((l) => l.split(','));
+  const time = header.indexOf('timestamp');
+  const dates = [...new Set(rows.map((r) => r[time].slice(0, 10)))].sort();
+  assert.ok(dates.length > 20, 'the store spans enough days');
+  const middle = Math.floor(dates.length / 2);
+  const moved = dates.slice(middle, middle + 3);
+  editColumns(dir, 'offers', { rewrite: (row, h) => {
+    const t = row[h.indexOf('timestamp')];
+    if (moved.includes(t.slice(0, 10))) row[h.indexOf('timestamp')] = dates[middle - 1] + t.slice(10);
   } });
 }
 
@@ -296,7 +334,7 @@ function sortedDimensions(dimensions) {
 }
 const sortedRetire = (retire) => (retire.available ? { ...retire, offers: [...retire.offers].sort(byText('rec_id')) } : retire);
 // The experiment's and offers' alerts (their evidence paths hold list positions, left out).
-const ANALYSIS_ALERTS = ['sample_ratio_mismatch', 'cvr_drop', 'margin_drop', 'unprofitable_offer', 'retire', 'offer_hurts_segment'];
+const ANALYSIS_ALERTS = ['sample_ratio_mismatch', 'cvr_drop', 'margin_drop', 'unprofitable_offer', 'retire', 'offer_hurts_segment', 'offer_changed'];
 const analysisAlerts = (report) =>
   report.alerts.alerts.filter((a) => ANALYSIS_ALERTS.includes(a.kind)).map((a) => [a.kind, a.severity, a.title, a.detail].join(' | ')).sort();
 
@@ -358,7 +396,7 @@ function assertSameAnswers(fromAggregates, raw, tables, store) {
   }
   assert.deepEqual(
     fromAggregates.data_gaps.checks.filter((c) => !c.id.startsWith('ga4_')).map((c) => [c.id, c.count]),
-    raw.data_gaps.checks.filter((c) => c.id === 'invalid_values' || c.id === 'rejected_rows').map((c) => [c.id, c.count]),
+    raw.data_gaps.checks.filter((c) => ['invalid_values', 'rejected_rows', 'tracking_gap'].includes(c.id)).map((c) => [c.id, c.count]),
     'data gaps from the rejected rows');
   if (store.ga4) assertGa4Gaps(fromAggregates.data_gaps.checks, store.ga4Counts);
   if (tables.includes('offers')) {
@@ -391,6 +429,16 @@ function assertSameAnswers(fromAggregates, raw, tables, store) {
   // Customer value: adopters against the others over every horizon.
   assert.equal(raw.ltv.available, true, 'the store has customers to compare');
   assertClose(fromAggregates.ltv, raw.ltv, 'ltv');
+  // Trends: every period, the listed offers, the change windows, tracking gaps and the
+  // experiment over time; the stores have what they are meant to.
+  assert.equal(raw.trends.available, true, 'the store has trends to compare');
+  assertClose(fromAggregates.trends, raw.trends, 'trends');
+  if (store.changed) assert.ok(raw.trends.changes.offers.some((c) => c.significant && c.changed_on), 'a change is found and dated');
+  if (store.trackingGap) assert.ok(raw.trends.tracking_gaps.length > 0, 'a tracking gap is found');
+  if (store.config?.timezone) {
+    assert.equal(raw.trends.timezone, store.config.timezone);
+    assert.equal(raw.trends.dates_as_local, !tables.includes('sessions'));
+  }
   if (tables.includes('offers')) assertSameProjections(fromAggregates, raw);
 }
 

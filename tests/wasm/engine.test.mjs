@@ -130,6 +130,8 @@ test('an aggregates file from a warehouse gives the native report; settings that
   assert.equal(wasm.basket.available, true);
   assert.ok(wasm.basket.candidates.length > 0);
   assert.equal(wasm.ltv.available, true);
+  assert.equal(wasm.trends.available, true);
+  assert.ok(wasm.trends.periods.length > 1 && wasm.trends.offers.length > 0 && wasm.trends.experiment.available);
 
   const engine = await createEngine({ settings: { basket_min_support: 0.01 } });
   try {

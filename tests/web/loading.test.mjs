@@ -35,7 +35,7 @@ test('an uploaded NDJSON file is analysed in the tab and its figures shown', asy
   }
 });
 
-test('an aggregates file from a warehouse is dropped and its summary, dimensions, offers, baskets and customer value shown, without the mapping step', async () => {
+test('an aggregates file from a warehouse is dropped and its summary, dimensions, offers, baskets, customer value and trends shown, without the mapping step; the trends change grain without a new query', async () => {
   const file = fixture('aggregates/sample_postgres.csv');
   const report = JSON.parse(execFileSync(cli, ['analyze', '--aggregates', file], { encoding: 'utf8' }));
   const expected = report.summary;
@@ -60,6 +60,12 @@ test('an aggregates file from a warehouse is dropped and its summary, dimensions
     assert.equal(await page.locator('#basket tr[data-candidate]').count(), Math.min(25, report.basket.candidates.length));
     assert.equal(await page.locator('#ltv .empty').count(), 0);
     assert.equal(await page.locator('#ltv tr[data-window]').count(), report.ltv.windows.length);
+    // The trends, from the file's sums per day: by the grain its span gives, then by week.
+    assert.equal(await page.locator('#trends > .empty').count(), 0, JSON.stringify(await page.locator('#trends .empty').allTextContents()));
+    assert.match(await page.textContent('#trends'), new RegExp(`${report.trends.periods.length} ${report.trends.grain}s from ${report.trends.first_day}`));
+    await page.selectOption('#trend-grain', 'week');
+    await page.waitForFunction(() => /\d+ weeks from/.test(document.querySelector('#trends')?.textContent ?? ''), null, { timeout: 30000 });
+    assert.deepEqual(await page.locator('.error:not([hidden])').allTextContents(), []);
     assert.deepEqual(dashboard.consoleErrors, []);
   } finally {
     await dashboard.close();
@@ -73,7 +79,7 @@ test('an aggregates file of an older format shows what it carries; the sections 
     await page.setInputFiles('#file-input', fixture('aggregates/sample_postgres_format2.csv'));
     await page.waitForSelector('#summary:not([hidden]) [data-kpi="orders"]', { timeout: 30000 });
     assert.equal(await page.locator('#offers .empty').count(), 0);
-    for (const section of ['#basket', '#ltv']) {
+    for (const section of ['#basket', '#ltv', '#trends']) {
       assert.match(await page.textContent(`${section} .empty`), /not in the aggregates file/);
       assert.equal(await page.locator(`${section} .empty .unlock`).count(), 0);
     }

@@ -1,0 +1,301 @@
+// The trends rows of an aggregates file (format 4): `trend` (the last timestamp, whether bare
+// dates were read as local days, offers left out, undated units), `trend_day` (a local day's
+// figures; scope '' for rows without a time), `trend_listed` (an offer listed, by rank),
+// `trend_offer` (a listed offer's days, packed), `trend_change` (an offer in the change windows) and
+// `trend_arm` (the experiment's units that started on a day, per arm) — and the trends section
+// made from them, by the same steps as from rows (analysis/trends.h).
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+
+#include "analysis/trend_calendar.h"
+#include "analysis/trend_changes.h"
+#include "warehouse/aggregates.h"
+
+namespace basketlift {
+
+namespace {
+
+// A local day's number (days since 1970-01-01) from a row's scope.
+std::optional<std::int64_t> day_number(const std::string& text) {
+  std::int64_t day = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), day);
+  if (ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  return day;
+}
+
+// Stores `value` as measure `measure` of `layout` in `values`.
+template <std::size_t N>
+std::optional<RowProblem> layout_value(std::array<double, N>& values,
+                                       std::span<const std::string_view> layout,
+                                       const std::string& measure, const std::string& value,
+                                       const char* what) {
+  const std::size_t i = layout_index(layout, measure);
+  if (i >= N) return RowProblem{"measure", "'" + measure + "' is not " + what};
+  return row_number(value, values[i]);
+}
+
+TrendSums trend_sums(const std::array<double, kTrendSumsLayout.size()>& v) {
+  const auto at = [&](std::string_view name) {
+    const double x = v[layout_index(kTrendSumsLayout, name)];
+    return std::isnan(x) ? 0.0 : x;
+  };
+  const auto count = [&](std::string_view name) { return static_cast<std::uint64_t>(at(name)); };
+  TrendSums sums;
+  sums.orders = count("orders");
+  sums.money_orders = count("money_orders");
+  sums.revenue = at("revenue");
+  sums.margin = at("margin");
+  sums.sessions = count("sessions");
+  sums.converted = count("converted");
+  sums.impressions = count("impressions");
+  sums.accepted = count("accepted");
+  sums.offer_margin = at("offer_margin");
+  return sums;
+}
+
+ArmSliceSums arm_slice_sums(const std::array<double, kArmSumsLayout.size()>& v) {
+  const auto at = [&](std::string_view name) {
+    const double x = v[layout_index(kArmSumsLayout, name)];
+    return std::isnan(x) ? 0.0 : x;
+  };
+  ArmSliceSums c;
+  c.units = at("units");
+  c.converted = at("converted");
+  c.orders = at("orders");
+  c.revenue_sum = at("revenue_sum");
+  c.revenue_sum_sq = at("revenue_sum_sq");
+  c.margin_sum = at("margin_sum");
+  c.margin_sum_sq = at("margin_sum_sq");
+  c.aov_n = at("aov_n");
+  c.aov_sum_m = at("aov_sum_m");
+  c.aov_sum_d = at("aov_sum_d");
+  c.aov_sum_mm = at("aov_sum_mm");
+  c.aov_sum_dd = at("aov_sum_dd");
+  c.aov_sum_md = at("aov_sum_md");
+  c.acceptance_n = at("acceptance_n");
+  c.acceptance_sum_m = at("acceptance_sum_m");
+  c.acceptance_sum_d = at("acceptance_sum_d");
+  c.acceptance_sum_mm = at("acceptance_sum_mm");
+  c.acceptance_sum_dd = at("acceptance_sum_dd");
+  c.acceptance_sum_md = at("acceptance_sum_md");
+  return c;
+}
+
+// The offers' changes between the two windows, tested and ranked as from rows.
+void add_changes(const TrendAggregates& t, bool costs_known, const Settings& settings,
+                 TrendsResult& result, Store& names) {
+  const auto floor = std::max<std::uint64_t>(1, settings.min_impressions_for_verdict);
+  std::map<std::uint32_t, std::int64_t> changed_on;
+  for (const auto& [rec, sums] : t.changes) {
+    const auto& v = sums;  // (a structured binding cannot be captured before C++20's clang 16)
+    const auto at = [&](std::string_view name) {
+      const double x = v[layout_index(kChangeSumsLayout, name)];
+      return std::isnan(x) ? 0.0 : x;
+    };
+    OfferChange c;
+    c.impressions_before = static_cast<std::uint64_t>(at("impressions_before"));
+    c.accepted_before = static_cast<std::uint64_t>(at("accepted_before"));
+    c.impressions_after = static_cast<std::uint64_t>(at("impressions_after"));
+    c.accepted_after = static_cast<std::uint64_t>(at("accepted_after"));
+    if (c.impressions_before < floor || c.impressions_after < floor) continue;
+    c.rec = names.pools.recs.intern(rec);
+    const double day = v[layout_index(kChangeSumsLayout, "changed_on")];
+    changed_on[c.rec] = std::isnan(day) ? kNoTime : static_cast<std::int64_t>(day);
+    RatioMoments before, after;
+    if (costs_known) {
+      c.margin_before = at("margin_before");
+      c.margin_after = at("margin_after");
+      before =
+          RatioMoments::from_sums(at("before_n"), at("before_sum_m"), at("before_sum_d"),
+                                  at("before_sum_mm"), at("before_sum_dd"), at("before_sum_md"));
+      after = RatioMoments::from_sums(at("after_n"), at("after_sum_m"), at("after_sum_d"),
+                                      at("after_sum_mm"), at("after_sum_dd"), at("after_sum_md"));
+    }
+    if (test_offer_change(c, costs_known ? &before : nullptr, costs_known ? &after : nullptr,
+                          settings))
+      result.changes.push_back(c);
+  }
+  rank_offer_changes(result, settings, names.pools,
+                     [&](const OfferChange& c) { return changed_on.at(c.rec); });
+}
+
+// A listed offer's days: "day:impressions:accepted:margin" entries separated by spaces.
+std::optional<RowProblem> read_offer_days(TrendAggregates& trends, const std::string& rec,
+                                          const std::string& measure, const std::string& value) {
+  if (measure != "days") return RowProblem{"measure", "trend_offer rows hold 'days'"};
+  std::size_t at = 0;
+  while (at < value.size()) {
+    std::size_t end = value.find(' ', at);
+    if (end == std::string::npos) end = value.size();
+    const std::string entry = value.substr(at, end - at);
+    at = end + 1;
+    if (entry.empty()) continue;
+    std::array<std::string, 4> parts;
+    std::size_t part = 0, from = 0;
+    for (std::size_t i = 0; i <= entry.size() && part < parts.size(); ++i) {
+      if (i == entry.size() || entry[i] == ':') {
+        parts[part++] = entry.substr(from, i - from);
+        from = i + 1;
+      }
+    }
+    const std::optional<std::int64_t> day = day_number(parts[0]);
+    std::array<double, 3> figures{};
+    bool ok = part == parts.size() && from == entry.size() + 1 && day.has_value();
+    for (std::size_t k = 0; ok && k < figures.size(); ++k)
+      ok = !row_number(parts[k + 1], figures[k]).has_value();
+    if (!ok) return RowProblem{"value", "'" + entry + "' is not day:impressions:accepted:margin"};
+    std::array<double, 3>& sums = trends.offer_days[{*day, rec}];
+    for (std::size_t k = 0; k < figures.size(); ++k)
+      sums[k] += figures[k];
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+bool is_trend_row(std::string_view kind) {
+  return kind == "trend" || kind == "trend_day" || kind == "trend_listed" ||
+         kind == "trend_offer" || kind == "trend_change" || kind == "trend_arm";
+}
+
+std::optional<RowProblem> read_trend_row(TrendAggregates& trends, const std::string& kind,
+                                         const std::string& scope, const std::string& key,
+                                         const std::string& measure, const std::string& value) {
+  trends.present = true;
+  if (kind == "trend") {
+    if (measure != "window_end" && measure != "dates_as_local" && measure != "offers_not_listed" &&
+        measure != "undated_units")
+      return RowProblem{"measure", "'" + measure + "' is not a trends measure"};
+    return row_number(value, trends.totals[measure]);
+  }
+  if (kind == "trend_listed") {
+    if (key.empty()) return RowProblem{"key", "trend_listed rows name their offer"};
+    if (measure != "rank") return RowProblem{"measure", "trend_listed rows hold 'rank'"};
+    return row_number(value, trends.listed[key]);
+  }
+  if (kind == "trend_offer") {
+    if (key.empty()) return RowProblem{"key", "trend_offer rows name their offer"};
+    return read_offer_days(trends, key, measure, value);
+  }
+  if (kind == "trend_change") {
+    if (key.empty()) return RowProblem{"key", "trend_change rows name their offer"};
+    auto& values =
+        trends.changes.try_emplace(key, nan_filled<kChangeSumsLayout.size()>()).first->second;
+    return layout_value(values, kChangeSumsLayout, measure, value, "a change window sum");
+  }
+  if (kind == "trend_day" && scope.empty()) {
+    if (!trends.undated) trends.undated = nan_filled<kTrendSumsLayout.size()>();
+    return layout_value(*trends.undated, kTrendSumsLayout, measure, value, "a trend sum");
+  }
+  const std::optional<std::int64_t> day = day_number(scope);
+  if (!day) return RowProblem{"scope", "'" + scope + "' is not a day number"};
+  if (kind == "trend_day") {
+    auto& values =
+        trends.days.try_emplace(*day, nan_filled<kTrendSumsLayout.size()>()).first->second;
+    return layout_value(values, kTrendSumsLayout, measure, value, "a trend sum");
+  }
+  if (key.empty())
+    return RowProblem{"key", kind + " rows name their " + (kind == "trend_arm" ? "arm" : "offer")};
+  auto& values =
+      trends.arms.try_emplace({*day, key}, nan_filled<kArmSumsLayout.size()>()).first->second;
+  return layout_value(values, kArmSumsLayout, measure, value, "an arm sum");
+}
+
+TrendsResult trends_of(const TrendAggregates& t, const ExperimentSums* experiment, bool costs_known,
+                       const Settings& settings, Store& names) {
+  TrendsResult result;
+  result.timezone = settings.timezone;
+  const auto total = [&](const char* name) {
+    const auto found = t.totals.find(name);
+    return found == t.totals.end() ? kNaN : found->second;
+  };
+  result.dates_as_local = total("dates_as_local") == 1;
+  bool any = false;
+  for (const auto& [day, values] : t.days) {
+    const TrendSums sums = trend_sums(values);
+    if (sums.orders + sums.impressions + sums.sessions == 0) continue;
+    result.first_day = any ? std::min(result.first_day, day) : day;
+    result.last_day = any ? std::max(result.last_day, day) : day;
+    any = true;
+  }
+  if (!any) {
+    result.reason = "no order, impression or session has a timestamp";
+    return result;
+  }
+  if (!std::isnan(total("window_end")))
+    result.window_end = static_cast<std::int64_t>(total("window_end"));
+  if (!plan_trend_periods(result, settings.trend_grain)) return result;
+  const std::size_t count = result.periods.size();
+  const TrendCalendar calendar(result.grain, result.first_day);
+  const auto span = static_cast<std::size_t>(result.last_day - result.first_day + 1);
+  DailyCounts daily{std::vector<double>(span, 0), std::vector<double>(span, 0),
+                    std::vector<double>(span, 0)};
+  for (const auto& [day, values] : t.days) {
+    if (day < result.first_day || day > result.last_day) continue;
+    const TrendSums sums = trend_sums(values);
+    result.periods[calendar.period_of(day)].sums.add(sums);
+    const auto d = static_cast<std::size_t>(day - result.first_day);
+    daily.orders[d] = static_cast<double>(sums.orders);
+    daily.impressions[d] = static_cast<double>(sums.impressions);
+    daily.sessions[d] = static_cast<double>(sums.sessions);
+  }
+  if (t.undated) result.undated = trend_sums(*t.undated);
+  result.total = result.undated;
+  for (const TrendPeriod& p : result.periods)
+    result.total.add(p.sums);
+
+  std::vector<std::pair<double, std::string>> listed;
+  for (const auto& [rec, rank] : t.listed)
+    listed.emplace_back(rank, rec);
+  std::sort(listed.begin(), listed.end());
+  std::map<std::string, std::size_t> slot;
+  for (const auto& [rank, rec] : listed) {
+    slot[rec] = result.offers.size();
+    OfferTrend trend;
+    trend.rec = names.pools.recs.intern(rec);
+    trend.impressions.assign(count, 0);
+    trend.accepted.assign(count, 0);
+    trend.offer_margin.assign(count, 0);
+    result.offers.push_back(std::move(trend));
+  }
+  for (const auto& [where, values] : t.offer_days) {
+    const auto found = slot.find(where.second);
+    if (found == slot.end() || where.first < result.first_day || where.first > result.last_day)
+      continue;
+    OfferTrend& trend = result.offers[found->second];
+    const std::size_t k = calendar.period_of(where.first);
+    trend.impressions[k] += static_cast<std::uint64_t>(values[0]);
+    trend.accepted[k] += static_cast<std::uint64_t>(values[1]);
+    trend.offer_margin[k] += values[2];
+  }
+  if (!std::isnan(total("offers_not_listed")))
+    result.offers_not_listed = static_cast<std::uint64_t>(total("offers_not_listed"));
+
+  result.window_days = settings.change_window_days;
+  if (result.window_end != kNoTime) add_changes(t, costs_known, settings, result, names);
+  find_tracking_gaps(daily, result);
+
+  if (experiment == nullptr) {
+    result.experiment.reason = "not in the aggregates file";
+    return result;
+  }
+  std::vector<std::vector<ArmStats>> own(count, std::vector<ArmStats>(experiment->arms.size()));
+  std::int64_t start_day = result.last_day;
+  for (const auto& [where, values] : t.arms) {
+    const auto arm = std::find(experiment->arms.begin(), experiment->arms.end(), where.second);
+    if (arm == experiment->arms.end() || where.first < result.first_day ||
+        where.first > result.last_day)
+      continue;
+    own[calendar.period_of(where.first)][static_cast<std::size_t>(arm - experiment->arms.begin())]
+        .merge(arm_stats_of(arm_slice_sums(values)));
+    start_day = std::min(start_day, where.first);
+  }
+  const double undated = total("undated_units");
+  result.experiment = experiment_trend_of(
+      *experiment, own, std::isnan(undated) ? 0 : static_cast<std::uint64_t>(undated), start_day,
+      settings);
+  return result;
+}
+
+}  // namespace basketlift
