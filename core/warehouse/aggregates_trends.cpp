@@ -1,8 +1,8 @@
 // The trends rows of an aggregates file (format 4): `trend` (the last timestamp, whether bare
 // dates were read as local days, offers left out, undated units), `trend_day` (a local day's
 // figures; scope '' for rows without a time), `trend_listed` (an offer listed, by rank),
-// `trend_offer` (a listed offer's days, packed), `trend_change` (an offer in the change windows) and
-// `trend_arm` (the experiment's units that started on a day, per arm) — and the trends section
+// `trend_offer` (a listed offer's days, packed), `trend_change` (an offer in the change windows)
+// and `trend_arm` (the experiment's units that started on a day, per arm) — and the trends section
 // made from them, by the same steps as from rows (analysis/trends.h).
 #include <algorithm>
 #include <charconv>
