@@ -255,11 +255,11 @@ void add_trend_arms(QueryBuilder& query) {
                      "    FROM trend_orders AS o JOIN sale_orders AS s ON s.order_id = o.order_id\n"
                      "    CROSS JOIN unit_kind AS k GROUP BY 1) AS u\n";
   query.cte("unit_days", "The local day each unit started (NULL: undated).", starts);
-  query.cte("trend_arms", "Per local day units started and arm: the experiment's sums.",
+  query.cte("trend_arms",
+            "Per local day units started (NULL: undated) and arm: the experiment's sums.",
             "  SELECT d.day, t.arm, " + arm_sums_columns(query.syntax()) +
-                "  FROM unit_terms AS t JOIN unit_days AS d ON d.unit = t.unit\n"
-                "  WHERE d.day IS NOT NULL GROUP BY d.day, t.arm\n",
-            QueryBuilder::Use::once);
+                "  FROM unit_terms AS t LEFT JOIN unit_days AS d ON d.unit = t.unit\n"
+                "  GROUP BY d.day, t.arm\n");
 }
 
 }  // namespace
@@ -288,9 +288,10 @@ void add_trends_rows(QueryBuilder& query) {
                 ? "'0'"
                 : sql.as_text("CASE WHEN orders + impressions + sessions > 0 THEN 1 ELSE 0 END"),
             query.request().settings.timezone == "UTC" ? "" : "FROM trend_dates");
-  query.row("trend", "''", "''", "'undated_units'", sql.as_text("COUNT(*)"),
-            "FROM unit_terms AS t LEFT JOIN unit_days AS d ON d.unit = t.unit WHERE d.day IS NULL");
-  query.packed_row("trend_arm", sql.as_text("day"), "arm", "arm_sums", "FROM trend_arms");
+  query.row("trend", "''", "''", "'undated_units'", sql.as_text("COALESCE(SUM(units), 0)"),
+            "FROM trend_arms WHERE day IS NULL");
+  query.packed_row("trend_arm", sql.as_text("day"), "arm", "arm_sums",
+                   "FROM trend_arms WHERE day IS NOT NULL");
   if (!offers) return;
   query.row(
       "trend", "''", "''", "'offers_not_listed'",
