@@ -204,6 +204,8 @@ class AggregatesReader {
     }
     std::optional<RowProblem> problem;
     if (read_packed_offer_row(out_.offers, at(kKind), at(kScope), at(kKey), at(kMeasure), values,
+                              problem) ||
+        read_packed_trend_row(out_.trends, at(kKind), at(kScope), at(kKey), at(kMeasure), values,
                               problem)) {
       return problem ? problem_status(*problem) : Status::success();
     }
@@ -483,7 +485,7 @@ bool is_aggregates_file(std::string_view head) {
 Result<Aggregates> parse_aggregates(std::string_view bytes, const std::string& name) {
   Result<Aggregates> read = AggregatesReader(name).read(bytes);
   if (!read.ok()) return read;
-  Aggregates aggregates = read.value();
+  Aggregates aggregates = std::move(read.value());
   // Other currencies, most orders first (a tie: by code, as the query cannot know file order).
   std::sort(aggregates.summary.other_currencies.begin(), aggregates.summary.other_currencies.end(),
             [](const OtherCurrency& a, const OtherCurrency& b) {

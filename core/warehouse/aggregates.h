@@ -184,8 +184,13 @@ struct TrendAggregates {
   std::map<std::int64_t, std::array<double, kTrendSumsLayout.size()>> days;  ///< dated rows
   std::optional<std::array<double, kTrendSumsLayout.size()>> undated;  ///< rows without a time
   std::map<std::string, double> listed;  ///< the offers listed, rec_id → rank (1: most shown)
-  /// (day, rec_id) → a listed offer's impressions, acceptances and lines' margin that day.
-  std::map<std::pair<std::int64_t, std::string>, std::array<double, 3>> offer_days;
+  /// One day of a listed offer: its impressions, acceptances and lines' margin.
+  struct OfferDay {
+    std::int64_t day = 0;                              ///< the local day
+    double impressions = 0, accepted = 0, margin = 0;  ///< its figures
+  };
+  /// rec_id → the listed offer's days.
+  std::map<std::string, std::vector<OfferDay>> offer_days;
   /// rec_id → the offer in the change windows (kChangeSumsLayout).
   std::map<std::string, std::array<double, kChangeSumsLayout.size()>> changes;
   /// (local day a unit started, arm) → the sums of that day's units (kArmSumsLayout).
@@ -198,6 +203,14 @@ bool is_trend_row(std::string_view kind);
 std::optional<RowProblem> read_trend_row(TrendAggregates& trends, const std::string& kind,
                                          const std::string& scope, const std::string& key,
                                          const std::string& measure, const std::string& value);
+
+/// Reads a packed trends row (trend_sums for `trend_day`, change_sums for `trend_change`,
+/// arm_sums for `trend_arm`) as read_trend_row reads each of its non-empty values, its sums
+/// looked up once; sets `problem` when one cannot be used. False for other kinds and layouts.
+bool read_packed_trend_row(TrendAggregates& trends, const std::string& kind,
+                           const std::string& scope, const std::string& key,
+                           std::string_view layout, const std::vector<std::string>& values,
+                           std::optional<RowProblem>& problem);
 
 /// The trends section from the file's sums: `experiment` (null: not in the file) is the whole
 /// experiment's, `costs_known` whether some order has a margin.

@@ -7,9 +7,11 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <span>
 
 #include "analysis/trend_calendar.h"
 #include "analysis/trend_changes.h"
+#include "ingest/value_parse.h"
 #include "warehouse/aggregates.h"
 
 namespace basketlift {
@@ -22,17 +24,6 @@ std::optional<std::int64_t> day_number(const std::string& text) {
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), day);
   if (ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
   return day;
-}
-
-// Stores `value` as measure `measure` of `layout` in `values`.
-template <std::size_t N>
-std::optional<RowProblem> layout_value(std::array<double, N>& values,
-                                       std::span<const std::string_view> layout,
-                                       const std::string& measure, const std::string& value,
-                                       const char* what) {
-  const std::size_t i = layout_index(layout, measure);
-  if (i >= N) return RowProblem{"measure", "'" + measure + "' is not " + what};
-  return row_number(value, values[i]);
 }
 
 TrendSums trend_sums(const std::array<double, kTrendSumsLayout.size()>& v) {
@@ -124,14 +115,16 @@ void add_changes(const TrendAggregates& t, bool costs_known, const Settings& set
 std::optional<RowProblem> read_offer_days(TrendAggregates& trends, const std::string& rec,
                                           const std::string& measure, const std::string& value) {
   if (measure != "days") return RowProblem{"measure", "trend_offer rows hold 'days'"};
+  std::vector<TrendAggregates::OfferDay>& days = trends.offer_days[rec];
+  const std::string_view text = value;
   std::size_t at = 0;
-  while (at < value.size()) {
-    std::size_t end = value.find(' ', at);
-    if (end == std::string::npos) end = value.size();
-    const std::string entry = value.substr(at, end - at);
+  while (at < text.size()) {
+    std::size_t end = text.find(' ', at);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view entry = text.substr(at, end - at);
     at = end + 1;
     if (entry.empty()) continue;
-    std::array<std::string, 4> parts;
+    std::array<std::string_view, 4> parts;
     std::size_t part = 0, from = 0;
     for (std::size_t i = 0; i <= entry.size() && part < parts.size(); ++i) {
       if (i == entry.size() || entry[i] == ':') {
@@ -139,16 +132,25 @@ std::optional<RowProblem> read_offer_days(TrendAggregates& trends, const std::st
         from = i + 1;
       }
     }
-    const std::optional<std::int64_t> day = day_number(parts[0]);
-    std::array<double, 3> figures{};
-    bool ok = part == parts.size() && from == entry.size() + 1 && day.has_value();
-    for (std::size_t k = 0; ok && k < figures.size(); ++k)
-      ok = !row_number(parts[k + 1], figures[k]).has_value();
-    if (!ok) return RowProblem{"value", "'" + entry + "' is not day:impressions:accepted:margin"};
-    std::array<double, 3>& sums = trends.offer_days[{*day, rec}];
-    for (std::size_t k = 0; k < figures.size(); ++k)
-      sums[k] += figures[k];
+    TrendAggregates::OfferDay day;
+    const auto [day_end, ec] =
+        std::from_chars(parts[0].data(), parts[0].data() + parts[0].size(), day.day);
+    bool ok = part == parts.size() && from == entry.size() + 1 && ec == std::errc() &&
+              day_end == parts[0].data() + parts[0].size();
+    double* figures[] = {&day.impressions, &day.accepted, &day.margin};
+    for (std::size_t k = 0; ok && k < std::size(figures); ++k) {
+      const std::optional<double> number = parse_number(parts[k + 1]);
+      ok = number.has_value();
+      if (ok) *figures[k] = *number;
+    }
+    if (!ok)
+      return RowProblem{"value",
+                        "'" + std::string(entry) + "' is not day:impressions:accepted:margin"};
+    days.push_back(day);
   }
+  // By day: the periods' sums then do not depend on the order the warehouse joined them in.
+  std::stable_sort(days.begin(), days.end(),
+                   [](const auto& a, const auto& b) { return a.day < b.day; });
   return std::nullopt;
 }
 
@@ -158,6 +160,46 @@ bool is_trend_row(std::string_view kind) {
   return kind == "trend" || kind == "trend_day" || kind == "trend_listed" ||
          kind == "trend_offer" || kind == "trend_change" || kind == "trend_arm";
 }
+
+namespace {
+
+// The sums a row of a packed kind (trend_day, trend_change, trend_arm) adds to, with its layout;
+// empty with `problem` set when its scope or key cannot be used.
+std::span<double> packed_target(TrendAggregates& trends, const std::string& kind,
+                                const std::string& scope, const std::string& key,
+                                std::span<const std::string_view>& layout,
+                                std::optional<RowProblem>& problem) {
+  if (kind == "trend_change") {
+    layout = kChangeSumsLayout;
+    if (key.empty()) {
+      problem = RowProblem{"key", "trend_change rows name their offer"};
+      return {};
+    }
+    return trends.changes.try_emplace(key, nan_filled<kChangeSumsLayout.size()>()).first->second;
+  }
+  if (kind == "trend_day" && scope.empty()) {
+    layout = kTrendSumsLayout;
+    if (!trends.undated) trends.undated = nan_filled<kTrendSumsLayout.size()>();
+    return *trends.undated;
+  }
+  const std::optional<std::int64_t> day = day_number(scope);
+  if (!day) {
+    problem = RowProblem{"scope", "'" + scope + "' is not a day number"};
+    return {};
+  }
+  if (kind == "trend_day") {
+    layout = kTrendSumsLayout;
+    return trends.days.try_emplace(*day, nan_filled<kTrendSumsLayout.size()>()).first->second;
+  }
+  layout = kArmSumsLayout;
+  if (key.empty()) {
+    problem = RowProblem{"key", "trend_arm rows name their arm"};
+    return {};
+  }
+  return trends.arms.try_emplace({*day, key}, nan_filled<kArmSumsLayout.size()>()).first->second;
+}
+
+}  // namespace
 
 std::optional<RowProblem> read_trend_row(TrendAggregates& trends, const std::string& kind,
                                          const std::string& scope, const std::string& key,
@@ -178,28 +220,31 @@ std::optional<RowProblem> read_trend_row(TrendAggregates& trends, const std::str
     if (key.empty()) return RowProblem{"key", "trend_offer rows name their offer"};
     return read_offer_days(trends, key, measure, value);
   }
-  if (kind == "trend_change") {
-    if (key.empty()) return RowProblem{"key", "trend_change rows name their offer"};
-    auto& values =
-        trends.changes.try_emplace(key, nan_filled<kChangeSumsLayout.size()>()).first->second;
-    return layout_value(values, kChangeSumsLayout, measure, value, "a change window sum");
+  std::span<const std::string_view> layout;
+  std::optional<RowProblem> problem;
+  const std::span<double> target = packed_target(trends, kind, scope, key, layout, problem);
+  if (problem) return problem;
+  const std::size_t i = layout_index(layout, measure);
+  if (i >= layout.size())
+    return RowProblem{"measure", "'" + measure + "' is not a measure of " + kind + " rows"};
+  return row_number(value, target[i]);
+}
+
+bool read_packed_trend_row(TrendAggregates& trends, const std::string& kind,
+                           const std::string& scope, const std::string& key,
+                           std::string_view layout, const std::vector<std::string>& values,
+                           std::optional<RowProblem>& problem) {
+  const bool packed = (kind == "trend_day" && layout == "trend_sums") ||
+                      (kind == "trend_change" && layout == "change_sums") ||
+                      (kind == "trend_arm" && layout == "arm_sums");
+  if (!packed) return false;
+  trends.present = true;
+  std::span<const std::string_view> measures;
+  const std::span<double> target = packed_target(trends, kind, scope, key, measures, problem);
+  for (std::size_t i = 0; !problem && i < values.size() && i < target.size(); ++i) {
+    if (!values[i].empty()) problem = row_number(values[i], target[i]);
   }
-  if (kind == "trend_day" && scope.empty()) {
-    if (!trends.undated) trends.undated = nan_filled<kTrendSumsLayout.size()>();
-    return layout_value(*trends.undated, kTrendSumsLayout, measure, value, "a trend sum");
-  }
-  const std::optional<std::int64_t> day = day_number(scope);
-  if (!day) return RowProblem{"scope", "'" + scope + "' is not a day number"};
-  if (kind == "trend_day") {
-    auto& values =
-        trends.days.try_emplace(*day, nan_filled<kTrendSumsLayout.size()>()).first->second;
-    return layout_value(values, kTrendSumsLayout, measure, value, "a trend sum");
-  }
-  if (key.empty())
-    return RowProblem{"key", kind + " rows name their " + (kind == "trend_arm" ? "arm" : "offer")};
-  auto& values =
-      trends.arms.try_emplace({*day, key}, nan_filled<kArmSumsLayout.size()>()).first->second;
-  return layout_value(values, kArmSumsLayout, measure, value, "an arm sum");
+  return true;
 }
 
 TrendsResult trends_of(const TrendAggregates& t, const ExperimentSums* experiment, bool costs_known,
@@ -259,15 +304,17 @@ TrendsResult trends_of(const TrendAggregates& t, const ExperimentSums* experimen
     trend.offer_margin.assign(count, 0);
     result.offers.push_back(std::move(trend));
   }
-  for (const auto& [where, values] : t.offer_days) {
-    const auto found = slot.find(where.second);
-    if (found == slot.end() || where.first < result.first_day || where.first > result.last_day)
-      continue;
+  for (const auto& [rec, days] : t.offer_days) {
+    const auto found = slot.find(rec);
+    if (found == slot.end()) continue;
     OfferTrend& trend = result.offers[found->second];
-    const std::size_t k = calendar.period_of(where.first);
-    trend.impressions[k] += static_cast<std::uint64_t>(values[0]);
-    trend.accepted[k] += static_cast<std::uint64_t>(values[1]);
-    trend.offer_margin[k] += values[2];
+    for (const TrendAggregates::OfferDay& day : days) {
+      if (day.day < result.first_day || day.day > result.last_day) continue;
+      const std::size_t k = calendar.period_of(day.day);
+      trend.impressions[k] += static_cast<std::uint64_t>(day.impressions);
+      trend.accepted[k] += static_cast<std::uint64_t>(day.accepted);
+      trend.offer_margin[k] += day.margin;
+    }
   }
   if (!std::isnan(total("offers_not_listed")))
     result.offers_not_listed = static_cast<std::uint64_t>(total("offers_not_listed"));

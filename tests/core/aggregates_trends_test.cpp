@@ -39,7 +39,9 @@ Status analyze_file(Engine& engine, const std::string& bytes, const std::string&
 
 // The engine given the sample store's rows.
 void analyze_sample_rows(Engine& engine, const std::string& config = "") {
-  if (!config.empty()) ASSERT_TRUE(engine.configure(config).ok());
+  if (!config.empty()) {
+    ASSERT_TRUE(engine.configure(config).ok());
+  }
   for (const char* name : {"products.csv", "orders.csv", "offers.csv", "sessions.csv"}) {
     const std::string path = std::string(BASKETLIFT_SOURCE_DIR) + "/web/sample/" + name;
     ASSERT_TRUE(feed_chunks(engine, read_file(path), 0, {name, {}, {}, {}}).ok());
