@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <functional>
 #include <limits>
 #include <optional>
 
@@ -98,9 +97,10 @@ void find_offer_changes(const AnalysisContext& ctx, LocalDays& local, TrendsResu
                           settings))
       trends.changes.push_back(c);
   }
-  rank_offer_changes(trends, settings, ctx.store.pools, [&](const OfferChange& c) {
-    return change_day(ctx, local, c.rec, start, trends.window_end);
-  });
+  rank_offer_changes(trends, settings, ctx.store.pools);
+  for (OfferChange& c : trends.changes) {
+    if (c.significant) c.changed_on = change_day(ctx, local, c.rec, start, trends.window_end);
+  }
 }
 
 }  // namespace
@@ -118,8 +118,7 @@ bool test_offer_change(OfferChange& c, const RatioMoments* before, const RatioMo
   return acceptance || margin;
 }
 
-void rank_offer_changes(TrendsResult& trends, const Settings& settings, const Pools& pools,
-                        const std::function<std::int64_t(const OfferChange&)>& change_day) {
+void rank_offer_changes(TrendsResult& trends, const Settings& settings, const Pools& pools) {
   // One Holm family: both tests of every offer, so an offer is flagged by either at most as
   // often as by one.
   std::vector<double> p_values;
@@ -140,9 +139,6 @@ void rank_offer_changes(TrendsResult& trends, const Settings& settings, const Po
     OfferChange& c = trends.changes[tests[j].first];
     (tests[j].second ? c.margin_p_adjusted : c.p_adjusted) = adjusted[j];
     (tests[j].second ? c.margin_significant : c.significant) = adjusted[j] < settings.alpha();
-  }
-  for (OfferChange& c : trends.changes) {
-    if (c.significant) c.changed_on = change_day(c);
   }
   std::stable_sort(trends.changes.begin(), trends.changes.end(),
                    [&](const OfferChange& a, const OfferChange& b) {

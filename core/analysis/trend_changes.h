@@ -2,7 +2,6 @@
 // from the window before, and days on which tracking seems to have stopped.
 #pragma once
 
-#include <functional>
 #include <vector>
 
 #include "analysis/context.h"
@@ -31,10 +30,9 @@ void find_tracking_gaps(const DailyCounts& daily, TrendsResult& trends);
 bool test_offer_change(OfferChange& c, const RatioMoments* before, const RatioMoments* after,
                        const Settings& settings);
 
-/// Holm-adjusts the tests of trends.changes as one family, dates each significant acceptance
-/// change with `change_day`, and sorts the changes most significant first (a tie: by rec_id).
-void rank_offer_changes(TrendsResult& trends, const Settings& settings, const Pools& pools,
-                        const std::function<std::int64_t(const OfferChange&)>& change_day);
+/// Holm-adjusts the tests of trends.changes as one family and sorts the changes most
+/// significant first (a tie: by rec_id); the caller dates each significant acceptance change.
+void rank_offer_changes(TrendsResult& trends, const Settings& settings, const Pools& pools);
 
 /// Expected impressions (or sessions) a day must have reached for "none that day" to count as
 /// a gap (Poisson: e^-10 of seeing none by chance).

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <array>
+#include <limits>
 #include <map>
 #include <optional>
 #include <string>
@@ -178,23 +179,21 @@ LtvResult ltv_of(const LtvAggregates& ltv, const Settings& settings);
 /// The trends' sums as the query gives them (warehouse/trends_sql.cpp), by local day on the
 /// calendar of settings.timezone (days since 1970-01-01 there).
 struct TrendAggregates {
+  /// Sums by (local day, name): one map type for every kind of trend row, which keeps the
+  /// module a tab downloads small.
+  using SumsByKey = std::map<std::pair<std::int64_t, std::string>, std::vector<double>>;
+  /// The day of rows without a time in `days`.
+  static constexpr std::int64_t kUndated = std::numeric_limits<std::int64_t>::min();
+
   bool present = false;                  ///< the file has trend rows
   std::map<std::string, double> totals;  ///< window_end, dates_as_local, offers_not_listed,
                                          ///< undated_units
-  std::map<std::int64_t, std::array<double, kTrendSumsLayout.size()>> days;  ///< dated rows
-  std::optional<std::array<double, kTrendSumsLayout.size()>> undated;  ///< rows without a time
+  SumsByKey days;                        ///< (day or kUndated, "") → kTrendSumsLayout's values
   std::map<std::string, double> listed;  ///< the offers listed, rec_id → rank (1: most shown)
-  /// One day of a listed offer: its impressions, acceptances and lines' margin.
-  struct OfferDay {
-    std::int64_t day = 0;                              ///< the local day
-    double impressions = 0, accepted = 0, margin = 0;  ///< its figures
-  };
-  /// rec_id → the listed offer's days.
-  std::map<std::string, std::vector<OfferDay>> offer_days;
-  /// rec_id → the offer in the change windows (kChangeSumsLayout).
-  std::map<std::string, std::array<double, kChangeSumsLayout.size()>> changes;
-  /// (local day a unit started, arm) → the sums of that day's units (kArmSumsLayout).
-  std::map<std::pair<std::int64_t, std::string>, std::array<double, kArmSumsLayout.size()>> arms;
+  /// (0, rec_id) → the listed offer's days: day, impressions, accepted, margin, the next day, ...
+  SumsByKey offer_days;
+  SumsByKey changes;  ///< (0, rec_id) → the offer in the change windows (kChangeSumsLayout)
+  SumsByKey arms;     ///< (day units started, arm) → their sums (kArmSumsLayout)
 };
 
 /// True for the kinds of row read_trend_row() reads.

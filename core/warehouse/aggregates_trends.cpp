@@ -26,7 +26,7 @@ std::optional<std::int64_t> day_number(const std::string& text) {
   return day;
 }
 
-TrendSums trend_sums(const std::array<double, kTrendSumsLayout.size()>& v) {
+TrendSums trend_sums(const std::vector<double>& v) {
   const auto at = [&](std::string_view name) {
     const double x = v[layout_index(kTrendSumsLayout, name)];
     return std::isnan(x) ? 0.0 : x;
@@ -45,7 +45,7 @@ TrendSums trend_sums(const std::array<double, kTrendSumsLayout.size()>& v) {
   return sums;
 }
 
-ArmSliceSums arm_slice_sums(const std::array<double, kArmSumsLayout.size()>& v) {
+ArmSliceSums arm_slice_sums(const std::vector<double>& v) {
   const auto at = [&](std::string_view name) {
     const double x = v[layout_index(kArmSumsLayout, name)];
     return std::isnan(x) ? 0.0 : x;
@@ -77,8 +77,9 @@ ArmSliceSums arm_slice_sums(const std::array<double, kArmSumsLayout.size()>& v) 
 void add_changes(const TrendAggregates& t, bool costs_known, const Settings& settings,
                  TrendsResult& result, Store& names) {
   const auto floor = std::max<std::uint64_t>(1, settings.min_impressions_for_verdict);
-  std::map<std::uint32_t, std::int64_t> changed_on;
-  for (const auto& [rec, sums] : t.changes) {
+  std::vector<std::pair<std::uint32_t, std::int64_t>> changed_on;  // (rec, day) of each tested
+  for (const auto& [key, sums] : t.changes) {
+    const std::string& rec = key.second;
     const auto& v = sums;  // (a structured binding cannot be captured before C++20's clang 16)
     const auto at = [&](std::string_view name) {
       const double x = v[layout_index(kChangeSumsLayout, name)];
@@ -92,7 +93,7 @@ void add_changes(const TrendAggregates& t, bool costs_known, const Settings& set
     if (c.impressions_before < floor || c.impressions_after < floor) continue;
     c.rec = names.pools.recs.intern(rec);
     const double day = v[layout_index(kChangeSumsLayout, "changed_on")];
-    changed_on[c.rec] = std::isnan(day) ? kNoTime : static_cast<std::int64_t>(day);
+    changed_on.emplace_back(c.rec, std::isnan(day) ? kNoTime : static_cast<std::int64_t>(day));
     RatioMoments before, after;
     if (costs_known) {
       c.margin_before = at("margin_before");
@@ -107,15 +108,19 @@ void add_changes(const TrendAggregates& t, bool costs_known, const Settings& set
                           settings))
       result.changes.push_back(c);
   }
-  rank_offer_changes(result, settings, names.pools,
-                     [&](const OfferChange& c) { return changed_on.at(c.rec); });
+  rank_offer_changes(result, settings, names.pools);
+  for (OfferChange& c : result.changes) {
+    if (!c.significant) continue;
+    for (const auto& [rec, day] : changed_on)
+      if (rec == c.rec) c.changed_on = day;
+  }
 }
 
 // A listed offer's days: "day:impressions:accepted:margin" entries separated by spaces.
 std::optional<RowProblem> read_offer_days(TrendAggregates& trends, const std::string& rec,
                                           const std::string& measure, const std::string& value) {
   if (measure != "days") return RowProblem{"measure", "trend_offer rows hold 'days'"};
-  std::vector<TrendAggregates::OfferDay>& days = trends.offer_days[rec];
+  std::vector<double>& days = trends.offer_days[{0, rec}];
   const std::string_view text = value;
   std::size_t at = 0;
   while (at < text.size()) {
@@ -132,25 +137,22 @@ std::optional<RowProblem> read_offer_days(TrendAggregates& trends, const std::st
         from = i + 1;
       }
     }
-    TrendAggregates::OfferDay day;
+    std::int64_t day = 0;
     const auto [day_end, ec] =
-        std::from_chars(parts[0].data(), parts[0].data() + parts[0].size(), day.day);
+        std::from_chars(parts[0].data(), parts[0].data() + parts[0].size(), day);
     bool ok = part == parts.size() && from == entry.size() + 1 && ec == std::errc() &&
               day_end == parts[0].data() + parts[0].size();
-    double* figures[] = {&day.impressions, &day.accepted, &day.margin};
-    for (std::size_t k = 0; ok && k < std::size(figures); ++k) {
+    std::array<double, 3> figures{};
+    for (std::size_t k = 0; ok && k < figures.size(); ++k) {
       const std::optional<double> number = parse_number(parts[k + 1]);
       ok = number.has_value();
-      if (ok) *figures[k] = *number;
+      if (ok) figures[k] = *number;
     }
     if (!ok)
       return RowProblem{"value",
                         "'" + std::string(entry) + "' is not day:impressions:accepted:margin"};
-    days.push_back(day);
+    days.insert(days.end(), {static_cast<double>(day), figures[0], figures[1], figures[2]});
   }
-  // By day: the periods' sums then do not depend on the order the warehouse joined them in.
-  std::stable_sort(days.begin(), days.end(),
-                   [](const auto& a, const auto& b) { return a.day < b.day; });
   return std::nullopt;
 }
 
@@ -162,6 +164,13 @@ bool is_trend_row(std::string_view kind) {
 }
 
 namespace {
+
+// The sums of (day, name) in `map`, NaN-filled to the layout's size when new.
+std::span<double> sums_of(TrendAggregates::SumsByKey& map, std::int64_t day,
+                          const std::string& name, std::span<const std::string_view> layout) {
+  return map.try_emplace({day, name}, layout.size(), std::numeric_limits<double>::quiet_NaN())
+      .first->second;
+}
 
 // The sums a row of a packed kind (trend_day, trend_change, trend_arm) adds to, with its layout;
 // empty with `problem` set when its scope or key cannot be used.
@@ -175,12 +184,11 @@ std::span<double> packed_target(TrendAggregates& trends, const std::string& kind
       problem = RowProblem{"key", "trend_change rows name their offer"};
       return {};
     }
-    return trends.changes.try_emplace(key, nan_filled<kChangeSumsLayout.size()>()).first->second;
+    return sums_of(trends.changes, 0, key, layout);
   }
   if (kind == "trend_day" && scope.empty()) {
     layout = kTrendSumsLayout;
-    if (!trends.undated) trends.undated = nan_filled<kTrendSumsLayout.size()>();
-    return *trends.undated;
+    return sums_of(trends.days, TrendAggregates::kUndated, "", layout);
   }
   const std::optional<std::int64_t> day = day_number(scope);
   if (!day) {
@@ -189,14 +197,14 @@ std::span<double> packed_target(TrendAggregates& trends, const std::string& kind
   }
   if (kind == "trend_day") {
     layout = kTrendSumsLayout;
-    return trends.days.try_emplace(*day, nan_filled<kTrendSumsLayout.size()>()).first->second;
+    return sums_of(trends.days, *day, "", layout);
   }
   layout = kArmSumsLayout;
   if (key.empty()) {
     problem = RowProblem{"key", "trend_arm rows name their arm"};
     return {};
   }
-  return trends.arms.try_emplace({*day, key}, nan_filled<kArmSumsLayout.size()>()).first->second;
+  return sums_of(trends.arms, *day, key, layout);
 }
 
 }  // namespace
@@ -257,8 +265,10 @@ TrendsResult trends_of(const TrendAggregates& t, const ExperimentSums* experimen
   };
   result.dates_as_local = total("dates_as_local") == 1;
   bool any = false;
-  for (const auto& [day, values] : t.days) {
+  for (const auto& [key, values] : t.days) {
+    const std::int64_t day = key.first;
     const TrendSums sums = trend_sums(values);
+    if (day == TrendAggregates::kUndated) continue;
     if (sums.orders + sums.impressions + sums.sessions == 0) continue;
     result.first_day = any ? std::min(result.first_day, day) : day;
     result.last_day = any ? std::max(result.last_day, day) : day;
@@ -276,7 +286,8 @@ TrendsResult trends_of(const TrendAggregates& t, const ExperimentSums* experimen
   const auto span = static_cast<std::size_t>(result.last_day - result.first_day + 1);
   DailyCounts daily{std::vector<double>(span, 0), std::vector<double>(span, 0),
                     std::vector<double>(span, 0)};
-  for (const auto& [day, values] : t.days) {
+  for (const auto& [key, values] : t.days) {
+    const std::int64_t day = key.first;
     if (day < result.first_day || day > result.last_day) continue;
     const TrendSums sums = trend_sums(values);
     result.periods[calendar.period_of(day)].sums.add(sums);
@@ -285,36 +296,44 @@ TrendsResult trends_of(const TrendAggregates& t, const ExperimentSums* experimen
     daily.impressions[d] = static_cast<double>(sums.impressions);
     daily.sessions[d] = static_cast<double>(sums.sessions);
   }
-  if (t.undated) result.undated = trend_sums(*t.undated);
+  if (const auto undated = t.days.find({TrendAggregates::kUndated, ""}); undated != t.days.end())
+    result.undated = trend_sums(undated->second);
   result.total = result.undated;
   for (const TrendPeriod& p : result.periods)
     result.total.add(p.sums);
 
-  std::vector<std::pair<double, std::string>> listed;
-  for (const auto& [rec, rank] : t.listed)
-    listed.emplace_back(rank, rec);
-  std::sort(listed.begin(), listed.end());
-  std::map<std::string, std::size_t> slot;
-  for (const auto& [rank, rec] : listed) {
-    slot[rec] = result.offers.size();
+  // The listed offers in their rank's place; each one's days summed in day order.
+  std::vector<const std::string*> by_rank(t.listed.size(), nullptr);
+  for (const auto& [rec, rank] : t.listed) {
+    if (rank >= 1 && rank <= static_cast<double>(by_rank.size()))
+      by_rank[static_cast<std::size_t>(rank) - 1] = &rec;
+  }
+  std::vector<double> per_day(3 * span);
+  for (const std::string* rec : by_rank) {
+    if (rec == nullptr) continue;
     OfferTrend trend;
-    trend.rec = names.pools.recs.intern(rec);
+    trend.rec = names.pools.recs.intern(*rec);
     trend.impressions.assign(count, 0);
     trend.accepted.assign(count, 0);
     trend.offer_margin.assign(count, 0);
-    result.offers.push_back(std::move(trend));
-  }
-  for (const auto& [rec, days] : t.offer_days) {
-    const auto found = slot.find(rec);
-    if (found == slot.end()) continue;
-    OfferTrend& trend = result.offers[found->second];
-    for (const TrendAggregates::OfferDay& day : days) {
-      if (day.day < result.first_day || day.day > result.last_day) continue;
-      const std::size_t k = calendar.period_of(day.day);
-      trend.impressions[k] += static_cast<std::uint64_t>(day.impressions);
-      trend.accepted[k] += static_cast<std::uint64_t>(day.accepted);
-      trend.offer_margin[k] += day.margin;
+    std::fill(per_day.begin(), per_day.end(), 0.0);
+    if (const auto days = t.offer_days.find({0, *rec}); days != t.offer_days.end()) {
+      const std::vector<double>& v = days->second;
+      for (std::size_t i = 0; i + 3 < v.size(); i += 4) {
+        const auto day = static_cast<std::int64_t>(v[i]);
+        if (day < result.first_day || day > result.last_day) continue;
+        const auto d = static_cast<std::size_t>(day - result.first_day);
+        for (std::size_t k = 0; k < 3; ++k)
+          per_day[3 * d + k] += v[i + 1 + k];
+      }
     }
+    for (std::size_t d = 0; d < span; ++d) {
+      const std::size_t k = calendar.period_of(result.first_day + static_cast<std::int64_t>(d));
+      trend.impressions[k] += static_cast<std::uint64_t>(per_day[3 * d]);
+      trend.accepted[k] += static_cast<std::uint64_t>(per_day[3 * d + 1]);
+      trend.offer_margin[k] += per_day[3 * d + 2];
+    }
+    result.offers.push_back(std::move(trend));
   }
   if (!std::isnan(total("offers_not_listed")))
     result.offers_not_listed = static_cast<std::uint64_t>(total("offers_not_listed"));
