@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstring>
 #include <span>
 
 #include "analysis/trend_calendar.h"
@@ -18,58 +19,60 @@ namespace basketlift {
 
 namespace {
 
-// A local day's number (days since 1970-01-01) from a row's scope.
-std::optional<std::int64_t> day_number(const std::string& text) {
+// The local days a file may name (days since 1970-01-01): 0001-01-01 to 9999-12-31.
+constexpr std::int64_t kFirstDay = -719162, kLastDay = 2932896;
+
+bool day_in_range(double day) {
+  return day >= static_cast<double>(kFirstDay) && day <= static_cast<double>(kLastDay);
+}
+
+// A local day's number from a row's scope (nullopt: not a day in range).
+std::optional<std::int64_t> day_number(std::string_view text) {
   std::int64_t day = 0;
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), day);
-  if (ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  if (ec != std::errc() || end != text.data() + text.size() || day < kFirstDay || day > kLastDay)
+    return std::nullopt;
   return day;
 }
 
+// Value i of `v` (a row's sums in its layout's order), 0 when the file leaves it out.
+double value_at(const std::vector<double>& v, std::size_t i) {
+  return i < v.size() && !std::isnan(v[i]) ? v[i] : 0.0;
+}
+
+// A count from the file: a number of at least 0 (anything else counts as none).
+std::uint64_t count_of(double x) {
+  return x >= 0 && x < 1e18 ? static_cast<std::uint64_t>(x) : 0;
+}
+
+// Value i of `v` as a count.
+std::uint64_t count_at(const std::vector<double>& v, std::size_t i) {
+  return count_of(value_at(v, i));
+}
+
+// kTrendSumsLayout's values as TrendSums (the layout lists TrendSums' fields in order).
 TrendSums trend_sums(const std::vector<double>& v) {
-  const auto at = [&](std::string_view name) {
-    const double x = v[layout_index(kTrendSumsLayout, name)];
-    return std::isnan(x) ? 0.0 : x;
-  };
-  const auto count = [&](std::string_view name) { return static_cast<std::uint64_t>(at(name)); };
   TrendSums sums;
-  sums.orders = count("orders");
-  sums.money_orders = count("money_orders");
-  sums.revenue = at("revenue");
-  sums.margin = at("margin");
-  sums.sessions = count("sessions");
-  sums.converted = count("converted");
-  sums.impressions = count("impressions");
-  sums.accepted = count("accepted");
-  sums.offer_margin = at("offer_margin");
+  sums.orders = count_at(v, 0);
+  sums.money_orders = count_at(v, 1);
+  sums.revenue = value_at(v, 2);
+  sums.margin = value_at(v, 3);
+  sums.sessions = count_at(v, 4);
+  sums.converted = count_at(v, 5);
+  sums.impressions = count_at(v, 6);
+  sums.accepted = count_at(v, 7);
+  sums.offer_margin = value_at(v, 8);
   return sums;
 }
 
+// kArmSumsLayout's values as ArmSliceSums, whose 19 fields follow the layout's order.
 ArmSliceSums arm_slice_sums(const std::vector<double>& v) {
-  const auto at = [&](std::string_view name) {
-    const double x = v[layout_index(kArmSumsLayout, name)];
-    return std::isnan(x) ? 0.0 : x;
-  };
+  static_assert(sizeof(ArmSliceSums) == kArmSumsLayout.size() * sizeof(double));
+  std::array<double, kArmSumsLayout.size()> values{};
+  for (std::size_t i = 0; i < values.size(); ++i)
+    values[i] = value_at(v, i);
   ArmSliceSums c;
-  c.units = at("units");
-  c.converted = at("converted");
-  c.orders = at("orders");
-  c.revenue_sum = at("revenue_sum");
-  c.revenue_sum_sq = at("revenue_sum_sq");
-  c.margin_sum = at("margin_sum");
-  c.margin_sum_sq = at("margin_sum_sq");
-  c.aov_n = at("aov_n");
-  c.aov_sum_m = at("aov_sum_m");
-  c.aov_sum_d = at("aov_sum_d");
-  c.aov_sum_mm = at("aov_sum_mm");
-  c.aov_sum_dd = at("aov_sum_dd");
-  c.aov_sum_md = at("aov_sum_md");
-  c.acceptance_n = at("acceptance_n");
-  c.acceptance_sum_m = at("acceptance_sum_m");
-  c.acceptance_sum_d = at("acceptance_sum_d");
-  c.acceptance_sum_mm = at("acceptance_sum_mm");
-  c.acceptance_sum_dd = at("acceptance_sum_dd");
-  c.acceptance_sum_md = at("acceptance_sum_md");
+  std::memcpy(&c, values.data(), sizeof c);
   return c;
 }
 
@@ -80,29 +83,25 @@ void add_changes(const TrendAggregates& t, bool costs_known, const Settings& set
   std::vector<std::pair<std::uint32_t, std::int64_t>> changed_on;  // (rec, day) of each tested
   for (const auto& [key, sums] : t.changes) {
     const std::string& rec = key.second;
-    const auto& v = sums;  // (a structured binding cannot be captured before C++20's clang 16)
-    const auto at = [&](std::string_view name) {
-      const double x = v[layout_index(kChangeSumsLayout, name)];
-      return std::isnan(x) ? 0.0 : x;
-    };
+    const std::vector<double>& v = sums;
+    // kChangeSumsLayout: counts (0-3), lines' margin (4-5), the moments before (6-11) and
+    // after (12-17), the day of the change (18).
+    const auto at = [&](std::size_t i) { return value_at(v, i); };
     OfferChange c;
-    c.impressions_before = static_cast<std::uint64_t>(at("impressions_before"));
-    c.accepted_before = static_cast<std::uint64_t>(at("accepted_before"));
-    c.impressions_after = static_cast<std::uint64_t>(at("impressions_after"));
-    c.accepted_after = static_cast<std::uint64_t>(at("accepted_after"));
+    c.impressions_before = count_at(v, 0);
+    c.accepted_before = count_at(v, 1);
+    c.impressions_after = count_at(v, 2);
+    c.accepted_after = count_at(v, 3);
     if (c.impressions_before < floor || c.impressions_after < floor) continue;
     c.rec = names.pools.recs.intern(rec);
-    const double day = v[layout_index(kChangeSumsLayout, "changed_on")];
-    changed_on.emplace_back(c.rec, std::isnan(day) ? kNoTime : static_cast<std::int64_t>(day));
+    const double day = v.size() > 18 ? v[18] : kNaN;
+    changed_on.emplace_back(c.rec, day_in_range(day) ? static_cast<std::int64_t>(day) : kNoTime);
     RatioMoments before, after;
     if (costs_known) {
-      c.margin_before = at("margin_before");
-      c.margin_after = at("margin_after");
-      before =
-          RatioMoments::from_sums(at("before_n"), at("before_sum_m"), at("before_sum_d"),
-                                  at("before_sum_mm"), at("before_sum_dd"), at("before_sum_md"));
-      after = RatioMoments::from_sums(at("after_n"), at("after_sum_m"), at("after_sum_d"),
-                                      at("after_sum_mm"), at("after_sum_dd"), at("after_sum_md"));
+      c.margin_before = at(4);
+      c.margin_after = at(5);
+      before = RatioMoments::from_sums(at(6), at(7), at(8), at(9), at(10), at(11));
+      after = RatioMoments::from_sums(at(12), at(13), at(14), at(15), at(16), at(17));
     }
     if (test_offer_change(c, costs_known ? &before : nullptr, costs_known ? &after : nullptr,
                           settings))
@@ -137,11 +136,8 @@ std::optional<RowProblem> read_offer_days(TrendAggregates& trends, const std::st
         from = i + 1;
       }
     }
-    std::int64_t day = 0;
-    const auto [day_end, ec] =
-        std::from_chars(parts[0].data(), parts[0].data() + parts[0].size(), day);
-    bool ok = part == parts.size() && from == entry.size() + 1 && ec == std::errc() &&
-              day_end == parts[0].data() + parts[0].size();
+    const std::optional<std::int64_t> day = day_number(parts[0]);
+    bool ok = part == parts.size() && from == entry.size() + 1 && day.has_value();
     std::array<double, 3> figures{};
     for (std::size_t k = 0; ok && k < figures.size(); ++k) {
       const std::optional<double> number = parse_number(parts[k + 1]);
@@ -151,7 +147,7 @@ std::optional<RowProblem> read_offer_days(TrendAggregates& trends, const std::st
     if (!ok)
       return RowProblem{"value",
                         "'" + std::string(entry) + "' is not day:impressions:accepted:margin"};
-    days.insert(days.end(), {static_cast<double>(day), figures[0], figures[1], figures[2]});
+    days.insert(days.end(), {static_cast<double>(*day), figures[0], figures[1], figures[2]});
   }
   return std::nullopt;
 }
@@ -192,7 +188,7 @@ std::span<double> packed_target(TrendAggregates& trends, const std::string& kind
   }
   const std::optional<std::int64_t> day = day_number(scope);
   if (!day) {
-    problem = RowProblem{"scope", "'" + scope + "' is not a day number"};
+    problem = RowProblem{"scope", "'" + scope + "' is not a day number (years 1 to 9999)"};
     return {};
   }
   if (kind == "trend_day") {
@@ -278,8 +274,8 @@ TrendsResult trends_of(const TrendAggregates& t, const ExperimentSums* experimen
     result.reason = "no order, impression or session has a timestamp";
     return result;
   }
-  if (!std::isnan(total("window_end")))
-    result.window_end = static_cast<std::int64_t>(total("window_end"));
+  if (const double end = total("window_end"); day_in_range(end / 86400))
+    result.window_end = static_cast<std::int64_t>(end);
   if (!plan_trend_periods(result, settings.trend_grain)) return result;
   const std::size_t count = result.periods.size();
   const TrendCalendar calendar(result.grain, result.first_day);
@@ -329,14 +325,13 @@ TrendsResult trends_of(const TrendAggregates& t, const ExperimentSums* experimen
     }
     for (std::size_t d = 0; d < span; ++d) {
       const std::size_t k = calendar.period_of(result.first_day + static_cast<std::int64_t>(d));
-      trend.impressions[k] += static_cast<std::uint64_t>(per_day[3 * d]);
-      trend.accepted[k] += static_cast<std::uint64_t>(per_day[3 * d + 1]);
+      trend.impressions[k] += count_of(per_day[3 * d]);
+      trend.accepted[k] += count_of(per_day[3 * d + 1]);
       trend.offer_margin[k] += per_day[3 * d + 2];
     }
     result.offers.push_back(std::move(trend));
   }
-  if (!std::isnan(total("offers_not_listed")))
-    result.offers_not_listed = static_cast<std::uint64_t>(total("offers_not_listed"));
+  result.offers_not_listed = count_of(total("offers_not_listed"));
 
   result.window_days = settings.change_window_days;
   if (result.window_end != kNoTime) add_changes(t, costs_known, settings, result, names);
@@ -357,10 +352,8 @@ TrendsResult trends_of(const TrendAggregates& t, const ExperimentSums* experimen
         .merge(arm_stats_of(arm_slice_sums(values)));
     start_day = std::min(start_day, where.first);
   }
-  const double undated = total("undated_units");
-  result.experiment = experiment_trend_of(
-      *experiment, own, std::isnan(undated) ? 0 : static_cast<std::uint64_t>(undated), start_day,
-      settings);
+  result.experiment =
+      experiment_trend_of(*experiment, own, count_of(total("undated_units")), start_day, settings);
   return result;
 }
 

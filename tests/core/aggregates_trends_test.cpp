@@ -158,6 +158,10 @@ TEST(AggregatesTrends, BadTrendRowsAreNamed) {
   const std::string file = read_file(fixture_path("aggregates/sample_postgres.csv"));
   const std::pair<const char*, const char*> cases[] = {
       {"trend_day,4,monday,,trend_sums,1;1;1;1;1;1;1;1;1", "'monday' is not a day number"},
+      // Days beyond the year 9999 (or an overflowing span) are refused, not computed with.
+      {"trend_day,4,9223372036854775807,,trend_sums,1;1;1;1;1;1;1;1;1",
+       "'9223372036854775807' is not a day number (years 1 to 9999)"},
+      {"trend_offer,4,,xs-1,days,99999999:1:0:0", "'99999999:1:0:0' is not day:impressions"},
       {"trend,4,,,first_day,5", "'first_day' is not a trends measure"},
       {"trend_offer,4,,xs-1,days,19000:1:0", "'19000:1:0' is not day:impressions:accepted:margin"},
       {"trend_offer,4,,xs-1,days,19000:1:x:0", "'19000:1:x:0' is not day:impressions"},
