@@ -267,12 +267,10 @@ void add_trend_arms(QueryBuilder& query) {
 void add_trends_query(QueryBuilder& query) {
   add_trend_times(query);
   add_trend_days(query);
-  if (query.request().offers.empty()) {
-    add_trend_arms(query);
-    return;
+  if (!query.request().offers.empty()) {
+    add_trend_offers(query);
+    add_trend_changes(query);
   }
-  add_trend_offers(query);
-  add_trend_changes(query);
   add_trend_arms(query);
 }
 
