@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace basketlift {
 
@@ -83,6 +84,10 @@ PrePeriod pre_period(const AnalysisContext& ctx, const ExperimentUnits& u) {
   return pre;
 }
 
+// Relative size below which a sum of (co)variance terms is rounding: a few hundred units of
+// double's last place.
+constexpr double kRoundingTerms = 256 * std::numeric_limits<double>::epsilon();
+
 // The metric's estimate, its two covariates' estimates, and the per-unit covariance of the
 // three (ratios linearised: Var(estimate) ≈ covariance / n), for one arm.
 struct Linearised {
@@ -120,12 +125,17 @@ Linearised linearise(const CoMoments& m, CupedShape shape) {
   out.estimate[2] = m.mean[4];
   for (int a = 0; a < 3; ++a) {
     for (int b = 0; b < 3; ++b) {
-      double sum = 0;
+      double sum = 0, magnitude = 0;
       for (int i = 0; i < CoMoments::kSize; ++i) {
-        for (int j = 0; j < CoMoments::kSize; ++j)
-          sum += weights[a][i] * weights[b][j] * m.covariance(i, j);
+        for (int j = 0; j < CoMoments::kSize; ++j) {
+          const double term = weights[a][i] * weights[b][j] * m.covariance(i, j);
+          sum += term;
+          magnitude += std::abs(term);
+        }
       }
-      out.cov[a][b] = sum;
+      // A sum within rounding of its terms is 0: the parts are exactly proportional (say one
+      // unit with a pre-period), and a θ fitted to rounding noise would be arbitrary.
+      out.cov[a][b] = std::abs(sum) <= kRoundingTerms * magnitude ? 0 : sum;
     }
   }
   return out;
@@ -144,28 +154,32 @@ std::string percent(double share) {
 
 }  // namespace
 
+std::string cuped_missing_reason(const Settings& s, bool units_name_customers,
+                                 bool any_pre_period) {
+  if (!s.cuped) return "regression adjustment is off (settings: cuped)";
+  if (!units_name_customers) {
+    return "no unit names a customer (customer_id on sessions or orders), so there is no "
+           "pre-period to adjust with";
+  }
+  if (!any_pre_period) {
+    return "no unit's customer ordered or was shown an offer in the " +
+           std::to_string(s.cuped_pre_period_days) +
+           " days before their first unit in the test (cuped_pre_period_days)";
+  }
+  return {};
+}
+
 CupedSums cuped_sums(const AnalysisContext& ctx, const ExperimentUnits& u,
                      const Interval& revenue_cap, const Interval& margin_cap) {
   const Settings& s = ctx.settings;
   CupedSums sums;
-  if (!s.cuped) {
-    sums.reason = "regression adjustment is off (settings: cuped)";
-    return sums;
-  }
-  if (std::none_of(u.customer.begin(), u.customer.end(),
-                   [](std::uint32_t c) { return c != kNoId; })) {
-    sums.reason =
-        "no unit names a customer (customer_id on sessions or orders), so there is no "
-        "pre-period to adjust with";
-    return sums;
-  }
+  const bool named =
+      std::any_of(u.customer.begin(), u.customer.end(), [](std::uint32_t c) { return c != kNoId; });
+  sums.reason = cuped_missing_reason(s, named, true);
+  if (!sums.reason.empty()) return sums;
   const PrePeriod pre = pre_period(ctx, u);
-  if (pre.history.empty()) {
-    sums.reason = "no unit's customer ordered or was shown an offer in the " +
-                  std::to_string(s.cuped_pre_period_days) +
-                  " days before their first unit in the test (cuped_pre_period_days)";
-    return sums;
-  }
+  sums.reason = cuped_missing_reason(s, named, !pre.history.empty());
+  if (!sums.reason.empty()) return sums;
   sums.available = true;
   sums.arms.resize(u.arm_labels.size());
   for (std::size_t unit = 0; unit < u.size(); ++unit) {

@@ -30,6 +30,11 @@ struct CupedSums {
   std::vector<CupedArm> arms;  ///< per arm (arm order)
 };
 
+/// Why there is no adjustment (empty: there is one): settings.cuped is off, no unit names a
+/// customer, or no unit's customer has a pre-period.
+std::string cuped_missing_reason(const Settings& settings, bool units_name_customers,
+                                 bool any_pre_period);
+
 /// The sums per arm: each unit's outcomes (revenue and margin clamped to the caps; a NaN bound:
 /// none) with its customer's orders, revenue, margin and offers seen in the
 /// settings.cuped_pre_period_days before the customer's first unit in the test.

@@ -48,6 +48,7 @@ ExperimentTrend experiment_trend_of(const ExperimentSums& whole,
   ExperimentSums upto = whole;  // the "all" slice over the units started so far
   upto.slices = {{"all", "", std::vector<ArmStats>(arms)}};
   upto.totals.clear();
+  upto.cuped = {};  // the comparisons over time are the unadjusted ones
   const std::size_t count = own.size();
   trend.periods.resize(count);
   for (std::size_t k = 0; k < count; ++k) {

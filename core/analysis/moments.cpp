@@ -1,5 +1,7 @@
 #include "analysis/moments.h"
 
+#include <algorithm>
+#include <cmath>
 #include <limits>
 
 namespace basketlift {
@@ -91,6 +93,27 @@ void CoMoments::add(const Values& v) {
     for (int j = 0; j < kSize; ++j)
       c[i][j] += before[i] * (v[j] - mean[j]);
   }
+}
+
+CoMoments CoMoments::from_sums(double n, const Values& sums,
+                               const std::array<Values, kSize>& products) {
+  CoMoments moments;
+  moments.n = n;
+  if (n <= 0) return moments;
+  for (int i = 0; i < kSize; ++i)
+    moments.mean[i] = sums[i] / n;
+  // Σv_i·v_j − n·mean_i·mean_j, 0 when within rounding of its terms (values that do not vary
+  // give exactly 0 this way, as Welford's updates give it).
+  const double rounding = 64 * std::numeric_limits<double>::epsilon();
+  for (int i = 0; i < kSize; ++i) {
+    for (int j = 0; j < kSize; ++j) {
+      const double centred = n * moments.mean[i] * moments.mean[j];
+      const double c = products[i][j] - centred;
+      moments.c[i][j] =
+          std::abs(c) <= rounding * std::max(std::abs(products[i][j]), std::abs(centred)) ? 0 : c;
+    }
+  }
+  return moments;
 }
 
 void CoMoments::merge(const CoMoments& other) {

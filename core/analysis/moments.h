@@ -72,6 +72,9 @@ struct CoMoments {
   double covariance(int i, int j) const { return n > 1 ? c[i][j] / (n - 1) : 0; }
   /// Value i alone, as Moments.
   Moments marginal(int i) const { return {n, mean[i], c[i][i]}; }
+  /// From plain sums over units (as a warehouse computes them): n, Σv_i, and Σv_i·v_j.
+  static CoMoments from_sums(double n, const Values& sums,
+                             const std::array<Values, kSize>& products);
 };
 
 }  // namespace basketlift

@@ -244,7 +244,7 @@ class AggregatesReader {
     if (kind == "arm_total") return read_arm_total(key, measure, value);
     if (kind == "arm") return read_arm(scope, key, measure, value);
     if (is_offer_row(kind) || is_dimension_row(kind) || is_basket_row(kind) || is_ltv_row(kind) ||
-        is_ga4_row(kind) || is_trend_row(kind)) {
+        is_ga4_row(kind) || is_trend_row(kind) || is_cuped_row(kind)) {
       const std::optional<RowProblem> problem =
           is_offer_row(kind) ? read_offer_row(out_.offers, kind, scope, key, measure, value)
           : is_dimension_row(kind)
@@ -252,6 +252,7 @@ class AggregatesReader {
           : is_basket_row(kind) ? read_basket_row(out_.baskets, kind, scope, key, measure, value)
           : is_ltv_row(kind)    ? read_ltv_row(out_.ltv, kind, scope, key, measure, value)
           : is_trend_row(kind)  ? read_trend_row(out_.trends, kind, scope, key, measure, value)
+          : is_cuped_row(kind)  ? read_cuped_row(out_.cuped, kind, key, measure, value)
                                 : read_ga4_row(out_.ga4, kind, scope, key, measure, value);
       return problem ? problem_status(*problem) : Status::success();
     }
@@ -533,6 +534,10 @@ std::string conflicting_query_setting(const Settings& file, const Settings& want
       {"ltv_windows_days",
        [](const Settings& a, const Settings& b) {
          return a.ltv_windows_days == b.ltv_windows_days;
+       }},
+      {"cuped_pre_period_days",
+       [](const Settings& a, const Settings& b) {
+         return a.cuped_pre_period_days == b.cuped_pre_period_days;
        }},
   };
   for (const auto& [name, same] : query_settings) {

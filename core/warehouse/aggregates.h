@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "analysis/basket.h"
+#include "analysis/cuped.h"
 #include "analysis/data_gaps.h"
 #include "analysis/dimensions.h"
 #include "analysis/experiment.h"
@@ -29,7 +30,7 @@ namespace basketlift {
 /// The first header cell that marks an aggregates file.
 constexpr const char* kAggregatesMarker = "basketlift_aggregates";
 /// The format version this engine writes (in the query) and reads; older versions stay readable.
-constexpr int kAggregatesVersion = 4;
+constexpr int kAggregatesVersion = 5;
 
 /// One arm's sums within one slice of the experiment, as the query gives them.
 struct ArmSliceSums {
@@ -216,6 +217,25 @@ bool read_packed_trend_row(TrendAggregates& trends, const std::string& kind,
 TrendsResult trends_of(const TrendAggregates& trends, const ExperimentSums* experiment,
                        bool costs_known, const Settings& settings, Store& names);
 
+/// The pre-period adjustment's sums as the query gives them (warehouse/cuped_sql.cpp).
+struct CupedAggregates {
+  bool present = false;                  ///< the file has pre-period rows
+  std::map<std::string, double> totals;  ///< units_with_customer, customers_with_pre_period
+  /// arm → its sums by the position of their measure in kCupedSumsLayout.
+  std::map<std::string, std::array<double, kCupedSumsLayout.size()>> arms;
+};
+
+/// True for the kinds of row read_cuped_row() reads.
+bool is_cuped_row(std::string_view kind);
+/// Reads one pre-period row into `cuped`; the problem when it cannot be used.
+std::optional<RowProblem> read_cuped_row(CupedAggregates& cuped, const std::string& kind,
+                                         const std::string& key, const std::string& measure,
+                                         const std::string& value);
+/// The pre-period adjustment's sums for `arms` (in the report's order) from the file's, or why
+/// there are none (`version`: the file's format, named when it predates the pre-period rows).
+CupedSums cuped_sums_of(const CupedAggregates& cuped, const std::vector<std::string>& arms,
+                        const Settings& settings, int version);
+
 /// An arm's sums in one slice (or one day) as the experiment's tests take them.
 ArmStats arm_stats_of(const ArmSliceSums& sums);
 
@@ -251,6 +271,7 @@ struct Aggregates {
   LtvAggregates ltv;                   ///< customer value's sums (format 3)
   Ga4Aggregates ga4;                   ///< GA4's counts (format 3, sql --source ga4)
   TrendAggregates trends;              ///< the trends' sums (format 4)
+  CupedAggregates cuped;               ///< the pre-period adjustment's sums (format 5)
   std::vector<FileReport> tables;      ///< per warehouse table: rows read, used, rejected
   std::string period_from, period_to;  ///< the days the query read (sql --from/--to), if given
 };

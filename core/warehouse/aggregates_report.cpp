@@ -27,14 +27,13 @@ namespace {
 
 // The experiment's sums in the engine's terms: arms with control first (settings.control_arm,
 // which the report may change), then by name; caps as the engine gives them.
-ExperimentSums experiment_sums_of(const ExperimentAggregates& e, const Settings& settings) {
+ExperimentSums experiment_sums_of(const Aggregates& aggregates, const Settings& settings) {
+  const ExperimentAggregates& e = aggregates.experiment;
   ExperimentSums sums;
   sums.unit = e.unit;
   sums.untagged_units = e.untagged_units;
   sums.orders_outside_units = e.orders_outside_units;
   sums.costs_known = e.costs_known;
-  sums.cuped.reason =
-      "an aggregates file carries no pre-period sums: the adjustment needs the tables themselves";
   for (const auto& [name, totals] : e.totals)
     sums.arms.push_back(name);
   const auto control = std::find(sums.arms.begin(), sums.arms.end(), settings.control_arm);
@@ -52,6 +51,7 @@ ExperimentSums experiment_sums_of(const ExperimentAggregates& e, const Settings&
   }
   for (const std::string& arm : sums.arms)
     sums.totals.push_back(e.totals.at(arm));
+  sums.cuped = cuped_sums_of(aggregates.cuped, sums.arms, settings, aggregates.version);
   // Slices in the engine's order of kinds: "all", placements, channels, segments; within a
   // kind by value (a warehouse table has no row order to follow). Cells are sorted by key.
   for (const std::string kind : {"all", "placement", "channel", "segment"}) {
@@ -205,7 +205,7 @@ Report report_from_aggregates(const Aggregates& aggregates, const Settings& sett
   } else {
     report.dimensions.reason = absent;
   }
-  const ExperimentSums experiment_sums = experiment_sums_of(aggregates.experiment, settings);
+  const ExperimentSums experiment_sums = experiment_sums_of(aggregates, settings);
   if (aggregates.experiment.present) {
     report.experiment = experiment_from_sums(experiment_sums, settings);
   } else {

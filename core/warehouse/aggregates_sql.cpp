@@ -154,6 +154,7 @@ Result<std::string> aggregates_sql(const SqlRequest& given) {
   add_basket_query(query);
   add_ltv_query(query);
   add_trends_query(query);
+  add_cuped_query(query);
   add_summary_rows(query);
   add_experiment_rows(query);
   if (!request.offers.empty()) add_offer_rows(query);
@@ -161,6 +162,7 @@ Result<std::string> aggregates_sql(const SqlRequest& given) {
   add_basket_rows(query);
   add_ltv_rows(query);
   add_trends_rows(query);
+  add_cuped_rows(query);
   if (ga4) add_ga4_rows(query);
   return query.finish(header(request));
 }

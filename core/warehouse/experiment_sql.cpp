@@ -16,7 +16,7 @@ void add_session_units(QueryBuilder& query, const std::string& name) {
   query.cte("unit_orders", "The sale orders of each session.",
             "  SELECT session_id, COUNT(*) AS orders, SUM(revenue) AS revenue,\n"
             "    SUM(margin) AS margin, MIN(variant) AS variant, MIN(channel) AS channel,\n"
-            "    MIN(segment) AS segment\n"
+            "    MIN(segment) AS segment, MIN(customer_id) AS customer_id\n"
             "  FROM order_money WHERE session_id IS NOT NULL GROUP BY session_id\n");
   query.cte(name,
             "A session converted when its row says so, or (when the row is silent) it has an "
@@ -25,7 +25,8 @@ void add_session_units(QueryBuilder& query, const std::string& name) {
             "    COALESCE(s.channel, o.channel) AS channel, COALESCE(s.segment, o.segment) AS "
             "segment,\n"
             "    COALESCE(o.orders, 0) AS orders, COALESCE(o.revenue, 0) AS revenue,\n"
-            "    COALESCE(o.margin, 0) AS margin,\n"
+            "    COALESCE(o.margin, 0) AS margin, COALESCE(s.customer_id, o.customer_id) AS "
+            "customer_id,\n"
             "    CASE WHEN s.said THEN s.said_converted ELSE COALESCE(o.orders, 0) > 0 END AS "
             "converted\n"
             "  FROM session_list AS s LEFT JOIN unit_orders AS o ON o.session_id = s.session_id\n");
@@ -47,7 +48,7 @@ void add_order_units(QueryBuilder& query, const std::string& name) {
             "  SELECT CASE WHEN k.kind = 'order' THEN o.order_id ELSE o.session_id END AS unit,\n"
             "    MIN(o.variant) AS arm, MIN(o.channel) AS channel, MIN(o.segment) AS segment,\n"
             "    COUNT(*) AS orders, SUM(o.revenue) AS revenue, SUM(o.margin) AS margin,\n"
-            "    TRUE AS converted\n"
+            "    MIN(o.customer_id) AS customer_id, TRUE AS converted\n"
             "  FROM order_money AS o CROSS JOIN unit_kind AS k\n"
             "  WHERE k.kind = 'order' OR o.session_id IS NOT NULL\n"
             "  GROUP BY 1\n");
@@ -72,7 +73,8 @@ void add_unit_impressions(QueryBuilder& query) {
             "  SELECT DISTINCT unit, placement FROM unit_shown WHERE unit IS NOT NULL\n");
   query.cte("units", "The units with their impressions.",
             "  SELECT u.unit, COALESCE(u.arm, i.variant) AS arm, u.channel, u.segment, u.orders,\n"
-            "    u.revenue, u.margin, u.converted, COALESCE(i.impressions, 0) AS impressions,\n"
+            "    u.revenue, u.margin, u.customer_id, u.converted, COALESCE(i.impressions, 0) AS "
+            "impressions,\n"
             "    COALESCE(i.accepted, 0) AS accepted\n"
             "  FROM unit_outcomes AS u LEFT JOIN unit_impressions AS i ON i.unit = u.unit\n");
 }
@@ -160,8 +162,8 @@ void add_slice_stats(QueryBuilder& query) {
   const bool offers = !query.request().offers.empty();
   const std::string revenue = sql.rounded("capped_revenue"), margin = sql.rounded("capped_margin");
   query.cte("unit_terms", "Each tagged unit's terms of the sums, computed once.",
-            "  SELECT unit, arm, channel, segment, CASE WHEN converted THEN 1 ELSE 0 END AS "
-            "converted,\n"
+            "  SELECT unit, arm, channel, segment, customer_id,\n"
+            "    CASE WHEN converted THEN 1 ELSE 0 END AS converted,\n"
             "    orders, capped_revenue AS revenue, capped_margin AS margin,\n"
             "    " +
                 revenue + " * " + revenue +
@@ -202,7 +204,7 @@ void add_slice_stats(QueryBuilder& query) {
 void add_experiment_query(QueryBuilder& query) {
   query.cte("order_money",
             "Each sale order's money in the currency scope (0 outside it), as units sum it.",
-            "  SELECT order_id, session_id, variant, channel, segment,\n"
+            "  SELECT order_id, session_id, variant, channel, segment, customer_id,\n"
             "    CASE WHEN in_scope THEN COALESCE(revenue, 0) ELSE 0 END AS revenue,\n"
             "    CASE WHEN in_scope THEN COALESCE(margin, 0) ELSE 0 END AS margin\n"
             "  FROM scoped_orders\n");

@@ -98,6 +98,78 @@ constexpr std::array<std::string_view, 19> kChangeSumsLayout = {
     "before_sum_dd",      "before_sum_md",   "after_n",           "after_sum_m",    "after_sum_d",
     "after_sum_mm",       "after_sum_dd",    "after_sum_md",      "changed_on"};
 
+/// `cuped_arm` rows: one arm's sums for the pre-period adjustment (format 5; analysis/cuped.h's
+/// CupedArm) — units, Σ of each value per unit (kCupedMetrics), and "a_by_b": Σ a·b over the
+/// pairs of values one metric holds.
+constexpr std::array<std::string_view, 52> kCupedSumsLayout = {"units",
+                                                               "converted",
+                                                               "pre_orders",
+                                                               "no_orders",
+                                                               "revenue",
+                                                               "pre_revenue",
+                                                               "margin",
+                                                               "pre_margin",
+                                                               "orders",
+                                                               "accepted",
+                                                               "impressions",
+                                                               "pre_accepted",
+                                                               "pre_impressions",
+                                                               "not_shown",
+                                                               "converted_by_converted",
+                                                               "converted_by_pre_orders",
+                                                               "converted_by_no_orders",
+                                                               "pre_orders_by_pre_orders",
+                                                               "pre_orders_by_no_orders",
+                                                               "no_orders_by_no_orders",
+                                                               "revenue_by_revenue",
+                                                               "revenue_by_pre_revenue",
+                                                               "revenue_by_no_orders",
+                                                               "pre_revenue_by_pre_revenue",
+                                                               "pre_revenue_by_no_orders",
+                                                               "margin_by_margin",
+                                                               "margin_by_pre_margin",
+                                                               "margin_by_no_orders",
+                                                               "pre_margin_by_pre_margin",
+                                                               "pre_margin_by_no_orders",
+                                                               "revenue_by_orders",
+                                                               "revenue_by_pre_orders",
+                                                               "orders_by_orders",
+                                                               "orders_by_pre_revenue",
+                                                               "orders_by_pre_orders",
+                                                               "orders_by_no_orders",
+                                                               "pre_revenue_by_pre_orders",
+                                                               "accepted_by_accepted",
+                                                               "accepted_by_impressions",
+                                                               "accepted_by_pre_accepted",
+                                                               "accepted_by_pre_impressions",
+                                                               "accepted_by_not_shown",
+                                                               "impressions_by_impressions",
+                                                               "impressions_by_pre_accepted",
+                                                               "impressions_by_pre_impressions",
+                                                               "impressions_by_not_shown",
+                                                               "pre_accepted_by_pre_accepted",
+                                                               "pre_accepted_by_pre_impressions",
+                                                               "pre_accepted_by_not_shown",
+                                                               "pre_impressions_by_pre_impressions",
+                                                               "pre_impressions_by_not_shown",
+                                                               "not_shown_by_not_shown"};
+
+/// The values of one adjusted metric per unit, in CoMoments' order (unused slots empty).
+struct CupedMetricValues {
+  std::array<std::string_view, 5> values;  ///< names of kCupedSumsLayout's values
+  int count;                               ///< values used: 3 (a mean) or 5 (a ratio)
+};
+
+/// CupedArm's metrics in its order (cvr, rpv, margin, aov, acceptance): the unit's outcome,
+/// its customer's pre-period value (0 without one), no_orders / not_shown (1: no pre-period).
+constexpr std::array<CupedMetricValues, 5> kCupedMetrics = {{
+    {{"converted", "pre_orders", "no_orders", "", ""}, 3},
+    {{"revenue", "pre_revenue", "no_orders", "", ""}, 3},
+    {{"margin", "pre_margin", "no_orders", "", ""}, 3},
+    {{"revenue", "orders", "pre_revenue", "pre_orders", "no_orders"}, 5},
+    {{"accepted", "impressions", "pre_accepted", "pre_impressions", "not_shown"}, 5},
+}};
+
 /// N NaNs: the values of a layout's measures before any is read.
 template <std::size_t N>
 constexpr std::array<double, N> nan_filled() {
@@ -116,7 +188,8 @@ inline std::size_t layout_index(std::span<const std::string_view> layout,
 }
 
 /// The measures of the layout named `name` ("arm_sums", "offer_sums", "group_sums",
-/// "dimension_sums", "basket_sums", "product_facts", "ltv_sums", "trend_sums", "change_sums");
+/// "dimension_sums", "basket_sums", "product_facts", "ltv_sums", "trend_sums", "change_sums",
+/// "cuped_sums");
 /// empty for another name.
 inline std::span<const std::string_view> packed_layout(std::string_view name) {
   if (name == "arm_sums") return kArmSumsLayout;
@@ -128,6 +201,7 @@ inline std::span<const std::string_view> packed_layout(std::string_view name) {
   if (name == "ltv_sums") return kLtvSumsLayout;
   if (name == "trend_sums") return kTrendSumsLayout;
   if (name == "change_sums") return kChangeSumsLayout;
+  if (name == "cuped_sums") return kCupedSumsLayout;
   return {};
 }
 

@@ -45,6 +45,11 @@ void add_ltv_rows(QueryBuilder& query);
 void add_trends_query(QueryBuilder& query);
 /// The trends' rows.
 void add_trends_rows(QueryBuilder& query);
+/// The pre-period adjustment: each customer's pre-period, per arm the sums of its units'
+/// outcomes and pre-period values and their products (after the trends: their unit_starts).
+void add_cuped_query(QueryBuilder& query);
+/// The pre-period adjustment's rows: units naming a customer, customers with a pre-period, arms.
+void add_cuped_rows(QueryBuilder& query);
 /// The settings row, the tables' accounts and rejections, and the summary's sums.
 void add_summary_rows(QueryBuilder& query);
 

@@ -26,9 +26,9 @@ void add_trend_times(QueryBuilder& query) {
   const SqlSyntax& sql = query.syntax();
   query.cte("trend_orders",
             "Sale orders with their time and their money in the currency scope (0 outside it).",
-            "  SELECT order_id, " + query.epoch_seconds("time_parts") +
+            "  SELECT order_id, customer_id, " + query.epoch_seconds("time_parts") +
                 " AS placed_at, in_scope, revenue, margin\n"
-                "  FROM (SELECT order_id, " +
+                "  FROM (SELECT order_id, customer_id, " +
                 query.timestamp_parts("placed") +
                 " AS time_parts,\n"
                 "    CASE WHEN in_scope THEN 1 ELSE 0 END AS in_scope,\n"
@@ -245,16 +245,18 @@ void add_trend_changes(QueryBuilder& query) {
 // first sale order's), with the sums of experiment.h's ArmStats per day and arm.
 void add_trend_arms(QueryBuilder& query) {
   const bool sessions = !query.request().sessions.empty();
-  const std::string starts =
-      sessions ? "  SELECT session_id AS unit, " + local_day(query, "started_at", "sessions") +
-                     " AS day FROM trend_sessions\n"
-               : "  SELECT unit, " + local_day(query, "first_at", "orders") +
-                     " AS day FROM (SELECT CASE WHEN k.kind = 'order' THEN o.order_id ELSE "
-                     "s.session_id END AS unit,\n"
-                     "    MIN(o.placed_at) AS first_at\n"
-                     "    FROM trend_orders AS o JOIN sale_orders AS s ON s.order_id = o.order_id\n"
-                     "    CROSS JOIN unit_kind AS k GROUP BY 1) AS u\n";
-  query.cte("unit_days", "The local day each unit started (NULL: undated).", starts);
+  query.cte("unit_starts",
+            "When each unit started (epoch seconds; NULL: undated): its session's time, or its\n"
+            "-- first sale order's.",
+            sessions ? "  SELECT session_id AS unit, started_at FROM trend_sessions\n"
+                     : "  SELECT CASE WHEN k.kind = 'order' THEN o.order_id ELSE s.session_id END"
+                       " AS unit,\n"
+                       "    MIN(o.placed_at) AS started_at\n"
+                       "  FROM trend_orders AS o JOIN sale_orders AS s ON s.order_id = o.order_id\n"
+                       "  CROSS JOIN unit_kind AS k GROUP BY 1\n");
+  query.cte("unit_days", "The local day each unit started (NULL: undated).",
+            "  SELECT unit, " + local_day(query, "started_at", sessions ? "sessions" : "orders") +
+                " AS day FROM unit_starts\n");
   query.cte("trend_arms",
             "Per local day units started (NULL: undated) and arm: the experiment's sums.",
             "  SELECT d.day, t.arm, " + arm_sums_columns(query.syntax()) +

@@ -336,8 +336,8 @@ TEST(Aggregates, ErrorsNameTheRowTheColumnAndTheReason) {
     std::string expected;
   };
   const Case cases[] = {
-      {2, "table,5,orders,,rows_read,4525",
-       "row 3, column version: format 5 was written by a newer basketlift"},
+      {2, "table,6,orders,,rows_read,4525",
+       "row 3, column version: format 6 was written by a newer basketlift"},
       {30, "basket,3,aisles,,basket_sums,1;1;0;10;1;1",
        "row 31, column scope: 'aisles' is not a set of baskets"},
       {30, "basket_pair,3,products,A,B,12", "row 31, column measure: 'B' is not with:ITEM"},
@@ -379,7 +379,7 @@ TEST(Aggregates, ErrorsNameTheRowTheColumnAndTheReason) {
   }
   // A file cut short (no orders account) is refused, not read as an empty store.
   Engine cut;
-  const std::size_t orders_account = bytes.find("\ntable,4,orders");
+  const std::size_t orders_account = bytes.find("\ntable,5,orders");
   ASSERT_NE(orders_account, std::string::npos);
   EXPECT_FALSE(analyze_aggregates(cut, bytes.substr(0, orders_account)).ok());
 }
@@ -555,7 +555,7 @@ TEST(AggregatesSql, Ga4IsReadOnBigQueryAndDuckDbInsteadOfTables) {
       EXPECT_NE(sql.find(table), std::string::npos) << table;
     EXPECT_NE(sql.find("WHEN 'pdp_upsell' THEN 'upsell'"), std::string::npos);
     EXPECT_NE(sql.find("'exp'"), std::string::npos);
-    EXPECT_NE(sql.find("SELECT 'ga4', '4', '', '', 'by_follow'"), std::string::npos);
+    EXPECT_NE(sql.find("SELECT 'ga4', '5', '', '', 'by_follow'"), std::string::npos);
   }
   request.dialect = SqlDialect::snowflake;
   EXPECT_NE(aggregates_sql(request).status().message.find("BigQuery, or on DuckDB"),
