@@ -147,13 +147,24 @@ error_code JsonRecordBuilder::field_at(std::vector<KeySlot>& keys, std::size_t p
     target = keys[position].field;
     return SUCCESS;
   }
+  if (position >= keys.size()) keys.resize(position + 1);
+  // Else a key seen before at another position (objects that leave out an optional key shift
+  // the keys after it), before the column mapper's lookup.
+  for (const KeySlot& seen : seen_keys_) {
+    if (seen.key.size() == written.size() &&
+        same_bytes(seen.key.data(), written.data(), written.size())) {
+      target = seen.field;
+      keys[position] = seen;
+      return SUCCESS;
+    }
+  }
   std::string_view key = written;
   if (has_escape(written)) {
     if (auto error = field.unescaped_key(false).get(key)) return error;
   }
   target = sink_.field_for(key);
-  if (position >= keys.size()) keys.resize(position + 1);
   keys[position] = {std::string(written), target};
+  if (seen_keys_.size() < kSeenKeys) seen_keys_.push_back(keys[position]);
   return SUCCESS;
 }
 

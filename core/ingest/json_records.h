@@ -53,6 +53,8 @@ class JsonRecordBuilder {
 
   RecordSink& sink_;
   std::vector<KeySlot> top_keys_, item_keys_;
+  static constexpr std::size_t kSeenKeys = 64;  // distinct keys remembered beyond their position
+  std::vector<KeySlot> seen_keys_;              // keys seen so far, at any level and position
   bool decided_ = false;
   Status columns_status_;
   Record top_;                 // the object's own fields

@@ -84,6 +84,44 @@ TEST(NdjsonReader, EscapedKeysAndStringsReadAsTheirUnescapedText) {
   EXPECT_EQ(product(3), "plain");
 }
 
+TEST(NdjsonReader, KeysKeepTheirColumnWhereverTheyMove) {
+  // Objects that leave out an optional key, add an unknown one or list keys in another order:
+  // each key is read by its name, never by where the object before had it.
+  Engine engine;
+  const std::string text =
+      R"({"order_id":"o1","customer_id":"c1","product_id":"a","unit_price":2,"quantity":1})"
+      "\n"
+      R"({"order_id":"o2","product_id":"b","unit_price":3,"quantity":2})"
+      "\n"
+      R"({"note":"x","unit_price":4,"product_id":"c","customer_id":"c2","order_id":"o3"})"
+      "\n"
+      R"({"quantity":5,"order_id":"o4","customer_id":"c1","note":"y","product_id":"a","unit_price":6})"
+      "\n";
+  ASSERT_TRUE(feed_chunks(engine, text, 0).ok());
+  const Store& store = engine.store();
+  ASSERT_EQ(store.lines.size(), 4u);
+  EXPECT_EQ(only_file(engine).rows_used, 4u);
+  const auto product = [&](std::size_t i) {
+    return store.pools.products.view(store.lines.product[i]);
+  };
+  const auto customer = [&](std::size_t i) {
+    const std::uint32_t c = store.orders.customer[store.lines.order[i]];
+    return c == kNoId ? std::string_view("-") : store.pools.customers.view(c);
+  };
+  EXPECT_EQ(product(1), "b");
+  EXPECT_EQ(store.lines.unit_price[1], 3);
+  EXPECT_EQ(store.lines.quantity[1], 2);
+  EXPECT_EQ(customer(1), "-");
+  EXPECT_EQ(product(2), "c");
+  EXPECT_EQ(store.lines.unit_price[2], 4);
+  EXPECT_EQ(customer(2), "c2");
+  EXPECT_EQ(store.pools.orders.view(store.lines.order[3]), "o4");
+  EXPECT_EQ(product(3), "a");
+  EXPECT_EQ(store.lines.unit_price[3], 6);
+  EXPECT_EQ(store.lines.quantity[3], 5);
+  EXPECT_EQ(customer(3), "c1");
+}
+
 TEST(NdjsonReader, TypedJsonValuesConvert) {
   Engine engine;
   const std::string text =
