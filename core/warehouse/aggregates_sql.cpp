@@ -152,8 +152,8 @@ Result<std::string> aggregates_sql(const SqlRequest& given) {
   if (!request.offers.empty()) add_offer_sums_query(query);
   add_dimensions_query(query);
   add_basket_query(query);
-  add_ltv_query(query);
   add_trends_query(query);
+  add_ltv_query(query);
   add_cuped_query(query);
   add_summary_rows(query);
   add_experiment_rows(query);

@@ -10,23 +10,11 @@ void add_ltv_query(QueryBuilder& query) {
   const SqlSyntax& sql = query.syntax();
   const bool offers = !query.request().offers.empty();
   const bool sessions = !query.request().sessions.empty();
-  // OFFSET 0 keeps PostgreSQL from copying the timestamp's regular expression into each of the
-  // epoch's many references to its parts (it would match it some 30 times a row).
   query.cte("ltv_orders",
             "Sale orders with a customer and an ISO 8601 time, and their revenue in the currency\n"
-            "-- scope.",
-            "  SELECT customer_id, placed_at, revenue FROM (SELECT customer_id, revenue,\n"
-            "    " +
-                query.epoch_seconds("time_parts") +
-                " AS placed_at\n"
-                "    FROM (SELECT o.customer_id, " +
-                query.timestamp_parts("o.placed") +
-                " AS time_parts,\n"
-                "      CASE WHEN o.in_scope THEN COALESCE(o.revenue, 0) ELSE 0 END AS revenue\n"
-                "      FROM scoped_orders AS o WHERE o.customer_id IS NOT NULL" +
-                sql.fence() +
-                ") AS p) AS o\n"
-                "  WHERE placed_at IS NOT NULL\n");
+            "-- scope (their time parsed once, for the trends).",
+            "  SELECT customer_id, placed_at, revenue FROM trend_orders\n"
+            "  WHERE customer_id IS NOT NULL AND placed_at IS NOT NULL\n");
   std::string adopters =
       "  SELECT DISTINCT o.customer_id FROM sale_lines AS l\n"
       "  JOIN sale_orders AS o ON o.order_id = l.order_id\n"

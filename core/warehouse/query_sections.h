@@ -36,7 +36,8 @@ void add_dimensions_rows(QueryBuilder& query);
 void add_basket_query(QueryBuilder& query);
 /// The baskets' rows: sets, items, pairs, paired products, the shop's own offers among them.
 void add_basket_rows(QueryBuilder& query);
-/// Customer value: per horizon, adopters' and others' customers, repeaters and revenue sums.
+/// Customer value: per horizon, adopters' and others' customers, repeaters and revenue sums
+/// (after the trends: their trend_orders).
 void add_ltv_query(QueryBuilder& query);
 /// Customer value's rows: whether customers are named, counts, the last order, per horizon.
 void add_ltv_rows(QueryBuilder& query);

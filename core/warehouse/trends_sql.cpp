@@ -25,7 +25,7 @@ std::string local_day(const QueryBuilder& query, const std::string& seconds,
 void add_trend_times(QueryBuilder& query) {
   const SqlSyntax& sql = query.syntax();
   query.cte("trend_orders",
-            "Sale orders with their time and their money in the currency scope (0 outside it).",
+            "Sale orders with their customer, time and money in the currency scope (0 outside it).",
             "  SELECT order_id, customer_id, " + query.epoch_seconds("time_parts") +
                 " AS placed_at, in_scope, revenue, margin\n"
                 "  FROM (SELECT order_id, customer_id, " +
