@@ -9,6 +9,7 @@
 #include <cmath>
 #include <cstring>
 #include <span>
+#include <type_traits>
 
 #include "analysis/trend_calendar.h"
 #include "analysis/trend_changes.h"
@@ -67,12 +68,13 @@ TrendSums trend_sums(const std::vector<double>& v) {
 
 // kArmSumsLayout's values as ArmSliceSums, whose 19 fields follow the layout's order.
 ArmSliceSums arm_slice_sums(const std::vector<double>& v) {
-  static_assert(sizeof(ArmSliceSums) == kArmSumsLayout.size() * sizeof(double));
+  static_assert(sizeof(ArmSliceSums) == kArmSumsLayout.size() * sizeof(double) &&
+                std::is_trivially_copyable_v<ArmSliceSums>);
   std::array<double, kArmSumsLayout.size()> values{};
   for (std::size_t i = 0; i < values.size(); ++i)
     values[i] = value_at(v, i);
   ArmSliceSums c;
-  std::memcpy(&c, values.data(), sizeof c);
+  std::memcpy(static_cast<void*>(&c), values.data(), sizeof c);
   return c;
 }
 
