@@ -101,7 +101,9 @@ TEST(AnalysisContext, LinesKeptTogetherNeedNoIndexAndScatteredOnesGetOne) {
     ASSERT_EQ(lines.size(), grouped_lines.at(order).size()) << order;
     for (std::size_t k = 0; k < lines.size(); ++k) {
       EXPECT_EQ(scattered_engine.store().lines.order[lines[k]], order);
-      if (k > 0) EXPECT_LT(lines[k - 1], lines[k]);
+      if (k > 0) {
+        EXPECT_LT(lines[k - 1], lines[k]);
+      }
       EXPECT_EQ(scattered_engine.store().lines.product[lines[k]],
                 grouped_engine.store().lines.product[grouped_lines.at(order)[k]]);
     }

@@ -260,7 +260,9 @@ TEST(Cuped, RepeatedLooksAtAdjustedAaTestsKeepTheFalsePositiveRate) {
       const CupedEstimate f = cuped_compare(arms[0], arms[1], CupedShape::mean, fixed);
       const CupedEstimate s = cuped_compare(arms[0], arms[1], CupedShape::mean, sequential);
       ASSERT_TRUE(f.computed && s.computed) << f.reason << s.reason;
-      if (look == looks - 1) EXPECT_GT(f.variance_reduction, 0.05);
+      if (look == looks - 1) {
+        EXPECT_GT(f.variance_reduction, 0.05);
+      }
       fixed_hit = fixed_hit || f.comparison.p_value < alpha;
       sequential_hit = sequential_hit || s.comparison.p_value < alpha;
     }

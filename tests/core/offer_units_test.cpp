@@ -73,8 +73,12 @@ TEST(OfferUnits, EachOffersPairsAsAMapOverTheWholeStoreFindsThem) {
       }
       EXPECT_EQ(shown, ctx.offers[rec].impressions);
     }
-    if (orders > 1000) EXPECT_GT(most, 256u) << "an offer large enough for the radix sort";
-    if (orders < 1000) EXPECT_LE(most, 256u);
+    if (orders > 1000) {
+      EXPECT_GT(most, 256u) << "an offer large enough for the radix sort";
+    }
+    if (orders < 1000) {
+      EXPECT_LE(most, 256u);
+    }
   }
 }
 
