@@ -44,6 +44,20 @@ def main():
     sample = [head(f"web/sample/{name}.csv", 2048) for name in ("products", "orders", "offers", "sessions")]
     write("pipeline", b"\n#FILE\n".join(sample))
     write("pipeline", b"\n#FILE\n".join([head("tests/fixtures/ingest/orders_nested.ndjson")] + sample[:1]))
+    write("pipeline", aggregates_sample("tests/fixtures/aggregates/sample_postgres.csv"))
+
+
+def aggregates_sample(path, per_kind=3):
+    """An aggregates file of the header and the first rows of each kind (an analysable file:
+    the settings, the tables' accounts, the summary, and a few rows of every section)."""
+    lines = open(path, "rb").read().split(b"\n")
+    kept, seen = [lines[0]], {}
+    for line in lines[1:]:
+        kind = line.split(b",", 1)[0]
+        if line and seen.get(kind, 0) < (100 if kind in (b"table", b"summary", b"settings") else per_kind):
+            seen[kind] = seen.get(kind, 0) + 1
+            kept.append(line)
+    return b"\n".join(kept) + b"\n"
 
 
 if __name__ == "__main__":
