@@ -14,7 +14,6 @@
 namespace basketlift {
 namespace {
 
-using testing::feed_chunks;
 using testing::fixture_path;
 using testing::read_file;
 
@@ -27,26 +26,9 @@ void expect_close(double actual, double expected, const std::string& what) {
       << what << ": " << actual << " against " << expected;
 }
 
-// The engine given the aggregates file `bytes` (settings from `config` when not empty).
-Status analyze_file(Engine& engine, const std::string& bytes, const std::string& config = "") {
-  if (!config.empty()) {
-    if (Status status = engine.configure(config); !status.ok()) return status;
-  }
-  if (Status status = feed_chunks(engine, bytes, 0, {"aggregates.csv", {}, {}, {}}); !status.ok())
-    return status;
-  return engine.analyze();
-}
-
 // The engine given the sample store's rows.
 void analyze_sample_rows(Engine& engine, const std::string& config = "") {
-  if (!config.empty()) {
-    ASSERT_TRUE(engine.configure(config).ok());
-  }
-  for (const char* name : {"products.csv", "orders.csv", "offers.csv", "sessions.csv"}) {
-    const std::string path = std::string(BASKETLIFT_SOURCE_DIR) + "/web/sample/" + name;
-    ASSERT_TRUE(feed_chunks(engine, read_file(path), 0, {name, {}, {}, {}}).ok());
-  }
-  ASSERT_TRUE(engine.analyze().ok());
+  ASSERT_TRUE(testing::analyze_sample_store(engine, config).ok());
 }
 
 // The sample file with every row's version set to `version` and the pre-period rows left out.
@@ -75,9 +57,9 @@ TEST(AggregatesCuped, SampleStoreFromPostgresGivesTheAdjustmentOfItsRows) {
   // metric is adjusted anyway, so that θ and the variance reduction are compared too.
   for (const std::string config : {"", R"({"cuped_min_covered_share": 0})"}) {
     Engine aggregates, rows;
-    ASSERT_TRUE(
-        analyze_file(aggregates, read_file(fixture_path("aggregates/sample_postgres.csv")), config)
-            .ok());
+    ASSERT_TRUE(testing::analyze_aggregates_file(
+                    aggregates, read_file(fixture_path("aggregates/sample_postgres.csv")), config)
+                    .ok());
     analyze_sample_rows(rows, config);
     const ExperimentResult& a = aggregates.report().experiment;
     const ExperimentResult& r = rows.report().experiment;
@@ -118,7 +100,7 @@ TEST(AggregatesCuped, SampleStoreFromPostgresGivesTheAdjustmentOfItsRows) {
 
 TEST(AggregatesCuped, Format4FilesSayThePrePeriodIsNotInThem) {
   Engine engine;
-  ASSERT_TRUE(analyze_file(engine, without_pre_period(4)).ok());
+  ASSERT_TRUE(testing::analyze_aggregates_file(engine, without_pre_period(4)).ok());
   const ExperimentResult& e = engine.report().experiment;
   EXPECT_TRUE(e.available);
   EXPECT_FALSE(e.cuped);
@@ -137,25 +119,20 @@ TEST(AggregatesCuped, BadRowsAreNamed) {
       {"cuped_arm,5,,control,revenue_by_revenue_by_revenue,1",
        "'revenue_by_revenue_by_revenue' is not a pre-period sum"},
   };
-  for (const auto& [line, expected] : cases) {
-    Engine engine;
-    const Status status = analyze_file(engine, file + line + "\n");
-    EXPECT_FALSE(status.ok()) << line;
-    EXPECT_NE(status.message.find("'aggregates.csv', row "), std::string::npos) << status.message;
-    EXPECT_NE(status.message.find(expected), std::string::npos)
-        << line << " gave " << status.message;
-  }
+  for (const auto& [line, expected] : cases)
+    testing::expect_row_refused(file, line, expected);
 }
 
 TEST(AggregatesCuped, ThePrePeriodOfTheQueryStays) {
   const std::string file = read_file(fixture_path("aggregates/sample_postgres.csv"));
   Engine changed;
-  const Status status = analyze_file(changed, file, R"({"cuped_pre_period_days": 7})");
+  const Status status =
+      testing::analyze_aggregates_file(changed, file, R"({"cuped_pre_period_days": 7})");
   EXPECT_EQ(status.code, ErrorCode::bad_config);
   EXPECT_NE(status.message.find("cuped_pre_period_days"), std::string::npos) << status.message;
   // Turning the adjustment off is a report-time choice.
   Engine off;
-  ASSERT_TRUE(analyze_file(off, file, R"({"cuped": false})").ok());
+  ASSERT_TRUE(testing::analyze_aggregates_file(off, file, R"({"cuped": false})").ok());
   EXPECT_FALSE(off.report().experiment.cuped);
   EXPECT_EQ(off.report().experiment.cuped_reason, "regression adjustment is off (settings: cuped)");
 }

@@ -14,7 +14,6 @@
 namespace basketlift {
 namespace {
 
-using testing::feed_chunks;
 using testing::fixture_path;
 using testing::read_file;
 
@@ -27,26 +26,9 @@ void expect_close(double actual, double expected, const std::string& what) {
       << what << ": " << actual << " against " << expected;
 }
 
-// The engine given the aggregates file `bytes` (settings from `config` when not empty).
-Status analyze_file(Engine& engine, const std::string& bytes, const std::string& config = "") {
-  if (!config.empty()) {
-    if (Status status = engine.configure(config); !status.ok()) return status;
-  }
-  if (Status status = feed_chunks(engine, bytes, 0, {"aggregates.csv", {}, {}, {}}); !status.ok())
-    return status;
-  return engine.analyze();
-}
-
 // The engine given the sample store's rows.
 void analyze_sample_rows(Engine& engine, const std::string& config = "") {
-  if (!config.empty()) {
-    ASSERT_TRUE(engine.configure(config).ok());
-  }
-  for (const char* name : {"products.csv", "orders.csv", "offers.csv", "sessions.csv"}) {
-    const std::string path = std::string(BASKETLIFT_SOURCE_DIR) + "/web/sample/" + name;
-    ASSERT_TRUE(feed_chunks(engine, read_file(path), 0, {name, {}, {}, {}}).ok());
-  }
-  ASSERT_TRUE(engine.analyze().ok());
+  ASSERT_TRUE(testing::analyze_sample_store(engine, config).ok());
 }
 
 void expect_same_sums(const TrendSums& a, const TrendSums& e, const std::string& what) {
@@ -124,7 +106,7 @@ TEST(AggregatesTrends, SampleStoreFromPostgresGivesTheTrendsOfItsRows) {
   Engine rows;
   analyze_sample_rows(rows);
   Engine aggregates;
-  ASSERT_TRUE(analyze_file(aggregates, file).ok());
+  ASSERT_TRUE(testing::analyze_aggregates_file(aggregates, file).ok());
   expect_same_trends(aggregates, rows);
   // The sample store has listed offers and an experiment over time to compare (changes: its
   // offers have too few impressions in 14 days; tests/warehouse/ plants one).
@@ -136,7 +118,7 @@ TEST(AggregatesTrends, SampleStoreFromPostgresGivesTheTrendsOfItsRows) {
     Engine rows_by;
     analyze_sample_rows(rows_by, config);
     Engine aggregates_by;
-    ASSERT_TRUE(analyze_file(aggregates_by, file, config).ok()) << config;
+    ASSERT_TRUE(testing::analyze_aggregates_file(aggregates_by, file, config).ok()) << config;
     expect_same_trends(aggregates_by, rows_by);
     EXPECT_NE(aggregates_by.report().trends.periods.size(),
               aggregates.report().trends.periods.size())
@@ -146,8 +128,9 @@ TEST(AggregatesTrends, SampleStoreFromPostgresGivesTheTrendsOfItsRows) {
 
 TEST(AggregatesTrends, Format3FilesSayTheTrendsAreNotInThem) {
   Engine engine;
-  ASSERT_TRUE(
-      analyze_file(engine, read_file(fixture_path("aggregates/sample_postgres_format3.csv"))).ok());
+  ASSERT_TRUE(testing::analyze_aggregates_file(
+                  engine, read_file(fixture_path("aggregates/sample_postgres_format3.csv")))
+                  .ok());
   EXPECT_TRUE(engine.report().ltv.available);
   EXPECT_FALSE(engine.report().trends.available);
   EXPECT_NE(engine.report().trends.reason.find("format 3 has no sums by day"), std::string::npos)
@@ -169,21 +152,15 @@ TEST(AggregatesTrends, BadTrendRowsAreNamed) {
        "trend_arm rows name their arm"},
       {"trend_change,4,,xs-1,change_sums,1;2", "2 values for the 19 measures of change_sums"},
   };
-  for (const auto& [line, expected] : cases) {
-    Engine engine;
-    const Status status = analyze_file(engine, file + line + "\n");
-    EXPECT_FALSE(status.ok()) << line;
-    EXPECT_NE(status.message.find("'aggregates.csv', row "), std::string::npos) << status.message;
-    EXPECT_NE(status.message.find(expected), std::string::npos)
-        << line << " gave " << status.message;
-  }
+  for (const auto& [line, expected] : cases)
+    testing::expect_row_refused(file, line, expected);
 }
 
 TEST(AggregatesTrends, TheZoneAndWindowOfTheQueryStay) {
   const std::string file = read_file(fixture_path("aggregates/sample_postgres.csv"));
   for (const char* config : {R"({"timezone": "Europe/Berlin"})", R"({"change_window_days": 7})"}) {
     Engine engine;
-    const Status status = analyze_file(engine, file, config);
+    const Status status = testing::analyze_aggregates_file(engine, file, config);
     EXPECT_EQ(status.code, ErrorCode::bad_config) << config;
     EXPECT_NE(status.message.find("run basketlift sql again"), std::string::npos) << status.message;
   }

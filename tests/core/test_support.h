@@ -60,14 +60,41 @@ inline Status feed_chunks(Engine& engine, std::string_view bytes, std::size_t ch
   return feed_cut(engine, bytes, cuts, std::move(options));
 }
 
-/// Feeds the bundled sample store (web/sample: all four tables) and analyses it.
-inline Status analyze_sample_store(Engine& engine) {
+/// Feeds the bundled sample store (web/sample: all four tables) and analyses it (with the
+/// settings `config` when not empty).
+inline Status analyze_sample_store(Engine& engine, const std::string& config = "") {
+  if (!config.empty()) {
+    if (Status status = engine.configure(config); !status.ok()) return status;
+  }
   for (const char* name : {"products.csv", "orders.csv", "offers.csv", "sessions.csv"}) {
     const std::string path = std::string(BASKETLIFT_SOURCE_DIR) + "/web/sample/" + name;
     Status status = feed_chunks(engine, read_file(path), 0, {name, {}, {}, {}});
     if (!status.ok()) return status;
   }
   return engine.analyze();
+}
+
+/// Feeds the aggregates file `bytes` (as "aggregates.csv") and analyses it (with the settings
+/// `config` when not empty).
+inline Status analyze_aggregates_file(Engine& engine, const std::string& bytes,
+                                      const std::string& config = "") {
+  if (!config.empty()) {
+    if (Status status = engine.configure(config); !status.ok()) return status;
+  }
+  if (Status status = feed_chunks(engine, bytes, 0, {"aggregates.csv", {}, {}, {}}); !status.ok())
+    return status;
+  return engine.analyze();
+}
+
+/// Expects the aggregates file `bytes` with the row `line` appended to be refused, naming the
+/// file, the row and `expected`.
+inline void expect_row_refused(const std::string& bytes, const std::string& line,
+                               const std::string& expected) {
+  Engine engine;
+  const Status status = analyze_aggregates_file(engine, bytes + line + "\n");
+  EXPECT_FALSE(status.ok()) << line;
+  EXPECT_NE(status.message.find("'aggregates.csv', row "), std::string::npos) << status.message;
+  EXPECT_NE(status.message.find(expected), std::string::npos) << line << " gave " << status.message;
 }
 
 /// The report JSON of one file read with the given cuts (store_bytes varies with allocation
