@@ -35,7 +35,7 @@ test('an uploaded NDJSON file is analysed in the tab and its figures shown', asy
   }
 });
 
-test('an aggregates file from a warehouse is dropped and its summary, dimensions, offers, baskets, customer value and trends shown, without the mapping step; the trends change grain without a new query', async () => {
+test('an aggregates file from a warehouse is dropped and its summary, dimensions, offers, baskets, customer value, pre-period adjustment and trends shown, without the mapping step; the trends change grain without a new query', async () => {
   const file = fixture('aggregates/sample_postgres.csv');
   const report = JSON.parse(execFileSync(cli, ['analyze', '--aggregates', file], { encoding: 'utf8' }));
   const expected = report.summary;
@@ -60,6 +60,10 @@ test('an aggregates file from a warehouse is dropped and its summary, dimensions
     assert.equal(await page.locator('#basket tr[data-candidate]').count(), Math.min(25, report.basket.candidates.length));
     assert.equal(await page.locator('#ltv .empty').count(), 0);
     assert.equal(await page.locator('#ltv tr[data-window]').count(), report.ltv.windows.length);
+    // The pre-period adjustment, from the file's sums per arm (format 5), with its balance checks.
+    assert.equal(report.experiment.cuped.available, true);
+    assert.ok(report.experiment.pre_period_balance.length > 0);
+    assert.equal(await page.locator('#experiment [data-cuped]').getAttribute('data-cuped'), 'on');
     // The trends, from the file's sums per day: by the grain its span gives, then by week.
     assert.equal(await page.locator('#trends > .empty').count(), 0, JSON.stringify(await page.locator('#trends .empty').allTextContents()));
     assert.match(await page.textContent('#trends'), new RegExp(`${report.trends.periods.length} ${report.trends.grain}s from ${report.trends.first_day}`));
