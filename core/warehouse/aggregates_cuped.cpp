@@ -1,8 +1,6 @@
 // The pre-period rows of an aggregates file (format 5): `cuped` (units naming a customer,
 // customers with a pre-period) and `cuped_arm` (one arm's cuped_sums), and the pre-period
 // adjustment's sums made from them.
-#include <algorithm>
-
 #include "warehouse/aggregates.h"
 
 namespace basketlift {

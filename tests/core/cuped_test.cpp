@@ -4,7 +4,9 @@
 #include <gtest/gtest.h>
 #include <simdjson.h>
 
+#include <array>
 #include <cmath>
+#include <cstdint>
 #include <memory>
 #include <random>
 #include <string>
@@ -108,6 +110,50 @@ TEST(Cuped, TooFewUnitsWithAPrePeriodLeaveTheMetricUnadjustedSayingWhy) {
   s.cuped_min_covered_share = 0.05;
   e = cuped_compare(control, arm, CupedShape::mean, s);
   EXPECT_TRUE(e.computed) << e.reason;
+}
+
+// Co-moments from plain sums (exact, as a warehouse's DECIMAL sums are, then read as doubles) are
+// Welford's; a value that does not vary has no variance or covariance at all, not one made of
+// rounding.
+TEST(Cuped, CoMomentsFromSumsAreWelfordsWithoutRoundingNoise) {
+  std::mt19937 random(7);
+  std::uniform_int_distribution<std::int64_t> amount(0, 99999);
+  CoMoments welford;
+  std::array<std::int64_t, CoMoments::kSize> cent_sums{};
+  std::array<std::array<std::int64_t, CoMoments::kSize>, CoMoments::kSize> cent_products{};
+  for (int unit = 0; unit < 500; ++unit) {
+    // In cents: money, the constant 0.10, money, a count, the constant 1.
+    const std::array<std::int64_t, CoMoments::kSize> cents = {amount(random), 10, amount(random),
+                                                              100 * (unit % 3), 100};
+    CoMoments::Values v{};
+    for (int i = 0; i < CoMoments::kSize; ++i) {
+      v[i] = static_cast<double>(cents[i]) / 100;
+      cent_sums[i] += cents[i];
+      for (int j = 0; j < CoMoments::kSize; ++j)
+        cent_products[i][j] += cents[i] * cents[j];
+    }
+    welford.add(v);
+  }
+  CoMoments::Values sums{};
+  std::array<CoMoments::Values, CoMoments::kSize> products{};
+  for (int i = 0; i < CoMoments::kSize; ++i) {
+    sums[i] = static_cast<double>(cent_sums[i]) / 100;
+    for (int j = 0; j < CoMoments::kSize; ++j)
+      products[i][j] = static_cast<double>(cent_products[i][j]) / 10000;
+  }
+  const CoMoments from_sums = CoMoments::from_sums(500, sums, products);
+  for (int i = 0; i < CoMoments::kSize; ++i) {
+    expect_close(from_sums.mean[i], welford.mean[i], "mean " + std::to_string(i));
+    for (int j = 0; j < CoMoments::kSize; ++j) {
+      const std::string what = "c " + std::to_string(i) + std::to_string(j);
+      if (i == 1 || j == 1 || i == 4 || j == 4) {
+        EXPECT_EQ(from_sums.c[i][j], 0.0) << what;  // the constant values 0.1 and 1
+        EXPECT_EQ(welford.c[i][j], 0.0) << what;
+      } else {
+        expect_close(from_sums.c[i][j], welford.c[i][j], what);
+      }
+    }
+  }
 }
 
 // Arms that differed before the test are flagged (Holm over the checks); alike ones are not.
