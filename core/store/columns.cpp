@@ -26,6 +26,10 @@ void IdColumn::resize(std::size_t n, std::uint32_t fill) {
     return;
   }
   fit(fill);
+  if (fill == 0 || fill == 0xFFFFFFFFu) {  // every byte of such rows is 0x00 or 0xFF
+    std::memset(data_.grow((n - old) * width_), fill == 0 ? 0 : 0xFF, (n - old) * width_);
+    return;
+  }
   data_.resize(n * width_);
   for (std::size_t i = old; i < n; ++i)
     store(i, fill);
@@ -174,11 +178,38 @@ void DecimalColumn::push_back(double value) {
   put(row, value);
 }
 
+void DecimalColumn::append(const std::uint8_t* data, std::uint8_t width, std::uint8_t scale,
+                           std::size_t n) {
+  if (width != width_ || (scale != scale_ && width != 8)) {
+    for (std::size_t i = 0; i < n; ++i)
+      push_back(decode(data, width, scale, i));
+    return;
+  }
+  if (width != 8) {  // the largest mantissa decides later widenings, as push_back() keeps it
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::int64_t m = mantissa_at(data, width, i);
+      if (m != none_for(width)) max_abs_ = std::max(max_abs_, m < 0 ? -m : m);
+    }
+  }
+  if (n > 0) std::memcpy(data_.grow(n * width), data, n * width);
+}
+
 void DecimalColumn::set(std::size_t i, double value) {
   put(i, value);
 }
 
 void DecimalColumn::resize(std::size_t n, double fill) {
+  if (std::isnan(fill) && n > size()) {  // "none" rows: written at the width as it stands
+    const std::size_t old = size();
+    data_.grow((n - old) * width_);
+    for (std::size_t i = old; i < n; ++i) {
+      if (width_ == 8) {
+        std::memcpy(data_.data() + i * 8, &fill, 8);
+      } else {
+        write(i, none_for(width_));
+      }
+    }
+  }
   while (size() < n)
     push_back(fill);
   if (size() > n) data_.resize(n * width_);

@@ -112,6 +112,33 @@ class IdColumn {
     fit(id);
     store(i, id);
   }
+  /// Appends `n` ids, row k holding get(k): as n push_back() calls, the width settled once
+  /// (get is called twice per row).
+  template <typename Get>
+  void append(std::size_t n, Get get) {
+    std::uint32_t most = 0;
+    for (std::size_t k = 0; k < n; ++k) {
+      const std::uint32_t id = get(k);
+      if (id != 0xFFFFFFFFu) most = std::max(most, id);
+    }
+    fit(most);
+    std::uint8_t* at = data_.grow(n * width_);
+    if (width_ == 1) {
+      for (std::size_t k = 0; k < n; ++k)
+        at[k] = static_cast<std::uint8_t>(get(k) == 0xFFFFFFFFu ? 0xFFu : get(k));
+    } else if (width_ == 2) {
+      for (std::size_t k = 0; k < n; ++k) {
+        const std::uint32_t id = get(k);
+        const auto narrow = static_cast<std::uint16_t>(id == 0xFFFFFFFFu ? 0xFFFFu : id);
+        std::memcpy(at + 2 * k, &narrow, 2);
+      }
+    } else {
+      for (std::size_t k = 0; k < n; ++k) {
+        const std::uint32_t id = get(k);
+        std::memcpy(at + 4 * k, &id, 4);
+      }
+    }
+  }
   /// Grows to n rows, new rows holding `fill`.
   void resize(std::size_t n, std::uint32_t fill);
   /// Rows.
@@ -209,20 +236,8 @@ class DecimalColumn {
   /// Row i of rows laid out as this class stores them, `width` bytes each at `scale`.
   static double decode(const std::uint8_t* data, std::uint8_t width, std::uint8_t scale,
                        std::size_t i) {
-    std::int64_t m;
-    switch (width) {
-      case 1:
-        m = static_cast<std::int8_t>(data[i]);
-        break;
-      case 2:
-        m = load<std::int16_t>(data, i);
-        break;
-      case 4:
-        m = load<std::int32_t>(data, i);
-        break;
-      default:
-        return load<double>(data, i);
-    }
+    if (width == 8) return load<double>(data, i);
+    const std::int64_t m = mantissa_at(data, width, i);
     if (m == none_for(width)) return std::numeric_limits<double>::quiet_NaN();
     return scale == 0 ? static_cast<double>(m) : static_cast<double>(m) / kPowers[scale];
   }
@@ -234,6 +249,9 @@ class DecimalColumn {
   const std::uint8_t* raw() const { return data_.data(); }
   /// Appends a value.
   void push_back(double value);
+  /// Appends `n` rows laid out as this class stores them (see decode()): copied as they are
+  /// when the layout is this column's, else pushed back one at a time. The same rows either way.
+  void append(const std::uint8_t* data, std::uint8_t width, std::uint8_t scale, std::size_t n);
   /// Replaces the value at row i.
   void set(std::size_t i, double value);
   /// Grows to n rows, new rows holding `fill`.
@@ -255,6 +273,17 @@ class DecimalColumn {
     T value;
     std::memcpy(&value, data + i * sizeof(T), sizeof(T));
     return value;
+  }
+  // The integer stored at row i of rows `width` (1, 2 or 4) bytes wide.
+  static std::int64_t mantissa_at(const std::uint8_t* data, std::uint8_t width, std::size_t i) {
+    switch (width) {
+      case 1:
+        return static_cast<std::int8_t>(data[i]);
+      case 2:
+        return load<std::int16_t>(data, i);
+      default:
+        return load<std::int32_t>(data, i);
+    }
   }
   static std::int64_t none_for(std::uint8_t width) {
     return width == 1 ? INT8_MIN : width == 2 ? INT16_MIN : INT32_MIN;

@@ -191,6 +191,10 @@ class DecimalBlock {
     data_ = in.block(n, width_);
   }
   double operator[](std::size_t i) const { return DecimalColumn::decode(data_, width_, scale_, i); }
+  // Appends the n rows to `column`.
+  void append_to(DecimalColumn& column, std::size_t n) const {
+    column.append(data_, width_, scale_, n);
+  }
 
  private:
   const std::uint8_t* data_ = nullptr;
@@ -541,10 +545,11 @@ Result<RangeMerge> merge_range(std::string_view serialized, Store& store, FileRe
       return RangeMerge::read_serially;
   }
 
-  // Room for every id of the range at once (one rehash at most, not one per growth step).
-  pools.orders.reserve(std::size_t{pools.orders.size()} + order_pool.size());
-  pools.sessions.reserve(std::size_t{pools.sessions.size()} + session_pool.size());
-  pools.customers.reserve(std::size_t{pools.customers.size()} + customer_pool.size());
+  // Room for every id of the range at once (one rehash at most, not one per growth step), grown
+  // by half when it must grow: reserving just enough rehashed a pool at every range.
+  pools.orders.make_room(order_pool.size());
+  pools.sessions.make_room(session_pool.size());
+  pools.customers.make_room(customer_pool.size());
   const std::vector<std::uint32_t> orders = intern_all(order_pool, pools.orders);
   const std::vector<std::uint32_t> products = intern_all(product_texts, pools.products);
   const std::vector<std::uint32_t> sessions = intern_all(session_pool, pools.sessions);
@@ -570,9 +575,13 @@ Result<RangeMerge> merge_range(std::string_view serialized, Store& store, FileRe
   const auto fill = [](IdColumn& column, std::uint32_t g, std::uint32_t id) {
     if (id != kNoId && column[g] == kNoId) column.set(g, id);
   };
+  // Every slot at once (new orders come last, in a row).
+  std::uint32_t last_order = 0;
+  for (std::uint64_t i = 0; i < order_count; ++i)
+    last_order = std::max(last_order, orders[i]);
+  if (order_count > 0) o.ensure(last_order);
   for (std::uint64_t i = 0; i < order_count; ++i) {
     const std::uint32_t g = orders[i];
-    o.ensure(g);
     const auto time = Reader::value<std::int64_t>(times, i);
     if (time != kNoTime) o.time.set(g, time);
     fill(o.customer, g, remap(customers, order_customer[i]));
@@ -618,12 +627,12 @@ Result<RangeMerge> merge_range(std::string_view serialized, Store& store, FileRe
   const std::uint8_t* line_rows = in.block(line_count, 4);
   if (!in.ok()) return damaged();
   l.reserve(l.size() + line_count);
+  l.order.append(line_count, [&](std::size_t i) { return remap(orders, line_order[i]); });
+  l.product.append(line_count, [&](std::size_t i) { return remap(products, line_product[i]); });
+  quantity.append_to(l.quantity, line_count);
+  unit_price.append_to(l.unit_price, line_count);
   for (std::uint64_t i = 0; i < line_count; ++i) {
-    l.order.push_back(remap(orders, line_order[i]));
-    l.product.push_back(remap(products, line_product[i]));
     l.rec.push_back(remap(recs, line_rec[i]));
-    l.quantity.push_back(quantity[i]);
-    l.unit_price.push_back(unit_price[i]);
     l.discount.push_back(discount(i));
     l.unit_cost.push_back(unit_cost(i));
     l.origin.push_back({file, row_of(Reader::value<std::uint32_t>(line_rows, i))});

@@ -274,6 +274,15 @@ void IdPool::reserve(std::size_t count) {
   }
 }
 
+void IdPool::make_room(std::size_t extra) {
+  // Unlike reserve(), a guess: it does not announce ids (a direct table is not chosen for them).
+  const std::size_t needed = std::size_t{size()} + extra;
+  const std::size_t grown = std::max(needed, std::size_t{size()} + size() / 2);
+  const std::size_t capacity = wide_ ? keys64_.capacity() : keys32_.capacity();
+  if (needed > capacity) wide_ ? keys64_.reserve(grown) : keys32_.reserve(grown);
+  if (hashed_ && needed * 5 > slots_.size() * 4) rehash(grown);
+}
+
 void IdPool::append_text(std::uint32_t id, std::string& out) const {
   const std::uint64_t number = key(id);
   if ((number & kTextKey) != 0) {

@@ -49,6 +49,9 @@ class IdPool {
   std::size_t bytes() const;
   /// Makes room for `count` ids without reallocating.
   void reserve(std::size_t count);
+  /// Makes room for `extra` more ids, growing by at least half of today's ids when it must
+  /// grow, so that making room again and again (a range merged at a time) stays amortised.
+  void make_room(std::size_t extra);
   /// Forgets every id.
   void clear();
 

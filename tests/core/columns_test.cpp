@@ -84,6 +84,72 @@ TEST(DecimalColumn, RandomDecimalsRoundTrip) {
     ASSERT_TRUE(same_double(column[i], expected[i])) << i;
 }
 
+// A range's rows appended as stored (the merge of a range read by another engine) are the rows
+// pushed back one at a time, and the column goes on as if they had been: its largest value
+// still decides when a finer scale needs wider integers.
+TEST(DecimalColumn, AppendedRowsAreThoseOfPushBack) {
+  const std::vector<double> values = {3, 100, kNaN, -7, 12};
+  DecimalColumn range;  // width 1, scale 0
+  for (double v : values)
+    range.push_back(v);
+  ASSERT_EQ(range.width(), 1);
+  DecimalColumn copied, pushed;
+  copied.append(range.raw(), range.width(), range.scale(), values.size());
+  for (double v : values)
+    pushed.push_back(v);
+  // 0.5 needs scale 1: 100 becomes 1000, which no longer fits a byte.
+  copied.push_back(0.5);
+  pushed.push_back(0.5);
+  ASSERT_EQ(copied.size(), pushed.size());
+  EXPECT_EQ(copied.width(), pushed.width());
+  for (std::size_t i = 0; i < pushed.size(); ++i)
+    EXPECT_TRUE(same_double(copied[i], pushed[i])) << i;
+  EXPECT_EQ(copied[1], 100.0);
+  // Another layout (cents into a column of whole numbers, and doubles) goes a row at a time.
+  DecimalColumn cents, doubles;
+  cents.push_back(12.25);
+  doubles.push_back(1e-12);
+  ASSERT_EQ(doubles.width(), 8);
+  copied.append(cents.raw(), cents.width(), cents.scale(), 1);
+  copied.append(doubles.raw(), doubles.width(), doubles.scale(), 1);
+  EXPECT_EQ(copied[copied.size() - 2], 12.25);
+  EXPECT_EQ(copied[copied.size() - 1], 1e-12);
+  EXPECT_EQ(copied[1], 100.0);
+  // "None" rows added by resize() at every width.
+  for (double big : {1.0, 1000.0, 100000.0, 1e-12}) {
+    DecimalColumn column;
+    column.push_back(big);
+    column.resize(4, kNaN);
+    EXPECT_EQ(column[0], big);
+    EXPECT_TRUE(std::isnan(column[3])) << big;
+  }
+}
+
+TEST(IdColumn, AppendedIdsAreThoseOfPushBack) {
+  const std::vector<std::uint32_t> ids = {3, 0xFFFFFFFFu, 254, 0, 300, 0xFFFFFFFFu, 70000, 9};
+  for (std::size_t first : {std::size_t{0}, std::size_t{2}, std::size_t{4}, std::size_t{6}}) {
+    IdColumn appended, pushed;
+    for (std::size_t k = 0; k < first; ++k)
+      pushed.push_back(ids[k]), appended.push_back(ids[k]);
+    appended.append(ids.size() - first, [&](std::size_t k) { return ids[first + k]; });
+    for (std::size_t k = first; k < ids.size(); ++k)
+      pushed.push_back(ids[k]);
+    ASSERT_EQ(appended.size(), ids.size());
+    for (std::size_t k = 0; k < ids.size(); ++k)
+      EXPECT_EQ(appended[k], ids[k]) << first << " " << k;
+  }
+  // Rows of "none" and of 0 added by resize() at each width.
+  for (std::uint32_t wide : {7u, 300u, 70000u}) {
+    IdColumn column;
+    column.push_back(wide);
+    column.resize(3, 0xFFFFFFFFu);
+    column.resize(5, 0);
+    EXPECT_EQ(column[0], wide);
+    EXPECT_EQ(column[2], 0xFFFFFFFFu) << wide;
+    EXPECT_EQ(column[4], 0u) << wide;
+  }
+}
+
 TEST(IdColumn, WidensAndKeepsNoId) {
   IdColumn column;
   column.push_back(3);
@@ -254,6 +320,18 @@ TEST(IdPool, DenseSparseAndHugeNumbers) {
   EXPECT_LE(filled.bytes(), (1u << 19) * 4 + 399997u * 4 + 4096);
   for (std::uint32_t n = 0; n < 399997; n += 5)
     ASSERT_EQ(filled.find("S" + std::to_string(n)), n % 4 == 0 ? n / 4 : 100000 + n - n / 4 - 1);
+  // Room made a range at a time (the merge of ranges read by other engines): ids stay found and
+  // in first-seen order whichever table holds them.
+  IdPool merged;
+  std::uint32_t merged_ids = 0;
+  for (std::uint32_t range = 0; range < 12; ++range) {
+    merged.make_room(30000);
+    for (std::uint32_t k = 0; k < 30000; ++k, ++merged_ids)
+      ASSERT_EQ(merged.intern("S" + std::to_string(7 + merged_ids * 3 + merged_ids % 5)),
+                merged_ids);
+  }
+  for (std::uint32_t id = 0; id < merged_ids; id += 11)
+    ASSERT_EQ(merged.find("S" + std::to_string(7 + id * 3 + id % 5)), id) << id;
   // Every third number for 100,000 announced ids: the direct table spans at most twice the ids
   // announced (plus 65,536) before it turns hashed; it never doubles past that.
   IdPool thirds;
