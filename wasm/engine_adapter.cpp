@@ -111,7 +111,8 @@ CallResult WasmEngine::end_range() {
 }
 
 emscripten::val WasmEngine::report_json_bytes() {
-  report_text_ = engine_.report_json();
+  // Characters above U+00FF escaped: the text decoded in JavaScript is then one byte a character.
+  report_text_ = engine_.report_json(false, JsonEscapes::above_latin1);
   return emscripten::val(emscripten::typed_memory_view(
       report_text_.size(), reinterpret_cast<const std::uint8_t*>(report_text_.data())));
 }

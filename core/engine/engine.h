@@ -72,9 +72,9 @@ class Engine {
 
   /// The last report computed by analyze().
   const Report& report() const { return report_; }
-  /// The last report as JSON.
-  std::string report_json(bool pretty = false) const {
-    return report_to_json(report_, store_, pretty);
+  /// The last report as JSON (strings escaped as `escapes` says).
+  std::string report_json(bool pretty = false, JsonEscapes escapes = JsonEscapes::required) const {
+    return report_to_json(report_, store_, pretty, escapes);
   }
   /// The what-if simulator's baseline taken from the last report itself (no JSON in between),
   /// grouped as the scenario's "grouping" says; fails before analyze().

@@ -17,6 +17,7 @@
 #include "analysis/trends.h"
 #include "ingest/file_report.h"
 #include "store/store.h"
+#include "util/json_writer.h"
 
 namespace basketlift {
 
@@ -41,6 +42,7 @@ struct Report {
 };
 
 /// Serialises the report with the stable top-level keys of SPEC §5; names come from `store`.
-std::string report_to_json(const Report& report, const Store& store, bool pretty = false);
+std::string report_to_json(const Report& report, const Store& store, bool pretty = false,
+                           JsonEscapes escapes = JsonEscapes::required);
 
 }  // namespace basketlift

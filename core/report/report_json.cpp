@@ -111,8 +111,9 @@ void write_summary(JsonWriter& out, const Summary& s) {
 
 }  // namespace
 
-std::string report_to_json(const Report& report, const Store& store, bool pretty) {
-  JsonWriter out(pretty);
+std::string report_to_json(const Report& report, const Store& store, bool pretty,
+                           JsonEscapes escapes) {
+  JsonWriter out(pretty, escapes);
   out.begin_object();
   out.field("schema_version", kReportSchemaVersion);
   out.field("engine_version", kEngineVersion);

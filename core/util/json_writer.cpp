@@ -9,9 +9,24 @@ namespace basketlift {
 
 namespace {
 constexpr char kHex[] = "0123456789abcdef";
+
+// Appends \uXXXX for one UTF-16 code unit.
+void append_unit(std::string& out, std::uint32_t unit) {
+  out += "\\u";
+  for (int shift = 12; shift >= 0; shift -= 4)
+    out += kHex[(unit >> shift) & 15];
+}
+
+// The code point of the valid UTF-8 sequence of `n` bytes at `at`.
+std::uint32_t code_point(const char* at, std::size_t n) {
+  const auto byte = [&](std::size_t k) { return static_cast<std::uint32_t>(at[k]) & 0xFFu; };
+  if (n == 2) return (byte(0) & 0x1F) << 6 | (byte(1) & 0x3F);
+  if (n == 3) return (byte(0) & 0x0F) << 12 | (byte(1) & 0x3F) << 6 | (byte(2) & 0x3F);
+  return (byte(0) & 0x07) << 18 | (byte(1) & 0x3F) << 12 | (byte(2) & 0x3F) << 6 | (byte(3) & 0x3F);
+}
 }  // namespace
 
-void append_json_escaped(std::string& out, std::string_view text) {
+void append_json_escaped(std::string& out, std::string_view text, JsonEscapes escapes) {
   std::size_t i = 0;
   while (i < text.size()) {
     // Copy the run of characters that need no escaping in one go.
@@ -27,9 +42,19 @@ void append_json_escaped(std::string& out, std::string_view text) {
     const auto c = static_cast<unsigned char>(text[i]);
     if (c >= 0x80) {
       const std::size_t n = utf8_sequence_length(text, i);
-      if (n == 0) {
-        out += "\xEF\xBF\xBD";  // U+FFFD for a byte that does not start valid UTF-8
+      if (n == 0) {  // U+FFFD for a byte that does not start valid UTF-8
+        escapes == JsonEscapes::above_latin1 ? append_unit(out, 0xFFFD)
+                                             : void(out += "\xEF\xBF\xBD");
         ++i;
+      } else if (escapes == JsonEscapes::above_latin1 && code_point(text.data() + i, n) > 0xFF) {
+        const std::uint32_t point = code_point(text.data() + i, n);
+        if (point > 0xFFFF) {  // a surrogate pair
+          append_unit(out, 0xD800 + ((point - 0x10000) >> 10));
+          append_unit(out, 0xDC00 + ((point - 0x10000) & 0x3FF));
+        } else {
+          append_unit(out, point);
+        }
+        i += n;
       } else {
         out.append(text.data() + i, n);
         i += n;
@@ -111,7 +136,7 @@ JsonWriter& JsonWriter::end_array() {
 JsonWriter& JsonWriter::key(std::string_view name) {
   before_value();
   out_ += '"';
-  append_json_escaped(out_, name);
+  append_json_escaped(out_, name, escapes_);
   out_ += pretty_ ? "\": " : "\":";
   after_key_ = true;
   return *this;
@@ -120,7 +145,7 @@ JsonWriter& JsonWriter::key(std::string_view name) {
 JsonWriter& JsonWriter::value(std::string_view text) {
   before_value();
   out_ += '"';
-  append_json_escaped(out_, text);
+  append_json_escaped(out_, text, escapes_);
   out_ += '"';
   return *this;
 }

@@ -8,12 +8,20 @@
 
 namespace basketlift {
 
+/// Which characters a JSON text writes as \u escapes beyond the ones JSON requires.
+enum class JsonEscapes : std::uint8_t {
+  required,     ///< only what JSON requires: other characters as UTF-8 (readable in a file)
+  above_latin1  ///< also every character above U+00FF: JavaScript then keeps the decoded text
+                ///< as one byte a character (half the memory to hold, decode, post and parse)
+};
+
 /// Appends JSON text to a string, inserting commas and (optionally) indentation itself.
 /// Numbers that are not finite are written as null: JSON has no NaN.
 class JsonWriter {
  public:
-  /// Compact output unless `pretty` (two-space indentation).
-  explicit JsonWriter(bool pretty = false) : pretty_(pretty) {}
+  /// Compact output unless `pretty` (two-space indentation); strings escaped as `escapes` says.
+  explicit JsonWriter(bool pretty = false, JsonEscapes escapes = JsonEscapes::required)
+      : pretty_(pretty), escapes_(escapes) {}
 
   /// Opens an object.
   JsonWriter& begin_object();
@@ -68,9 +76,11 @@ class JsonWriter {
   std::vector<bool> first_in_scope_;  // one entry per open object/array
   bool after_key_ = false;
   bool pretty_;
+  JsonEscapes escapes_;
 };
 
 /// Appends `text` to `out` as the inside of a JSON string (no surrounding quotes).
-void append_json_escaped(std::string& out, std::string_view text);
+void append_json_escaped(std::string& out, std::string_view text,
+                         JsonEscapes escapes = JsonEscapes::required);
 
 }  // namespace basketlift

@@ -124,7 +124,7 @@ std::string compact_date(std::int64_t days) {
   const std::int64_t day = doy - (153 * mp + 2) / 5 + 1;
   const std::int64_t month = mp < 10 ? mp + 3 : mp - 9;
   const std::int64_t year = yoe + era * 400 + (month <= 2 ? 1 : 0);
-  char text[16];
+  char text[48];  // room for any int64 year, so the compiler sees nothing cut
   std::snprintf(text, sizeof text, "%04lld%02lld%02lld", static_cast<long long>(year),
                 static_cast<long long>(month), static_cast<long long>(day));
   return text;

@@ -31,6 +31,20 @@ TEST(JsonWriter, EscapesControlCharactersQuotesAndBadUtf8) {
   EXPECT_EQ(out.str(), "\"q\\\"b\\\\n\\n\\t\\u0001 \xC3\xA9 \xEF\xBF\xBD end\"");
 }
 
+// For JavaScript: characters above U+00FF as \u escapes (a surrogate pair above U+FFFF), Latin-1
+// ones as they are, in keys too; what JSON requires is escaped as ever.
+TEST(JsonWriter, EscapesCharactersAboveLatin1WhenAsked) {
+  const char* text = "caf\xC3\xA9 \xE2\x80\x94 \xE2\x89\xA4 \xF0\x9F\x8D\xAE \" \xFF";
+  JsonWriter plain, latin1(false, JsonEscapes::above_latin1);
+  for (JsonWriter* out : {&plain, &latin1})
+    out->begin_object().field("\xE2\x86\x92 to", text).end_object();
+  EXPECT_EQ(plain.str(),
+            "{\"\xE2\x86\x92 to\":\"caf\xC3\xA9 \xE2\x80\x94 \xE2\x89\xA4 \xF0\x9F\x8D\xAE \\\" "
+            "\xEF\xBF\xBD\"}");
+  EXPECT_EQ(latin1.str(),
+            "{\"\\u2192 to\":\"caf\xC3\xA9 \\u2014 \\u2264 \\ud83c\\udf6e \\\" \\ufffd\"}");
+}
+
 TEST(JsonWriter, NonFiniteNumbersBecomeNull) {
   JsonWriter out;
   out.begin_array()

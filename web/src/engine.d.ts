@@ -284,13 +284,17 @@ export class Engine {
   addFile(source: FileSource, options?: AddFileOptions): Promise<void>;
   /** Computes and returns the report. */
   analyze(): Report;
-  /** Computes the report and returns it as JSON text (what analyze() parses): one string to post to another thread. */
+  /**
+   * Computes the report and returns it as JSON text (what analyze() parses): one string to post
+   * to another thread. Characters above U+00FF (the engine's —, →, ≤) are written as \u
+   * escapes, so the string takes one byte a character; JSON.parse gives them back.
+   */
   analyzeJson(): string;
   /** What a file's first 64 KiB hold, under an optional mapping. */
   inspect(source: Blob | Uint8Array | ArrayBuffer, mapping?: ColumnMapping | null): Promise<HeaderInfo>;
   /** The engine's version ("0.2.0"; the report's engine_version). */
   readonly version: string;
-  /** The last report as JSON text. */
+  /** The last report as JSON text (escaped as analyzeJson's). */
   reportJson(): string;
   /** Projects a what-if scenario against a baseline (null: this engine's last report). */
   simulate(baseline: Baseline, scenario?: Scenario): Projection;

@@ -1,0 +1,20 @@
+import { writeFileSync } from 'node:fs';
+import { openDashboard } from '../web/browser.mjs';
+const [file] = process.argv.slice(2);
+const dashboard = await openDashboard();
+const { page } = dashboard;
+await page.evaluate(() => {
+  window.benchDropped = window.benchDone = null;
+  document.addEventListener('change', () => (window.benchDropped ??= performance.now()), true);
+  document.addEventListener('basketlift-report', () => (window.benchDone = performance.now()));
+});
+await page.waitForTimeout(2000);
+const cdp = await page.context().newCDPSession(page);
+await cdp.send('Profiler.enable'); await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+await cdp.send('Profiler.start');
+await page.setInputFiles('#file-input', file);
+await page.waitForFunction(() => window.benchDone !== null, null, { timeout: 120000, polling: 10 });
+const { profile } = await cdp.send('Profiler.stop');
+console.log('seconds', (await page.evaluate(() => window.benchDone - window.benchDropped)) / 1000);
+writeFileSync('/tmp/exp/drop.cpuprofile', JSON.stringify(profile));
+await dashboard.close();
