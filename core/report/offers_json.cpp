@@ -81,6 +81,7 @@ void write_offers(JsonWriter& out, const OffersResult& offers, const Store& stor
                            settings.confidence_text() + " confidence; otherwise inconclusive");
   out.end_object();
   out.key("offers").begin_array();
+  const std::size_t before = out.size();
   for (const OfferResult& o : offers.offers) {
     out.begin_object();
     out.field("rec_id", store.pools.recs.view(o.rec)).field("tracked", o.tracked);
@@ -113,6 +114,11 @@ void write_offers(JsonWriter& out, const OffersResult& offers, const Store& stor
     write_groups(out, o.by_segment, "segment", store);
     write_groups(out, o.by_channel, "channel", store);
     out.end_object();
+    // Room for the others at once, about as long as the first: the report's longest list grows
+    // its text by doubling otherwise, each step a copy of all of it (~40 ms of 300 in wasm for
+    // 2,563 offers).
+    if (&o == &offers.offers.front())
+      out.reserve_more((out.size() - before) * (offers.offers.size() - 1) * 5 / 4);
   }
   out.end_array();
   out.end_object();

@@ -64,6 +64,10 @@ class JsonWriter {
 
   /// The text written so far.
   const std::string& str() const { return out_; }
+  /// Bytes written so far.
+  std::size_t size() const { return out_.size(); }
+  /// Makes room for `bytes` more without growing again.
+  void reserve_more(std::size_t bytes) { out_.reserve(out_.size() + bytes); }
   /// Moves the text out; the writer is empty afterwards.
   std::string take();
 
