@@ -29,6 +29,14 @@ std::array<double, kGroupSumsLayout.size()>& group_sums(OfferAggregate& offer,
 
 }  // namespace
 
+OfferAggregate& OffersAggregates::offer(const std::string& rec_id) {
+  if (last_.offer == nullptr || rec_id != last_.rec_id) {
+    last_.offer = &offers[rec_id];
+    last_.rec_id = rec_id;
+  }
+  return *last_.offer;
+}
+
 double OfferAggregate::number(std::string_view name, double fallback) const {
   const std::size_t i = layout_index(kOfferSumsLayout, name);
   return i < numbers.size() && !std::isnan(numbers[i]) ? numbers[i] : fallback;
@@ -74,7 +82,7 @@ std::optional<RowProblem> read_offer_row(OffersAggregates& offers, const std::st
                                    : "an offer row names its rec_id"};
   }
   if (kind == "offer") {
-    OfferAggregate& offer = offers.offers[scope];
+    OfferAggregate& offer = offers.offer(scope);
     if (const std::size_t t = layout_index(kOfferTexts, measure); t < kOfferTexts.size()) {
       if (measure == "type" && value != "cross_sell" && value != "upsell" && value != "bundle")
         return RowProblem{"value", "'" + value + "' is not an offer type"};
@@ -88,7 +96,7 @@ std::optional<RowProblem> read_offer_row(OffersAggregates& offers, const std::st
   }
   if (kind == "offer_arm") {
     if (key.empty()) return RowProblem{"key", "an offer_arm row names its arm"};
-    offers.offers[scope].arms.push_back(key);
+    offers.offer(scope).arms.push_back(key);
     return std::nullopt;
   }
   if (!is_group(key)) return RowProblem{"key", "'" + key + "' is not segment:… or channel:…"};
@@ -96,7 +104,7 @@ std::optional<RowProblem> read_offer_row(OffersAggregates& offers, const std::st
     const std::size_t i = layout_index(kGroupSumsLayout, measure);
     if (i == kGroupSumsLayout.size())
       return RowProblem{"measure", "'" + measure + "' is not an offer group measure"};
-    return row_number(value, group_sums(offers.offers[scope], key)[i]);
+    return row_number(value, group_sums(offers.offer(scope), key)[i]);
   }
   // placement_group: measure "units:ARM" or "converted:ARM".
   const std::size_t colon = measure.find(':');
@@ -125,7 +133,7 @@ bool read_packed_offer_row(OffersAggregates& offers, const std::string& kind,
         problem = RowProblem{"scope", "an offer row names its rec_id"};
         return true;
       }
-      OfferAggregate& offer = offers.offers[scope];
+      OfferAggregate& offer = offers.offer(scope);
       if (offer_row) {
         target = offer.numbers.data();
       } else {

@@ -15,6 +15,7 @@
 #include <tuple>
 
 #include "test_support.h"
+#include "warehouse/aggregates.h"
 #include "warehouse/aggregates_sql.h"
 #include "warehouse/sql_presets.h"
 
@@ -278,6 +279,24 @@ TEST(Aggregates, SampleStoreFromPostgresGivesTheReportOfItsRows) {
     expect_close(a.adopters.revenue_per_customer, e.adopters.revenue_per_customer, "ltv revenue");
     expect_close(a.revenue_difference.p_value, e.revenue_difference.p_value, "ltv p");
   }
+}
+
+// An offer's rows usually come together, and the reader keeps the last offer it found; rows
+// that come back to an earlier offer, and a copy of what was read, still find their own.
+TEST(Aggregates, OfferRowsFindTheirOfferInAnyOrderAndInCopies) {
+  OffersAggregates read;
+  read.offer("xs-a").arms.push_back("control");
+  read.offer("xs-b").arms.push_back("control");
+  read.offer("xs-a").arms.push_back("treatment");
+  ASSERT_EQ(read.offers.size(), 2u);
+  EXPECT_EQ(read.offers["xs-a"].arms.size(), 2u);
+  OffersAggregates copy = read;
+  copy.offer("xs-a").arms.push_back("holdout");
+  EXPECT_EQ(copy.offers["xs-a"].arms.size(), 3u);
+  EXPECT_EQ(read.offers["xs-a"].arms.size(), 2u);
+  read.offer("xs-a").arms.push_back("other");
+  EXPECT_EQ(read.offers["xs-a"].arms.size(), 3u);
+  EXPECT_EQ(copy.offers["xs-a"].arms.size(), 3u);
 }
 
 TEST(Aggregates, Format2FilesStayReadable) {
