@@ -149,8 +149,12 @@ Status FileIngest::start() {
   if (!options_.table && (!options_.format || *options_.format == Format::csv) &&
       is_aggregates_file(head)) {
     report_.format = Format::csv;
-    aggregates_ = std::string(head);
+    // The bytes so far become the file's (moved, not copied, without a BOM to drop), with room
+    // for the rest when the size is known.
+    aggregates_ = head.size() == head_.size() ? std::move(head_) : std::string(head);
     head_ = std::string();
+    if (options_.size > aggregates_->size())
+      aggregates_->reserve(std::min<std::uint64_t>(options_.size, kMaxAggregatesBytes));
     return Status::success();
   }
   const char first = *std::find_if_not(head.begin(), head.end(), is_space);

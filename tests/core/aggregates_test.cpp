@@ -345,6 +345,16 @@ TEST(Aggregates, SameReportWhateverTheChunks) {
   Engine windows;
   ASSERT_TRUE(analyze_aggregates(windows, crlf).ok());
   EXPECT_EQ(windows.report_json(), whole.report_json());
+  // The size announced (as addFile does): room made once; with and without a BOM.
+  for (const std::string* text : {&bytes, &crlf}) {
+    FileOptions sized;
+    sized.name = "aggregates.csv";
+    sized.size = text->size();
+    Engine engine;
+    ASSERT_TRUE(feed_chunks(engine, *text, 4096, sized).ok());
+    ASSERT_TRUE(engine.analyze().ok());
+    EXPECT_EQ(engine.report_json(), whole.report_json());
+  }
 }
 
 TEST(Aggregates, ErrorsNameTheRowTheColumnAndTheReason) {
