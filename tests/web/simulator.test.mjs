@@ -94,6 +94,43 @@ test('per offer and segment: not showing an offer to one segment projects as the
   }
 });
 
+// 207 groups of offer × segment: the menu lists the first 200 and says so; the search box finds
+// the others by name, and a group found there is the one simulated.
+test('a long group menu lists the most shown groups and a search finds the others', async () => {
+  const dashboard = await openDashboard();
+  try {
+    const { page } = dashboard;
+    await page.click('#load-sample');
+    await page.waitForSelector('#simulator [data-sim="revenue"]', { timeout: 60000 });
+    assert.equal(await page.isHidden('#sim-group-search'), true);  // 91 offers: all listed
+    await page.selectOption('#sim-grouping', 'offer_segment');
+    const groups = engine.simulate(report, { grouping: 'offer_segment' }).groups.map((g) => g.id);
+    assert.ok(groups.length > 200, `${groups.length} groups`);
+    await page.waitForSelector('#sim-group-search:not([hidden])');
+    const listed = await page.$$eval('#sim-group option', (options) => options.map((o) => o.value));
+    assert.deepEqual(listed, groups.slice(0, 200));
+    assert.match(await page.textContent('#sim-group-count'), new RegExp(`^${groups.length} groups: the first 200 listed`));
+    const last = groups.at(-1);
+    await page.fill('#sim-group-search', last.slice(0, -3));
+    const found = await page.$$eval('#sim-group option', (options) => options.map((o) => o.value));
+    assert.ok(found.includes(last), found.join(', '));
+    assert.ok(found.every((id, i) => i === 0 || id.toLowerCase().includes(last.slice(0, -3).toLowerCase())), found.join(', '));
+    await page.selectOption('#sim-group', last);
+    assert.equal(await page.inputValue('#sim-group'), last);
+    const traffic = page.locator('#simulator input[data-knob="traffic_share"]');
+    await traffic.evaluate((input) => {
+      input.value = '0';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    const after = await settledFigures(page);
+    const expected = engine.simulate(report, { grouping: 'offer_segment', groups: { [last]: { traffic_share: 0 } } }).total.scenario;
+    for (const key of ['orders', 'revenue', 'margin', 'profit']) assertClose(after[key], expected[key], key);
+    assert.deepEqual(dashboard.consoleErrors, []);
+  } finally {
+    await dashboard.close();
+  }
+});
+
 test('keyboard only: load the sample, go to the simulator, move a slider', async () => {
   const dashboard = await openDashboard();
   try {

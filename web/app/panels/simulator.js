@@ -7,6 +7,10 @@ import { download } from '../export.js';
 import { slider } from '../slider.js';
 
 const FIGURES = [['orders', 'Orders'], ['revenue', 'Revenue'], ['aov', 'AOV'], ['margin', 'Margin'], ['profit', 'Profit']];
+// Groups listed in the group menu at most (the most shown first; a search box finds the others):
+// a store's 2,563 offers made a menu nobody scrolls, and its options slowed every layout of the
+// page (0.12 s of showing a report).
+const LISTED_GROUPS = 200;
 const KNOB_LABELS = { acceptance: 'taken per exposed order', offered_price: 'price', unit_cost: 'unit cost', traffic_share: 'traffic share',
                       conversion_impact: 'conversion impact', fixed_cost: 'fixed cost' };
 
@@ -29,6 +33,8 @@ export async function renderSimulator(root, report, engine, { preloaded = null }
     h('option', { value: 'offer' }, 'offer'), h('option', { value: 'type_placement' }, 'offer type × placement'),
     h('option', { value: 'offer_segment' }, 'offer × shopper segment'));
   const groupSelect = h('select', { id: 'sim-group', 'aria-label': 'Offer group' });
+  const groupSearch = h('input', { type: 'search', id: 'sim-group-search', placeholder: 'find a group', 'aria-label': 'Find an offer group', hidden: true });
+  const groupCount = h('span', { class: 'hint', id: 'sim-group-count', 'aria-live': 'polite' });
   const kpis = h('dl', { class: 'kpis sim' });
   const groupLine = h('p', { class: 'group-result', 'aria-live': 'polite' });
   const { figure, canvas } = chartFigure('Change against the baseline', 'simulation.png');
@@ -134,8 +140,9 @@ export async function renderSimulator(root, report, engine, { preloaded = null }
         'Add an offers file (one row per impression) whose session_id or order_id matches the orders.'));
       return false;
     }
-    fill(groupSelect, state.groups.map((g) => h('option', { value: g.id }, `${g.id} (${g.type.replace('_', '-')})`)));
     state.group = state.groups[0];
+    groupSearch.value = '';
+    listGroups();
     showGroup();
     // The load brought the first group's projection: shown at once (a round trip saved); an
     // engine whose load does not bring it is asked.
@@ -143,6 +150,20 @@ export async function renderSimulator(root, report, engine, { preloaded = null }
     showResult({ totals: loaded.totals, group: loaded.first });
     explainSoon();
   }
+  // The menu: the groups whose name holds the search text (all without one), at most
+  // LISTED_GROUPS of them, and the group being simulated whatever the search.
+  function listGroups() {
+    const text = groupSearch.value.trim().toLowerCase();
+    const matches = text ? state.groups.filter((g) => g.id.toLowerCase().includes(text)) : state.groups;
+    const listed = matches.slice(0, LISTED_GROUPS);
+    if (!listed.includes(state.group)) listed.unshift(state.group);
+    fill(groupSelect, listed.map((g) => h('option', { value: g.id }, `${g.id} (${g.type.replace('_', '-')})`)));
+    groupSelect.value = state.group.id;
+    groupSearch.hidden = state.groups.length <= LISTED_GROUPS;
+    const found = matches.length === state.groups.length ? `${fmt.count(matches.length)} groups` : `${fmt.count(matches.length)} of ${fmt.count(state.groups.length)} groups match`;
+    fill(groupCount, groupSearch.hidden ? '' : matches.length > LISTED_GROUPS ? `${found}: the first ${LISTED_GROUPS} listed, search for the others` : found);
+  }
+  groupSearch.addEventListener('input', listGroups);
   groupingSelect.addEventListener('change', () => { state.grouping = groupingSelect.value; load(); });
   groupSelect.addEventListener('change', () => {
     state.group = state.groups.find((g) => g.id === groupSelect.value);
@@ -171,7 +192,7 @@ export async function renderSimulator(root, report, engine, { preloaded = null }
     h('p', { class: 'hint' }, '“Taken per exposed order” is the share of orders placed where the offer was shown that took it — not the share of impressions taken that the offers panel shows.'),
     h('div', { class: 'controls' },
       h('label', { for: 'sim-grouping' }, 'Simulate per '), groupingSelect, ' ',
-      h('label', { for: 'sim-group' }, 'group '), groupSelect, ' ',
+      h('label', { for: 'sim-group' }, 'group '), groupSelect, ' ', groupSearch, ' ', groupCount, ' ',
       h('button', { type: 'button', class: 'button secondary', onclick: reset }, 'Reset'), ' ',
       h('button', { type: 'button', class: 'link', onclick: () => download('scenario.json', JSON.stringify(scenario(), null, 2), 'application/json') }, 'Download scenario'), ' ',
       h('button', { type: 'button', class: 'link', onclick: async () => download('projection.json', JSON.stringify(await engine.simulatorDetails(), null, 2), 'application/json') }, 'Download projection')),
