@@ -22,6 +22,14 @@ async function settledFigures(page) {
   }
 }
 
+// The traffic share slider set to 0 (the group's offer not shown), as a drag would leave it.
+async function hideOffer(page) {
+  await page.locator('#simulator input[data-knob="traffic_share"]').evaluate((input) => {
+    input.value = '0';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+}
+
 function assertClose(actual, expected, what) {
   assert.ok(Math.abs(actual - expected) <= 1e-9 * Math.max(1, Math.abs(expected)), `${what}: ${actual} vs ${expected}`);
 }
@@ -80,11 +88,7 @@ test('per offer and segment: not showing an offer to one segment projects as the
     await page.selectOption('#sim-grouping', 'offer_segment');
     await page.waitForSelector('#sim-group option[value="xs-cable-checkout × budget"]', { state: 'attached' });
     await page.selectOption('#sim-group', 'xs-cable-checkout × budget');
-    const traffic = page.locator('#simulator input[data-knob="traffic_share"]');
-    await traffic.evaluate((input) => {
-      input.value = '0';
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-    });
+    await hideOffer(page);
     const after = await settledFigures(page);
     const expected = engine.simulate(report, { grouping: 'offer_segment', groups: { 'xs-cable-checkout × budget': { traffic_share: 0 } } }).total.scenario;
     for (const key of ['orders', 'revenue', 'margin', 'profit']) assertClose(after[key], expected[key], key);
@@ -117,11 +121,7 @@ test('a long group menu lists the most shown groups and a search finds the other
     assert.ok(found.every((id, i) => i === 0 || id.toLowerCase().includes(last.slice(0, -3).toLowerCase())), found.join(', '));
     await page.selectOption('#sim-group', last);
     assert.equal(await page.inputValue('#sim-group'), last);
-    const traffic = page.locator('#simulator input[data-knob="traffic_share"]');
-    await traffic.evaluate((input) => {
-      input.value = '0';
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-    });
+    await hideOffer(page);
     const after = await settledFigures(page);
     const expected = engine.simulate(report, { grouping: 'offer_segment', groups: { [last]: { traffic_share: 0 } } }).total.scenario;
     for (const key of ['orders', 'revenue', 'margin', 'profit']) assertClose(after[key], expected[key], key);
