@@ -225,6 +225,7 @@ OffersResult offers_from_sums(const OffersSums& sums, const OfferArms& arms, con
   OffersResult result;
   result.available = true;
   result.costs_known = sums.costs_known;
+  result.offers.reserve(sums.offers.size());  // moved once each, not at every growth
   // The arm that alone shows an offer (index into arms.names; −1: none, or control alone).
   const auto single_arm = [](std::uint64_t shown) {
     if (shown == 0 || (shown & (shown - 1)) != 0 || shown == 1) return -1;
