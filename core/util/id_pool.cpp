@@ -95,6 +95,16 @@ std::uint32_t IdPool::id_of_number(std::uint64_t number) const {
   }
 }
 
+bool IdPool::outgrows_direct(std::uint64_t number) const {
+  // Only with an announcement to project to, enough ids to judge from, and numbers that come
+  // in rising order (sessions numbered as they happen; customers who come back in no order
+  // fill their span early instead).
+  if (numbered_ < 4096 || reserved_ <= numbered_) return false;
+  if (risen_ < numbered_ - numbered_ / 16) return false;
+  const double span = static_cast<double>(std::max(highest_, number) - lowest_ + 1);
+  return span / numbered_ * static_cast<double>(reserved_) > static_cast<double>(direct_limit());
+}
+
 std::uint64_t IdPool::direct_limit() const {
   // Room for the numbers there are, or for those reserve() announced.
   const std::uint64_t numbers = std::max<std::uint64_t>(numbered_ + 1, reserved_);
@@ -120,6 +130,10 @@ void IdPool::index_number(std::uint64_t number, std::uint32_t id) {
       const std::uint64_t shift = base_ - number + room;
       direct_.insert(direct_.begin(), shift, 0);
       base_ = number - room;
+    }
+    if (number - base_ >= direct_.size() && outgrows_direct(number)) {
+      to_hashed();
+      return index_number(number, id);
     }
     if (number - base_ >= direct_.size()) {
       // Doubling, but never past the span that still fits: the table turns into a hash table
@@ -216,6 +230,7 @@ std::uint32_t IdPool::intern_number(std::uint64_t number) {
   const std::uint32_t id = size();
   index_number(number, id);  // before its key exists, so a rehash places it once
   push_key(number);
+  if (numbered_ == 0 || number > highest_) ++risen_;
   lowest_ = numbered_ == 0 ? number : std::min(lowest_, number);
   highest_ = numbered_ == 0 ? number : std::max(highest_, number);
   ++numbered_;

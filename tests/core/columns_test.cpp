@@ -320,6 +320,23 @@ TEST(IdPool, DenseSparseAndHugeNumbers) {
   EXPECT_LE(filled.bytes(), (1u << 19) * 4 + 399997u * 4 + 4096);
   for (std::uint32_t n = 0; n < 399997; n += 5)
     ASSERT_EQ(filled.find("S" + std::to_string(n)), n % 4 == 0 ? n / 4 : 100000 + n - n / 4 - 1);
+  // Sessions numbered as they happen, 3.44 apart, 100,000 announced: a direct table would have
+  // to span 344,000 numbers (more than twice the ids plus 65,536), so the pool turns hashed as
+  // soon as the pace shows, and every id is found.
+  IdPool rising_sparse;
+  ASSERT_EQ(rising_sparse.intern("S1"), 0u);
+  rising_sparse.reserve(100000);
+  for (std::uint32_t k = 1; k < 100000; ++k) {
+    ASSERT_EQ(rising_sparse.intern("S" + std::to_string(1 + k * 344 / 100)), k) << k;
+    // Keys and hash slots for the announced ids (4 + 4 × 4/3 bytes each) — not, as before, a
+    // direct table grown towards its limit (264,000 slots) next to the keys.
+    if (k == 60000) {
+      EXPECT_LE(rising_sparse.bytes(), 100000u * 10);
+    }
+  }
+  for (std::uint32_t k = 0; k < 100000; k += 7)
+    ASSERT_EQ(rising_sparse.find("S" + std::to_string(1 + k * 344 / 100)), k) << k;
+  EXPECT_EQ(rising_sparse.find("S3"), std::nullopt);
   // Room made a range at a time (the merge of ranges read by other engines): ids stay found and
   // in first-seen order whichever table holds them.
   IdPool merged;
