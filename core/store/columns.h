@@ -123,21 +123,8 @@ class IdColumn {
     }
     fit(most);
     std::uint8_t* at = data_.grow(n * width_);
-    if (width_ == 1) {
-      for (std::size_t k = 0; k < n; ++k)
-        at[k] = static_cast<std::uint8_t>(get(k) == 0xFFFFFFFFu ? 0xFFu : get(k));
-    } else if (width_ == 2) {
-      for (std::size_t k = 0; k < n; ++k) {
-        const std::uint32_t id = get(k);
-        const auto narrow = static_cast<std::uint16_t>(id == 0xFFFFFFFFu ? 0xFFFFu : id);
-        std::memcpy(at + 2 * k, &narrow, 2);
-      }
-    } else {
-      for (std::size_t k = 0; k < n; ++k) {
-        const std::uint32_t id = get(k);
-        std::memcpy(at + 4 * k, &id, 4);
-      }
-    }
+    for (std::size_t k = 0; k < n; ++k, at += width_)
+      write(at, get(k));
   }
   /// Grows to n rows, new rows holding `fill`.
   void resize(std::size_t n, std::uint32_t fill);
