@@ -57,8 +57,7 @@ class OffersLoader final : public TableLoader {
     if (offered.empty()) r.reject(RejectReason::missing_required_field, Field::offered_product_id);
     const std::optional<OfferType> type = parse_offer_type(type_text);
     if (!type_text.empty() && !type) r.reject(RejectReason::invalid_offer_type, Field::type);
-    const double offered_price =
-        r.number(Field::offered_price, Bound::non_negative).value_or(kNoNumber);
+    const double offered_price = r.number(Field::offered_price, Bound::non_negative, kNoNumber);
     const std::optional<bool> accepted = r.boolean(Field::accepted);
     const std::string_view anchor = r.text(Field::anchor_product_id);
     const std::string_view session = r.text(Field::session_id);

@@ -44,14 +44,12 @@ class OrdersLoader final : public TableLoader {
     const bool named_by_line = product_text.empty() && !r.text(Field::product_name).empty();
     if (named_by_line) product_text = r.text(Field::product_name);
     if (product_text.empty()) r.reject(RejectReason::missing_required_field, Field::product_id);
-    const double quantity = r.number(Field::quantity, Bound::positive).value_or(1.0);
-    const double unit_price = r.number(Field::unit_price, Bound::non_negative).value_or(kNoNumber);
-    const double discount = r.number(Field::discount, Bound::non_negative).value_or(0.0);
-    const double unit_cost = r.number(Field::unit_cost, Bound::non_negative).value_or(kNoNumber);
-    const double order_discount =
-        r.number(Field::order_discount, Bound::non_negative).value_or(kNoNumber);
-    const double refunded =
-        r.number(Field::refunded_amount, Bound::non_negative).value_or(kNoNumber);
+    const double quantity = r.number(Field::quantity, Bound::positive, 1.0);
+    const double unit_price = r.number(Field::unit_price, Bound::non_negative, kNoNumber);
+    const double discount = r.number(Field::discount, Bound::non_negative, 0.0);
+    const double unit_cost = r.number(Field::unit_cost, Bound::non_negative, kNoNumber);
+    const double order_discount = r.number(Field::order_discount, Bound::non_negative, kNoNumber);
+    const double refunded = r.number(Field::refunded_amount, Bound::non_negative, kNoNumber);
     const std::string_view customer = r.text(Field::customer_id);
     const std::string_view session = r.text(Field::session_id);
     const std::string_view channel = r.text(Field::channel);

@@ -48,10 +48,10 @@ class ProductsLoader final : public TableLoader {
   std::optional<Rejection> load(const Record& record, FileReport& report) override {
     RowReader r(record, ctx_.values);
     std::string_view id_text = r.text(Field::product_id);
-    const double price = r.number(Field::price, Bound::non_negative).value_or(kNoNumber);
-    const double unit_cost = r.number(Field::unit_cost, Bound::non_negative).value_or(kNoNumber);
-    const double margin_pct = r.number(Field::margin_pct, Bound::any).value_or(kNoNumber);
-    const double tier = r.number(Field::tier, Bound::any).value_or(kNoNumber);
+    const double price = r.number(Field::price, Bound::non_negative, kNoNumber);
+    const double unit_cost = r.number(Field::unit_cost, Bound::non_negative, kNoNumber);
+    const double margin_pct = r.number(Field::margin_pct, Bound::any, kNoNumber);
+    const double tier = r.number(Field::tier, Bound::any, kNoNumber);
     if (!std::isnan(margin_pct) && (margin_pct < 0 || margin_pct > 100)) {
       r.reject(RejectReason::out_of_range, Field::margin_pct);
     }

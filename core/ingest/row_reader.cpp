@@ -29,29 +29,29 @@ std::string_view RowReader::text(Field field) {
   return {};
 }
 
-std::optional<double> RowReader::number(Field field, Bound bound) {
+double RowReader::number(Field field, Bound bound, double absent) {
   const RawValue* value = record_.get(field);
-  if (value == nullptr || value->kind == RawKind::null) return std::nullopt;
+  if (value == nullptr || value->kind == RawKind::null) return absent;
   if (value->kind == RawKind::nested || value->kind == RawKind::boolean) {
     reject(
         value->kind == RawKind::nested ? RejectReason::nested_value : RejectReason::invalid_number,
         field);
-    return std::nullopt;
+    return absent;
   }
-  if (trim_spaces(value->text).empty()) return std::nullopt;
+  if (trim_spaces(value->text).empty()) return absent;
   // JSON numbers always use a decimal point, whatever the file's CSV convention.
   const NumberFormat format =
       value->kind == RawKind::json_number ? NumberFormat{} : options_.number;
-  const std::optional<double> number = parse_number(value->text, format);
-  if (!number) {
+  double number = 0;
+  if (!read_number(value->text, format, number)) {
     reject(RejectReason::invalid_number, field);
-    return std::nullopt;
+    return absent;
   }
-  if ((bound == Bound::non_negative && *number < 0) || (bound == Bound::positive && *number <= 0)) {
+  if ((bound == Bound::non_negative && number < 0) || (bound == Bound::positive && number <= 0)) {
     reject(field == Field::quantity ? RejectReason::non_positive_quantity
                                     : RejectReason::negative_number,
            field);
-    return std::nullopt;
+    return absent;
   }
   return number;
 }

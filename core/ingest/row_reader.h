@@ -35,8 +35,8 @@ class RowReader {
 
   /// Trimmed text of a field; empty when missing, null or blank. A nested value is rejected.
   std::string_view text(Field field);
-  /// A number, or nullopt when missing or invalid (invalid or out of bound → rejection).
-  std::optional<double> number(Field field, Bound bound);
+  /// A number, or `absent` when missing or invalid (invalid or out of bound → rejection).
+  double number(Field field, Bound bound, double absent);
   /// A boolean, or nullopt when missing or invalid (invalid → rejection).
   std::optional<bool> boolean(Field field);
   /// The raw text of a field that is present but empty-trimmed (for examples).

@@ -43,7 +43,7 @@ struct Decimal {
 };
 
 // Correctly rounded slow path for the rare numbers outside the exact fast path.
-std::optional<double> strtod_fallback(std::string_view text, bool decimal_comma) {
+bool strtod_fallback(std::string_view text, bool decimal_comma, double& value) {
   std::string copy(text);
   if (decimal_comma) {
     for (char& c : copy) {
@@ -52,14 +52,15 @@ std::optional<double> strtod_fallback(std::string_view text, bool decimal_comma)
   }
   errno = 0;
   char* end = nullptr;
-  const double value = std::strtod(copy.c_str(), &end);
-  if (end != copy.c_str() + copy.size() || !std::isfinite(value)) return std::nullopt;
-  return value == 0.0 ? 0.0 : value;
+  const double read = std::strtod(copy.c_str(), &end);
+  if (end != copy.c_str() + copy.size() || !std::isfinite(read)) return false;
+  value = read == 0.0 ? 0.0 : read;
+  return true;
 }
 
 }  // namespace
 
-std::optional<double> parse_number(std::string_view text, NumberFormat format) {
+bool read_number(std::string_view text, NumberFormat format, double& value) {
   text = trim_spaces(text);
   const std::size_t n = text.size();
   std::size_t i = 0;
@@ -76,29 +77,33 @@ std::optional<double> parse_number(std::string_view text, NumberFormat format) {
       any_digit = true;
     }
   }
-  if (!any_digit) return std::nullopt;
+  if (!any_digit) return false;
   if (i < n && (text[i] == 'e' || text[i] == 'E')) {
     ++i;
     bool exp_negative = false;
     if (i < n && (text[i] == '+' || text[i] == '-')) exp_negative = text[i++] == '-';
-    if (i == n || !is_digit(text[i])) return std::nullopt;
+    if (i == n || !is_digit(text[i])) return false;
     long exp = 0;
     for (; i < n && is_digit(text[i]); ++i) {
       if (exp < 100000) exp = exp * 10 + (text[i] - '0');
     }
     dec.exponent += exp_negative ? -exp : exp;
   }
-  if (i != n) return std::nullopt;
-  if (dec.mantissa == 0) return 0.0;
+  if (i != n) return false;
+  if (dec.mantissa == 0) {
+    value = 0.0;
+    return true;
+  }
   if (!dec.truncated && dec.mantissa <= (std::uint64_t{1} << 53) && dec.exponent >= -22 &&
       dec.exponent <= 22) {
     // Clinger's fast path: both operands are exact, so one IEEE operation rounds correctly.
-    double value = static_cast<double>(dec.mantissa);
-    value = dec.exponent >= 0 ? value * kExactPowers[dec.exponent]
-                              : value / kExactPowers[-dec.exponent];
-    return dec.negative ? -value : value;
+    double exact = static_cast<double>(dec.mantissa);
+    exact = dec.exponent >= 0 ? exact * kExactPowers[dec.exponent]
+                              : exact / kExactPowers[-dec.exponent];
+    value = dec.negative ? -exact : exact;
+    return true;
   }
-  return strtod_fallback(text, format.decimal_comma);
+  return strtod_fallback(text, format.decimal_comma, value);
 }
 
 std::optional<bool> parse_boolean(std::string_view text) {
