@@ -1,0 +1,54 @@
+// Benchmark: one file read by the wasm engine in Node with one worker (`addFile` of bytes
+// already in memory, their pages touched, so the file system is not timed), then its first
+// `analyze()` (dimensions only). Each run is a fresh Node process; with several site
+// directories the builds take turns run by run, so the machine's slow spells fall on all of
+// them, and the medians are printed side by side.
+//
+//   node tests/bench/read_file.mjs FILE [RUNS] [SITE_DIR ...]
+//
+// SITE_DIR is a built dashboard site (default build/web; e.g. a copy of it from another commit).
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+if (process.env.READ_FILE_CHILD) {
+  const [file, site] = process.argv.slice(2);
+  const { createEngine } = await import(pathToFileURL(path.join(site, 'src/engine.js')));
+  const bytes = new Uint8Array(readFileSync(file));
+  for (let i = 0; i < bytes.length; i += 4096) bytes[i] = bytes[i];  // fault the pages in now
+  const engine = await createEngine({ workers: 1, settings: { sections: ['dimensions'] } });
+  await engine.warmedUp;
+  const start = performance.now();
+  await engine.addFile(bytes, { name: path.basename(file) });
+  const read = performance.now();
+  engine.analyze();
+  console.log(JSON.stringify({ read: read - start, analyze: performance.now() - read }));
+  process.exit(0);
+}
+
+const [file, runsText, ...siteArgs] = process.argv.slice(2);
+if (!file) {
+  console.error('usage: node tests/bench/read_file.mjs FILE [RUNS] [SITE_DIR ...]');
+  process.exit(2);
+}
+const runs = Number(runsText ?? 5);
+const sites = (siteArgs.length ? siteArgs : [path.join(root, 'build/web')]).map((s) => path.resolve(s));
+const times = sites.map(() => ({ read: [], analyze: [] }));
+for (let run = 0; run < runs; ++run) {
+  sites.forEach((site, k) => {
+    const out = execFileSync(process.execPath, [fileURLToPath(import.meta.url), file, site], {
+      env: { ...process.env, READ_FILE_CHILD: '1' }, encoding: 'utf8' });
+    const { read, analyze } = JSON.parse(out.trim().split('\n').pop());
+    times[k].read.push(read);
+    times[k].analyze.push(analyze);
+  });
+}
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const list = (values) => values.map((v) => v.toFixed(0)).join(', ');
+console.log(`| site | read ms (median of ${runs}) | runs | first analyze ms (median) |`);
+console.log('|---|---:|---|---:|');
+sites.forEach((site, k) => console.log(
+  `| ${path.relative(root, site) || site} | ${median(times[k].read).toFixed(0)} | ${list(times[k].read)} | ${median(times[k].analyze).toFixed(0)} |`));
