@@ -11,15 +11,13 @@ void RowReader::reject(RejectReason reason, Field field) {
   if (!rejection_) rejection_ = Rejection{reason, field, raw(field)};
 }
 
-std::string_view RowReader::text(Field field) {
-  const RawValue* value = record_.get(field);
-  if (value == nullptr) return {};
-  switch (value->kind) {
+std::string_view RowReader::other_text(const RawValue& value, Field field) {
+  switch (value.kind) {
     case RawKind::text:
     case RawKind::json_number:
-      return trim_spaces(value->text);
+      return trim_spaces(value.text);
     case RawKind::boolean:
-      return value->flag ? "true" : "false";
+      return value.flag ? "true" : "false";
     case RawKind::null:
       return {};
     case RawKind::nested:

@@ -34,7 +34,14 @@ class RowReader {
       : record_(record), options_(options) {}
 
   /// Trimmed text of a field; empty when missing, null or blank. A nested value is rejected.
-  std::string_view text(Field field);
+  /// (Inline: a loader asks for a dozen fields a row.)
+  std::string_view text(Field field) {
+    const RawValue* value = record_.get(field);
+    if (value == nullptr) return {};
+    if (value->kind == RawKind::text || value->kind == RawKind::json_number)
+      return trim_spaces(value->text);
+    return other_text(*value, field);
+  }
   /// A number, or `absent` when missing or invalid (invalid or out of bound → rejection).
   double number(Field field, Bound bound, double absent);
   /// A boolean, or nullopt when missing or invalid (invalid → rejection).
@@ -52,6 +59,9 @@ class RowReader {
   const ValueOptions& options() const { return options_; }
 
  private:
+  // text() of a boolean, null or nested value.
+  std::string_view other_text(const RawValue& value, Field field);
+
   const Record& record_;
   const ValueOptions& options_;
   std::optional<Rejection> rejection_;
