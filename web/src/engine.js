@@ -1,5 +1,6 @@
 // Basketlift engine API: an ES module usable in a browser tab, a Web Worker and Node.js.
 // The C++ engine runs as WebAssembly; this file only moves bytes in and JSON out.
+import { blobChunks } from './blob-chunks.js';
 import { BasketliftError, check } from './errors.js';
 import { readInRanges } from './parallel.js';
 import { RangePool, defaultPoolSize } from './pool.js';
@@ -434,9 +435,7 @@ async function* chunksOf(source, chunkBytes) {
     return;
   }
   if (typeof Blob !== 'undefined' && source instanceof Blob) {
-    for (let at = 0; at < source.size; at += chunkBytes) {
-      yield new Uint8Array(await source.slice(at, at + chunkBytes).arrayBuffer());
-    }
+    yield* blobChunks(source, 0, source.size, chunkBytes);
     return;
   }
   if (source && (Symbol.asyncIterator in source || Symbol.iterator in source)) {

@@ -19,6 +19,7 @@ const MERGE_SPEEDUP = 4;
 const MIN_OWN_SHARE = 1 / 16;  // the engine reads at least this share of the ranges itself
 const LOOKAHEAD = 4;           // ranges per reader sent ahead of the engine at most
 
+import { blobChunks } from './blob-chunks.js';
 import { plainBytes } from './engine.js';
 
 /**
@@ -41,10 +42,13 @@ export async function readInRanges(engine, pool, source, options, rangeBytes) {
     options.onProgress?.({ loaded: shown, total, rows: engine.openFileRows() });
   };
   let dispatch = () => {};  // sends readers more ranges (set once the ranges are planned)
+  // Bytes [start, end) in pieces of chunkBytes (a Blob's read into one buffer used again).
+  function* bytesChunks(start, end) {
+    for (let at = start; at < end; at += chunkBytes) yield source.subarray(at, Math.min(end, at + chunkBytes));
+  }
   const feedRange = async (start, end) => {
-    for (let at = start; at < end; at += chunkBytes) {
+    for await (const chunk of isBlob ? blobChunks(source, start, end, chunkBytes) : bytesChunks(start, end)) {
       options.signal?.throwIfAborted();
-      const chunk = await slice(at, Math.min(end, at + chunkBytes));
       engine.feed(chunk);
       loaded += chunk.length;
       progress();

@@ -17,9 +17,11 @@ async function start() {
     globalThis.__dirname ??= threads.workerData.commonJs.dirname;
   }
   const { createEngine } = await import('./engine.js');  // after the globals above
+  const { blobBytes } = await import('./blob-chunks.js');
 
   let engine = null;
   let ready = null;
+  let rangeBuffer = null;  // the last Blob range's buffer, filled again by the next
   handle = async (message) => {
     if (message.type === 'init') {
       ready = createEngine({ settings: message.settings ?? undefined, workers: 1, warmUp: false }).then((created) => (engine = created));
@@ -27,7 +29,8 @@ async function start() {
     }
     try {
       await ready;
-      const bytes = message.bytes ?? new Uint8Array(await message.blob.slice(message.start, message.end).arrayBuffer());
+      const bytes = message.bytes ?? await blobBytes(message.blob, message.start, message.end, rangeBuffer);
+      if (!message.bytes) rangeBuffer = bytes.buffer;
       // Progress after each piece, so the page's progress moves while this range is read.
       const progress = (loaded) => port.postMessage({ id: message.id, type: 'progress', loaded });
       const range = engine.readRange(message.spec, message.head, bytes, progress);
