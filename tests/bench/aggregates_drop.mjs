@@ -16,6 +16,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { openDashboard } from '../web/browser.mjs';
+import { inTurns, lastFaster, median } from './turns.mjs';
 
 const [file, runsText, ...siteArgs] = process.argv.slice(2);
 if (!file) {
@@ -50,27 +51,20 @@ async function dropOnce(waitMs, site = undefined) {
   }
 }
 
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const list = (values) => values.map((s) => s.toFixed(2)).join(', ');
 
 if (sites.length) {
-  const seconds = sites.map(() => []);
   let rows = '';
-  for (let run = 0; run < runs; ++run) {
-    for (const [k, site] of sites.entries()) {
-      const result = await dropOnce(2000, site);
-      seconds[k].push(result.seconds);
-      rows = result.rows;
-    }
-  }
+  const seconds = await inTurns(sites, runs, async (site) => {
+    const result = await dropOnce(2000, site);
+    rows = result.rows;
+    return result.seconds;
+  });
   console.log(`| aggregates file | ${(bytes / 1e6).toFixed(2)} MB (${rows}) |`);
   console.log('| site | drop → full dashboard (page open 2 s) |');
   console.log('|---|---|');
   for (const [k, site] of sites.entries()) console.log(`| ${site} | median ${median(seconds[k]).toFixed(2)} s of ${runs} (${list(seconds[k])}) |`);
-  if (sites.length > 1) {
-    const wins = seconds[0].filter((s, run) => seconds.at(-1)[run] < s).length;
-    console.log(`the last site was faster in ${wins} of ${runs} runs`);
-  }
+  if (sites.length > 1) console.log(`the last site was faster in ${lastFaster(seconds)} of ${runs} runs`);
   process.exit(0);
 }
 

@@ -1,13 +1,14 @@
-// Benchmark: one file read as a `File` (what a page gets from a drop or a file input) by the
-// wasm engine in headless Chromium, with `workers` of the page's engine (default 1), from
-// addFile to its end; the page is served from each SITE_DIR in turn, run by run, so the
-// machine's slow spells fall on all of them.
+// Benchmark: one file read as a `File` (what a page gets from a drop or a file input) by a
+// wasm engine created on the page's main thread in headless Chromium (not in the dashboard's
+// worker), with `workers` as given (default 'auto'), from addFile to its end. The page is
+// served from each SITE_DIR in turn, run by run, so the machine's slow spells fall on all.
 //
 //   node tests/bench/read_blob.mjs FILE [RUNS] [WORKERS] [SITE_DIR ...]
 //
 // SITE_DIR is a built dashboard site (default: the wasm build's).
 import path from 'node:path';
 import { openDashboard } from '../web/browser.mjs';
+import { inTurns, lastFaster, median } from './turns.mjs';
 
 const [file, runsText, workersText, ...siteArgs] = process.argv.slice(2);
 if (!file) {
@@ -43,17 +44,12 @@ async function readOnce(site) {
   }
 }
 
-const seconds = sites.map(() => []);
-for (let run = 0; run < runs; ++run) {
-  for (const [k, site] of sites.entries()) seconds[k].push(await readOnce(site));
-}
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const seconds = await inTurns(sites, runs, readOnce);
 console.log(`| site | ${path.basename(file)} read as a File, workers ${workers} (median of ${runs}) | runs |`);
 console.log('|---|---:|---|');
 for (const [k, site] of sites.entries()) {
   console.log(`| ${site ?? 'build/web'} | ${median(seconds[k]).toFixed(2)} s | ${seconds[k].map((s) => s.toFixed(2)).join(', ')} |`);
 }
 if (sites.length > 1) {
-  const wins = seconds[0].filter((s, run) => seconds.at(-1)[run] < s).length;
-  console.log(`the last site was faster in ${wins} of ${runs} runs`);
+  console.log(`the last site was faster in ${lastFaster(seconds)} of ${runs} runs`);
 }

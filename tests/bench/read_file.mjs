@@ -11,6 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { inTurns, median } from './turns.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -36,17 +37,12 @@ if (!file) {
 }
 const runs = Number(runsText ?? 5);
 const sites = (siteArgs.length ? siteArgs : [path.join(root, 'build/web')]).map((s) => path.resolve(s));
-const times = sites.map(() => ({ read: [], analyze: [] }));
-for (let run = 0; run < runs; ++run) {
-  sites.forEach((site, k) => {
-    const out = execFileSync(process.execPath, [fileURLToPath(import.meta.url), file, site], {
-      env: { ...process.env, READ_FILE_CHILD: '1' }, encoding: 'utf8' });
-    const { read, analyze } = JSON.parse(out.trim().split('\n').pop());
-    times[k].read.push(read);
-    times[k].analyze.push(analyze);
-  });
-}
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const results = await inTurns(sites, runs, (site) => {
+  const out = execFileSync(process.execPath, [fileURLToPath(import.meta.url), file, site], {
+    env: { ...process.env, READ_FILE_CHILD: '1' }, encoding: 'utf8' });
+  return JSON.parse(out.trim().split('\n').pop());
+});
+const times = results.map((site) => ({ read: site.map((r) => r.read), analyze: site.map((r) => r.analyze) }));
 const list = (values) => values.map((v) => v.toFixed(0)).join(', ');
 console.log(`| site | read ms (median of ${runs}) | runs | first analyze ms (median) |`);
 console.log('|---|---:|---|---:|');
