@@ -1,8 +1,9 @@
 // Reading a Blob into buffers used again (web/src/blob-chunks.js): every byte of any range, in
 // chunks of any size, from an in-memory Blob and from a file-backed one (fs.openAsBlob, whose
-// stream answers a large read in several pieces); the slices read as before where a runtime's
-// Blob streams have no BYOB reader; a caller that stops early has the stream cancelled; and a
-// file read from a Blob in small chunks gives the same report as from its bytes.
+// stream gives a large file in several pieces); the slices read as before where a runtime's
+// Blobs have no stream; a stream whose BYOB reads never resolve (Chromium 156, now and then)
+// is read whole all the same; a caller that stops early has the stream cancelled; and a file
+// read from a Blob in small chunks gives the same report as from its bytes.
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, openAsBlob, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -22,11 +23,32 @@ writeFileSync(file, data);
 const fileBlob = await openAsBlob(file);
 after(() => rmSync(dir, { recursive: true, force: true }));  // the Blob reads the file as it goes
 
-// A Blob whose streams have no BYOB reader (as in runtimes without byte streams).
-class NoByobBlob extends Blob {
+// A Blob without streams (as in runtimes older than Blob.stream()).
+class NoStreamBlob extends Blob {
   slice(...args) {
     const part = super.slice(...args);
-    part.stream = () => ({ getReader: () => { throw new TypeError('no BYOB reader'); } });
+    part.stream = undefined;
+    return part;
+  }
+}
+
+// A Blob whose streams' BYOB readers never answer a read, as Chromium 156's now and then did
+// for a dropped File (the drop hung); their default readers work.
+class StallingByobBlob extends Blob {
+  slice(...args) {
+    const part = super.slice(...args);
+    const stream = part.stream.bind(part);
+    part.stream = () => {
+      const readable = stream();
+      const getReader = readable.getReader.bind(readable);
+      readable.getReader = (options) => {
+        if (options?.mode !== 'byob') return getReader(options);
+        const reader = getReader(options);
+        reader.read = () => new Promise(() => {});
+        return reader;
+      };
+      return readable;
+    };
     return part;
   }
 }
@@ -43,7 +65,7 @@ async function chunksOf(blob, start, end, chunkBytes) {
   return { bytes: Buffer.concat(pieces), count: pieces.length };
 }
 
-for (const [label, blob] of [['in memory', new Blob([data])], ['file-backed', fileBlob], ['without BYOB', new NoByobBlob([data])]]) {
+for (const [label, blob] of [['in memory', new Blob([data])], ['file-backed', fileBlob], ['without streams', new NoStreamBlob([data])]]) {
   test(`${label}: every range comes back whole, in chunks of any size and in one piece`, async () => {
     for (const [start, end] of RANGES) {
       const want = Buffer.from(data.subarray(start, end));
@@ -83,6 +105,16 @@ class CancelCountingBlob extends Blob {
     return part;
   }
 }
+
+test('a stream whose BYOB reads never resolve is read whole, not waited on for ever', async () => {
+  const blob = new StallingByobBlob([data]);
+  const read = Promise.all([chunksOf(blob, 0, data.length, 65_536), blobBytes(blob, 0, data.length)]);
+  let timer;
+  const stalled = new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('the read stalled')), 5_000)));
+  const [chunked, whole] = await Promise.race([read, stalled]).finally(() => clearTimeout(timer));
+  assert.ok(chunked.bytes.equals(Buffer.from(data)));
+  assert.ok(Buffer.from(whole).equals(Buffer.from(data)));
+});
 
 test('a caller that stops early has the stream cancelled, and the Blob reads in full again', async () => {
   const blob = new CancelCountingBlob([data]);
