@@ -32,26 +32,29 @@ class NoStreamBlob extends Blob {
   }
 }
 
+// A Blob class whose slices' stream readers go through wrap(reader, options, blob) first.
+function blobWithReaders(wrap) {
+  return class extends Blob {
+    slice(...args) {
+      const part = super.slice(...args);
+      const stream = part.stream.bind(part);
+      part.stream = () => {
+        const readable = stream();
+        const getReader = readable.getReader.bind(readable);
+        readable.getReader = (options) => wrap(getReader(options), options, this);
+        return readable;
+      };
+      return part;
+    }
+  };
+}
+
 // A Blob whose streams' BYOB readers never answer a read, as Chromium 156's now and then did
 // for a dropped File (the drop hung); their default readers work.
-class StallingByobBlob extends Blob {
-  slice(...args) {
-    const part = super.slice(...args);
-    const stream = part.stream.bind(part);
-    part.stream = () => {
-      const readable = stream();
-      const getReader = readable.getReader.bind(readable);
-      readable.getReader = (options) => {
-        if (options?.mode !== 'byob') return getReader(options);
-        const reader = getReader(options);
-        reader.read = () => new Promise(() => {});
-        return reader;
-      };
-      return readable;
-    };
-    return part;
-  }
-}
+const StallingByobBlob = blobWithReaders((reader, options) => {
+  if (options?.mode === 'byob') reader.read = () => new Promise(() => {});
+  return reader;
+});
 
 const RANGES = [[0, data.length], [1, data.length - 1], [65_535, 200_003], [300_000, 300_001], [5, 5]];
 const CHUNKS = [1 << 20, 65_536, 100_000, 4_096];
@@ -83,27 +86,15 @@ for (const [label, blob] of [['in memory', new Blob([data])], ['file-backed', fi
 }
 
 // A Blob counting the stream readers of its slices that were cancelled.
-class CancelCountingBlob extends Blob {
+class CancelCountingBlob extends blobWithReaders((reader, options, blob) => {
+  const cancel = reader.cancel.bind(reader);
+  reader.cancel = (reason) => {
+    blob.cancelled += 1;
+    return cancel(reason);
+  };
+  return reader;
+}) {
   cancelled = 0;
-  slice(...args) {
-    const part = super.slice(...args);
-    const stream = part.stream.bind(part);
-    part.stream = () => {
-      const readable = stream();
-      const getReader = readable.getReader.bind(readable);
-      readable.getReader = (options) => {
-        const reader = getReader(options);
-        const cancel = reader.cancel.bind(reader);
-        reader.cancel = (reason) => {
-          this.cancelled += 1;
-          return cancel(reason);
-        };
-        return reader;
-      };
-      return readable;
-    };
-    return part;
-  }
 }
 
 test('a stream whose BYOB reads never resolve is read whole, not waited on for ever', async () => {

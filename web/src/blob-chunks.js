@@ -2,7 +2,7 @@
 // buffer: memory the system maps page by page on first write, which on some machines costs
 // more than reading the file. The Blob's stream hands its bytes over in the runtime's own small
 // pieces, which are copied into one buffer used for every chunk (a 189 MB CSV read as a File in
-// Chromium: 2.94 s by slices, 2.54 s so). Its "BYOB" reader, which would fill that buffer
+// Chromium: 3.09 s by slices, 2.56 s so). Its "BYOB" reader, which would fill that buffer
 // directly, is not used: in Chromium 156 a BYOB read of a dropped File now and then never
 // resolved, and the drop hung. Where a runtime's Blobs have no stream, the slices are read.
 
