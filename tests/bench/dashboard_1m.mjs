@@ -60,7 +60,14 @@ try {
   })();
   const started = await page.evaluate(() => performance.now());
   await page.setInputFiles('#file-input', file);
-  await page.waitForFunction(() => window.bench.done !== null, null, { timeout: 900000, polling: 250 });
+  // A drop that stops reading (as one whose File reads never resolved did) fails in minutes,
+  // saying where it stood, instead of looking like a slow machine.
+  try {
+    await page.waitForFunction(() => window.bench.done !== null, null, { timeout: 180000, polling: 250 });
+  } catch (error) {
+    const status = await page.evaluate(() => document.querySelector('.file-status')?.textContent);
+    throw new Error(`the drop did not finish within 180 s (file status: ${status})`, { cause: error });
+  }
   const wall = (await page.evaluate(() => window.bench.done) - started) / 1000;
   sampling = false;
   await sampler;
