@@ -28,7 +28,10 @@ let open = null;
 for (const line of sql.split('\n')) {
   const start = !open && /^([a-z_0-9]+) AS (MATERIALIZED )?\($/.exec(line);
   if (start) open = { name: start[1], materialized: Boolean(start[2]), body: [] };
-  else if (open && /^\),?$/.test(line)) ctes.push(open), (open = null);
+  else if (open && /^\),?$/.test(line)) {
+    ctes.push(open);
+    open = null;
+  }
   else if (open) open.body.push(line);
 }
 

@@ -42,7 +42,7 @@ export async function readInRanges(engine, pool, source, options, rangeBytes) {
     options.onProgress?.({ loaded: shown, total, rows: engine.openFileRows() });
   };
   let dispatch = () => {};  // sends readers more ranges (set once the ranges are planned)
-  // Bytes [start, end) in pieces of chunkBytes (a Blob's read into one buffer used again).
+  // Bytes [start, end) of an in-memory source in pieces of chunkBytes (views, not copies).
   function* bytesChunks(start, end) {
     for (let at = start; at < end; at += chunkBytes) yield source.subarray(at, Math.min(end, at + chunkBytes));
   }
@@ -111,7 +111,7 @@ export async function readInRanges(engine, pool, source, options, rangeBytes) {
       if (ownRange(next)) continue;
       const [start, end] = [bounds[next], bounds[next + 1]];
       const job = { spec: plan.spec, head: plan.head };
-      // A page's Blob (a dropped File) goes to the reader, which slices it; Node's file-backed
+      // A page's Blob (a dropped File) goes to the reader, which reads its range; Node's file-backed
       // Blobs (fs.openAsBlob) cannot be posted to a worker, so their bytes are sliced here.
       if (isBlob && !IS_NODE) Object.assign(job, { blob: source, start, end });
       else if (!isBlob) {  // a copy: it is transferred (into a buffer a reader sent back)
