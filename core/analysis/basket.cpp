@@ -1,9 +1,14 @@
 // Basket mining over the rows: the orders' baskets of products and of categories, their item
 // and pair counts (overall, per segment and channel, organic), and triples. The rules, candidates
 // and checks made from the counts are in basket_rules.cpp.
+//
+// The baskets are not stored: each pass walks the orders again and sorts each order's few items
+// anew. Storing them (and each group's list of them) took 42 MB of fresh memory at 1M orders,
+// whose first touch in wasm cost more than the sorting it saved.
 #include "analysis/basket.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <unordered_map>
 
@@ -13,38 +18,26 @@ namespace basketlift {
 
 namespace {
 
-// Baskets as sorted, distinct item ids (compressed rows).
-struct Baskets {
-  std::vector<std::uint32_t> begin{0};
+// Calls visit(order, items) for each sale order with an item: items are its lines' distinct
+// items, sorted; item_of(line) gives a line's item (kNoId skips the line). A template, not a
+// std::function: it is called for every order line.
+template <typename ItemOf, typename Visit>
+void for_each_basket(const AnalysisContext& ctx, ItemOf item_of, Visit visit) {
   std::vector<std::uint32_t> items;
-  std::vector<std::uint32_t> order;  // the order each basket comes from
-
-  std::size_t size() const { return order.size(); }
-  std::size_t length(std::size_t b) const { return begin[b + 1] - begin[b]; }
-};
-
-// The baskets of the sale orders; item_of(line) gives a line's item: its product, or the
-// product's category path (kNoId skips the line). A template, not a std::function: it is
-// called for every order line.
-template <typename ItemOf>
-Baskets build_baskets(const AnalysisContext& ctx, ItemOf item_of) {
-  Baskets baskets;
-  std::vector<std::uint32_t> scratch;
   for (std::uint32_t o = 0; o < ctx.store.orders.size(); ++o) {
     if (!ctx.is_sale(o)) continue;
-    scratch.clear();
+    items.clear();
     for (std::uint32_t k = ctx.order_line_begin[o]; k < ctx.order_line_begin[o + 1]; ++k) {
       const std::uint32_t item = item_of(ctx.order_line(k));
-      if (item != kNoId) scratch.push_back(item);
+      if (item != kNoId) items.push_back(item);
     }
-    std::sort(scratch.begin(), scratch.end());
-    scratch.erase(std::unique(scratch.begin(), scratch.end()), scratch.end());
-    if (scratch.empty()) continue;
-    baskets.items.insert(baskets.items.end(), scratch.begin(), scratch.end());
-    baskets.begin.push_back(static_cast<std::uint32_t>(baskets.items.size()));
-    baskets.order.push_back(o);
+    if (items.empty()) continue;
+    if (items.size() > 1) {
+      std::sort(items.begin(), items.end());
+      items.erase(std::unique(items.begin(), items.end()), items.end());
+    }
+    visit(o, static_cast<const std::vector<std::uint32_t>&>(items));
   }
-  return baskets;
 }
 
 // A share of baskets gives at least 10 baskets (pairs seen a handful of times are noise); a
@@ -54,8 +47,8 @@ double min_count_for(double min_support, double baskets) {
                           : std::max(10.0, std::ceil(min_support * baskets - 1e-9));
 }
 
-// Item and pair counts over the baskets listed in `only` (every basket when null; large
-// baskets are always skipped). Pairs are counted among items in at least min_count baskets only.
+// Item and pair counts of a set of baskets (large baskets are counted and left out). Pairs are
+// counted among items in at least min_count baskets only.
 struct Mined {
   double baskets = 0;
   double large = 0;
@@ -64,49 +57,146 @@ struct Mined {
   PairCounter pairs;
 };
 
-Mined mine(const Baskets& baskets, std::size_t universe, double min_support,
-           std::uint64_t max_items, const std::vector<std::uint32_t>* only) {
-  const std::size_t listed = only != nullptr ? only->size() : baskets.size();
-  const auto basket = [&](std::size_t k) { return only != nullptr ? (*only)[k] : k; };
-  Mined m;
-  m.item_count.assign(universe, 0);
-  for (std::size_t k = 0; k < listed; ++k) {
-    const std::size_t b = basket(k);
-    if (baskets.length(b) > max_items) {
-      ++m.large;
-      continue;
-    }
-    ++m.baskets;
-    for (std::uint32_t at = baskets.begin[b]; at < baskets.begin[b + 1]; ++at)
-      ++m.item_count[baskets.items[at]];
+// Mines one set of baskets in two walks: count_items() for each basket, settle(), then
+// count_pairs() for each basket again, in the same order.
+class Miner {
+ public:
+  Miner(std::size_t universe, const Settings& s)
+      : max_items_(s.basket_max_items), min_support_(s.basket_min_support) {
+    mined_.item_count.assign(universe, 0);
   }
-  m.min_count = min_count_for(min_support, m.baskets);
-  const double min_count = m.min_count;
-  std::vector<std::uint32_t> frequent;
-  for (std::size_t k = 0; k < listed; ++k) {
-    const std::size_t b = basket(k);
-    if (baskets.length(b) > max_items) continue;
-    frequent.clear();
-    for (std::uint32_t at = baskets.begin[b]; at < baskets.begin[b + 1]; ++at) {
-      if (m.item_count[baskets.items[at]] >= min_count) frequent.push_back(baskets.items[at]);
+  void count_items(const std::vector<std::uint32_t>& items) {
+    if (items.size() > max_items_) {
+      ++mined_.large;
+      return;
     }
-    for (std::size_t i = 0; i < frequent.size(); ++i) {
-      for (std::size_t j = i + 1; j < frequent.size(); ++j)
-        m.pairs.add(frequent[i], frequent[j]);
+    ++mined_.baskets;
+    for (std::uint32_t item : items)
+      ++mined_.item_count[item];
+  }
+  void settle() { mined_.min_count = min_count_for(min_support_, mined_.baskets); }
+  void count_pairs(const std::vector<std::uint32_t>& items) {
+    if (items.size() > max_items_) return;
+    frequent_.clear();
+    for (std::uint32_t item : items) {
+      if (mined_.item_count[item] >= mined_.min_count) frequent_.push_back(item);
+    }
+    for (std::size_t i = 0; i < frequent_.size(); ++i) {
+      for (std::size_t j = i + 1; j < frequent_.size(); ++j)
+        mined_.pairs.add(frequent_[i], frequent_[j]);
     }
   }
-  return m;
+  Mined& mined() { return mined_; }
+
+ private:
+  std::uint64_t max_items_;
+  double min_support_;
+  Mined mined_;
+  std::vector<std::uint32_t> frequent_;
+};
+
+// Mines every basket of item_of's items (one set: the categories).
+template <typename ItemOf>
+Mined mine_all(const AnalysisContext& ctx, std::size_t universe, ItemOf item_of) {
+  Miner miner(universe, ctx.settings);
+  for_each_basket(ctx, item_of, [&](std::uint32_t, const std::vector<std::uint32_t>& items) {
+    miner.count_items(items);
+  });
+  miner.settle();
+  for_each_basket(ctx, item_of, [&](std::uint32_t, const std::vector<std::uint32_t>& items) {
+    miner.count_pairs(items);
+  });
+  return std::move(miner.mined());
 }
 
-std::vector<TripleRule> triples_of(const Baskets& baskets, const Mined& m, double min_count,
-                                   const Settings& s) {
+// The sets of product baskets mined: every basket (set 0), then each segment's and each
+// channel's baskets, groups in the order of their first basket.
+struct ProductSets {
+  double baskets = 0;                                      // orders with a product
+  std::array<const IdColumn*, 2> attributes{};             // segment, channel
+  std::array<std::vector<std::uint32_t>, 2> labels;        // each attribute's groups
+  std::array<std::vector<std::uint32_t>, 2> set_of_label;  // label → its set (kNoId: none)
+  std::size_t size = 1;
+};
+
+// Lists the sets: counts the baskets and numbers each group in one walk without sorting.
+ProductSets product_sets(const AnalysisContext& ctx) {
+  const Store& store = ctx.store;
+  ProductSets sets;
+  sets.attributes = {&store.orders.segment, &store.orders.channel};
+  for (std::vector<std::uint32_t>& table : sets.set_of_label)
+    table.assign(store.pools.labels.size(), kNoId);
+  for (std::uint32_t o = 0; o < store.orders.size(); ++o) {
+    if (!ctx.is_sale(o)) continue;
+    bool basket = false;
+    for (std::uint32_t k = ctx.order_line_begin[o]; !basket && k < ctx.order_line_begin[o + 1]; ++k)
+      basket = store.lines.product[ctx.order_line(k)] != kNoId;
+    if (!basket) continue;
+    ++sets.baskets;
+    for (std::size_t d = 0; d < 2; ++d) {
+      const std::uint32_t label = (*sets.attributes[d])[o];
+      if (label == kNoId || sets.set_of_label[d][label] != kNoId) continue;
+      sets.set_of_label[d][label] = 0;  // seen; numbered below, segments before channels
+      sets.labels[d].push_back(label);
+    }
+  }
+  for (std::size_t d = 0; d < 2; ++d) {
+    for (std::uint32_t label : sets.labels[d])
+      sets.set_of_label[d][label] = static_cast<std::uint32_t>(sets.size++);
+  }
+  return sets;
+}
+
+// Item counters of the sets mined in one batch (8 MB): with many groups and products the sets
+// are mined a batch at a time, each batch walking the baskets twice.
+constexpr std::size_t kCountsPerBatch = std::size_t{1} << 21;
+
+// Mines the product sets, a batch at a time; done(set, mined) takes each set's counts.
+template <typename Done>
+void mine_products(const AnalysisContext& ctx, const ProductSets& sets, Done done) {
+  const std::size_t universe = ctx.store.products.size();
+  const std::size_t per_batch =
+      std::max<std::size_t>(1, kCountsPerBatch / std::max<std::size_t>(1, universe));
+  const auto product_of = [&](std::uint32_t line) { return ctx.store.lines.product[line]; };
+  for (std::size_t first = 0; first < sets.size; first += per_batch) {
+    const std::size_t last = std::min(sets.size, first + per_batch);
+    std::vector<Miner> miners;
+    miners.reserve(last - first);
+    for (std::size_t set = first; set < last; ++set)
+      miners.emplace_back(universe, ctx.settings);
+    // Calls f with the miner of each set of this batch that order o's basket belongs to.
+    const auto for_each_set = [&](std::uint32_t o, auto f) {
+      if (first == 0) f(miners[0]);
+      for (std::size_t d = 0; d < 2; ++d) {
+        const std::uint32_t label = (*sets.attributes[d])[o];
+        if (label == kNoId) continue;
+        const std::size_t set = sets.set_of_label[d][label];
+        if (set >= first && set < last) f(miners[set - first]);
+      }
+    };
+    for_each_basket(ctx, product_of, [&](std::uint32_t o, const std::vector<std::uint32_t>& items) {
+      for_each_set(o, [&](Miner& miner) { miner.count_items(items); });
+    });
+    for (Miner& miner : miners)
+      miner.settle();
+    for_each_basket(ctx, product_of, [&](std::uint32_t o, const std::vector<std::uint32_t>& items) {
+      for_each_set(o, [&](Miner& miner) { miner.count_pairs(items); });
+    });
+    for (std::size_t k = 0; k < miners.size(); ++k)
+      done(first + k, std::move(miners[k].mined()));
+  }
+}
+
+std::vector<TripleRule> triples_of(const AnalysisContext& ctx, const Mined& m) {
+  const Settings& s = ctx.settings;
+  const double min_count = m.min_count;
   std::unordered_map<std::uint64_t, std::uint32_t> counts;
   std::vector<std::uint32_t> frequent;
-  for (std::size_t b = 0; b < baskets.size(); ++b) {
-    if (baskets.length(b) > s.basket_max_items) continue;
+  const auto product_of = [&](std::uint32_t line) { return ctx.store.lines.product[line]; };
+  for_each_basket(ctx, product_of, [&](std::uint32_t, const std::vector<std::uint32_t>& items) {
+    if (items.size() > s.basket_max_items) return;
     frequent.clear();
-    for (std::uint32_t k = baskets.begin[b]; k < baskets.begin[b + 1]; ++k) {
-      const std::uint32_t item = baskets.items[k];
+    for (std::uint32_t item : items) {
       if (m.item_count[item] >= min_count && item < (1u << 21)) frequent.push_back(item);
     }
     for (std::size_t i = 0; i < frequent.size(); ++i) {
@@ -118,7 +208,7 @@ std::vector<TripleRule> triples_of(const Baskets& baskets, const Mined& m, doubl
         }
       }
     }
-  }
+  });
   std::vector<TripleRule> rules;
   for (const auto& [key, count] : counts) {
     if (count < min_count) continue;
@@ -157,34 +247,6 @@ BasketCounts counts_of(const Mined& m) {
   return c;
 }
 
-// The counts within each value of an order attribute (segment, channel).
-std::vector<std::pair<std::uint32_t, BasketCounts>> by_group(const AnalysisContext& ctx,
-                                                             const Baskets& baskets,
-                                                             const IdColumn& attribute) {
-  const Settings& s = ctx.settings;
-  // The values, and the baskets of each in basket order (one partition pass).
-  std::vector<std::uint32_t> labels;
-  std::vector<std::vector<std::uint32_t>> members;
-  std::vector<std::uint32_t> index_of(ctx.store.pools.labels.size(), kNoId);
-  for (std::uint32_t b = 0; b < baskets.size(); ++b) {
-    const std::uint32_t label = attribute[baskets.order[b]];
-    if (label == kNoId) continue;
-    if (index_of[label] == kNoId) {
-      index_of[label] = static_cast<std::uint32_t>(labels.size());
-      labels.push_back(label);
-      members.emplace_back();
-    }
-    members[index_of[label]].push_back(b);
-  }
-  std::vector<std::pair<std::uint32_t, BasketCounts>> groups;
-  for (std::size_t k = 0; k < labels.size(); ++k) {
-    groups.emplace_back(labels[k],
-                        counts_of(mine(baskets, ctx.store.products.size(), s.basket_min_support,
-                                       s.basket_max_items, &members[k])));
-  }
-  return groups;
-}
-
 // Organic baskets (lines without a rec_id): item counts over all of them, and the checked
 // offers' pairs over those of at most basket_max_items products.
 OrganicCounts organic_counts(const AnalysisContext& ctx, const std::vector<BasketOffer>& offers) {
@@ -196,23 +258,21 @@ OrganicCounts organic_counts(const AnalysisContext& ctx, const std::vector<Baske
       wanted.add(std::min(offer.anchor, offer.offered), std::max(offer.anchor, offer.offered));
   }
   if (wanted.size() == 0) return out;
-  const Baskets organic = build_baskets(ctx, [&](std::uint32_t line) {
-    return store.lines.rec[line] == kNoId ? store.lines.product[line] : kNoId;
-  });
-  out.baskets = static_cast<double>(organic.size());
   out.item_count.assign(store.products.size(), 0);
   PairCounter together;
-  for (std::size_t b = 0; b < organic.size(); ++b) {
-    const std::uint32_t first = organic.begin[b], last = organic.begin[b + 1];
-    for (std::uint32_t i = first; i < last; ++i) {
-      ++out.item_count[organic.items[i]];
-      if (last - first > ctx.settings.basket_max_items) continue;
-      for (std::uint32_t j = i + 1; j < last; ++j) {
-        if (wanted.count(organic.items[i], organic.items[j]) > 0)
-          together.add(organic.items[i], organic.items[j]);
+  const auto organic_of = [&](std::uint32_t line) {
+    return store.lines.rec[line] == kNoId ? store.lines.product[line] : kNoId;
+  };
+  for_each_basket(ctx, organic_of, [&](std::uint32_t, const std::vector<std::uint32_t>& items) {
+    ++out.baskets;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      ++out.item_count[items[i]];
+      if (items.size() > ctx.settings.basket_max_items) continue;
+      for (std::size_t j = i + 1; j < items.size(); ++j) {
+        if (wanted.count(items[i], items[j]) > 0) together.add(items[i], items[j]);
       }
     }
-  }
+  });
   together.for_each([&](std::uint32_t a, std::uint32_t b, std::uint32_t count) {
     out.pairs.push_back({a, b, static_cast<double>(count)});
   });
@@ -235,20 +295,24 @@ BasketSums basket_sums(const AnalysisContext& ctx) {
   const Store& store = ctx.store;
   const Settings& s = ctx.settings;
   BasketSums sums;
-  const Baskets products =
-      build_baskets(ctx, [&](std::uint32_t line) { return store.lines.product[line]; });
-  sums.baskets = static_cast<double>(products.size());
-  if (products.size() == 0) return sums;
-  const Mined m =
-      mine(products, store.products.size(), s.basket_min_support, s.basket_max_items, nullptr);
-  sums.products = counts_of(m);
-  {
-    const Baskets categories = build_baskets(ctx, [&](std::uint32_t line) {
-      return store.products.category[store.lines.product[line]];
-    });
-    sums.categories = counts_of(mine(categories, store.pools.labels.size(), s.basket_min_support,
-                                     s.basket_max_items, nullptr));
-  }
+  const ProductSets sets = product_sets(ctx);
+  sums.baskets = sets.baskets;
+  if (sets.baskets == 0) return sums;
+  Mined overall;
+  const std::size_t segments = sets.labels[0].size();
+  mine_products(ctx, sets, [&](std::size_t set, Mined&& mined) {
+    if (set == 0) {
+      sums.products = counts_of(mined);
+      if (s.basket_triples) overall = std::move(mined);
+    } else if (set <= segments) {
+      sums.by_segment.emplace_back(sets.labels[0][set - 1], counts_of(mined));
+    } else {
+      sums.by_channel.emplace_back(sets.labels[1][set - 1 - segments], counts_of(mined));
+    }
+  });
+  sums.categories = counts_of(mine_all(ctx, store.pools.labels.size(), [&](std::uint32_t line) {
+    return store.products.category[store.lines.product[line]];
+  }));
   for (std::uint32_t rec = 0; rec < ctx.offers.size(); ++rec) {
     const OfferFacts& f = ctx.offers[rec];
     if (f.anchor == kNoId || f.offered == kNoId) continue;
@@ -256,13 +320,11 @@ BasketSums basket_sums(const AnalysisContext& ctx) {
                            f.tracked && f.type == OfferType::cross_sell && f.anchor != f.offered});
   }
   sums.organic = organic_counts(ctx, sums.offers);
-  sums.by_segment = by_group(ctx, products, store.orders.segment);
-  sums.by_channel = by_group(ctx, products, store.orders.channel);
   sums.unit_margin.resize(store.products.size());
   for (std::uint32_t p = 0; p < store.products.size(); ++p)
     sums.unit_margin[p] = unit_margin(store, p);
   sums.intended = store.intended_offers;
-  if (s.basket_triples) sums.triples = triples_of(products, m, m.min_count, s);
+  if (s.basket_triples) sums.triples = triples_of(ctx, overall);
   return sums;
 }
 

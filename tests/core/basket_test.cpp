@@ -123,6 +123,57 @@ TEST(BasketMining, PairCountsSameWithFewAndManyFrequentItems) {
   }
 }
 
+// Each segment's and channel's item and pair counts equal a plain map's, with so many segments
+// and products that their item counts are mined in several batches (more than 2^21 counters).
+TEST(BasketMining, GroupCountsSameWhenMinedInBatches) {
+  constexpr int kProducts = 2000, kSegments = 1200, kOrders = 12000;
+  std::mt19937 random(11);
+  std::string orders = "order_id,segment,channel,product_id,quantity,unit_price\n";
+  using Counts = std::map<std::string, double>;
+  std::map<std::string, std::pair<Counts, Counts>> expected;  // group → items, pairs
+  for (int o = 0; o < kOrders; ++o) {
+    const std::string segment = "s" + std::to_string(random() % kSegments),
+                      channel = "c" + std::to_string(random() % 3);
+    std::set<std::string> basket;
+    const int size = 1 + static_cast<int>(random() % 4);
+    while (static_cast<int>(basket.size()) < size)
+      basket.insert("P" + std::to_string(random() % kProducts));
+    for (const std::string& product : basket)
+      orders += std::to_string(o) + "," + segment + "," + channel + "," + product + ",1,2.50\n";
+    for (const std::string& group : {segment, channel}) {
+      for (auto a = basket.begin(); a != basket.end(); ++a) {
+        expected[group].first[*a] += 1;
+        for (auto b = std::next(a); b != basket.end(); ++b)
+          expected[group].second[*a + "+" + *b] += 1;
+      }
+    }
+  }
+  Engine engine;
+  analyse(engine, "orders.csv", orders, R"({"basket_min_support": 1, "sections": ["basket"]})");
+  const Store& store = engine.store();
+  ASSERT_GT(std::size_t{kSegments} * store.products.size(), std::size_t{1} << 21);
+  const AnalysisContext ctx = build_context(store, engine.settings());
+  const BasketSums sums = basket_sums(ctx);
+  std::map<std::string, std::pair<Counts, Counts>> found;
+  for (const auto* groups : {&sums.by_segment, &sums.by_channel}) {
+    for (const auto& [label, counts] : *groups) {
+      auto& [items, pairs] = found[std::string(store.pools.labels.view(label))];
+      for (std::uint32_t p = 0; p < counts.item_count.size(); ++p) {
+        if (counts.item_count[p] > 0)
+          items[std::string(store.pools.products.view(p))] = counts.item_count[p];
+      }
+      for (const PairCount& pair : counts.pairs) {
+        std::string a(store.pools.products.view(pair.a)), b(store.pools.products.view(pair.b));
+        if (b < a) std::swap(a, b);
+        pairs[a + "+" + b] = pair.count;
+      }
+    }
+  }
+  EXPECT_EQ(sums.by_segment.size(), std::size_t{kSegments});
+  EXPECT_EQ(sums.by_channel.size(), 3u);
+  EXPECT_EQ(found, expected);
+}
+
 TEST(BasketMining, PlantedPairAndLowLiftOfferAreFound) {
   sample::GeneratorOptions options;
   options.orders = 20000;
