@@ -80,7 +80,8 @@ void add_order_money(AnalysisContext& ctx) {
   LineMoney& money = ctx.money;
   money.catalogue = std::any_of(listed.begin(), listed.end(), [](std::uint8_t c) { return c; });
   ctx.order_revenue.assign(store.orders.size(), 0);
-  ctx.order_margin.assign(store.orders.size(), 0);
+  // Without any cost no line has a margin: the orders' margins stay 0 and are not stored.
+  if (ctx.costs_given) ctx.order_margin.assign(store.orders.size(), 0);
   std::vector<std::uint8_t> priced(store.orders.size(), 0);
   for_each_block(store.lines.size(), [&](std::size_t first, std::size_t last) {
     add_line_money(ctx, priced, first, last);
@@ -178,12 +179,15 @@ AnalysisContext build_context(const Store& store, const Settings& settings) {
                       false, {},       costs_given(store)};
   add_order_money(ctx);
   group_lines(ctx);
-  group_by(
-      store.pools.sessions.size(), store.orders.size(),
-      [&](std::size_t o) {
-        return ctx.is_sale(static_cast<std::uint32_t>(o)) ? store.orders.session[o] : kNoId;
-      },
-      kNoId, ctx.session_order_begin, ctx.session_orders);
+  // Only the sessions' and the impressions' analyses look up a session's orders.
+  if (store.sessions.size() > 0 || store.impressions.size() > 0) {
+    group_by(
+        store.pools.sessions.size(), store.orders.size(),
+        [&](std::size_t o) {
+          return ctx.is_sale(static_cast<std::uint32_t>(o)) ? store.orders.session[o] : kNoId;
+        },
+        kNoId, ctx.session_order_begin, ctx.session_orders);
+  }
   derive_acceptance(ctx);
   add_offer_facts(ctx);
   return ctx;

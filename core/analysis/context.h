@@ -61,15 +61,19 @@ struct AnalysisContext {
   CurrencyScope currency;    ///< which orders money may be summed over
 
   std::vector<double> order_revenue;  ///< Σ line revenue (0 when none priced; 0 out of scope)
-  std::vector<double> order_margin;   ///< Σ line margin over lines with known cost
-  LineMoney money;                    ///< the totals, from the same pass as order_revenue
+  /// Σ line margin over lines with known cost; empty when no cost is given (every order's
+  /// margin is then 0: order_margin_of).
+  std::vector<double> order_margin;
+  LineMoney money;  ///< the totals, from the same pass as order_revenue
   /// Lines of order o: order_line(k) for k in [order_line_begin[o], order_line_begin[o + 1]).
   std::vector<std::uint32_t> order_line_begin;
   /// Line indexes grouped by order; empty when the store keeps each order's lines together and
   /// the orders in order (as exports do), line k being then the k-th.
   std::vector<std::uint32_t> order_lines;
-  std::vector<std::uint32_t> session_order_begin;  ///< orders of session s (Pools::sessions id)
-  std::vector<std::uint32_t> session_orders;       ///< order indexes grouped by session
+  /// Orders of session s (Pools::sessions id): session_orders[session_order_begin[s] ..
+  /// session_order_begin[s + 1]). Both empty when the store has no sessions or impressions.
+  std::vector<std::uint32_t> session_order_begin;
+  std::vector<std::uint32_t> session_orders;  ///< sale order indexes grouped by session
 
   std::vector<std::uint8_t> impression_accepted;  ///< per impression: given, else derived
   std::uint64_t accepted_derived = 0;  ///< impressions whose acceptance was derived from orders
@@ -79,6 +83,10 @@ struct AnalysisContext {
   /// margin_pct); when none does, every line's cost is unknown without looking.
   bool costs_given = true;
 
+  /// The margin of order o (order_margin's entry, or 0 when no cost is given).
+  double order_margin_of(std::uint32_t o) const {
+    return order_margin.empty() ? 0 : order_margin[o];
+  }
   /// The k-th line when lines are grouped by order.
   std::uint32_t order_line(std::size_t k) const {
     return order_lines.empty() ? static_cast<std::uint32_t>(k) : order_lines[k];

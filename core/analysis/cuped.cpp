@@ -57,7 +57,7 @@ PrePeriod pre_period(const AnalysisContext& ctx, const ExperimentUnits& u) {
     if (h == nullptr) continue;
     h->orders += 1;
     h->revenue += ctx.order_revenue[o];
-    h->margin += ctx.order_margin[o];
+    h->margin += ctx.order_margin_of(o);
   }
   // An impression's customer: its own, else its order's, else its session's.
   const ImpressionColumns& im = store.impressions;

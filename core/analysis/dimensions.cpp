@@ -126,7 +126,7 @@ class Accumulator {
     f.attached_orders += attached;
     if (t.target->g->basis != DimensionBasis::lines) {
       f.revenue += ctx_.order_revenue[o];
-      f.margin += ctx_.order_margin[o];
+      f.margin += ctx_.order_margin_of(o);
     }
   }
 

@@ -27,7 +27,7 @@ void add_order(const AnalysisContext& ctx, ExperimentUnits& u, std::size_t unit,
   const OrderColumns& orders = ctx.store.orders;
   u.orders[unit] += 1;
   u.revenue[unit] += ctx.order_revenue[o];
-  u.margin[unit] += ctx.order_margin[o];
+  u.margin[unit] += ctx.order_margin_of(o);
   if (variant_of_unit[unit] == kNoId) variant_of_unit[unit] = orders.variant[o];
   if (u.channel[unit] == kNoId) u.channel[unit] = orders.channel[o];
   if (u.segment[unit] == kNoId) u.segment[unit] = orders.segment[o];

@@ -146,7 +146,7 @@ TrendsResult analyze_trends(const AnalysisContext& ctx, const ZoneRules& zone,
     ++sums.orders;
     sums.money_orders += ctx.currency.includes(o);
     sums.revenue += ctx.order_revenue[o];
-    sums.margin += ctx.order_margin[o];
+    sums.margin += ctx.order_margin_of(o);
   }
   const LineColumns& lines = store.lines;
   for (std::size_t i = 0; i < lines.size(); ++i) {

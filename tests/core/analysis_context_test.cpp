@@ -174,5 +174,38 @@ TEST(AnalysisContext, PassesInBlocksAddEveryRowOnceInOrder) {
   EXPECT_NEAR(groups_revenue, line_revenue, 1e-6 * line_revenue);
 }
 
+// What nothing reads is not built: without any cost the orders' margins (all 0) are not stored,
+// and without sessions or impressions no session's orders are listed; with them, both are.
+TEST(AnalysisContext, MarginsAndSessionOrdersOnlyWhenSomethingReadsThem) {
+  const std::string bare =
+      "order_id,session_id,product_id,quantity,unit_price\n"
+      "A,s1,P1,1,10.00\nB,s1,P2,2,4.50\nC,s2,P1,1,10.00\n";
+  const std::string costed =
+      "order_id,session_id,product_id,quantity,unit_price,unit_cost\n"
+      "A,s1,P1,1,10.00,6.00\nB,s1,P2,2,4.50,\nC,s2,P1,1,10.00,7.00\n";
+  const std::string sessions = "session_id,variant\ns1,control\ns2,treatment\n";
+  Engine without, with;
+  ASSERT_TRUE(testing::feed_chunks(without, bare, 0, {"orders.csv", {}, {}, {}}).ok());
+  ASSERT_TRUE(testing::feed_chunks(with, costed, 0, {"orders.csv", {}, {}, {}}).ok());
+  ASSERT_TRUE(testing::feed_chunks(with, sessions, 0, {"sessions.csv", {}, {}, {}}).ok());
+
+  const AnalysisContext bare_ctx = build_context(without.store(), Settings{});
+  EXPECT_TRUE(bare_ctx.order_margin.empty());
+  EXPECT_TRUE(bare_ctx.session_order_begin.empty());
+  EXPECT_TRUE(bare_ctx.session_orders.empty());
+  for (std::uint32_t o = 0; o < 3; ++o)
+    EXPECT_EQ(bare_ctx.order_margin_of(o), 0);
+
+  const AnalysisContext ctx = build_context(with.store(), Settings{});
+  const Pools& pools = with.store().pools;
+  const std::uint32_t a = *pools.orders.find("A"), c = *pools.orders.find("C");
+  EXPECT_EQ(ctx.order_margin.size(), 3u);
+  EXPECT_EQ(ctx.order_margin_of(a), 4.0);
+  EXPECT_EQ(ctx.order_margin_of(c), 3.0);
+  const std::uint32_t s1 = *pools.sessions.find("s1");
+  ASSERT_EQ(ctx.session_order_begin.size(), pools.sessions.size() + 1);
+  EXPECT_EQ(ctx.session_order_begin[s1 + 1] - ctx.session_order_begin[s1], 2u);
+}
+
 }  // namespace
 }  // namespace basketlift
