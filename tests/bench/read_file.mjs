@@ -1,10 +1,11 @@
 // Benchmark: one file read by the wasm engine in Node with one worker (`addFile` of bytes
 // already in memory, their pages touched, so the file system is not timed), then its first
-// `analyze()` (dimensions only). Each run is a fresh Node process; with several site
+// `analyze()` and a second one (dimensions only, or the sections named in SECTIONS, e.g.
+// SECTIONS=basket), with the wasm memory the first one grew. Each run is a fresh Node process; with several site
 // directories the builds take turns run by run, so the machine's slow spells fall on all of
 // them, and the medians are printed side by side.
 //
-//   node tests/bench/read_file.mjs FILE [RUNS] [SITE_DIR ...]
+//   [SECTIONS=a,b] node tests/bench/read_file.mjs FILE [RUNS] [SITE_DIR ...]
 //
 // SITE_DIR is a built dashboard site (default build/web; e.g. a copy of it from another commit).
 import { execFileSync } from 'node:child_process';
@@ -20,13 +21,18 @@ if (process.env.READ_FILE_CHILD) {
   const { createEngine } = await import(pathToFileURL(path.join(site, 'src/engine.js')));
   const bytes = new Uint8Array(readFileSync(file));
   for (let i = 0; i < bytes.length; i += 4096) bytes[i] = bytes[i];  // fault the pages in now
-  const engine = await createEngine({ workers: 1, settings: { sections: ['dimensions'] } });
+  const sections = (process.env.SECTIONS || 'dimensions').split(',');
+  const engine = await createEngine({ workers: 1, settings: { sections } });
   await engine.warmedUp;
   const start = performance.now();
   await engine.addFile(bytes, { name: path.basename(file) });
   const read = performance.now();
+  const before = engine.memory().wasmBytes;
   engine.analyze();
-  console.log(JSON.stringify({ read: read - start, analyze: performance.now() - read }));
+  const analyzed = performance.now();
+  const grown = (engine.memory().wasmBytes - before) / 2 ** 20;
+  engine.analyze();
+  console.log(JSON.stringify({ read: read - start, analyze: analyzed - read, again: performance.now() - analyzed, grown }));
   process.exit(0);
 }
 
@@ -42,9 +48,10 @@ const results = await inTurns(sites, runs, (site) => {
     env: { ...process.env, READ_FILE_CHILD: '1' }, encoding: 'utf8' });
   return JSON.parse(out.trim().split('\n').pop());
 });
-const times = results.map((site) => ({ read: site.map((r) => r.read), analyze: site.map((r) => r.analyze) }));
+const times = results.map((site) => Object.fromEntries(['read', 'analyze', 'again', 'grown'].map((key) => [key, site.map((r) => r[key])])));
 const list = (values) => values.map((v) => v.toFixed(0)).join(', ');
-console.log(`| site | read ms (median of ${runs}) | runs | first analyze ms (median) |`);
-console.log('|---|---:|---|---:|');
+console.log(`| site | read ms (median of ${runs}) | runs | first analyze ms (median) | runs | second analyze ms (median) | wasm memory the first grew, MiB |`);
+console.log('|---|---:|---|---:|---|---:|---:|');
 sites.forEach((site, k) => console.log(
-  `| ${path.relative(root, site) || site} | ${median(times[k].read).toFixed(0)} | ${list(times[k].read)} | ${median(times[k].analyze).toFixed(0)} |`));
+  `| ${path.relative(root, site) || site} | ${median(times[k].read).toFixed(0)} | ${list(times[k].read)} | ${median(times[k].analyze).toFixed(0)} | ` +
+  `${list(times[k].analyze)} | ${median(times[k].again).toFixed(0)} | ${median(times[k].grown).toFixed(0)} |`));
