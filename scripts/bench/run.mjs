@@ -1,6 +1,7 @@
 // Runs every workload with Basketlift and its peers in fresh processes (one warm-up, then
-// RUNS measured runs each), checks that the tools agree on the figures, and prints two Markdown
-// tables: the measurements, and the targets of the speed-and-memory issue met or missed.
+// RUNS measured runs each, the tools taking turns run by run), checks that the tools agree on
+// the figures, and prints two Markdown tables: the measurements, and the targets of the
+// speed-and-memory issue met or missed.
 // Usage (scripts/bench.sh does the setup): node scripts/bench/run.mjs SIZE RUNS DATA_DIR [SCALE]
 // SCALE (orders, 0 = skip) adds the scale row: a store of that size, full report in wasm.
 import { execFileSync } from 'node:child_process';
@@ -87,15 +88,16 @@ function measure() {
     const bytes = w.files.reduce((sum, f) => sum + statSync(path.join(folder, f)).size, 0);
     let reference = null, wasmMedian = null;
     const single = {};
+    // The tools take turns run by run, so a slow spell of the shared machine falls on all of them.
+    process.stderr.write(`${w.id}: ${w.tools.length} tools, a warm-up and ${runs} runs each, in turns\n`);
+    for (const tool of w.tools) runOnce(tool, w.id, folder);  // warm-up: page cache, JIT
+    const byTool = new Map(w.tools.map((tool) => [tool, []]));
+    for (let run = 0; run < runs; ++run) {
+      for (const tool of w.tools) byTool.get(tool).push(runOnce(tool, w.id, folder));
+    }
     for (const tool of w.tools) {
-      process.stderr.write(`${w.id} / ${tool}: `);
-      runOnce(tool, w.id, folder);  // warm-up: page cache, JIT
-      const results = Array.from({ length: runs }, () => {
-        const r = runOnce(tool, w.id, folder);
-        process.stderr.write(`${r.seconds.toFixed(2)} s `);
-        return r;
-      });
-      process.stderr.write('\n');
+      const results = byTool.get(tool);
+      process.stderr.write(`${w.id} / ${tool}: ${results.map((r) => `${r.seconds.toFixed(2)} s`).join(' ')}\n`);
       const seconds = median(results.map((r) => r.seconds));
       const analysis = results.every((r) => r.analysis_seconds !== undefined) ? median(results.map((r) => r.analysis_seconds)) : null;
       if (tool === 'basketlift-wasm') {
@@ -196,7 +198,7 @@ if (scale > 0) extra.scale = scaleRow(scale);
 const cpu = (os.cpus()[0]?.model ?? 'unknown CPU').replace(/\s+/g, ' ');
 const out = [
   `Measured ${new Date().toISOString().slice(0, 10)} on ${cpu} (${os.cpus().length} cores), Node ${process.versions.node}; ` +
-    `${size.toLocaleString('en')} generated orders (\`scripts/bench.sh --size ${size}\`), median of ${runs} runs after a warm-up, each in a fresh process. ` +
+    `${size.toLocaleString('en')} generated orders (\`scripts/bench.sh --size ${size}\`), median of ${runs} runs after a warm-up, each in a fresh process, the tools of a workload taking turns run by run. ` +
     `Two native readers of the orders CSV run here ${ratio(calibration)} as fast at once as one after the other: the ceiling of any pool on this machine (2× on two free cores).`,
   '',
   '| workload | tool | median s | MB/s | peak memory | × Basketlift wasm | note |',
