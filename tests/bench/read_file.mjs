@@ -1,9 +1,9 @@
 // Benchmark: one file read by the wasm engine in Node with one worker (`addFile` of bytes
 // already in memory, their pages touched, so the file system is not timed), then its first
 // `analyze()` and a second one (dimensions only, or the sections named in SECTIONS, e.g.
-// SECTIONS=basket), with the wasm memory the first one grew. Each run is a fresh Node process; with several site
-// directories the builds take turns run by run, so the machine's slow spells fall on all of
-// them, and the medians are printed side by side.
+// SECTIONS=basket), with the wasm memory the first one grew. Each run is a fresh Node process;
+// with several site directories the builds take turns run by run, so the machine's slow spells
+// fall on all of them, and the medians are printed side by side.
 //
 //   [SECTIONS=a,b] node tests/bench/read_file.mjs FILE [RUNS] [SITE_DIR ...]
 //
