@@ -110,6 +110,7 @@ OfferGroups offer_groups_from_sums(std::vector<OfferGroupSums> sums, const Offer
   });
   OfferGroups out;
   out.experiment_link = offer.isolating_arm > 0 && sessions && offer.placement != kNoId;
+  out.groups.reserve(sums.size());  // sized once, not at every growth
   for (const OfferGroupSums& g : sums) {
     if (g.impressions == 0) continue;
     OfferGroup group;

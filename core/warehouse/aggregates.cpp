@@ -5,6 +5,7 @@
 #include <charconv>
 #include <map>
 #include <optional>
+#include <span>
 
 #include "ingest/value_parse.h"
 #include "warehouse/packed_layouts.h"
@@ -196,7 +197,8 @@ class AggregatesReader {
   Status read_packed(const std::vector<std::string>& fields) {
     const auto at = [&](Column c) -> const std::string& { return fields[index_[c]]; };
     const std::span<const std::string_view> measures = packed_layout(at(kMeasure));
-    const std::vector<std::string> values = split(at(kValue));
+    const std::size_t count = split(at(kValue), values_);  // may grow values_: before data()
+    const std::span<const std::string> values(values_.data(), count);
     if (values.size() != measures.size()) {
       return error(row_, kValue,
                    std::to_string(values.size()) + " values for the " +
@@ -218,16 +220,17 @@ class AggregatesReader {
     return Status::success();
   }
 
-  static std::vector<std::string> split(const std::string& list) {
-    std::vector<std::string> parts(1);
-    for (char c : list) {
-      if (c == ';') {
-        parts.emplace_back();
-      } else {
-        parts.back() += c;
-      }
+  // The values of `list` separated by ';' into the first strings of `parts` (grown when
+  // short, never shrunk: a row allocates nothing once the strings have grown); their count.
+  static std::size_t split(std::string_view list, std::vector<std::string>& parts) {
+    std::size_t count = 0;
+    for (std::size_t start = 0;;) {
+      const std::size_t end = std::min(list.find(';', start), list.size());
+      if (count == parts.size()) parts.emplace_back();
+      parts[count++].assign(list.data() + start, end - start);
+      if (end == list.size()) return count;
+      start = end + 1;
     }
-    return parts;
   }
 
   Status read_measure(const std::string& kind, const std::string& scope, const std::string& key,
@@ -466,6 +469,7 @@ class AggregatesReader {
 
   const std::string& name_;
   std::array<std::size_t, kColumnCount> index_{};
+  std::vector<std::string> values_;  // a packed row's values (split() reuses them)
   std::size_t row_ = 1;
   Aggregates out_;
   std::map<std::string, FileReport> tables_;

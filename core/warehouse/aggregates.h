@@ -7,9 +7,11 @@
 #include <limits>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <tuple>
+#include <unordered_map>
 #include <vector>
 
 #include "analysis/basket.h"
@@ -89,25 +91,28 @@ struct OffersAggregates {
   std::map<std::tuple<std::string, std::string, std::string>, std::pair<double, double>>
       placement_groups;
 
-  /// offers[rec_id], made when new; an offer's rows come one after another, so the last one
-  /// found is kept and looked at first (2,563 offers: a search of the map per row was 13% of
-  /// Node's samples reading such a file in wasm).
+  /// offers[rec_id], made when new (add offers through here only). An offer's rows often come one
+  /// after another, so the last one found is looked at first, then a hash index (warehouses return
+  /// rows in no set order: searching the map of 2,563 offers per row was 13% of Node's samples
+  /// reading such a file).
   OfferAggregate& offer(const std::string& rec_id);
 
  private:
-  // The offer offer() found last; a copy (or move) starts without one, never pointing into
-  // another object's map.
-  struct LastFound {
+  // The offer offer() found last and every offer by rec_id; a copy (or move) starts without
+  // them, never pointing into another object's map.
+  struct Found {
     std::string rec_id;
     OfferAggregate* offer = nullptr;
-    LastFound() = default;
-    LastFound(const LastFound&) {}
-    LastFound& operator=(const LastFound&) {
+    std::unordered_map<std::string, OfferAggregate*> index;
+    Found() = default;
+    Found(const Found&) {}
+    Found& operator=(const Found&) {
       offer = nullptr;
+      index.clear();
       return *this;
     }
   };
-  LastFound last_;
+  Found found_;
 };
 
 /// A problem in one row: the column it is in and why.
@@ -132,7 +137,7 @@ std::optional<RowProblem> read_offer_row(OffersAggregates& offers, const std::st
 /// kinds and layouts (read it value by value).
 bool read_packed_offer_row(OffersAggregates& offers, const std::string& kind,
                            const std::string& scope, const std::string& key,
-                           std::string_view layout, const std::vector<std::string>& values,
+                           std::string_view layout, std::span<const std::string> values,
                            std::optional<RowProblem>& problem);
 
 /// The dimensions' groups as the query gives them (warehouse/dimensions_sql.cpp).
@@ -229,7 +234,7 @@ std::optional<RowProblem> read_trend_row(TrendAggregates& trends, const std::str
 /// looked up once; sets `problem` when one cannot be used. False for other kinds and layouts.
 bool read_packed_trend_row(TrendAggregates& trends, const std::string& kind,
                            const std::string& scope, const std::string& key,
-                           std::string_view layout, const std::vector<std::string>& values,
+                           std::string_view layout, std::span<const std::string> values,
                            std::optional<RowProblem>& problem);
 
 /// The trends section from the file's sums: `experiment` (null: not in the file) is the whole

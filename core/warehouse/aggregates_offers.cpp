@@ -30,11 +30,17 @@ std::array<double, kGroupSumsLayout.size()>& group_sums(OfferAggregate& offer,
 }  // namespace
 
 OfferAggregate& OffersAggregates::offer(const std::string& rec_id) {
-  if (last_.offer == nullptr || rec_id != last_.rec_id) {
-    last_.offer = &offers[rec_id];
-    last_.rec_id = rec_id;
+  if (found_.offer != nullptr && rec_id == found_.rec_id) return *found_.offer;
+  if (found_.index.size() != offers.size()) {  // offers filled directly, or a copy
+    found_.index.clear();
+    for (auto& [rec, offer] : offers)
+      found_.index.emplace(rec, &offer);
   }
-  return *last_.offer;
+  auto [at, added] = found_.index.try_emplace(rec_id, nullptr);
+  if (added) at->second = &offers[rec_id];
+  found_.offer = at->second;
+  found_.rec_id = rec_id;
+  return *found_.offer;
 }
 
 double OfferAggregate::number(std::string_view name, double fallback) const {
@@ -120,7 +126,7 @@ std::optional<RowProblem> read_offer_row(OffersAggregates& offers, const std::st
 
 bool read_packed_offer_row(OffersAggregates& offers, const std::string& kind,
                            const std::string& scope, const std::string& key,
-                           std::string_view layout, const std::vector<std::string>& values,
+                           std::string_view layout, std::span<const std::string> values,
                            std::optional<RowProblem>& problem) {
   const bool offer_row = kind == "offer" && layout == "offer_sums";
   if (!offer_row && !(kind == "offer_group" && layout == "group_sums")) return false;

@@ -238,7 +238,7 @@ std::optional<RowProblem> read_trend_row(TrendAggregates& trends, const std::str
 
 bool read_packed_trend_row(TrendAggregates& trends, const std::string& kind,
                            const std::string& scope, const std::string& key,
-                           std::string_view layout, const std::vector<std::string>& values,
+                           std::string_view layout, std::span<const std::string> values,
                            std::optional<RowProblem>& problem) {
   const bool packed = (kind == "trend_day" && layout == "trend_sums") ||
                       (kind == "trend_change" && layout == "change_sums") ||
