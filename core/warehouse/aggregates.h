@@ -92,9 +92,9 @@ struct OffersAggregates {
       placement_groups;
 
   /// offers[rec_id], made when new (add offers through here only). An offer's rows often come one
-  /// after another, so the last one found is looked at first, then a hash index (warehouses return
-  /// rows in no set order: searching the map of 2,563 offers per row was 13% of Node's samples
-  /// reading such a file).
+  /// after another, so the last one found is looked at first, then a hash index: warehouses return
+  /// rows in no set order (DuckDB's file of 2,563 offers has 12,811 runs of offer rows), and
+  /// searching the map per row took 13% of Node's samples reading such a file.
   OfferAggregate& offer(const std::string& rec_id);
 
  private:

@@ -1,11 +1,12 @@
 // Benchmark: one file read by the wasm engine in Node with one worker (`addFile` of bytes
 // already in memory, their pages touched, so the file system is not timed), then its first
 // `analyze()` and a second one (dimensions only, or the sections named in SECTIONS, e.g.
-// SECTIONS=basket), with the wasm memory the first one grew. Each run is a fresh Node process;
-// with several site directories the builds take turns run by run, so the machine's slow spells
-// fall on all of them, and the medians are printed side by side.
+// SECTIONS=basket; SECTIONS=all for the whole report, as for an aggregates file), with the wasm
+// memory the first one grew. Each run is a fresh Node process; with several site directories
+// the builds take turns run by run, so the machine's slow spells fall on all of them, and the
+// medians are printed side by side.
 //
-//   [SECTIONS=a,b] node tests/bench/read_file.mjs FILE [RUNS] [SITE_DIR ...]
+//   [SECTIONS=a,b|all] node tests/bench/read_file.mjs FILE [RUNS] [SITE_DIR ...]
 //
 // SITE_DIR is a built dashboard site (default build/web; e.g. a copy of it from another commit).
 import { execFileSync } from 'node:child_process';
@@ -22,7 +23,7 @@ if (process.env.READ_FILE_CHILD) {
   const bytes = new Uint8Array(readFileSync(file));
   for (let i = 0; i < bytes.length; i += 4096) bytes[i] = bytes[i];  // fault the pages in now
   const sections = (process.env.SECTIONS || 'dimensions').split(',');
-  const engine = await createEngine({ workers: 1, settings: { sections } });
+  const engine = await createEngine({ workers: 1, ...(sections[0] === 'all' ? {} : { settings: { sections } }) });
   await engine.warmedUp;
   const start = performance.now();
   await engine.addFile(bytes, { name: path.basename(file) });
