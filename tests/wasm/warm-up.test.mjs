@@ -20,6 +20,9 @@ test('the warm-up store is read whole and gives every section something to compu
     assert.equal(report[section].available, true, section);
   }
   assert.ok(report.offers.offers.length >= 6, 'offers of each type');
+  const units = report.experiment.arms.map((arm) => arm.units);
+  assert.equal(units.length, 2);
+  assert.ok(Math.min(...units) > 0.4 * (units[0] + units[1]), `two arms of about equal size: ${units}`);
   assert.deepEqual(report.data_gaps.checks, [], 'nothing for the gap checks to stop at');
   assert.deepEqual(warmUpTables(), warmUpTables(), 'the same store every time');
   engine.dispose();

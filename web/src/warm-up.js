@@ -6,12 +6,14 @@
 // Analysing this store makes the analysis code hot, and V8 optimises it in the background while
 // the real files are read.
 
-// A deterministic pseudo-random sequence (same store every time).
+// A deterministic pseudo-random sequence (same store every time). Draws come from the state's
+// high bits: its low bits repeat with short periods (the lowest alternates), which put all but
+// one session in the same arm.
 function sequence(seed) {
   let state = seed >>> 0;
   return (n) => {
     state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state % n;
+    return Math.floor((state / 2 ** 32) * n);
   };
 }
 
@@ -62,7 +64,7 @@ export function warmUpTables() {
     }
     if (!converted) continue;
     const lines = [random(60)];
-    if (random(2)) lines.push(random(60));
+    if (random(2)) lines.push((lines[0] + 1 + random(59)) % 60);  // another product
     for (const p of lines) {
       const discount = random(10) === 0 ? '1.50' : '';
       orders.push(`${id},${timeOf(at + 600)},${customer},${session},${channel},${arm},${segment},EUR,P${pad(p, 3)},${1 + random(3)},${price[p]}.00,${discount},`);
