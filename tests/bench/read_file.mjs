@@ -2,11 +2,12 @@
 // already in memory, their pages touched, so the file system is not timed), then its first
 // `analyze()` and a second one (dimensions only, or the sections named in SECTIONS, e.g.
 // SECTIONS=basket; SECTIONS=all for the whole report, as for an aggregates file), with the wasm
-// memory the first one grew. Each run is a fresh Node process; with several site directories
+// memory the first one grew. IDLE_MS=N leaves the engine idle N ms after its warm-up before the
+// file (as on a page open for a moment: V8 finishes optimising what the warm-up made hot). Each run is a fresh Node process; with several site directories
 // the builds take turns run by run, so the machine's slow spells fall on all of them, and the
 // medians are printed side by side.
 //
-//   [SECTIONS=a,b|all] node tests/bench/read_file.mjs FILE [RUNS] [SITE_DIR ...]
+//   [SECTIONS=a,b|all] [IDLE_MS=N] node tests/bench/read_file.mjs FILE [RUNS] [SITE_DIR ...]
 //
 // SITE_DIR is a built dashboard site (default build/web; e.g. a copy of it from another commit).
 import { execFileSync } from 'node:child_process';
@@ -25,6 +26,7 @@ if (process.env.READ_FILE_CHILD) {
   const sections = (process.env.SECTIONS || 'dimensions').split(',');
   const engine = await createEngine({ workers: 1, ...(sections[0] === 'all' ? {} : { settings: { sections } }) });
   await engine.warmedUp;
+  await new Promise((resolve) => setTimeout(resolve, Number(process.env.IDLE_MS ?? 0)));
   const start = performance.now();
   await engine.addFile(bytes, { name: path.basename(file) });
   const read = performance.now();

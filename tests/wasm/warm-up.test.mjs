@@ -1,14 +1,15 @@
-// createEngine's warm-up (web/src/warm-up.js): a made-up store analysed once so that the first
-// real analysis runs in V8's optimised code. It must exercise every section, and leave nothing
-// behind that a later report could show.
+// createEngine's warm-up (web/src/warm-up.js): a made-up store and its aggregates file
+// (warm-up-aggregates.js) analysed once so that the first real analysis runs in V8's optimised
+// code. Each must exercise every section, and leave nothing behind that a later report could show.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadEngineModule, webDir } from './helpers.mjs';
+import { fixture, loadEngineModule, webDir } from './helpers.mjs';
 
 const { createEngine } = await loadEngineModule();
 const { warmUpTables } = await import(path.join(webDir, 'src/warm-up.js'));
+const { warmUpAggregates } = await import(path.join(webDir, 'src/warm-up-aggregates.js'));
 
 test('the warm-up store is read whole and gives every section something to compute', async () => {
   const engine = await createEngine({ workers: 1, warmUp: false });
@@ -28,18 +29,35 @@ test('the warm-up store is read whole and gives every section something to compu
   engine.dispose();
 });
 
+test('the warm-up aggregates file is read whole and gives every section something to compute', async () => {
+  const engine = await createEngine({ workers: 1, warmUp: false });
+  await engine.addFile(new TextEncoder().encode(warmUpAggregates), { name: 'aggregates.csv' });
+  const report = engine.analyze();
+  assert.deepEqual(report.inputs.map((input) => [input.table, input.rows_rejected]),
+                   [['offers', 0], ['orders', 0], ['products', 0], ['sessions', 0]]);
+  for (const section of ['dimensions', 'experiment', 'offers', 'ltv', 'basket', 'trends']) {
+    assert.equal(report[section].available, true, section);
+  }
+  assert.deepEqual(report.data_gaps.checks, []);
+  engine.dispose();
+});
+
 test('an engine that warmed up gives the report of one that did not, byte for byte', async () => {
   const sample = (name) => new Uint8Array(readFileSync(path.join(webDir, 'sample', name)));
-  const reports = [];
-  for (const warmUp of [true, false]) {
-    const engine = await createEngine({ workers: 1, warmUp });
-    assert.equal(await engine.warmedUp, warmUp, 'the warm-up ran to its end (or there was none)');
-    for (const name of ['products.csv', 'orders.csv', 'offers.csv', 'sessions.csv']) await engine.addFile(sample(name), { name });
-    engine.analyze();
-    reports.push(engine.reportJson().replace(/"store_bytes":\d+/, ''));
-    engine.dispose();
+  const aggregates = new Uint8Array(fixture('aggregates/sample_postgres.csv'));
+  for (const files of [['products.csv', 'orders.csv', 'offers.csv', 'sessions.csv'].map((name) => [name, sample(name)]),
+                       [['aggregates.csv', aggregates]]]) {
+    const reports = [];
+    for (const warmUp of [true, false]) {
+      const engine = await createEngine({ workers: 1, warmUp });
+      assert.equal(await engine.warmedUp, warmUp, 'the warm-up ran to its end (or there was none)');
+      for (const [name, bytes] of files) await engine.addFile(bytes, { name });
+      engine.analyze();
+      reports.push(engine.reportJson().replace(/"store_bytes":\d+/, ''));
+      engine.dispose();
+    }
+    assert.equal(reports[0], reports[1], files[0][0]);
   }
-  assert.equal(reports[0], reports[1]);
 });
 
 test('work given at once stops the warm-up before its next step', async () => {

@@ -243,9 +243,9 @@ export interface CreateEngineOptions {
   /** Which build of the module: 'auto' (default: with wasm SIMD where supported), 'simd', 'scalar'. */
   variant?: 'auto' | 'simd' | 'scalar';
   /**
-   * While the engine has nothing else to do, analyse a small made-up store once (default true,
-   * about 0.2 s in a few steps after createEngine returns), so that the first real analysis runs
-   * in V8's optimised code. It stops at its next step once the engine is given work (a file, an
+   * While the engine has nothing else to do, analyse a small made-up store once, then its
+   * aggregates file (default true, about 0.3 s in a few steps after createEngine returns), so
+   * that the first real analysis (of raw files or of an aggregates file) runs in V8's optimised code. It stops at its next step once the engine is given work (a file, an
    * analysis, a simulation), so that work never waits for it; `Engine.warmedUp` says how it
    * ended. false skips it (see web/src/warm-up.js).
    */
@@ -312,8 +312,9 @@ export class Engine {
    */
   readonly readers: number;
   /**
-   * Resolves to true once the warm-up (createEngine's `warmUp`) analysed its store; false when
-   * there was none or the engine was given work first. Await it to start on a warmed-up engine.
+   * Resolves to true once the warm-up (createEngine's `warmUp`) analysed its store and its
+   * aggregates file; false when there was none or the engine was given work first. Await it to
+   * start on a warmed-up engine.
    */
   readonly warmedUp: Promise<boolean>;
   /** Starts the warm-up in the background (createEngine does, unless `warmUp: false`). */

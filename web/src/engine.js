@@ -62,8 +62,8 @@ export const DEFAULT_PARALLEL_FROM = 8 << 20;
  * default DEFAULT_PARALLEL_FROM), `rangeBytes` (the size of the ranges handed to workers) and
  * `variant` ('auto', the default: with wasm SIMD where the runtime has it; 'simd'; 'scalar')
  * and `warmUp` (true, the default: while the engine has nothing else to do, analyse a small
- * made-up store, about 0.2 s in a few steps, so that the first real analysis runs in optimised
- * code — see warm-up.js; it stops at its next step once the engine is given work, so a file
+ * made-up store and its aggregates file, about 0.3 s in a few steps, so that the first real
+ * analysis runs in optimised code — see warm-up.js; it stops at its next step once the engine is given work, so a file
  * given at once is never kept waiting; `engine.warmedUp` says how it ended; false: none).
  */
 export async function createEngine(options = {}) {
@@ -91,13 +91,28 @@ export async function createEngine(options = {}) {
 
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-// Analyses warm-up.js's store on a throwaway engine of the same module (its memory is freed
-// for the real one), one step per task, and stops before a step once `stop()` holds. True when
-// it analysed the store. A failure here is only a slower first analysis: it is not reported.
+// Analyses warm-up.js's store, then its aggregates file (warm-up-aggregates.js, loaded
+// meanwhile), each on a throwaway engine of the same module (its memory is freed for the real
+// one), one step per task, and stops before a step once `stop()` holds. True when it analysed
+// both. A failure here is only a slower first analysis: it is not reported.
 async function warmUp(module, stop) {
+  const aggregates = import('./warm-up-aggregates.js');
+  aggregates.catch(() => {});  // awaited below, when the store is done
+  try {
+    if (!(await analyseWarmUpFiles(module, stop, warmUpTables()))) return false;
+    const { warmUpAggregates } = await aggregates;
+    return await analyseWarmUpFiles(module, stop, [{ name: 'aggregates.csv', text: warmUpAggregates }]);
+  } catch {
+    return false;
+  }
+}
+
+// Reads files [{name, text}] into a throwaway engine and analyses them, a step per task; false
+// when `stop()` held before a step.
+async function analyseWarmUpFiles(module, stop, files) {
   const engine = new Engine(module);
   try {
-    for (const { name, text } of warmUpTables()) {
+    for (const { name, text } of files) {
       await nextTask();
       if (stop()) return false;
       await engine.addFile(new TextEncoder().encode(text), { name });
@@ -106,8 +121,6 @@ async function warmUp(module, stop) {
     if (stop()) return false;
     engine.analyzeJson();
     return true;
-  } catch {
-    return false;
   } finally {
     engine.dispose();
   }
