@@ -12,6 +12,7 @@
 #include <cmath>
 #include <unordered_map>
 
+#include "analysis/frequent_pairs.h"
 #include "analysis/pair_counter.h"
 
 namespace basketlift {
@@ -48,7 +49,7 @@ double min_count_for(double min_support, double baskets) {
 }
 
 // Item and pair counts of a set of baskets (large baskets are counted and left out). Pairs are
-// counted among items in at least min_count baskets only.
+// counted among items in at least min_count baskets only, and kept when in min_count baskets.
 struct Mined {
   double baskets = 0;
   double large = 0;
@@ -58,7 +59,7 @@ struct Mined {
 };
 
 // Mines one set of baskets in two walks: count_items() for each basket, settle(), then
-// count_pairs() for each basket again, in the same order.
+// count_pairs() for each basket again, in the same order, then mined().
 class Miner {
  public:
   Miner(std::size_t universe, const Settings& s)
@@ -74,26 +75,30 @@ class Miner {
     for (std::uint32_t item : items)
       ++mined_.item_count[item];
   }
-  void settle() { mined_.min_count = min_count_for(min_support_, mined_.baskets); }
+  // `budget`: the pair counts a matrix may still take (see FrequentPairs).
+  void settle(std::size_t& budget) {
+    mined_.min_count = min_count_for(min_support_, mined_.baskets);
+    pairs_.settle(mined_.item_count, mined_.min_count, budget);
+  }
   void count_pairs(const std::vector<std::uint32_t>& items) {
     if (items.size() > max_items_) return;
-    frequent_.clear();
-    for (std::uint32_t item : items) {
-      if (mined_.item_count[item] >= mined_.min_count) frequent_.push_back(item);
-    }
-    for (std::size_t i = 0; i < frequent_.size(); ++i) {
-      for (std::size_t j = i + 1; j < frequent_.size(); ++j)
-        mined_.pairs.add(frequent_[i], frequent_[j]);
-    }
+    pairs_.add(items);
   }
-  Mined& mined() { return mined_; }
+  Mined& mined() {
+    mined_.pairs = pairs_.frequent(mined_.min_count);
+    pairs_ = FrequentPairs();
+    return mined_;
+  }
 
  private:
   std::uint64_t max_items_;
   double min_support_;
   Mined mined_;
-  std::vector<std::uint32_t> frequent_;
+  FrequentPairs pairs_;
 };
+
+// Pair counts the matrices of one mining batch may take (16 MB; see FrequentPairs).
+constexpr std::size_t kMatrixCountsPerBatch = std::size_t{1} << 22;
 
 // Mines every basket of item_of's items (one set: the categories).
 template <typename ItemOf>
@@ -102,7 +107,8 @@ Mined mine_all(const AnalysisContext& ctx, std::size_t universe, ItemOf item_of)
   for_each_basket(ctx, item_of, [&](std::uint32_t, const std::vector<std::uint32_t>& items) {
     miner.count_items(items);
   });
-  miner.settle();
+  std::size_t budget = kMatrixCountsPerBatch;
+  miner.settle(budget);
   for_each_basket(ctx, item_of, [&](std::uint32_t, const std::vector<std::uint32_t>& items) {
     miner.count_pairs(items);
   });
@@ -177,8 +183,9 @@ void mine_products(const AnalysisContext& ctx, const ProductSets& sets, Done don
     for_each_basket(ctx, product_of, [&](std::uint32_t o, const std::vector<std::uint32_t>& items) {
       for_each_set(o, [&](Miner& miner) { miner.count_items(items); });
     });
+    std::size_t budget = kMatrixCountsPerBatch;
     for (Miner& miner : miners)
-      miner.settle();
+      miner.settle(budget);
     for_each_basket(ctx, product_of, [&](std::uint32_t o, const std::vector<std::uint32_t>& items) {
       for_each_set(o, [&](Miner& miner) { miner.count_pairs(items); });
     });

@@ -12,8 +12,9 @@ namespace basketlift {
 /// Counts occurrences of (a, b) pairs of 32-bit ids; memory grows with distinct pairs only.
 class PairCounter {
  public:
-  /// Adds one occurrence of the pair (a < b expected, not required).
-  void add(std::uint32_t a, std::uint32_t b) {
+  /// Adds `times` occurrences of the pair (a < b expected, not required).
+  void add(std::uint32_t a, std::uint32_t b, std::uint32_t times = 1) {
+    if (times == 0) return;
     if ((size_ + 1) * 10 > slots_.size() * 7) grow();
     const std::uint64_t key = pack(a, b);
     std::size_t slot = mix64(key) & (slots_.size() - 1);
@@ -23,7 +24,7 @@ class PairCounter {
       slots_[slot].key = key;
       ++size_;
     }
-    ++slots_[slot].count;
+    slots_[slot].count += times;
   }
   /// The count of a pair (0 when never added).
   std::uint32_t count(std::uint32_t a, std::uint32_t b) const {
