@@ -32,7 +32,8 @@ CurrencyScope currency_scope(const Store& store) {
   for (std::uint32_t id : other_ids) {
     scope.others.push_back({std::string(store.pools.labels.view(id)), orders_per_currency[id], 0});
   }
-  for (std::size_t i = 0; i < store.lines.size(); ++i) {
+  // Their revenue: a walk over every line, only when there are other currencies.
+  for (std::size_t i = 0; !other_ids.empty() && i < store.lines.size(); ++i) {
     const std::uint32_t order = store.lines.order[i];
     if (scope.in_scope[order]) continue;
     const double revenue = line_revenue(store.lines, i);
