@@ -33,13 +33,15 @@ CurrencyScope currency_scope(const Store& store) {
     scope.others.push_back({std::string(store.pools.labels.view(id)), orders_per_currency[id], 0});
   }
   // Their revenue: a walk over every line, only when there are other currencies.
-  for (std::size_t i = 0; !other_ids.empty() && i < store.lines.size(); ++i) {
-    const std::uint32_t order = store.lines.order[i];
-    if (scope.in_scope[order]) continue;
-    const double revenue = line_revenue(store.lines, i);
-    if (revenue != revenue) continue;  // no price
-    for (std::size_t k = 0; k < other_ids.size(); ++k) {
-      if (other_ids[k] == orders.currency[order]) scope.others[k].revenue += revenue;
+  if (!other_ids.empty()) {
+    for (std::size_t i = 0; i < store.lines.size(); ++i) {
+      const std::uint32_t order = store.lines.order[i];
+      if (scope.in_scope[order]) continue;
+      const double revenue = line_revenue(store.lines, i);
+      if (revenue != revenue) continue;  // no price
+      for (std::size_t k = 0; k < other_ids.size(); ++k) {
+        if (other_ids[k] == orders.currency[order]) scope.others[k].revenue += revenue;
+      }
     }
   }
   std::stable_sort(

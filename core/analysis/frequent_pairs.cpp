@@ -4,8 +4,6 @@ namespace basketlift {
 
 void FrequentPairs::settle(const std::vector<std::uint32_t>& item_count, double min_count,
                            std::size_t& budget) {
-  item_count_ = &item_count;
-  min_count_ = min_count;
   items_.clear();
   for (std::uint32_t item = 0; item < item_count.size(); ++item) {
     if (item_count[item] >= min_count) items_.push_back(item);
@@ -13,6 +11,9 @@ void FrequentPairs::settle(const std::vector<std::uint32_t>& item_count, double 
   const std::size_t f = items_.size();
   const std::size_t counts = f < 2 ? 0 : f * (f - 1) / 2;
   if (counts == 0 || f > kMaxDenseItems || counts > budget) {
+    frequent_.assign(item_count.size(), 0);
+    for (std::uint32_t item : items_)
+      frequent_[item] = 1;
     items_ = {};
     return;
   }
@@ -31,7 +32,7 @@ void FrequentPairs::settle(const std::vector<std::uint32_t>& item_count, double 
 void FrequentPairs::add_hashed(const std::vector<std::uint32_t>& items) {
   frequent_items_.clear();
   for (std::uint32_t item : items) {
-    if ((*item_count_)[item] >= min_count_) frequent_items_.push_back(item);
+    if (frequent_[item] != 0) frequent_items_.push_back(item);
   }
   for (std::size_t i = 0; i < frequent_items_.size(); ++i) {
     for (std::size_t j = i + 1; j < frequent_items_.size(); ++j)

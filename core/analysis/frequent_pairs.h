@@ -47,8 +47,7 @@ class FrequentPairs {
   void add_hashed(const std::vector<std::uint32_t>& items);
   static constexpr std::uint16_t kNotFrequent = 0xFFFF;
 
-  const std::vector<std::uint32_t>* item_count_ = nullptr;  // hashed: which items are frequent
-  double min_count_ = 0;
+  std::vector<std::uint8_t> frequent_;         // item → 1 when frequent (hashed)
   std::vector<std::uint32_t> items_;           // rank → item (matrix)
   std::vector<std::uint16_t> rank_;            // item → rank, kNotFrequent (matrix)
   std::vector<std::ptrdiff_t> row_start_;      // rank r → where pair (r, s) counts, less s

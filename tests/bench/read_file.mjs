@@ -3,9 +3,9 @@
 // `analyze()` and a second one (dimensions only, or the sections named in SECTIONS, e.g.
 // SECTIONS=basket; SECTIONS=all for the whole report, as for an aggregates file), with the wasm
 // memory the first one grew. IDLE_MS=N leaves the engine idle N ms after its warm-up before the
-// file (as on a page open for a moment: V8 finishes optimising what the warm-up made hot). Each run is a fresh Node process; with several site directories
-// the builds take turns run by run, so the machine's slow spells fall on all of them, and the
-// medians are printed side by side.
+// file (as on a page open for a moment: V8 finishes optimising what the warm-up made hot). Each
+// run is a fresh Node process; with several site directories the builds take turns run by run,
+// so the machine's slow spells fall on all of them, and the medians are printed side by side.
 //
 //   [SECTIONS=a,b|all] [IDLE_MS=N] node tests/bench/read_file.mjs FILE [RUNS] [SITE_DIR ...]
 //

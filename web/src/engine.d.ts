@@ -245,9 +245,10 @@ export interface CreateEngineOptions {
   /**
    * While the engine has nothing else to do, analyse a small made-up store once, then its
    * aggregates file (default true, about 0.3 s in a few steps after createEngine returns), so
-   * that the first real analysis (of raw files or of an aggregates file) runs in V8's optimised code. It stops at its next step once the engine is given work (a file, an
-   * analysis, a simulation), so that work never waits for it; `Engine.warmedUp` says how it
-   * ended. false skips it (see web/src/warm-up.js).
+   * that the first real analysis (of raw files or of an aggregates file) runs in V8's optimised
+   * code. It stops at its next step once the engine is given work (a file, an analysis, a
+   * simulation), so that work never waits for it; `Engine.warmedUp` says how it ended. false
+   * skips it (see web/src/warm-up.js).
    */
   warmUp?: boolean;
 }

@@ -63,8 +63,9 @@ export const DEFAULT_PARALLEL_FROM = 8 << 20;
  * `variant` ('auto', the default: with wasm SIMD where the runtime has it; 'simd'; 'scalar')
  * and `warmUp` (true, the default: while the engine has nothing else to do, analyse a small
  * made-up store and its aggregates file, about 0.3 s in a few steps, so that the first real
- * analysis runs in optimised code — see warm-up.js; it stops at its next step once the engine is given work, so a file
- * given at once is never kept waiting; `engine.warmedUp` says how it ended; false: none).
+ * analysis runs in optimised code — see warm-up.js; it stops at its next step once the engine
+ * is given work, so a file given at once is never kept waiting; `engine.warmedUp` says how it
+ * ended; false: none).
  */
 export async function createEngine(options = {}) {
   if (typeof WebAssembly !== 'object') {
