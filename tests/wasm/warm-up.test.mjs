@@ -1,5 +1,5 @@
 // createEngine's warm-up (web/src/warm-up.js): a made-up store and its aggregates file
-// (warm-up-aggregates.js) analysed once so that the first real analysis runs in V8's optimised
+// (warm-up-aggregates.csv) analysed once so that the first real analysis runs in V8's optimised
 // code. Each must exercise every section, and leave nothing behind that a later report could show.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -9,7 +9,7 @@ import { fixture, loadEngineModule, webDir } from './helpers.mjs';
 
 const { createEngine } = await loadEngineModule();
 const { warmUpTables } = await import(path.join(webDir, 'src/warm-up.js'));
-const { warmUpAggregates } = await import(path.join(webDir, 'src/warm-up-aggregates.js'));
+const warmUpAggregates = new Uint8Array(readFileSync(path.join(webDir, 'src/warm-up-aggregates.csv')));
 
 test('the warm-up store is read whole and gives every section something to compute', async () => {
   const engine = await createEngine({ workers: 1, warmUp: false });
@@ -31,7 +31,7 @@ test('the warm-up store is read whole and gives every section something to compu
 
 test('the warm-up aggregates file is read whole and gives every section something to compute', async () => {
   const engine = await createEngine({ workers: 1, warmUp: false });
-  await engine.addFile(new TextEncoder().encode(warmUpAggregates), { name: 'aggregates.csv' });
+  await engine.addFile(warmUpAggregates, { name: 'aggregates.csv' });
   const report = engine.analyze();
   assert.deepEqual(report.inputs.map((input) => [input.table, input.rows_rejected]),
                    [['offers', 0], ['orders', 0], ['products', 0], ['sessions', 0]]);

@@ -73,16 +73,20 @@ window.engineCheck = (async () => {
   engine.dispose();
   return { orders: report.summary.orders, revenue: report.summary.revenue };
 })();
+// The warm-up reads its aggregates file, an asset of the bundle, to the end.
+window.warmUpCheck = createEngine({ workers: 1 }).then((engine) => engine.warmedUp);
 `);
   run('node', [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'error']);
   const assets = readdirSync(path.join(project, 'dist/assets'));
   assert.ok(assets.some((f) => f.endsWith('.wasm')), 'the .wasm files are emitted as assets');
   assert.ok(assets.some((f) => /^worker-.*\.js$/.test(f)), 'the engine worker is bundled');
+  assert.ok(assets.some((f) => /^warm-up-aggregates-.*\.csv$/.test(f)), 'the warm-up\'s aggregates file is an asset');
 
   const browser = await openDashboard({ dir: path.join(project, 'dist') });
   try {
     const { page } = browser;
     assert.deepEqual(await page.evaluate(() => window.engineCheck), { orders: 2, revenue: 20 });
+    assert.equal(await page.evaluate(() => window.warmUpCheck), true, 'the warm-up ran to its end');
     await page.setInputFiles('basketlift-dashboard #file-input', [SAMPLE_ORDERS]);
     await page.waitForFunction(() => window.elementReport, null, { timeout: 60000 });
     const report = await page.evaluate(() => window.elementReport);

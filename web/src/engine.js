@@ -38,10 +38,19 @@ const loadFactory = (variant) => (variant === 'simd' ? import('../engine/basketl
 // URLs, where the loader's own lookup (beside its bundled chunk) would miss them.
 const wasmUrl = (variant) => (variant === 'simd' ? new URL('../engine/basketlift.wasm', import.meta.url) : new URL('../engine/scalar/basketlift.wasm', import.meta.url));
 
-async function loadWasmBinary(variant) {
-  // Node 20 cannot fetch() a file path: read the module's bytes beside this package.
+// The warm-up's aggregates file (see warmUp), read as the .wasm files are.
+const warmUpAggregatesUrl = new URL('./warm-up-aggregates.csv', import.meta.url);
+
+// The bytes of a file of this package: read from disk in Node, whose fetch() cannot take a file
+// path, fetched elsewhere.
+async function packageFile(url) {
+  if (!isNode) return new Uint8Array(await (await fetch(url)).arrayBuffer());
   const { readFile } = await import('node:fs/promises');
-  return readFile(wasmUrl(variant));
+  return readFile(url);
+}
+
+async function loadWasmBinary(variant) {
+  return packageFile(wasmUrl(variant));
 }
 
 /**
@@ -92,31 +101,32 @@ export async function createEngine(options = {}) {
 
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-// Analyses warm-up.js's store, then its aggregates file (warm-up-aggregates.js, loaded
-// meanwhile), each on a throwaway engine of the same module (its memory is freed for the real
-// one), one step per task, and stops before a step once `stop()` holds. True when it analysed
-// both. A failure here is only a slower first analysis: it is not reported.
+// Analyses warm-up.js's store, then its aggregates file (warm-up-aggregates.csv, what the
+// warehouse query gives for that store, read meanwhile), each on a throwaway engine of the same
+// module (its memory is freed for the real one), one step per task, and stops before a step once
+// `stop()` holds. True when it analysed both. A failure here is only a slower first analysis:
+// it is not reported.
 async function warmUp(module, stop) {
-  const aggregates = import('./warm-up-aggregates.js');
+  const aggregates = packageFile(warmUpAggregatesUrl);
   aggregates.catch(() => {});  // awaited below, when the store is done
   try {
-    if (!(await analyseWarmUpFiles(module, stop, warmUpTables()))) return false;
-    const { warmUpAggregates } = await aggregates;
-    return await analyseWarmUpFiles(module, stop, [{ name: 'aggregates.csv', text: warmUpAggregates }]);
+    const tables = warmUpTables().map(({ name, text }) => ({ name, bytes: new TextEncoder().encode(text) }));
+    if (!(await analyseWarmUpFiles(module, stop, tables))) return false;
+    return await analyseWarmUpFiles(module, stop, [{ name: 'aggregates.csv', bytes: await aggregates }]);
   } catch {
     return false;
   }
 }
 
-// Reads files [{name, text}] into a throwaway engine and analyses them, a step per task; false
+// Reads files [{name, bytes}] into a throwaway engine and analyses them, a step per task; false
 // when `stop()` held before a step.
 async function analyseWarmUpFiles(module, stop, files) {
   const engine = new Engine(module);
   try {
-    for (const { name, text } of files) {
+    for (const { name, bytes } of files) {
       await nextTask();
       if (stop()) return false;
-      await engine.addFile(new TextEncoder().encode(text), { name });
+      await engine.addFile(bytes, { name });
     }
     await nextTask();
     if (stop()) return false;

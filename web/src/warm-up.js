@@ -4,7 +4,7 @@
 // optimised code only between calls: the analysis, one long call, would otherwise run in
 // baseline code from start to end the first time (a 1M-order report 10–20% slower).
 // Analysing this store makes the analysis code hot, and V8 optimises it in the background while
-// the real files are read. Its aggregates file (warm-up-aggregates.js, what the warehouse query
+// the real files are read. Its aggregates file (warm-up-aggregates.csv, what the warehouse query
 // gives for it) is read and analysed next, for the code only an aggregates file runs.
 
 // A deterministic pseudo-random sequence (same store every time). Draws come from the state's
