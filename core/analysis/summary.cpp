@@ -66,11 +66,11 @@ SummarySums summary_sums(const AnalysisContext& ctx, bool has_rec_column) {
   SummarySums sums;
   const OrderColumns& orders = store.orders;
   std::vector<std::uint8_t> attached(orders.size(), 0);
-  for (std::size_t i = 0; i < store.lines.size(); ++i) {
-    if (store.lines.rec[i] != kNoId) attached[store.lines.order[i]] = 1;
-  }
+  const IdColumn::Reader line_order = store.lines.order.reader();
+  store.lines.rec.for_each_present([&](std::size_t i) { attached[line_order[i]] = 1; });
+  const IdColumn::Reader line_count = orders.line_count.reader();
   for (std::uint32_t o = 0; o < orders.size(); ++o) {
-    if (orders.line_count[o] > 0) {
+    if (line_count[o] > 0) {
       ++sums.orders;
       sums.attached_orders += attached[o];
       sums.money_orders += scope.includes(o);

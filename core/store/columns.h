@@ -137,15 +137,45 @@ class IdColumn {
   /// True when some row holds an id other than kNoId.
   bool any() const;
 
+  /// Reads rows as operator[] does, from a copy of the column's address and width: a loop
+  /// that also writes bytes (which may alias any object) keeps them in registers instead of
+  /// loading them again at each row. Valid until the column changes.
+  class Reader {
+   public:
+    /// The id at row i.
+    std::uint32_t operator[](std::size_t i) const {
+      switch (width_) {
+        case 1:
+          return widen(data_[i], 0xFFu);
+        case 2:
+          return widen(IdColumn::load<std::uint16_t>(data_, i), 0xFFFFu);
+        default:
+          return IdColumn::load<std::uint32_t>(data_, i);
+      }
+    }
+
+   private:
+    friend class IdColumn;
+    Reader(const std::uint8_t* data, std::uint8_t width) : data_(data), width_(width) {}
+    const std::uint8_t* data_;
+    std::uint8_t width_;
+  };
+  /// A Reader of this column.
+  Reader reader() const { return Reader(data_.data(), width_); }
+
  private:
   static std::uint32_t widen(std::uint32_t stored, std::uint32_t none) {
     return stored == none ? 0xFFFFFFFFu : stored;
   }
   template <typename T>
-  T load(std::size_t i) const {
+  static T load(const std::uint8_t* data, std::size_t i) {
     T value;
-    std::memcpy(&value, data_.data() + i * sizeof(T), sizeof(T));
+    std::memcpy(&value, data + i * sizeof(T), sizeof(T));
     return value;
+  }
+  template <typename T>
+  T load(std::size_t i) const {
+    return load<T>(data_.data(), i);
   }
   void store(std::size_t i, std::uint32_t id) { write(data_.data() + i * width_, id); }
   // Writes `id` at the current width to `at` (kNoId as the width's largest value).
@@ -305,6 +335,15 @@ class SparseColumn {
   }
   /// True when row i holds a value other than the default.
   bool has(std::size_t i) const { return ((bits_[i >> 6] >> (i & 63)) & 1) != 0; }
+  /// Calls visit(i) for each row i holding a value other than the default, in order: a walk
+  /// over the present rows' bits, not over every row.
+  template <typename Visit>
+  void for_each_present(Visit visit) const {
+    for (std::size_t w = 0; w < bits_.size(); ++w) {
+      for (std::uint64_t word = bits_[w]; word != 0; word &= word - 1)
+        visit(w * 64 + static_cast<std::size_t>(std::countr_zero(word)));
+    }
+  }
   /// Appends a value.
   void push_back(Value value) {
     if ((size_ & 63) == 0) {

@@ -168,6 +168,38 @@ TEST(IdColumn, WidensAndKeepsNoId) {
   EXPECT_TRUE(column.any());
 }
 
+TEST(IdColumn, ReaderReadsAsTheColumnAtEachWidth) {
+  IdColumn column;
+  std::vector<std::uint32_t> ids;
+  for (std::uint32_t wide : {200u, 60000u, 70000u}) {  // one, two, then four bytes a row
+    for (std::uint32_t id : {wide, 0xFFFFFFFFu, 0u, wide / 3}) {
+      column.push_back(id);
+      ids.push_back(id);
+    }
+    const IdColumn::Reader reader = column.reader();
+    for (std::size_t k = 0; k < ids.size(); ++k)
+      EXPECT_EQ(reader[k], ids[k]) << wide << " " << k;
+  }
+}
+
+TEST(SparseColumn, ForEachPresentVisitsThePresentRowsInOrder) {
+  SparseIds recs{0xFFFFFFFFu};
+  std::vector<std::size_t> expected;
+  for (std::size_t i = 0; i < 300; ++i) {
+    const bool present = i % 64 == 0 || i % 64 == 63 || i % 5 == 2;
+    recs.push_back(present ? static_cast<std::uint32_t>(i) : 0xFFFFFFFFu);
+    if (present) expected.push_back(i);
+  }
+  std::vector<std::size_t> visited;
+  recs.for_each_present([&](std::size_t i) { visited.push_back(i); });
+  EXPECT_EQ(visited, expected);
+  for (std::size_t i : visited)
+    EXPECT_EQ(recs[i], i);
+  SparseIds none{0xFFFFFFFFu};
+  none.push_back(0xFFFFFFFFu);
+  none.for_each_present([](std::size_t) { ADD_FAILURE() << "a row of the default was visited"; });
+}
+
 TEST(TimeColumn, OffsetsAndWideTimes) {
   TimeColumn column;
   const std::int64_t none = std::numeric_limits<std::int64_t>::min();
