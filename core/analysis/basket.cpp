@@ -100,21 +100,6 @@ class Miner {
 // Pair counts the matrices of one mining batch may take (16 MB; see FrequentPairs).
 constexpr std::size_t kMatrixCountsPerBatch = std::size_t{1} << 22;
 
-// Mines every basket of item_of's items (one set: the categories).
-template <typename ItemOf>
-Mined mine_all(const AnalysisContext& ctx, std::size_t universe, ItemOf item_of) {
-  Miner miner(universe, ctx.settings);
-  for_each_basket(ctx, item_of, [&](std::uint32_t, const std::vector<std::uint32_t>& items) {
-    miner.count_items(items);
-  });
-  std::size_t budget = kMatrixCountsPerBatch;
-  miner.settle(budget);
-  for_each_basket(ctx, item_of, [&](std::uint32_t, const std::vector<std::uint32_t>& items) {
-    miner.count_pairs(items);
-  });
-  return std::move(miner.mined());
-}
-
 // The sets of product baskets mined: every basket (set 0), then each segment's and each
 // channel's baskets, groups in the order of their first basket.
 struct ProductSets {
@@ -157,19 +142,45 @@ ProductSets product_sets(const AnalysisContext& ctx) {
 // are mined a batch at a time, each batch walking the baskets twice.
 constexpr std::size_t kCountsPerBatch = std::size_t{1} << 21;
 
-// Mines the product sets, a batch at a time; done(set, mined) takes each set's counts.
-template <typename Done>
-void mine_products(const AnalysisContext& ctx, const ProductSets& sets, Done done) {
-  const std::size_t universe = ctx.store.products.size();
+// The distinct categories of a basket's products, sorted, into `out`.
+void categories_of(const Store& store, const std::vector<std::uint32_t>& products,
+                   std::vector<std::uint32_t>& out) {
+  out.clear();
+  for (std::uint32_t product : products) {
+    const std::uint32_t category = store.products.category[product];
+    if (category != kNoId) out.push_back(category);
+  }
+  if (out.size() > 1) {
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+  }
+}
+
+// Mines the product sets, a batch at a time, and the baskets of categories in the first
+// batch's walks (a basket's categories are those of its products); done(set, mined) takes each
+// product set's counts, categories_done(mined) the categories'.
+template <typename Done, typename CategoriesDone>
+void mine_products(const AnalysisContext& ctx, const ProductSets& sets, Done done,
+                   CategoriesDone categories_done) {
+  const Store& store = ctx.store;
+  const std::size_t universe = store.products.size();
   const std::size_t per_batch =
       std::max<std::size_t>(1, kCountsPerBatch / std::max<std::size_t>(1, universe));
-  const auto product_of = [&](std::uint32_t line) { return ctx.store.lines.product[line]; };
+  const auto product_of = [&](std::uint32_t line) { return store.lines.product[line]; };
+  Miner categories(store.pools.labels.size(), ctx.settings);
+  std::vector<std::uint32_t> basket_categories;
   for (std::size_t first = 0; first < sets.size; first += per_batch) {
     const std::size_t last = std::min(sets.size, first + per_batch);
     std::vector<Miner> miners;
     miners.reserve(last - first);
     for (std::size_t set = first; set < last; ++set)
       miners.emplace_back(universe, ctx.settings);
+    // The categories' miner, in the first batch only: its walks are those of the product sets.
+    const auto with_categories = [&](const std::vector<std::uint32_t>& products, auto f) {
+      if (first != 0) return;
+      categories_of(store, products, basket_categories);
+      if (!basket_categories.empty()) f(categories, basket_categories);
+    };
     // Calls f with the miner of each set of this batch that order o's basket belongs to.
     const auto for_each_set = [&](std::uint32_t o, auto f) {
       if (first == 0) f(miners[0]);
@@ -182,15 +193,20 @@ void mine_products(const AnalysisContext& ctx, const ProductSets& sets, Done don
     };
     for_each_basket(ctx, product_of, [&](std::uint32_t o, const std::vector<std::uint32_t>& items) {
       for_each_set(o, [&](Miner& miner) { miner.count_items(items); });
+      with_categories(items, [](Miner& miner, const auto& c) { miner.count_items(c); });
     });
     std::size_t budget = kMatrixCountsPerBatch;
     for (Miner& miner : miners)
       miner.settle(budget);
+    std::size_t categories_budget = kMatrixCountsPerBatch;  // as when they had walks of their own
+    if (first == 0) categories.settle(categories_budget);
     for_each_basket(ctx, product_of, [&](std::uint32_t o, const std::vector<std::uint32_t>& items) {
       for_each_set(o, [&](Miner& miner) { miner.count_pairs(items); });
+      with_categories(items, [](Miner& miner, const auto& c) { miner.count_pairs(c); });
     });
     for (std::size_t k = 0; k < miners.size(); ++k)
       done(first + k, std::move(miners[k].mined()));
+    if (first == 0) categories_done(std::move(categories.mined()));
   }
 }
 
@@ -307,19 +323,19 @@ BasketSums basket_sums(const AnalysisContext& ctx) {
   if (sets.baskets == 0) return sums;
   Mined overall;
   const std::size_t segments = sets.labels[0].size();
-  mine_products(ctx, sets, [&](std::size_t set, Mined&& mined) {
-    if (set == 0) {
-      sums.products = counts_of(mined);
-      if (s.basket_triples) overall = std::move(mined);
-    } else if (set <= segments) {
-      sums.by_segment.emplace_back(sets.labels[0][set - 1], counts_of(mined));
-    } else {
-      sums.by_channel.emplace_back(sets.labels[1][set - 1 - segments], counts_of(mined));
-    }
-  });
-  sums.categories = counts_of(mine_all(ctx, store.pools.labels.size(), [&](std::uint32_t line) {
-    return store.products.category[store.lines.product[line]];
-  }));
+  mine_products(
+      ctx, sets,
+      [&](std::size_t set, Mined&& mined) {
+        if (set == 0) {
+          sums.products = counts_of(mined);
+          if (s.basket_triples) overall = std::move(mined);
+        } else if (set <= segments) {
+          sums.by_segment.emplace_back(sets.labels[0][set - 1], counts_of(mined));
+        } else {
+          sums.by_channel.emplace_back(sets.labels[1][set - 1 - segments], counts_of(mined));
+        }
+      },
+      [&](Mined&& categories) { sums.categories = counts_of(categories); });
   for (std::uint32_t rec = 0; rec < ctx.offers.size(); ++rec) {
     const OfferFacts& f = ctx.offers[rec];
     if (f.anchor == kNoId || f.offered == kNoId) continue;

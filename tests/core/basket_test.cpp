@@ -174,6 +174,62 @@ TEST(BasketMining, GroupCountsSameWhenMinedInBatches) {
   EXPECT_EQ(found, expected);
 }
 
+TEST(BasketMining, CategoryCountsEqualBruteForceWhenProductsAreMinedInBatches) {
+  // Categories are mined in the walks of the product sets' first batch: with enough segments
+  // and products there are several batches, and the categories are still counted once.
+  constexpr int kProducts = 2000, kSegments = 1200, kOrders = 12000, kCategories = 23;
+  std::mt19937 random(5);
+  std::string products = "product_id,category,price\n";
+  std::vector<std::string> category_of(kProducts);
+  for (int p = 0; p < kProducts; ++p) {
+    if (p % 9 != 0) category_of[p] = "C" + std::to_string(random() % kCategories);  // else none
+    products += "P" + std::to_string(p) + "," + category_of[p] + ",2.50\n";
+  }
+  std::string orders = "order_id,segment,product_id,quantity,unit_price\n";
+  std::map<std::string, double> items, pairs;
+  double baskets = 0;
+  for (int o = 0; o < kOrders; ++o) {
+    const std::string segment = "s" + std::to_string(random() % kSegments);
+    std::set<int> basket;
+    const int size = 1 + static_cast<int>(random() % 5);
+    while (static_cast<int>(basket.size()) < size)
+      basket.insert(static_cast<int>(random() % kProducts));
+    std::set<std::string> categories;
+    for (int product : basket) {
+      orders += std::to_string(o) + "," + segment + ",P" + std::to_string(product) + ",1,2.50\n";
+      if (!category_of[product].empty()) categories.insert(category_of[product]);
+    }
+    if (categories.empty()) continue;
+    ++baskets;
+    for (auto a = categories.begin(); a != categories.end(); ++a) {
+      items[*a] += 1;
+      for (auto b = std::next(a); b != categories.end(); ++b)
+        pairs[*a + "+" + *b] += 1;
+    }
+  }
+  Engine engine;
+  ASSERT_TRUE(engine.configure(R"({"basket_min_support": 1, "sections": ["basket"]})").ok());
+  ASSERT_TRUE(testing::feed_chunks(engine, products, 1 << 16, {"products.csv", {}, {}, {}}).ok());
+  ASSERT_TRUE(testing::feed_chunks(engine, orders, 1 << 16, {"orders.csv", {}, {}, {}}).ok());
+  const Store& store = engine.store();
+  ASSERT_GT(std::size_t{kSegments} * store.products.size(), std::size_t{1} << 21);
+  const AnalysisContext ctx = build_context(store, engine.settings());
+  const BasketSums sums = basket_sums(ctx);
+  std::map<std::string, double> found_items, found_pairs;
+  for (std::uint32_t c = 0; c < sums.categories.item_count.size(); ++c) {
+    if (sums.categories.item_count[c] > 0)
+      found_items[std::string(store.pools.labels.view(c))] = sums.categories.item_count[c];
+  }
+  for (const PairCount& pair : sums.categories.pairs) {
+    std::string a(store.pools.labels.view(pair.a)), b(store.pools.labels.view(pair.b));
+    if (b < a) std::swap(a, b);
+    found_pairs[a + "+" + b] = pair.count;
+  }
+  EXPECT_EQ(sums.categories.baskets, baskets);
+  EXPECT_EQ(found_items, items);
+  EXPECT_EQ(found_pairs, pairs);
+}
+
 TEST(BasketMining, PlantedPairAndLowLiftOfferAreFound) {
   sample::GeneratorOptions options;
   options.orders = 20000;
