@@ -39,25 +39,6 @@ after(async () => {
   await dashboard.close();
 });
 
-test('charts: every panel\'s chart is drawn once the report event fired, and none is left over', async () => {
-  const drawn = await page.evaluate(() => {
-    const sections = ['trends', 'dimensions', 'experiment', 'offers', 'basket', 'ltv', 'simulator'];
-    const canvases = [...document.querySelectorAll('section.panel canvas')];
-    return {
-      withData: sections.filter((id) => globalThis.Chart.getChart(document.querySelector(`#${id} canvas`))?.data.datasets[0].data.length > 0),
-      charts: Object.keys(globalThis.Chart.instances).length,
-      canvasesWithChart: canvases.filter((c) => globalThis.Chart.getChart(c)).length,
-      warmUpBoxes: document.querySelectorAll('.chart-warm-up').length,
-    };
-  });
-  // The panels' charts are drawn after every panel is built (deferCharts), before the event.
-  assert.deepEqual(drawn.withData, ['trends', 'dimensions', 'experiment', 'offers', 'basket', 'ltv', 'simulator']);
-  // The hidden chart that warmed Chart.js up while the page waited for files is gone (this test
-  // runs first: later ones draw panels of their own).
-  assert.equal(drawn.charts, drawn.canvasesWithChart);
-  assert.equal(drawn.warmUpBoxes, 0);
-});
-
 test('files: each shows its detected table and the rows used', async () => {
   const rows = page.locator('.file-list li');
   assert.equal(await rows.count(), 4);
@@ -367,32 +348,6 @@ test('customer value: adopters against others per window, with the caveat', asyn
   }
   assert.match(await page.textContent('#ltv'), /association, not the effect/);
   await page.locator('#ltv').screenshot({ path: path.join(screenshots, 'panel-ltv.png') });
-});
-
-test('charts: held back by deferCharts until flushed, with their updates; a canvas gone by then is skipped; the warm-up leaves nothing', async () => {
-  const result = await page.evaluate(async () => {
-    const { barChart, chartOf, deferCharts, updateData, warmUpCharts } = await import('./app/charts.js');
-    const box = document.createElement('div');
-    box.style.width = '400px';
-    const [kept, gone] = [document.createElement('canvas'), document.createElement('canvas')];
-    box.append(kept, gone);
-    document.body.append(box);
-    const chartsBefore = Object.keys(globalThis.Chart.instances).length;
-    const flush = deferCharts();
-    for (const canvas of [kept, gone]) barChart(canvas, { labels: ['a', 'b'], datasets: [{ label: 'x', data: [1, 2] }] });
-    const heldBack = chartOf(kept) === undefined && chartOf(gone) === undefined;
-    updateData(kept, [[3, 4]]);
-    gone.remove();
-    flush();
-    const after = { heldBack, data: chartOf(kept)?.data.datasets[0].data, gone: chartOf(gone) === undefined };
-    chartOf(kept).destroy();
-    warmUpCharts(box);
-    after.leftOver = Object.keys(globalThis.Chart.instances).length - chartsBefore;
-    after.children = box.childElementCount;
-    box.remove();
-    return after;
-  });
-  assert.deepEqual(result, { heldBack: true, data: [3, 4], gone: true, leftOver: 0, children: 1 });
 });
 
 test('simulator: starts at the baseline of the report', async () => {

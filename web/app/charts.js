@@ -13,7 +13,6 @@ Chart.defaults.color = '#1c2430';
 export const COLORS = { primary: '#0b5cad', secondary: '#8a96a3', good: '#1b7f3b', bad: '#a4161a', neutral: '#6b4fa0' };
 
 const live = new Map();  // canvas → chart
-let deferred = null;  // canvas → config of charts waiting for flushCharts (see deferCharts)
 
 /** A figure holding a canvas, a caption and a PNG download button. */
 export function chartFigure(title, fileName) {
@@ -26,10 +25,6 @@ export function chartFigure(title, fileName) {
 }
 
 function draw(canvas, config) {
-  if (deferred) {
-    deferred.set(canvas, config);
-    return null;
-  }
   live.get(canvas)?.destroy();
   const chart = new Chart(canvas, config);
   live.set(canvas, chart);
@@ -101,44 +96,6 @@ export function lineChart(canvas, { labels, lines, partial = [], format = (v) =>
   });
 }
 
-/**
- * Draws each kind of chart once on a hidden canvas inside `parent` and throws it away. Chart.js
- * compiles lazily: the first chart on a page took about 150 ms more than the next ones, all of
- * it on the way from a dropped file to the dashboard. Done while the page waits for a file,
- * that cost is paid before the drop.
- */
-export function warmUpCharts(parent) {
-  const canvas = h('canvas');
-  const box = h('div', { class: 'chart-box chart-warm-up', 'aria-hidden': 'true' }, canvas);
-  parent.append(box);
-  try {
-    const labels = ['a', 'b', 'c'];
-    const format = (v) => String(v);
-    lineChart(canvas, { labels, lines: [{ label: 'x', data: [1, null, 3], color: COLORS.primary }, { label: 'y', data: [2, 1, 0], color: COLORS.good, dash: [4, 2] }], partial: [false, false, true], format });
-    barChart(canvas, { labels, datasets: [{ label: 'x', data: [1, -2, 3], color: bySign }], horizontal: true, format });
-    intervalChart(canvas, { labels, intervals: [[-1, 1], [0, 2], [1, 3]], estimates: [0, 1, 2], significant: [false, true, true], level: '90%', format });
-  } finally {
-    live.get(canvas)?.destroy();
-    live.delete(canvas);
-    box.remove();
-  }
-}
-
-/**
- * Holds back the charts drawn from now on until the returned function is called, which draws
- * them (those whose canvas is still in the page). Chart.js reads its canvas's size, so each chart
- * drawn while panels are being built makes the browser lay out everything added since the last
- * one (about 40 ms a chart on a large report); drawn after the panels, they share one layout.
- */
-export function deferCharts() {
-  const batch = (deferred ??= new Map());
-  return function flushCharts() {
-    if (deferred !== batch) return;
-    deferred = null;
-    for (const [canvas, config] of batch) if (canvas.isConnected) draw(canvas, config);
-  };
-}
-
 /** The chart drawn on a canvas (for tests and exports). */
 export function chartOf(canvas) {
   return live.get(canvas);
@@ -146,8 +103,6 @@ export function chartOf(canvas) {
 
 /** Replaces the data of an existing chart's datasets (no redraw from scratch: for sliders). */
 export function updateData(canvas, data) {
-  const waiting = deferred?.get(canvas);
-  if (waiting) return data.forEach((values, i) => (waiting.data.datasets[i].data = values));
   const chart = live.get(canvas);
   if (!chart) return;
   data.forEach((values, i) => (chart.data.datasets[i].data = values));

@@ -2,7 +2,6 @@
 // inside any element (or shadow root); every panel is drawn from the report alone.
 import { localZone } from '../src/time-zone.js';
 import { WorkerEngine } from '../src/worker-client.js';
-import { deferCharts, warmUpCharts } from './charts.js';
 import { fill, h } from './dom.js';
 import { download } from './export.js';
 import { FilesPanel } from './files.js';
@@ -52,9 +51,6 @@ export function mount(element, options = {}) {
     h('main', {}, load, status, Object.values(sections)));
   fill(element, root);
   const state = { report: null };
-  // Chart.js's first chart is slow (lazy compilation): draw one while the page waits for a file.
-  const idle = globalThis.requestIdleCallback ?? ((run) => setTimeout(run, 200));
-  const chartWarmUp = idle(() => state.report || !root.isConnected || warmUpCharts(root), { timeout: 2000 });
 
   function goTo(id, pointer) {
     const section = sections[id];
@@ -99,21 +95,15 @@ export function mount(element, options = {}) {
       ['basket', (root) => renderBasket(root, report)], ['ltv', (root) => renderLtv(root, report)],
       ['simulator', (root) => renderSimulator(root, report, engine, { preloaded: simulator })],
     ];
-    // One panel failing must not hide the others.
-    const failed = (id, error) => fill(sections[id], h('h2', {}, SECTIONS.find(([s]) => s === id)[1]), h('p', { class: 'error', role: 'alert' }, `This panel could not be drawn: ${error.message}`));
-    // Every panel's page first, then their charts (see deferCharts); a panel still waiting (the
-    // simulator, for its baseline) draws its later charts at once.
-    const flushCharts = deferCharts();
-    const drawn = draw.map(([id, render]) => {
+    for (const [id, render] of draw) {
       sections[id].hidden = false;
       try {
-        return Promise.resolve(render(sections[id])).catch((error) => failed(id, error));
+        await render(sections[id]);
       } catch (error) {
-        return failed(id, error);
+        // One panel failing must not hide the others.
+        fill(sections[id], h('h2', {}, SECTIONS.find(([s]) => s === id)[1]), h('p', { class: 'error', role: 'alert' }, `This panel could not be drawn: ${error.message}`));
       }
-    });
-    flushCharts();
-    await Promise.all(drawn);
+    }
     fill(status, '');
     element.dispatchEvent(new CustomEvent('basketlift-report', { detail: report, bubbles: true, composed: true }));
   }
@@ -142,7 +132,6 @@ export function mount(element, options = {}) {
     addFiles: (list) => files.add([...list]),
     loadSample: () => files.loadSample(),
     destroy() {
-      (globalThis.cancelIdleCallback ?? clearTimeout)(chartWarmUp);
       if (ownEngine) engine.terminate();
       element.replaceChildren();
     },
