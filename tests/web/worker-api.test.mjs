@@ -1,7 +1,8 @@
 // The WorkerEngine contract in a real browser: terminate() settles every pending call (and any
-// later one) with code "terminated"; simulate(baseline, scenario) takes its arguments in the
-// Engine's order, a null baseline meaning the last report; the dashboard's destroy() leaves an
-// engine the caller passed in running.
+// later one) with code "terminated", a worker whose script does not load with code "internal";
+// simulate(baseline, scenario) takes its arguments in the Engine's order, a null baseline
+// meaning the last report; the dashboard's destroy() leaves an engine the caller passed in
+// running.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { openDashboard } from './browser.mjs';
@@ -36,6 +37,26 @@ test('terminate() rejects pending and later calls with code "terminated"', async
     return codes;
   });
   assert.deepEqual(outcome, Array(3).fill('BasketliftError:terminated'));
+});
+
+test('a worker whose script does not load fails every call with code "internal", later calls too', async () => {
+  const outcome = await browser.page.evaluate(async () => {
+    const { WorkerEngine } = await import('./src/worker-client.js');
+    const engine = new WorkerEngine(new URL('./src/no-such-worker.js', location.href));
+    // A call's outcome, or 'unanswered' when it has not settled within 10 s.
+    const settle = (call) => Promise.race([
+      call.then(() => 'resolved', (error) => `${error.name}:${error.code}`),
+      new Promise((resolve) => setTimeout(() => resolve('unanswered'), 10000)),
+    ]);
+    const first = await settle(engine.memory());  // pending when the load fails
+    const later = await settle(engine.configure({}));  // made after it failed
+    engine.terminate();
+    return [first, later];
+  });
+  assert.deepEqual(outcome, ['BasketliftError:internal', 'BasketliftError:internal']);
+  // The browser logs the missing script; nothing else may be logged.
+  const logged = browser.consoleErrors.splice(0);
+  assert.ok(logged.every((message) => /404|Not Found|no-such-worker/.test(message)), logged.join('\n'));
 });
 
 test('simulate(baseline, scenario): null means the last report, as passing it does', async () => {

@@ -18,7 +18,11 @@ export interface GroupProjection {
 
 /** The engine API answered by a Web Worker; every call returns a promise. */
 export class WorkerEngine {
-  /** Starts the worker (by default worker.js beside this module). */
+  /**
+   * Starts the worker (by default worker.js beside this module). When its script does not load
+   * (missing, or refused by the page's Content-Security-Policy), every call, pending or later,
+   * rejects with code "internal".
+   */
   constructor(workerUrl?: URL | string | null);
   /** Replaces the settings. */
   configure(settings: SettingsOverrides): Promise<void>;

@@ -9,6 +9,7 @@ export class WorkerEngine {
   #nextId = 1;
   #pending = new Map();
   #terminated = false;
+  #failure = null;  // once the worker's script could not load: what every later call gets
 
   /** Starts the worker (by default the one beside this module). */
   constructor(workerUrl = null) {
@@ -17,7 +18,12 @@ export class WorkerEngine {
     this.#worker = workerUrl ? new Worker(workerUrl, { type: 'module' }) : new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
     this.#worker.onmessage = (event) => this.#receive(event.data);
     this.#worker.onerror = (event) => {
-      const error = new BasketliftError('internal', `engine worker failed: ${event.message ?? 'unknown error'}`);
+      // A plain Event (not an ErrorEvent) says the worker's script did not load (missing, or
+      // refused by the page's Content-Security-Policy): nothing will ever answer, so calls made
+      // later fail at once too instead of waiting for ever.
+      const loadFailed = typeof ErrorEvent !== 'function' || !(event instanceof ErrorEvent);
+      const error = new BasketliftError('internal', `engine worker failed: ${event.message ?? (loadFailed ? 'its script could not be loaded' : 'unknown error')}`);
+      if (loadFailed) this.#failure = error;
       for (const { reject } of this.#pending.values()) reject(error);
       this.#pending.clear();
     };
@@ -38,8 +44,8 @@ export class WorkerEngine {
   #call(type, args = {}, onProgress = null) {
     const id = this.#nextId++;
     const promise = new Promise((resolve, reject) => {
-      if (this.#terminated) {
-        reject(terminated());
+      if (this.#terminated || this.#failure) {
+        reject(this.#failure ?? terminated());
         return;
       }
       this.#pending.set(id, { resolve, reject, onProgress });
