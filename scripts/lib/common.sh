@@ -5,7 +5,8 @@
 BASKETLIFT_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 export NODE_PATH=/usr/share/nodejs  # Debian's em++ needs its Node modules (acorn) from here
 
-step() { printf '\n==> %s\n' "$*"; }
+# A step's title, with the seconds since the script started (where a slow CI run spent them).
+step() { printf '\n==> %s [%d s]\n' "$*" "$SECONDS"; }
 
 as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
