@@ -198,7 +198,7 @@ void mine_products(const AnalysisContext& ctx, const ProductSets& sets, Done don
     std::size_t budget = kMatrixCountsPerBatch;
     for (Miner& miner : miners)
       miner.settle(budget);
-    std::size_t categories_budget = kMatrixCountsPerBatch;  // as when they had walks of their own
+    std::size_t categories_budget = kMatrixCountsPerBatch;  // theirs: the sets keep all of theirs
     if (first == 0) categories.settle(categories_budget);
     for_each_basket(ctx, product_of, [&](std::uint32_t o, const std::vector<std::uint32_t>& items) {
       for_each_set(o, [&](Miner& miner) { miner.count_pairs(items); });

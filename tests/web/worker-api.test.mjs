@@ -39,24 +39,31 @@ test('terminate() rejects pending and later calls with code "terminated"', async
   assert.deepEqual(outcome, Array(3).fill('BasketliftError:terminated'));
 });
 
-test('a worker whose script does not load fails every call with code "internal", later calls too', async () => {
-  const outcome = await browser.page.evaluate(async () => {
+test('a worker whose script does not load (missing, or refused by the page\'s CSP) fails every call with code "internal", later calls too', async () => {
+  const outcomes = await browser.page.evaluate(async () => {
     const { WorkerEngine } = await import('./src/worker-client.js');
-    const engine = new WorkerEngine(new URL('./src/no-such-worker.js', location.href));
     // A call's outcome, or 'unanswered' when it has not settled within 10 s.
     const settle = (call) => Promise.race([
       call.then(() => 'resolved', (error) => `${error.name}:${error.code}`),
       new Promise((resolve) => setTimeout(() => resolve('unanswered'), 10000)),
     ]);
-    const first = await settle(engine.memory());  // pending when the load fails
-    const later = await settle(engine.configure({}));  // made after it failed
-    engine.terminate();
-    return [first, later];
+    const missing = new URL('./src/no-such-worker.js', location.href);
+    const refused = URL.createObjectURL(new Blob(['onmessage = () => {}'], { type: 'text/javascript' }));  // worker-src 'self'
+    const outcomes = [];
+    for (const url of [missing, refused]) {
+      const engine = new WorkerEngine(url);
+      const first = await settle(engine.memory());  // pending when the load fails
+      const later = await settle(engine.configure({}));  // made after it failed
+      engine.terminate();
+      outcomes.push([first, later, await settle(engine.analyze())]);  // terminate() still says so
+    }
+    return outcomes;
   });
-  assert.deepEqual(outcome, ['BasketliftError:internal', 'BasketliftError:internal']);
-  // The browser logs the missing script; nothing else may be logged.
+  const failed = ['BasketliftError:internal', 'BasketliftError:internal', 'BasketliftError:terminated'];
+  assert.deepEqual(outcomes, [failed, failed]);
+  // The browser logs the missing script and the refused one; nothing else may be logged.
   const logged = browser.consoleErrors.splice(0);
-  assert.ok(logged.every((message) => /404|Not Found|no-such-worker/.test(message)), logged.join('\n'));
+  assert.ok(logged.every((message) => /404|Not Found|no-such-worker|Content Security Policy/.test(message)), logged.join('\n'));
 });
 
 test('simulate(baseline, scenario): null means the last report, as passing it does', async () => {

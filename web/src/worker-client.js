@@ -45,7 +45,7 @@ export class WorkerEngine {
     const id = this.#nextId++;
     const promise = new Promise((resolve, reject) => {
       if (this.#terminated || this.#failure) {
-        reject(this.#failure ?? terminated());
+        reject(this.#terminated ? terminated() : this.#failure);
         return;
       }
       this.#pending.set(id, { resolve, reject, onProgress });
