@@ -92,16 +92,7 @@ class ByteArray {
 class IdColumn {
  public:
   /// The id at row i.
-  std::uint32_t operator[](std::size_t i) const {
-    switch (width_) {
-      case 1:
-        return widen(data_[i], 0xFFu);
-      case 2:
-        return widen(load<std::uint16_t>(i), 0xFFFFu);
-      default:
-        return load<std::uint32_t>(i);
-    }
-  }
+  std::uint32_t operator[](std::size_t i) const { return reader()[i]; }
   /// Appends an id.
   void push_back(std::uint32_t id) {
     fit(id);
@@ -172,10 +163,6 @@ class IdColumn {
     T value;
     std::memcpy(&value, data + i * sizeof(T), sizeof(T));
     return value;
-  }
-  template <typename T>
-  T load(std::size_t i) const {
-    return load<T>(data_.data(), i);
   }
   void store(std::size_t i, std::uint32_t id) { write(data_.data() + i * width_, id); }
   // Writes `id` at the current width to `at` (kNoId as the width's largest value).
