@@ -58,8 +58,8 @@ try {
     }).observe({ type: 'longtask' });
   });
   await new Promise((resolve) => setTimeout(resolve, Number(process.env.IDLE_MS ?? 0)));
-  const idle = await rendererBytes(dashboard.profile);
-  const peak = { ...idle };
+  const before = await rendererBytes(dashboard.profile);
+  const peak = { ...before };
   let sampling = true;
   const sampler = (async () => {
     while (sampling) {
@@ -91,9 +91,9 @@ try {
   const readEnd = await page.evaluate(() => document.querySelector('.file-status').textContent);
   console.log(`| file | ${(bytes / 1e6).toFixed(0)} MB NDJSON, ${orders.toLocaleString('en')} orders (${readEnd}) |`);
   console.log(`| drop → full dashboard | ${wall.toFixed(1)} s (${(bytes / 1e6 / wall).toFixed(0)} MB/s end to end) |`);
-  const mib = (bytes) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
-  console.log(`| tab peak memory (renderer RSS) | ${mib(peak.resident)} (${mib(idle.resident)} before the drop) |`);
-  console.log(`| tab peak private footprint (renderer RssAnon + VmSwap) | ${mib(peak.private)} (${mib(idle.private)} before the drop) |`);
+  const mib = (n) => `${(n / 2 ** 20).toFixed(0)} MiB`;
+  console.log(`| tab peak memory (renderer RSS) | ${mib(peak.resident)} (${mib(before.resident)} before the drop) |`);
+  console.log(`| tab peak private footprint (renderer RssAnon + VmSwap) | ${mib(peak.private)} (${mib(before.private)} before the drop) |`);
   console.log(`| of which: to first progress, reading, analysis + drawing | ${(result.firstProgress / 1000).toFixed(1)} s, ${(result.reading / 1000).toFixed(1)} s, ${(result.after / 1000).toFixed(1)} s |`);
   console.log(`| progress updates while reading | ${result.updates}, longest gap ${result.maxGap.toFixed(0)} ms |`);
   console.log(`| longest main-thread task | ${result.longest.toFixed(0)} ms |`);
