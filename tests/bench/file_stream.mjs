@@ -1,0 +1,65 @@
+// Benchmark of the browser, not of Basketlift: how fast headless Chromium hands a page the bytes
+// of a chosen File through its stream (Blob.stream(), the way the engine reads a dropped file),
+// with nothing done with them. Each FILE is chosen in a fresh dashboard tab and streamed RUNS
+// times; each read prints its milliseconds and the minor page faults it cost the tab's
+// renderer processes (a fault maps one fresh 4 KiB page; `first_touch.mjs` gives this machine's
+// price of one). The first reads of a tab are the ones a drop meets.
+//
+//   node tests/bench/file_stream.mjs FILE [FILE ...] [--runs RUNS]      (default 2 runs)
+import { readdir, readFile } from 'node:fs/promises';
+import { openDashboard } from '../web/browser.mjs';
+
+const args = process.argv.slice(2);
+const runsAt = args.indexOf('--runs');
+const runs = runsAt >= 0 ? Number(args.splice(runsAt, 2)[1]) : 2;
+const files = args;
+if (files.length === 0 || !(runs >= 1)) {
+  console.error('usage: node tests/bench/file_stream.mjs FILE [FILE ...] [--runs RUNS]');
+  process.exit(2);
+}
+
+// Minor faults so far of this profile's page renderers (the tab and its workers).
+async function rendererFaults(profile) {
+  let total = 0;
+  for (const pid of await readdir('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const cmdline = await readFile(`/proc/${pid}/cmdline`, 'utf8');
+      if (!cmdline.includes('--type=renderer') || cmdline.includes('--top-chrome-webui') || !cmdline.includes(profile)) continue;
+      // Fields after the command name: state is the first, minflt the eighth (proc(5)).
+      total += Number((await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1].split(' ')[7]);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return total;
+}
+
+const dashboard = await openDashboard();
+try {
+  const { page, profile } = dashboard;
+  console.log('| file | read | ms | MB/s | renderer minor faults |');
+  console.log('|---|---:|---:|---:|---:|');
+  for (const [k, file] of files.entries()) {
+    await page.evaluate((k) => {
+      const input = Object.assign(document.createElement('input'), { type: 'file', id: `stream-probe-${k}` });
+      document.body.append(input);
+    }, k);
+    await page.setInputFiles(`#stream-probe-${k}`, file);
+    for (let run = 1; run <= runs; run++) {
+      const before = await rendererFaults(profile);
+      const { ms, bytes } = await page.evaluate(async (k) => {
+        const chosen = document.getElementById(`stream-probe-${k}`).files[0];
+        const start = performance.now();
+        const reader = chosen.stream().getReader();
+        let bytes = 0;
+        for (let part = await reader.read(); !part.done; part = await reader.read()) bytes += part.value.length;
+        return { ms: performance.now() - start, bytes };
+      }, k);
+      const faults = (await rendererFaults(profile)) - before;
+      console.log(`| ${file} (${(bytes / 1e6).toFixed(0)} MB) | ${run} | ${ms.toFixed(0)} | ${(bytes / 1e3 / ms).toFixed(0)} | ${faults} |`);
+    }
+  }
+} finally {
+  await dashboard.close();
+}
