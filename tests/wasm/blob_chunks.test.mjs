@@ -1,9 +1,11 @@
 // Reading a Blob into buffers used again (web/src/blob-chunks.js): every byte of any range, in
 // chunks of any size, from an in-memory Blob and from a file-backed one (fs.openAsBlob, whose
-// stream gives a large file in several pieces); the slices read as before where a runtime's
-// Blobs have no stream; a stream whose BYOB reads never resolve (Chromium 156, now and then)
-// is read whole all the same; a caller that stops early has the stream cancelled; and a file
-// read from a Blob in small chunks gives the same report as from its bytes.
+// stream gives a large file in several pieces), read by the streams' BYOB readers; the slices
+// read as before where a runtime's Blobs have no stream; a stream whose BYOB reads stop being
+// answered (Chromium 156, now and then), at once or in the middle of a chunk, is read whole all
+// the same, by its default reader after the time limit; a caller that stops early has the
+// stream cancelled; and a file read from a Blob in small chunks gives the same report as from
+// its bytes.
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, openAsBlob, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,7 +14,11 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadEngineModule, root, webDir } from './helpers.mjs';
 
-const { blobBytes, blobChunks } = await import(pathToFileURL(path.join(webDir, 'src/blob-chunks.js')));
+const blobChunksUrl = pathToFileURL(path.join(webDir, 'src/blob-chunks.js'));
+const { blobBytes, blobChunks } = await import(blobChunksUrl);
+// A BYOB read left unanswered makes a realm read by default readers from then on: the tests that
+// leave reads unanswered each load a module instance of their own (another URL).
+const freshBlobChunks = (name) => import(`${blobChunksUrl}?${name}`);
 const { createEngine } = await loadEngineModule();
 
 // 600 KB of bytes that differ from their neighbours (a misplaced piece would show).
@@ -49,12 +55,23 @@ function blobWithReaders(wrap) {
   };
 }
 
-// A Blob whose streams' BYOB readers never answer a read, as Chromium 156's now and then did
-// for a dropped File (the drop hung); their default readers work.
-const StallingByobBlob = blobWithReaders((reader, options) => {
-  if (options?.mode === 'byob') reader.read = () => new Promise(() => {});
-  return reader;
-});
+// A Blob whose streams' BYOB readers answer `answered` reads with at most 1,000 bytes each
+// (as a file-backed stream answers with what it has), then never another, as Chromium 156's now
+// and then did for a dropped File (the drop hung); their default readers work. Counts the
+// readers of each kind it gave.
+function stallingByobBlob(answered) {
+  return class extends blobWithReaders((reader, options, blob) => {
+    blob.readers[options?.mode ?? 'default'] += 1;
+    if (options?.mode === 'byob') {
+      const read = reader.read.bind(reader);
+      let left = answered;
+      reader.read = (view) => (left-- > 0 ? read(new Uint8Array(view.buffer, view.byteOffset, Math.min(view.byteLength, 1_000))) : new Promise(() => {}));
+    }
+    return reader;
+  }) {
+    readers = { byob: 0, default: 0 };
+  };
+}
 
 const RANGES = [[0, data.length], [1, data.length - 1], [65_535, 200_003], [300_000, 300_001], [5, 5]];
 const CHUNKS = [1 << 20, 65_536, 100_000, 4_096];
@@ -97,14 +114,50 @@ class CancelCountingBlob extends blobWithReaders((reader, options, blob) => {
   cancelled = 0;
 }
 
-test('a stream whose BYOB reads never resolve is read whole, not waited on for ever', async () => {
-  const blob = new StallingByobBlob([data]);
-  const read = Promise.all([chunksOf(blob, 0, data.length, 65_536), blobBytes(blob, 0, data.length)]);
+test('a Blob that has BYOB readers is read by them alone', async () => {
+  const blob = new (stallingByobBlob(Infinity))([data]);
+  assert.ok((await chunksOf(blob, 0, data.length, 65_536)).bytes.equals(Buffer.from(data)));
+  assert.ok(Buffer.from(await blobBytes(blob, 1, data.length)).equals(Buffer.from(data.subarray(1))));
+  assert.deepEqual(blob.readers, { byob: 2, default: 0 });
+});
+
+// Reads [0, data.length) in chunks and whole with a module instance of its own, failing after 5 s.
+async function readAllWithin5s(blob, name) {
+  const fresh = await freshBlobChunks(name);
+  const chunks = async () => {
+    const pieces = [];
+    for await (const chunk of fresh.blobChunks(blob, 0, data.length, 65_536, 50)) pieces.push(Buffer.from(chunk));
+    return Buffer.concat(pieces);
+  };
+  const read = Promise.all([chunks(), fresh.blobBytes(blob, 0, data.length, null, 50)]);
   let timer;
   const stalled = new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('the read stalled')), 5_000)));
   const [chunked, whole] = await Promise.race([read, stalled]).finally(() => clearTimeout(timer));
-  assert.ok(chunked.bytes.equals(Buffer.from(data)));
+  return { chunked, whole, fresh };
+}
+
+test('a stream whose BYOB reads are never answered is read whole, not waited on for ever', async () => {
+  const blob = new (stallingByobBlob(0))([data]);
+  const { chunked, whole, fresh } = await readAllWithin5s(blob, 'never');
+  assert.ok(chunked.equals(Buffer.from(data)));
   assert.ok(Buffer.from(whole).equals(Buffer.from(data)));
+  // Each of the two reads gave up its BYOB reader for a default one.
+  assert.deepEqual(blob.readers, { byob: 2, default: 2 });
+  // From then on this realm reads by default readers alone, not waiting on BYOB again.
+  const started = performance.now();
+  assert.ok(Buffer.from(await fresh.blobBytes(blob, 0, data.length, null, 2_000)).equals(Buffer.from(data)));
+  assert.ok(performance.now() - started < 1_000);
+  assert.deepEqual(blob.readers, { byob: 2, default: 3 });
+});
+
+test('a stream whose BYOB reads stop being answered in the middle of a chunk is read whole', async () => {
+  // 3 answers leave the first chunk of 65,536 bytes part filled; 100 stop in the second.
+  for (const answered of [3, 100]) {
+    const blob = new (stallingByobBlob(answered))([data]);
+    const { chunked, whole } = await readAllWithin5s(blob, `after-${answered}`);
+    assert.ok(chunked.equals(Buffer.from(data)), `${answered} reads answered: in chunks`);
+    assert.ok(Buffer.from(whole).equals(Buffer.from(data)), `${answered} reads answered: whole`);
+  }
 });
 
 test('a caller that stops early has the stream cancelled, and the Blob reads in full again', async () => {
