@@ -9,12 +9,6 @@ namespace basketlift {
 
 namespace {
 
-struct CustomerOrders {
-  std::int64_t first = kNoTime;                         // time of the first order
-  std::vector<std::pair<std::int64_t, double>> orders;  // (time, revenue)
-  bool adopter = false;
-};
-
 LtvGroup describe(const Moments& revenue, double repeaters, double confidence) {
   LtvGroup g;
   g.customers = revenue.n;
@@ -38,17 +32,40 @@ LtvSums ltv_sums(const AnalysisContext& ctx) {
   const OrderColumns& orders = store.orders;
   LtvSums sums;
   sums.customers_named = store.pools.customers.size() > 0;
-  std::vector<CustomerOrders> customers(store.pools.customers.size());
+  const std::uint32_t customer_count = store.pools.customers.size();
+  const auto dated_sale = [&](std::uint32_t o) {
+    return ctx.is_sale(o) && orders.customer[o] != kNoId && orders.time[o] != kNoTime;
+  };
+  // Each customer's dated sale orders, grouped by customer (a counting sort of order numbers,
+  // 4 bytes an order: no list per customer). After the fill, customer c's orders are
+  // by_customer[end[c - 1], end[c]) (from 0 for the first).
+  std::vector<std::uint32_t> end(customer_count + 1, 0);
   for (std::uint32_t o = 0; o < orders.size(); ++o) {
-    if (!ctx.is_sale(o) || orders.customer[o] == kNoId || orders.time[o] == kNoTime) continue;
-    CustomerOrders& c = customers[orders.customer[o]];
-    c.orders.emplace_back(orders.time[o], ctx.order_revenue[o]);
+    if (!dated_sale(o)) continue;
+    ++end[orders.customer[o] + 1];
     sums.data_end = std::max(sums.data_end, orders.time[o]);
   }
+  for (std::uint32_t c = 0; c < customer_count; ++c)
+    end[c + 1] += end[c];  // end[c]: where customer c's orders start
+  std::vector<std::uint32_t> by_customer(end[customer_count]);
+  for (std::uint32_t o = 0; o < orders.size(); ++o) {
+    if (dated_sale(o)) by_customer[end[orders.customer[o]]++] = o;
+  }
+  const auto begin_of = [&](std::uint32_t c) { return c == 0 ? 0 : end[c - 1]; };
+  // In time order (revenue breaking ties, as pairs of both would sort).
+  const auto earlier = [&](std::uint32_t a, std::uint32_t b) {
+    const std::int64_t ta = orders.time[a], tb = orders.time[b];
+    return ta < tb || (ta == tb && ctx.order_revenue[a] < ctx.order_revenue[b]);
+  };
+  for (std::uint32_t c = 0; c < customer_count; ++c) {
+    std::sort(by_customer.begin() + begin_of(c), by_customer.begin() + end[c], earlier);
+  }
+
   // Adopters: an order line with a rec_id, or an accepted impression of the customer.
+  std::vector<std::uint8_t> adopter(customer_count, 0);
   for (std::size_t l = 0; l < store.lines.size(); ++l) {
     const std::uint32_t customer = orders.customer[store.lines.order[l]];
-    if (store.lines.rec[l] != kNoId && customer != kNoId) customers[customer].adopter = true;
+    if (store.lines.rec[l] != kNoId && customer != kNoId) adopter[customer] = 1;
   }
   const ImpressionColumns& im = store.impressions;
   for (std::size_t i = 0; i < im.size(); ++i) {
@@ -60,29 +77,29 @@ LtvSums ltv_sums(const AnalysisContext& ctx) {
         store.session_row[im.session[i]] != kNoId) {
       customer = store.sessions.customer[store.session_row[im.session[i]]];
     }
-    if (customer != kNoId) customers[customer].adopter = true;
+    if (customer != kNoId) adopter[customer] = 1;
   }
-  for (CustomerOrders& c : customers) {
-    if (c.orders.empty()) continue;
-    std::sort(c.orders.begin(), c.orders.end());
-    c.first = c.orders.front().first;
+  for (std::uint32_t c = 0; c < customer_count; ++c) {
+    if (begin_of(c) == end[c]) continue;
     ++sums.customers;
-    sums.adopters += c.adopter;
+    sums.adopters += adopter[c];
   }
   for (int days : ctx.settings.ltv_windows_days) {
     const std::int64_t horizon = std::int64_t{days} * 86400;
     std::array<LtvGroupSums, 2> groups;
-    for (const CustomerOrders& c : customers) {
+    for (std::uint32_t c = 0; c < customer_count; ++c) {
+      const std::uint32_t first = begin_of(c);
+      if (first == end[c]) continue;
       // Only customers whose whole horizon lies inside the data are counted.
-      if (c.orders.empty() || c.first + horizon > sums.data_end) continue;
+      const std::int64_t until = orders.time[by_customer[first]] + horizon;
+      if (until > sums.data_end) continue;
       double in_window = 0;
-      bool repeated = false;
-      for (std::size_t k = 0; k < c.orders.size() && c.orders[k].first <= c.first + horizon; ++k) {
-        in_window += c.orders[k].second;
-        repeated = repeated || k > 0;
+      std::uint32_t k = first;
+      for (; k < end[c] && orders.time[by_customer[k]] <= until; ++k) {
+        in_window += ctx.order_revenue[by_customer[k]];
       }
-      groups[c.adopter].revenue.add(in_window);
-      groups[c.adopter].repeaters += repeated;
+      groups[adopter[c]].revenue.add(in_window);
+      groups[adopter[c]].repeaters += k - first > 1;
     }
     sums.windows.push_back(groups);
   }
