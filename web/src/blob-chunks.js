@@ -122,10 +122,12 @@ export async function* blobChunks(blob, start, end, chunkBytes, stallMs = BYOB_S
   let buffer = new ArrayBuffer(Math.min(chunkBytes, end - start));
   try {
     for (let at = start; at < end; at += chunkBytes) {
-      const bytes = await reader.fill(new Uint8Array(buffer, 0, Math.min(chunkBytes, end - at)));
+      const wanted = Math.min(chunkBytes, end - at);
+      const bytes = await reader.fill(new Uint8Array(buffer, 0, wanted));
       if (bytes.byteLength === 0) return;  // the Blob was shorter than it said
       buffer = bytes.buffer;
       yield bytes;
+      if (bytes.byteLength < wanted) return;  // the same, found within the chunk
     }
   } finally {
     reader.cancel();
