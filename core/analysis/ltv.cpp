@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "analysis/distributions.h"
+#include "util/group_by.h"
 
 namespace basketlift {
 
@@ -33,32 +34,26 @@ LtvSums ltv_sums(const AnalysisContext& ctx) {
   LtvSums sums;
   sums.customers_named = store.pools.customers.size() > 0;
   const std::uint32_t customer_count = store.pools.customers.size();
-  const auto dated_sale = [&](std::uint32_t o) {
-    return ctx.is_sale(o) && orders.customer[o] != kNoId && orders.time[o] != kNoTime;
-  };
   // Each customer's dated sale orders, grouped by customer (a counting sort of order numbers,
-  // 4 bytes an order: no list per customer). After the fill, customer c's orders are
-  // by_customer[end[c - 1], end[c]) (from 0 for the first).
-  std::vector<std::uint32_t> end(customer_count + 1, 0);
-  for (std::uint32_t o = 0; o < orders.size(); ++o) {
-    if (!dated_sale(o)) continue;
-    ++end[orders.customer[o] + 1];
+  // 4 bytes an order: no list per customer): customer c's are by_customer[begin[c], begin[c + 1]).
+  std::vector<std::uint32_t> begin, by_customer;
+  group_by(
+      customer_count, orders.size(),
+      [&](std::size_t o) {
+        const bool dated_sale = ctx.is_sale(static_cast<std::uint32_t>(o)) &&
+                                orders.customer[o] != kNoId && orders.time[o] != kNoTime;
+        return dated_sale ? orders.customer[o] : kNoId;
+      },
+      kNoId, begin, by_customer);
+  for (std::uint32_t o : by_customer)
     sums.data_end = std::max(sums.data_end, orders.time[o]);
-  }
-  for (std::uint32_t c = 0; c < customer_count; ++c)
-    end[c + 1] += end[c];  // end[c]: where customer c's orders start
-  std::vector<std::uint32_t> by_customer(end[customer_count]);
-  for (std::uint32_t o = 0; o < orders.size(); ++o) {
-    if (dated_sale(o)) by_customer[end[orders.customer[o]]++] = o;
-  }
-  const auto begin_of = [&](std::uint32_t c) { return c == 0 ? 0 : end[c - 1]; };
   // In time order (revenue breaking ties, as pairs of both would sort).
   const auto earlier = [&](std::uint32_t a, std::uint32_t b) {
     const std::int64_t ta = orders.time[a], tb = orders.time[b];
     return ta < tb || (ta == tb && ctx.order_revenue[a] < ctx.order_revenue[b]);
   };
   for (std::uint32_t c = 0; c < customer_count; ++c) {
-    std::sort(by_customer.begin() + begin_of(c), by_customer.begin() + end[c], earlier);
+    std::sort(by_customer.begin() + begin[c], by_customer.begin() + begin[c + 1], earlier);
   }
 
   // Adopters: an order line with a rec_id, or an accepted impression of the customer.
@@ -80,7 +75,7 @@ LtvSums ltv_sums(const AnalysisContext& ctx) {
     if (customer != kNoId) adopter[customer] = 1;
   }
   for (std::uint32_t c = 0; c < customer_count; ++c) {
-    if (begin_of(c) == end[c]) continue;
+    if (begin[c] == begin[c + 1]) continue;
     ++sums.customers;
     sums.adopters += adopter[c];
   }
@@ -88,14 +83,14 @@ LtvSums ltv_sums(const AnalysisContext& ctx) {
     const std::int64_t horizon = std::int64_t{days} * 86400;
     std::array<LtvGroupSums, 2> groups;
     for (std::uint32_t c = 0; c < customer_count; ++c) {
-      const std::uint32_t first = begin_of(c);
-      if (first == end[c]) continue;
+      const std::uint32_t first = begin[c];
+      if (first == begin[c + 1]) continue;
       // Only customers whose whole horizon lies inside the data are counted.
       const std::int64_t until = orders.time[by_customer[first]] + horizon;
       if (until > sums.data_end) continue;
       double in_window = 0;
       std::uint32_t k = first;
-      for (; k < end[c] && orders.time[by_customer[k]] <= until; ++k) {
+      for (; k < begin[c + 1] && orders.time[by_customer[k]] <= until; ++k) {
         in_window += ctx.order_revenue[by_customer[k]];
       }
       groups[adopter[c]].revenue.add(in_window);

@@ -7,10 +7,11 @@
 //
 //   [IDLE_MS=N] node tests/bench/dashboard_1m.mjs [ORDERS]      (default 1000000; needs the wasm build)
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { openDashboard } from '../web/browser.mjs';
+import { rendererFiles } from './renderers.mjs';
 import { cli } from '../wasm/helpers.mjs';
 
 const orders = Number(process.argv[2] ?? 1_000_000);
@@ -22,24 +23,11 @@ const bytes = (await stat(file)).size;
 // Memory of this profile's page renderers (the tab and its workers), in bytes: `resident` (RSS,
 // which counts the pages of Chromium's own binary that every renderer maps) and `private`
 // (RssAnon + VmSwap: what Chromium calls a process's private memory footprint, the "Memory
-// footprint" of its task manager). Chromium rewrites its processes' titles, so
-// /proc/PID/cmdline is one space-separated string.
+// footprint" of its task manager).
 async function rendererBytes(profile) {
-  const total = { resident: 0, private: 0 };
-  for (const pid of await readdir('/proc')) {
-    if (!/^\d+$/.test(pid)) continue;
-    try {
-      const cmdline = await readFile(`/proc/${pid}/cmdline`, 'utf8');
-      if (!cmdline.includes('--type=renderer') || cmdline.includes('--top-chrome-webui') || !cmdline.includes(profile)) continue;
-      const status = await readFile(`/proc/${pid}/status`, 'utf8');
-      const kib = (field) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0) * 1024;
-      total.resident += kib('VmRSS');
-      total.private += kib('RssAnon') + kib('VmSwap');
-    } catch {
-      // the process ended meanwhile
-    }
-  }
-  return total;
+  const statuses = await rendererFiles(profile, 'status');
+  const total = (field) => statuses.reduce((sum, status) => sum + Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0) * 1024, 0);
+  return { resident: total('VmRSS'), private: total('RssAnon') + total('VmSwap') };
 }
 
 const dashboard = await openDashboard();

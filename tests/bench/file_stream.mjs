@@ -8,8 +8,8 @@
 // (as web/src/blob-chunks.js reads a drop).
 //
 //   node tests/bench/file_stream.mjs FILE [FILE ...] [--runs RUNS] [--byob]      (default 2 runs)
-import { readdir, readFile } from 'node:fs/promises';
 import { openDashboard } from '../web/browser.mjs';
+import { rendererFiles } from './renderers.mjs';
 
 const args = process.argv.slice(2);
 const runsAt = args.indexOf('--runs');
@@ -22,21 +22,11 @@ if (files.length === 0 || !(runs >= 1)) {
   process.exit(2);
 }
 
-// Minor faults so far of this profile's page renderers (the tab and its workers).
+// Minor faults so far of this profile's page renderers (the tab and its workers): in
+// /proc/PID/stat, after the command name, state is the first field and minflt the eighth (proc(5)).
 async function rendererFaults(profile) {
-  let total = 0;
-  for (const pid of await readdir('/proc')) {
-    if (!/^\d+$/.test(pid)) continue;
-    try {
-      const cmdline = await readFile(`/proc/${pid}/cmdline`, 'utf8');
-      if (!cmdline.includes('--type=renderer') || cmdline.includes('--top-chrome-webui') || !cmdline.includes(profile)) continue;
-      // Fields after the command name: state is the first, minflt the eighth (proc(5)).
-      total += Number((await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1].split(' ')[7]);
-    } catch {
-      // the process ended meanwhile
-    }
-  }
-  return total;
+  const stats = await rendererFiles(profile, 'stat');
+  return stats.reduce((sum, stat) => sum + Number(stat.split(') ')[1].split(' ')[7]), 0);
 }
 
 const dashboard = await openDashboard();
