@@ -39,16 +39,6 @@ Caps compute_caps(const ExperimentUnits& u, const Settings& s) {
   return caps;
 }
 
-std::vector<ArmStats> stats_of(const ExperimentUnits& u, const std::vector<std::uint32_t>& members,
-                               const Caps& caps) {
-  std::vector<ArmStats> arms(u.arm_labels.size());
-  for (std::uint32_t unit : members) {
-    if (u.arm[unit] >= 0)
-      add_unit(arms[static_cast<std::size_t>(u.arm[unit])], u, unit, caps.revenue, caps.margin);
-  }
-  return arms;
-}
-
 // The metrics of one arm against control.
 // `cc` and `ct`: the pre-period sums of both arms (the "all" slice), else null.
 std::vector<MetricResult> compare(const ArmStats& c, const ArmStats& t, UnitKind unit,
@@ -98,20 +88,22 @@ std::vector<MetricResult> compare(const ArmStats& c, const ArmStats& t, UnitKind
   return out;
 }
 
-// Units of each slice: all, then per placement, channel and segment present.
-struct Slice {
-  std::string kind, value;
-  std::vector<std::uint32_t> members;
-};
-
-std::vector<Slice> slices_of(const ExperimentUnits& u, const Store& store) {
-  std::vector<Slice> slices;
-  Slice all{"all", "", {}};
+// Per-arm sums of each slice: all units, then per placement, channel and segment present,
+// each label's slice in order of the label's first appearance. Units are added in unit order
+// as they are met, without lists of members (4 bytes a unit and slice at the analysis' peak);
+// a unit's placements are distinct (build_units), so no unit is added to a slice twice.
+std::vector<SliceStats> slice_stats(const ExperimentUnits& u, const Store& store,
+                                    const Caps& caps) {
+  const std::vector<ArmStats> no_units(u.arm_labels.size());
+  std::vector<SliceStats> slices{{"all", "", no_units}};
+  const auto add = [&](std::size_t slot, std::uint32_t unit) {
+    if (u.arm[unit] >= 0) {
+      add_unit(slices[slot].arms[static_cast<std::size_t>(u.arm[unit])], u, unit, caps.revenue,
+               caps.margin);
+    }
+  };
   for (std::uint32_t unit = 0; unit < u.size(); ++unit)
-    all.members.push_back(unit);
-  slices.push_back(std::move(all));
-  // One pass per kind: each label's slice in order of the label's first appearance, its
-  // members in unit order.
+    add(0, unit);
   std::vector<std::uint32_t> slot_of(store.pools.labels.size(), kNoId);
   const auto add_by = [&](const char* kind, auto for_each_label) {
     std::vector<std::uint32_t> seen;
@@ -121,10 +113,9 @@ std::vector<Slice> slices_of(const ExperimentUnits& u, const Store& store) {
         if (slot_of[label] == kNoId) {
           slot_of[label] = static_cast<std::uint32_t>(slices.size());
           seen.push_back(label);
-          slices.push_back({kind, std::string(store.pools.labels.view(label)), {}});
+          slices.push_back({kind, std::string(store.pools.labels.view(label)), no_units});
         }
-        std::vector<std::uint32_t>& members = slices[slot_of[label]].members;
-        if (members.empty() || members.back() != unit) members.push_back(unit);
+        add(slot_of[label], unit);
       });
     }
     for (std::uint32_t label : seen)
@@ -274,8 +265,8 @@ ExperimentSums experiment_sums(const AnalysisContext& ctx, const ExperimentUnits
   ExperimentSums sums = experiment_frame(ctx, u);
   if (sums.totals.empty()) return sums;  // nothing to compare
   const Caps caps{sums.revenue_cap, sums.margin_cap};
-  for (Slice& slice : slices_of(u, ctx.store))
-    sums.slices.push_back({slice.kind, slice.value, stats_of(u, slice.members, caps)});
+  for (SliceStats& slice : slice_stats(u, ctx.store, caps))
+    sums.slices.push_back(std::move(slice));
   sums.cuped = cuped_sums(ctx, u, caps.revenue, caps.margin);
   return sums;
 }
