@@ -4,6 +4,9 @@
 //
 //   node tests/bench/warehouse_aggregates.mjs DIR [duckdb|postgres ...]
 //
+// DUCKDB_MEMORY_LIMIT=4GB caps DuckDB's memory (its default is 80% of the machine's); what does
+// not fit spills to a temporary directory, removed afterwards.
+//
 // DIR holds orders.csv, products.csv, offers.csv and sessions.csv (e.g. build/bench/1000000/csv, written by
 // scripts/bench.sh, or scripts/generate.sh). Tables are loaded typed (DuckDB's own detection) in
 // DuckDB and as text columns (COPY) in PostgreSQL; only the query is timed.
@@ -31,13 +34,15 @@ console.log(`|---|---:|---:|---:|---:|`);
 for (const engine of engines.length ? engines : ['duckdb', 'postgres']) {
   if (engine === 'duckdb') {
     const work = mkdtempSync(path.join(tmpdir(), 'basketlift-bench-'));
-    const duck = await openDuckDb();
+    const memoryLimit = process.env.DUCKDB_MEMORY_LIMIT ?? '';
+    const duck = await openDuckDb({ memoryLimit, spillDir: memoryLimit ? path.join(work, 'spill') : '' });
     let start = performance.now();
     for (const t of TABLES) await duck.load(t, path.join(dir, `${t}.csv`), { typed: true });
     const load = seconds(start);
     start = performance.now();
     const csv = await duck.csv(query('duckdb'), path.join(work, 'aggregates.csv'));
-    console.log(`| DuckDB (node-api, in memory) | ${lines} | ${load} | ${seconds(start)} | ${csv.length} bytes |`);
+    console.log(`| DuckDB (node-api, in memory${memoryLimit ? `, memory_limit ${memoryLimit}` : ''}) | ${lines} | ${load} | ${seconds(start)} | ${csv.length} bytes |`);
+    rmSync(path.join(work, 'spill'), { recursive: true, force: true });
     if (process.env.KEEP) console.log(path.join(work, "aggregates.csv")); else rmSync(work, { recursive: true, force: true });
   } else if (engine === 'postgres') {
     const pg = startPostgres();

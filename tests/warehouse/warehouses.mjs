@@ -52,11 +52,14 @@ export function startPostgres() {
 }
 
 /** An in-memory DuckDB (npm @duckdb/node-api). */
-export async function openDuckDb() {
+export async function openDuckDb({ memoryLimit = '', spillDir = '' } = {}) {
   const { DuckDBInstance } = await import('@duckdb/node-api');
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
   const run = (sql) => connection.run(sql);
+  // A memory limit (e.g. '4GB') makes DuckDB spill what does not fit to spillDir.
+  if (memoryLimit) await run(`SET memory_limit = '${memoryLimit}'`);
+  if (spillDir) await run(`SET temp_directory = '${spillDir}'`);
   return {
     /** Loads a CSV file as `table`: every column text, or with DuckDB's own type detection. */
     async load(table, path, { typed = false } = {}) {
