@@ -168,17 +168,18 @@ ExperimentUnits build_units(const AnalysisContext& ctx, UnitDetail detail) {
     ++u.placement_begin[unit + 1];
     if (variant_of_unit[unit] == kNoId) variant_of_unit[unit] = im.variant[i];
   }
-  // Placements grouped by unit (a counting sort), then each unit's few made distinct in order.
+  // Placements grouped by unit (a counting sort filling each unit's range from its end, so
+  // placement_begin[unit + 1] ends at the unit's start and no cursor per unit is needed), then
+  // each unit's few sorted and made distinct.
   for (std::size_t unit = 0; unit < u.size(); ++unit)
     u.placement_begin[unit + 1] += u.placement_begin[unit];
   u.placements.resize(u.placement_begin.back());
-  {
-    std::vector<std::uint32_t> next(u.placement_begin.begin(), u.placement_begin.end() - 1);
-    for (std::size_t i = 0; i < im.size(); ++i) {
-      const std::uint32_t unit = unit_of(i);
-      if (unit != kNoId) u.placements[next[unit]++] = im.placement(i);
-    }
+  for (std::size_t i = 0; i < im.size(); ++i) {
+    const std::uint32_t unit = unit_of(i);
+    if (unit != kNoId) u.placements[--u.placement_begin[unit + 1]] = im.placement(i);
   }
+  std::copy(u.placement_begin.begin() + 1, u.placement_begin.end(), u.placement_begin.begin());
+  u.placement_begin[u.size()] = static_cast<std::uint32_t>(u.placements.size());
   std::uint32_t kept = 0;
   for (std::size_t unit = 0; unit < u.size(); ++unit) {
     const auto first = u.placements.begin() + u.placement_begin[unit];
