@@ -55,6 +55,11 @@ std::string header(const SqlRequest& request) {
                     (request.from.empty() ? "" : "from " + request.from + " ") +
                     (request.to.empty() ? "" : "to " + request.to + " ") +
                     "(whole UTC days; undated rows are not read).\n") +
+         (request.dialect == SqlDialect::duckdb
+              ? "-- DuckDB gives this query up to 80% of the machine's memory by default (19 GB\n"
+                "-- at a million orders); within a limit it spills the rest to disk in about the\n"
+                "-- same time: on a laptop, SET memory_limit = '4GB'; before it.\n"
+              : "") +
          (request.dialect == SqlDialect::postgres ? "-- PostgreSQL cannot estimate how many rows "
                                                     "the CTEs hold and would join large ones\n"
                                                     "-- by nested loops (hours on a million "

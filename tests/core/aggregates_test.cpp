@@ -508,6 +508,11 @@ TEST(AggregatesSql, ReadsTheMappedColumnsInEachDialect) {
                                                          : "UNION ALL BY NAME SELECT * FROM "
                                                            "shop.order_lines) AS t";
     EXPECT_NE(sql.find(row), std::string::npos);
+    // The engines' own settings the query needs or advises, in its header.
+    EXPECT_EQ(sql.find("SET enable_nestloop = off;") != std::string::npos,
+              dialect == SqlDialect::postgres);
+    EXPECT_EQ(sql.find("SET memory_limit = '4GB';") != std::string::npos,
+              dialect == SqlDialect::duckdb);
     if (dialect == SqlDialect::snowflake) {
       // A column created without quotes is named in upper case.
       EXPECT_NE(sql.find("COALESCE(GET(r, 'Invoice'), GET(r, 'INVOICE'))"), std::string::npos);
