@@ -89,9 +89,10 @@ std::vector<MetricResult> compare(const ArmStats& c, const ArmStats& t, UnitKind
 }
 
 // Per-arm sums of each slice: all units, then per placement, channel and segment present,
-// each label's slice in order of the label's first appearance. Units are added in unit order
-// as they are met, without lists of members (4 bytes a unit and slice at the analysis' peak);
-// a unit's placements are distinct (build_units), so no unit is added to a slice twice.
+// each label's slice in order of the label's first appearance. Each unit is added to its
+// slices as it is met, in unit order, so no slice keeps a list of its units (a list took 4
+// bytes a unit and slice at the analysis' peak). A unit's placements are distinct
+// (build_units): no unit is added to a slice twice.
 std::vector<SliceStats> slice_stats(const ExperimentUnits& u, const Store& store,
                                     const Caps& caps) {
   const std::vector<ArmStats> no_units(u.arm_labels.size());
