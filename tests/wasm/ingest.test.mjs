@@ -74,3 +74,36 @@ test('streams and iterables are accepted as sources', async () => {
   assert.equal(report.inputs[1].format, 'json');
   engine.dispose();
 });
+
+test('a stream with its size given has its columns sized once, as the same bytes whole', async () => {
+  // 20,000 order lines: with no size the engine grows its columns as it reads (capacity to spare);
+  // with `size` it sizes them once, as it does for a Uint8Array or a Blob.
+  let text = 'order_id,timestamp,customer_id,variant,product_id,quantity,unit_price\n';
+  for (let k = 0; k < 20000; k++) {
+    const o = k >> 1;  // two lines an order, which agree on the order's fields
+    text += `O${o},2024-03-0${1 + (o % 9)}T10:00:00Z,C${o % 700},${o % 2 ? 'control' : 'treatment'},P${k % 50},1,${(5 + (k % 40)).toFixed(2)}\n`;
+  }
+  const bytes = new TextEncoder().encode(text);
+  async function* pieces() {
+    for (let at = 0; at < bytes.length; at += 65536) yield bytes.subarray(at, at + 65536);
+  }
+  const storeBytes = async (source, options) => {
+    const engine = await createEngine({ workers: 1, warmUp: false });
+    let total;
+    await engine.addFile(source, { name: 'orders.csv', ...options, onProgress: (p) => (total = p.total) });
+    const result = { store: engine.memory().engineBytes, total, report: comparable(engine.analyze()) };
+    engine.dispose();
+    return result;
+  };
+  const whole = await storeBytes(bytes, {});
+  const sized = await storeBytes(pieces(), { size: bytes.length });
+  const unsized = await storeBytes(pieces(), {});
+  assert.equal(sized.total, bytes.length, 'progress tells the total');
+  assert.equal(unsized.total, null);
+  // Sized from the size and the first piece's bytes per row, as a Uint8Array is from its first
+  // chunk: not equal to it, but without the spare capacity of growing.
+  assert.ok(sized.store < unsized.store, `sized ${sized.store} against unsized ${unsized.store}`);
+  assert.ok(sized.store <= 1.1 * whole.store, `sized ${sized.store} against whole ${whole.store}`);
+  assertSameReport(sized.report, whole.report);
+  assertSameReport(unsized.report, whole.report);
+});

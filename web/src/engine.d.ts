@@ -24,7 +24,10 @@ export interface FileOptions {
   format?: FormatName;
   /** Maps the file's columns to fields before the built-in names apply. */
   mapping?: ColumnMapping | null;
-  /** The file's size in bytes, when known (addFile takes it from the source): columns are sized once. */
+  /**
+   * The file's size in bytes, when known: columns are sized once instead of grown. addFile takes
+   * it from a Blob, ArrayBuffer or Uint8Array; give it for a stream or an iterable.
+   */
   size?: number;
 }
 

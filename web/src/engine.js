@@ -298,13 +298,14 @@ export class Engine {
   /**
    * Reads a whole file: a Blob/File, ArrayBuffer, Uint8Array, or an (async) iterable of chunks
    * such as a Node stream or a ReadableStream. Options: `name`, `table`, `format`, `mapping`,
-   * `chunkBytes`, `onProgress({loaded, total, rows})`, `signal` (AbortSignal). After an abort
-   * the rows read so far stay in the engine (it cannot take rows back): reset() and add the
-   * other files again to leave the file out, as WorkerEngine does.
+   * `size` (bytes: a stream's or an iterable's, which the engine cannot know; columns are then
+   * sized once), `chunkBytes`, `onProgress({loaded, total, rows})`, `signal` (AbortSignal).
+   * After an abort the rows read so far stay in the engine (it cannot take rows back): reset()
+   * and add the other files again to leave the file out, as WorkerEngine does.
    */
   async addFile(source, options = {}) {
     const name = options.name ?? source?.name ?? 'file';
-    const total = source?.size ?? source?.byteLength ?? null;
+    const total = source?.size ?? source?.byteLength ?? options.size ?? null;
     const randomAccess = source instanceof ArrayBuffer || source instanceof Uint8Array || (typeof Blob !== 'undefined' && source instanceof Blob);
     if (this.#parallel.threads > 1 && randomAccess && total >= this.#parallel.parallelFrom) {
       return this.#addInRanges(source, { ...options, name }, total);

@@ -1,0 +1,49 @@
+// Benchmark: a file on disk read by the wasm engine in Node (one worker), three ways taking
+// turns, each run in a fresh Node process: `whole` (readFileSync, then addFile of the buffer),
+// `stream` (fs.createReadStream in 4 MiB pieces) and `sized` (the same stream with its size
+// given, so the engine sizes its columns once). Prints the median time from opening the file to
+// its rows read, and the wasm memory after it.
+//
+//   node tests/bench/node_file.mjs FILE [RUNS]
+import { execFileSync } from 'node:child_process';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { inTurns, median } from './turns.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const WAYS = ['whole', 'stream', 'sized'];
+
+if (process.env.NODE_FILE_CHILD) {
+  const [file, way] = process.argv.slice(2);
+  const { createEngine } = await import(pathToFileURL(path.join(root, 'build/web/src/engine.js')));
+  const engine = await createEngine({ workers: 1 });
+  await engine.warmedUp;
+  const name = path.basename(file);
+  const start = performance.now();
+  if (way === 'whole') await engine.addFile(readFileSync(file), { name });
+  else {
+    const stream = createReadStream(file, { highWaterMark: 4 << 20 });
+    await engine.addFile(stream, { name, ...(way === 'sized' ? { size: statSync(file).size } : {}) });
+  }
+  const ms = performance.now() - start;
+  console.log(JSON.stringify({ ms, wasm: engine.memory().wasmBytes }));
+  process.exit(0);
+}
+
+const [file, runsText] = process.argv.slice(2);
+if (!file) {
+  console.error('usage: node tests/bench/node_file.mjs FILE [RUNS]');
+  process.exit(2);
+}
+const runs = Number(runsText ?? 3);
+const results = await inTurns(WAYS, runs, (way) => {
+  const out = execFileSync(process.execPath, [fileURLToPath(import.meta.url), file, way], {
+    env: { ...process.env, NODE_FILE_CHILD: '1' }, encoding: 'utf8' });
+  return JSON.parse(out.trim().split('\n').pop());
+});
+console.log(`| way | read ms (median of ${runs}) | runs | wasm memory after, MB |`);
+console.log('|---|---:|---|---:|');
+WAYS.forEach((way, k) => console.log(
+  `| ${way} | ${median(results[k].map((r) => r.ms)).toFixed(0)} | ${results[k].map((r) => r.ms.toFixed(0)).join(', ')} | ` +
+  `${(median(results[k].map((r) => r.wasm)) / 1e6).toFixed(0)} |`));
