@@ -266,8 +266,7 @@ ExperimentSums experiment_sums(const AnalysisContext& ctx, const ExperimentUnits
   ExperimentSums sums = experiment_frame(ctx, u);
   if (sums.totals.empty()) return sums;  // nothing to compare
   const Caps caps{sums.revenue_cap, sums.margin_cap};
-  for (SliceStats& slice : slice_stats(u, ctx.store, caps))
-    sums.slices.push_back(std::move(slice));
+  sums.slices = slice_stats(u, ctx.store, caps);
   sums.cuped = cuped_sums(ctx, u, caps.revenue, caps.margin);
   return sums;
 }
