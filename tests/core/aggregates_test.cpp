@@ -94,7 +94,8 @@ TEST(Aggregates, SampleStoreFromPostgresGivesTheReportOfItsRows) {
   // The tables the query read: the whole sample store.
   Engine raw;
   for (const char* name : {"products.csv", "orders.csv", "offers.csv", "sessions.csv"}) {
-    const std::string path = std::string(BASKETLIFT_SOURCE_DIR) + "/web/sample/" + name;
+    std::string path = BASKETLIFT_SOURCE_DIR "/web/sample/";
+    path += name;
     ASSERT_TRUE(feed_chunks(raw, read_file(path), 0, {name, {}, {}, {}}).ok());
   }
   ASSERT_TRUE(raw.analyze().ok());

@@ -25,8 +25,7 @@ const Report& analyse(Engine& engine, const std::string& name, const std::string
 TEST(BasketMining, PairCountsEqualWekaFPGrowthOnGroceries) {
   Engine engine;
   const Report& r = analyse(
-      engine, "groceries.csv",
-      testing::read_file(std::string(BASKETLIFT_REAL_DATA_DIR) + "/groceries/orders.csv"),
+      engine, "groceries.csv", testing::read_file(BASKETLIFT_REAL_DATA_DIR "/groceries/orders.csv"),
       R"({"basket_min_support": 50, "basket_min_confidence": 0.05, "basket_max_rules": 100000})");
   const BasketResult& b = r.basket;
   ASSERT_TRUE(b.available);

@@ -122,8 +122,7 @@ TEST(Engine, ProductGroupsCarryTheCatalogueName) {
 // A file bigger than the memory cap stops with a clear too_large error; its account still
 // adds up, the engine still analyses, and after reset() it reads again.
 TEST(Engine, MemoryCapStopsAFileCleanlyAndTheEngineStaysUsable) {
-  const std::string offers =
-      testing::read_file(std::string(BASKETLIFT_SOURCE_DIR) + "/web/sample/offers.csv");
+  const std::string offers = testing::read_file(BASKETLIFT_SOURCE_DIR "/web/sample/offers.csv");
   Engine engine;
   engine.set_memory_limit(600'000);  // the store may hold 300 kB
   FileOptions options;

@@ -143,8 +143,7 @@ Status feed_gzip(Engine& engine, const std::string& path, const std::string& nam
 
 TEST(RealData, UciOnlineRetailIsReadWithEveryRowAccountedFor) {
   Engine engine;
-  const std::string path =
-      std::string(BASKETLIFT_REAL_DATA_DIR) + "/online-retail/Online_Retail.csv.gz";
+  const std::string path = BASKETLIFT_REAL_DATA_DIR "/online-retail/Online_Retail.csv.gz";
   ASSERT_TRUE(feed_gzip(engine, path, "Online_Retail.csv").ok());
   const FileReport& file = engine.files().at(0);
   // Figures from the data set's README: 541,909 lines; 10,624 with quantity <= 0; 2 negative
@@ -166,8 +165,7 @@ TEST(RealData, UciOnlineRetailIsReadWithEveryRowAccountedFor) {
 
 TEST(RealData, GroceriesBareBasketsAreReadWithoutMoney) {
   Engine engine;
-  const std::string bytes =
-      read_file(std::string(BASKETLIFT_REAL_DATA_DIR) + "/groceries/orders.csv");
+  const std::string bytes = read_file(BASKETLIFT_REAL_DATA_DIR "/groceries/orders.csv");
   ASSERT_TRUE(feed_chunks(engine, bytes, 1 << 16).ok());
   ASSERT_TRUE(engine.analyze().ok());
   const FileReport& file = engine.files().at(0);

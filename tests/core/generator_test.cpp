@@ -272,7 +272,7 @@ TEST(Generator, CommittedDashboardSampleIsWhatItsCommandWrites) {
     }
   } sink;
   const std::string answers = sample::generate_store(options, sink);
-  const std::string dir = std::string(BASKETLIFT_SOURCE_DIR) + "/web/sample/";
+  const std::string dir = BASKETLIFT_SOURCE_DIR "/web/sample/";
   for (sample::OutputFile file : files) {
     const std::string name = sample::output_file_name(file, options);
     EXPECT_EQ(testing::read_file(dir + name), sink.files[static_cast<int>(file)])

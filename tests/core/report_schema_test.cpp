@@ -15,7 +15,7 @@ namespace {
 
 std::set<std::string> schema_enum(const char* definition) {
   static const std::string schema =
-      testing::read_file(std::string(BASKETLIFT_SOURCE_DIR) + "/core/report/report.schema.json");
+      testing::read_file(BASKETLIFT_SOURCE_DIR "/core/report/report.schema.json");
   simdjson::dom::parser parser;
   simdjson::dom::array values;
   std::set<std::string> names;
