@@ -138,28 +138,36 @@ class OrdersLoader final : public TableLoader {
   }
 
   // Merges one line's order-level fields into its order: the first non-empty value wins and a
-  // different later value is noted.
+  // line with a different later value is noted once (the check counts rows), by its first
+  // disagreeing field.
   struct Merger {
     std::uint32_t order;
     std::uint64_t row;
     FileReport& report;
+    bool noted = false;  // this line was noted already
 
-    void operator()(IdColumn& column, std::uint32_t id, std::string_view text, Field field) const {
+    void operator()(IdColumn& column, std::uint32_t id, std::string_view text, Field field) {
       if (id == kNoId) return;
       if (column[order] == kNoId) {
         column.set(order, id);
       } else if (column[order] != id) {
-        report.note(row, RowNote::conflicting_order_field, field_name(field), text);
+        conflict(field_name(field), text);
       }
     }
 
-    void time(TimeColumn& column, std::int64_t value, std::string_view text) const {
+    void time(TimeColumn& column, std::int64_t value, std::string_view text) {
       if (value == kNoTime) return;
       if (column[order] == kNoTime) {
         column.set(order, value);
       } else if (column[order] != value) {
-        report.note(row, RowNote::conflicting_order_field, "timestamp", text);
+        conflict("timestamp", text);
       }
+    }
+
+    void conflict(std::string_view column, std::string_view text) {
+      if (noted) return;
+      noted = true;
+      report.note(row, RowNote::conflicting_order_field, column, text);
     }
   };
 

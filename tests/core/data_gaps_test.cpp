@@ -146,6 +146,25 @@ TEST(DataGaps, RowChecks) {
   EXPECT_EQ(find(r, "missing_customer_ids"), nullptr);
 }
 
+TEST(DataGaps, ALineDisagreeingWithItsOrderOnSeveralFieldsIsOneRow) {
+  // Every order's second line names another customer, session and time: 100 rows of 200
+  // disagree, each on three fields. The check counts rows, so its share stays within 0..1.
+  Engine engine;
+  std::string orders = "order_id,product_id,quantity,unit_price,timestamp,customer_id,session_id\n";
+  for (int i = 0; i < 100; ++i) {
+    const std::string id = std::to_string(i);
+    orders += id + ",a,1,10,2025-03-10T10:00:00Z,c" + id + ",s" + id + "\n";
+    orders += id + ",b,1,10,2025-03-11T10:00:00Z,d" + id + ",t" + id + "\n";
+  }
+  const Report& r = analyse(engine, {{"orders.csv", orders}});
+  const GapCheck* check = find(r, "conflicting_order_fields");
+  ASSERT_NE(check, nullptr);
+  EXPECT_EQ(check->count, 100);
+  EXPECT_DOUBLE_EQ(check->share, 0.5);
+  EXPECT_EQ(check->examples.at(0).row, 3u);
+  EXPECT_EQ(check->examples.at(0).value, "d0");  // the first field that disagrees
+}
+
 TEST(DataGaps, RepeatedLinesAreFoundWithinTheirOrderWhereverTheyStand) {
   // Order 7 has 40 lines (the check sorts such an order by hash): products p0..p19 twice, the
   // second p3 at another price. Order 8's lines are interleaved with order 9's, and its repeat
