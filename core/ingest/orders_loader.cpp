@@ -92,7 +92,7 @@ class OrdersLoader final : public TableLoader {
     store.products.ensure(product);
     if (named_by_line)
       report.note(row, RowNote::product_named_by_line, "product_name", product_text);
-    if (store.products.name[product] == kNoId && !line_name.empty()) {
+    if (!line_name.empty() && store.products.name[product] == kNoId) {
       store.products.name[product] = store.pools.texts.intern(line_name);
     }
     if (std::isnan(unit_price) && record.has(Field::unit_price)) {
