@@ -50,46 +50,6 @@ test('files: each shows its detected table and the rows used', async () => {
   await page.locator('#load').screenshot({ path: path.join(screenshots, 'panel-load.png') });
 });
 
-test('charts: every panel\'s chart exists once the panels are drawn (created after them, none left waiting)', async () => {
-  // Chart.getChart, not chartOf: chartOf would create a chart still waiting.
-  const count = await page.waitForFunction(() => {
-    const canvases = [...document.querySelectorAll('section:not([hidden]) canvas')];
-    return canvases.length >= 5 && canvases.every((c) => globalThis.Chart.getChart(c)?.width > 0) && canvases.length;
-  }, null, { timeout: 10000, polling: 50 });
-  assert.ok((await count.jsonValue()) >= 5);
-});
-
-test('charts: deferred charts are created at the flush, or at once when one of them is asked for', async () => {
-  const created = await page.evaluate(async () => {
-    const { barChart, chartOf, deferCharts } = await import('/app/charts.js');
-    const canvases = [1, 2, 3].map(() => {
-      const box = document.createElement('div');
-      box.style.height = '100px';
-      box.append(document.createElement('canvas'));
-      document.body.append(box);
-      return box.firstChild;
-    });
-    const bars = (canvas) => barChart(canvas, { labels: ['a'], datasets: [{ label: 'x', data: [1] }] });
-    const exists = () => canvases.map((c) => globalThis.Chart.getChart(c) !== undefined);
-    const seen = [];
-    let flush = deferCharts();
-    bars(canvases[0]);
-    bars(canvases[1]);
-    seen.push(exists());         // both waiting
-    flush();
-    seen.push(exists());         // both created
-    flush = deferCharts();
-    bars(canvases[2]);
-    seen.push(exists());         // the third waiting
-    chartOf(canvases[2]);        // asked for: created now
-    seen.push(exists());
-    flush();
-    canvases.forEach((c) => { globalThis.Chart.getChart(c).destroy(); c.parentElement.remove(); });
-    return seen;
-  });
-  assert.deepEqual(created, [[false, false, false], [true, true, false], [true, true, false], [true, true, true]]);
-});
-
 test('alerts: every alert of the report, in order, with a working evidence link', async () => {
   const items = page.locator('#alerts li.alert');
   assert.equal(await items.count(), report.alerts.alerts.length);

@@ -13,25 +13,6 @@ Chart.defaults.color = '#1c2430';
 export const COLORS = { primary: '#0b5cad', secondary: '#8a96a3', good: '#1b7f3b', bad: '#a4161a', neutral: '#6b4fa0' };
 
 const live = new Map();  // canvas → chart
-let deferred = null;     // canvas → config of charts waiting for flushCharts(), while deferring
-
-/**
- * Charts drawn from now on wait until the returned function is called, then are created one
- * after the other. Creating a chart measures its canvas, which lays out the whole page as it
- * stands; while panels are being added, each chart would lay out all that was added before it
- * (a warehouse's report: five layouts of 20-30 ms each). Deferred, the first lays out the whole
- * dashboard once and the others only their own canvas.
- */
-export function deferCharts() {
-  deferred ??= new Map();
-  return flushCharts;
-}
-
-function flushCharts() {
-  const waiting = deferred ?? new Map();
-  deferred = null;
-  for (const [canvas, config] of waiting) create(canvas, config);
-}
 
 /** A figure holding a canvas, a caption and a PNG download button. */
 export function chartFigure(title, fileName) {
@@ -44,14 +25,6 @@ export function chartFigure(title, fileName) {
 }
 
 function draw(canvas, config) {
-  if (deferred) {
-    deferred.set(canvas, config);
-    return undefined;
-  }
-  return create(canvas, config);
-}
-
-function create(canvas, config) {
   live.get(canvas)?.destroy();
   const chart = new Chart(canvas, config);
   live.set(canvas, chart);
@@ -125,13 +98,12 @@ export function lineChart(canvas, { labels, lines, partial = [], format = (v) =>
 
 /** The chart drawn on a canvas (for tests and exports). */
 export function chartOf(canvas) {
-  if (deferred?.has(canvas)) flushCharts();
   return live.get(canvas);
 }
 
 /** Replaces the data of an existing chart's datasets (no redraw from scratch: for sliders). */
 export function updateData(canvas, data) {
-  const chart = chartOf(canvas);
+  const chart = live.get(canvas);
   if (!chart) return;
   data.forEach((values, i) => (chart.data.datasets[i].data = values));
   chart.update('none');

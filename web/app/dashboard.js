@@ -2,7 +2,6 @@
 // inside any element (or shadow root); every panel is drawn from the report alone.
 import { localZone } from '../src/time-zone.js';
 import { WorkerEngine } from '../src/worker-client.js';
-import { deferCharts } from './charts.js';
 import { fill, h } from './dom.js';
 import { download } from './export.js';
 import { FilesPanel } from './files.js';
@@ -96,19 +95,14 @@ export function mount(element, options = {}) {
       ['basket', (root) => renderBasket(root, report)], ['ltv', (root) => renderLtv(root, report)],
       ['simulator', (root) => renderSimulator(root, report, engine, { preloaded: simulator })],
     ];
-    const flushCharts = deferCharts();  // the charts once every panel is in the page
-    try {
-      for (const [id, render] of draw) {
-        sections[id].hidden = false;
-        try {
-          await render(sections[id]);
-        } catch (error) {
-          // One panel failing must not hide the others.
-          fill(sections[id], h('h2', {}, SECTIONS.find(([s]) => s === id)[1]), h('p', { class: 'error', role: 'alert' }, `This panel could not be drawn: ${error.message}`));
-        }
+    for (const [id, render] of draw) {
+      sections[id].hidden = false;
+      try {
+        await render(sections[id]);
+      } catch (error) {
+        // One panel failing must not hide the others.
+        fill(sections[id], h('h2', {}, SECTIONS.find(([s]) => s === id)[1]), h('p', { class: 'error', role: 'alert' }, `This panel could not be drawn: ${error.message}`));
       }
-    } finally {
-      flushCharts();
     }
     fill(status, '');
     element.dispatchEvent(new CustomEvent('basketlift-report', { detail: report, bubbles: true, composed: true }));
