@@ -198,9 +198,12 @@ std::string SqlSyntax::epoch_days(std::string_view date) const {
   }
 }
 
-std::string SqlSyntax::string_agg(std::string_view value, std::string_view separator) const {
-  const std::string agg = dialect == SqlDialect::snowflake ? "LISTAGG(" : "STRING_AGG(";
-  return agg + std::string(value) + ", " + string(separator) + ")";
+std::string SqlSyntax::string_agg(std::string_view value, std::string_view separator,
+                                  std::string_view order_by) const {
+  const std::string joined = std::string(value) + ", " + string(separator);
+  if (dialect == SqlDialect::snowflake)
+    return "LISTAGG(" + joined + ") WITHIN GROUP (ORDER BY " + std::string(order_by) + ")";
+  return "STRING_AGG(" + joined + " ORDER BY " + std::string(order_by) + ")";
 }
 
 std::string SqlSyntax::zone_day(std::string_view seconds, std::string_view zone) const {

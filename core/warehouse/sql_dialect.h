@@ -40,8 +40,10 @@ struct SqlSyntax {
   /// The texts of `values` that are not NULL, joined by `separator` ('' when none is).
   std::string join_present(const std::vector<std::string>& values,
                            std::string_view separator) const;
-  /// The texts `value` of a group's rows joined by `separator` (an aggregate; in no set order).
-  std::string string_agg(std::string_view value, std::string_view separator) const;
+  /// The texts `value` of a group's rows joined by `separator` in the order of `order_by` (an
+  /// aggregate: the same text each run, whatever order the engine meets the rows in).
+  std::string string_agg(std::string_view value, std::string_view separator,
+                         std::string_view order_by) const;
   /// Where `needle` starts in `text` (from 1; 0 when absent).
   std::string position(std::string_view needle, std::string_view text) const;
   /// `text` with every match of the regular expression `pattern` replaced by `replacement`.

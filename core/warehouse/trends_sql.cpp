@@ -302,12 +302,13 @@ void add_trends_rows(QueryBuilder& query) {
       "FROM offer_shown_facts");
   query.row("trend_listed", "''", "rec_id", "'rank'", sql.as_text("listed_rank"),
             "FROM trend_listed");
-  // One row per listed offer: its days as "day:impressions:accepted:margin", space-separated.
+  // One row per listed offer: its days as "day:impressions:accepted:margin", space-separated,
+  // earliest first.
   const std::string entry =
       sql.join_present({sql.as_text("day"), sql.as_text("impressions"), sql.as_text("accepted"),
                         sql.number_text("offer_margin")},
                        ":");
-  query.row("trend_offer", "''", "rec_id", "'days'", sql.string_agg(entry, " "),
+  query.row("trend_offer", "''", "rec_id", "'days'", sql.string_agg(entry, " ", "day"),
             "FROM trend_offer_days WHERE day IS NOT NULL GROUP BY rec_id");
   query.packed_row("trend_change", "''", "rec_id", "change_sums", "FROM change_rows");
 }

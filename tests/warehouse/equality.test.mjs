@@ -295,9 +295,21 @@ const query = (dialect, store) =>
 const rawReport = (dir, store) =>
   JSON.parse(run(['analyze', ...configArgs(store), ...tablesOf(store).flatMap((t) => [`--${t}`, path.join(dir, fileOf(store, t))])]));
 function aggregatesReport(csv, name) {
+  assertOfferDaysInOrder(csv, name);
   const file = path.join(work, name);
   writeFileSync(file, csv);
   return assertValidReport(JSON.parse(run(['analyze', '--aggregates', file])));
+}
+
+// Each listed offer's days ("day:impressions:accepted:margin ...") come earliest first, so the
+// same tables give the same file on every run.
+function assertOfferDaysInOrder(csv, name) {
+  const rows = csv.split('\n').filter((line) => line.startsWith('trend_offer,'));
+  if (csv.includes('\ntrend_listed,')) assert.ok(rows.length > 0, `${name}: listed offers without their days`);
+  for (const row of rows) {
+    const days = row.slice(row.lastIndexOf(',days,') + ',days,'.length).replaceAll('"', '').split(' ').map((entry) => Number(entry.split(':')[0]));
+    assert.ok(days.every((day, i) => i === 0 || days[i - 1] < day), `${name}: an offer's days out of order: ${row.slice(0, 120)}`);
+  }
 }
 
 // The experiment with its arms and comparisons in one order: the raw report lists arms and
