@@ -10,12 +10,31 @@
 namespace basketlift {
 
 Status CsvReader::feed(std::string_view chunk) {
-  buffer_.append(chunk.data(), chunk.size());
-  return scan(false);
+  while (!chunk.empty() && status_.ok()) {
+    if (buffer_.size() == 0 && header_done_ && chunk.size() > 2 * PaddedBuffer::kPadding) {
+      // Nothing carried over: the chunk is scanned where it lies, not copied, but for its last
+      // bytes (the scan reads up to 15 bytes ahead), which are carried over with the record
+      // they end in and scanned in the buffer at once.
+      scan(chunk.data(), chunk.size() - PaddedBuffer::kPadding, false);
+      if (!status_.ok()) break;
+      carry(chunk);
+      return scan_buffer(false);
+    }
+    // The header, or a record carried over, is read in the buffer a line at a time, so that
+    // the scan goes to the chunk itself at the next record.
+    const void* newline = std::memchr(chunk.data(), '\n', chunk.size());
+    const std::size_t take =
+        newline ? static_cast<std::size_t>(static_cast<const char*>(newline) - chunk.data()) + 1
+                : chunk.size();
+    buffer_.append(chunk.data(), take);
+    chunk.remove_prefix(take);
+    scan_buffer(false);
+  }
+  return status_;
 }
 
 Status CsvReader::finish() {
-  Status status = scan(true);
+  Status status = scan_buffer(true);
   buffer_.clear();
   scratch_ = std::string();
   return status;
@@ -53,11 +72,23 @@ bool CsvReader::detect_delimiter(bool at_end) {
   return true;
 }
 
-Status CsvReader::scan(bool at_end) {
+Status CsvReader::scan_buffer(bool at_end) {
   if (!status_.ok()) return status_;
   if (delimiter_ == 0 && !detect_delimiter(at_end)) return status_;
-  const char* data = buffer_.data();
-  const std::size_t size = buffer_.size();
+  scan(buffer_.data(), buffer_.size(), at_end);
+  if (!at_end) shift(record_start_, false);
+  return status_;
+}
+
+void CsvReader::carry(std::string_view chunk) {
+  const std::size_t from = record_start_;
+  buffer_.reset();
+  buffer_.append(chunk.data() + from, chunk.size() - from);
+  shift(from, true);
+}
+
+void CsvReader::scan(const char* data, std::size_t size, bool at_end) {
+  data_ = data;
   const char delimiter = delimiter_;
   std::size_t pos = pos_;
   bool need_more = false;
@@ -153,7 +184,7 @@ Status CsvReader::scan(bool at_end) {
     }
   }
   pos_ = pos;
-  if (!status_.ok()) return status_;
+  if (!status_.ok()) return;
   if (at_end) {
     if (state_ != State::skipping && size - record_start_ > kMaxRecordBytes)
       skip_long_record(data, size);
@@ -176,15 +207,12 @@ Status CsvReader::scan(bool at_end) {
         break;
     }
     if (state_ != State::quoted && !spans_.empty()) end_record();
-    return status_;
   }
-  compact();
-  return status_;
 }
 
 std::size_t CsvReader::fast_record(std::size_t start, std::size_t size) {
   constexpr std::size_t kFastLimit = 1 << 16;  // longer records take the general path
-  const char* data = buffer_.data();
+  const char* data = data_;
   const std::size_t limit = std::min(size, start + kFastLimit);
   const std::size_t columns = columns_.size();
   record_.clear();
@@ -273,7 +301,7 @@ void CsvReader::end_record() {
 }
 
 std::string_view CsvReader::field_text(const Span& span) {
-  const char* data = buffer_.data();
+  const char* data = data_;
   if (!span.unescape) return {data + span.begin, span.end - span.begin};
   const std::size_t start = scratch_.size();
   for (std::uint32_t i = span.begin; i < span.end; ++i) {
@@ -307,7 +335,7 @@ void CsvReader::emit_row() {
   if (spans_.size() != columns_.size()) {
     const std::string detail = "expected " + std::to_string(columns_.size()) + " fields, found " +
                                std::to_string(spans_.size());
-    std::string_view text(buffer_.data() + record_start_, pos_ - record_start_);
+    std::string_view text(data_ + record_start_, pos_ - record_start_);
     while (!text.empty() && (text.back() == '\n' || text.back() == '\r'))
       text.remove_suffix(1);
     sink_.on_unreadable_row(record_line_, RejectReason::field_count_mismatch, detail, text);
@@ -316,17 +344,16 @@ void CsvReader::emit_row() {
   record_.clear();
   record_.row = record_line_;
   // JSON readers reject invalid UTF-8 (JSON must be UTF-8); a CSV row keeps its text, noted.
-  record_.non_utf8 = !simdjson::validate_utf8(buffer_.data() + record_start_, pos_ - record_start_);
+  record_.non_utf8 = !simdjson::validate_utf8(data_ + record_start_, pos_ - record_start_);
   for (std::size_t i = 0; i < spans_.size(); ++i) {
     if (columns_[i]) record_.set(*columns_[i], RawValue{field_text(spans_[i])});
   }
   sink_.on_record(record_);
 }
 
-void CsvReader::compact() {
-  const std::size_t drop = record_start_;
+void CsvReader::shift(std::size_t drop, bool moved) {
   if (drop == 0) return;
-  buffer_.erase_front(drop);
+  if (!moved) buffer_.erase_front(drop);
   pos_ -= drop;
   field_begin_ -= drop;
   record_start_ = 0;

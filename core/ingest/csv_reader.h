@@ -13,7 +13,8 @@ namespace basketlift {
 
 /// Reads CSV: quoted fields, doubled quotes, line breaks inside quotes, CRLF or LF, delimiter
 /// ',' ';' or tab detected from the header line (';' implies decimal commas). The scan stops
-/// at the end of each chunk and resumes there, so a record may span any number of chunks.
+/// at the end of each chunk and resumes there, so a record may span any number of chunks; a
+/// chunk is scanned where it lies, and only a record cut at its end is copied.
 /// Rows are numbered by the line they start on (the header is line 1).
 class CsvReader final : public FormatReader {
  public:
@@ -45,13 +46,20 @@ class CsvReader final : public FormatReader {
   // skipping: the rest of a row longer than kMaxRecordBytes, dropped up to its line end.
   enum class State : std::uint8_t { field_start, unquoted, quoted, after_quote, skipping };
   struct Span {
-    std::uint32_t begin;  // offsets into buffer_
+    std::uint32_t begin;  // offsets into data_
     std::uint32_t end;
     bool unescape;  // holds doubled quotes
     bool quoted;    // was written in quotes
   };
 
-  Status scan(bool at_end);
+  // Scans the buffer, then drops its bytes before the record being read (kept: at the end).
+  Status scan_buffer(bool at_end);
+  // Scans `size` bytes at `data` (the buffer, or a chunk in place; up to 15 bytes past `size`
+  // must be readable), from pos_ on: offsets are into `data`.
+  void scan(const char* data, std::size_t size, bool at_end);
+  // After a chunk was scanned in place: its bytes from the record being read on go to the
+  // (empty) buffer, offsets following them.
+  void carry(std::string_view chunk);
   // Reads a whole record starting at `start` when it holds no quote and ends before `size`;
   // returns the offset after its line end, or 0 to leave it to the state machine.
   std::size_t fast_record(std::size_t start, std::size_t size);
@@ -63,10 +71,13 @@ class CsvReader final : public FormatReader {
   void emit_header();
   void emit_row();
   std::string_view field_text(const Span& span);
-  void compact();
+  // Moves every offset `drop` bytes back (the buffer's first `drop` bytes erased unless
+  // `moved`: carry() put the bytes there already).
+  void shift(std::size_t drop, bool moved);
 
   RecordSink& sink_;
-  PaddedBuffer buffer_;
+  PaddedBuffer buffer_;           // bytes carried over from one chunk to the next
+  const char* data_ = nullptr;    // what is being scanned: the buffer, or a chunk in place
   std::size_t pos_ = 0;           // next byte to scan
   std::size_t record_start_ = 0;  // first byte of the record being scanned
   State state_ = State::field_start;

@@ -101,10 +101,12 @@ Status FileIngest::feed_bytes(std::string_view chunk) {
     aggregates_->append(chunk);
     return Status::success();
   }
+  // The format and the binary check look at the same first bytes however the file is cut; a
+  // first chunk that holds them all is looked at where it lies, not copied.
+  if (head_.empty() && chunk.size() >= kSniffBytes && !only_space(chunk)) return start(chunk);
   head_.append(chunk);
-  // The format and the binary check look at the same first bytes however the file is cut.
   if (head_.size() < kSniffBytes || only_space(head_)) return Status::success();
-  return start();
+  return start(head_);
 }
 
 bool FileIngest::only_space(std::string_view head) {
@@ -125,8 +127,8 @@ Status FileIngest::start_range() {
   return Status::success();
 }
 
-Status FileIngest::start() {
-  std::string_view head = head_;
+Status FileIngest::start(std::string_view first_bytes) {
+  std::string_view head = first_bytes;
   if (head.substr(0, kUtf8Bom.size()) == kUtf8Bom) head.remove_prefix(kUtf8Bom.size());
   if (head.size() >= 2 &&
       ((head[0] == '\xFF' && head[1] == '\xFE') || (head[0] == '\xFE' && head[1] == '\xFF'))) {
@@ -151,7 +153,8 @@ Status FileIngest::start() {
     report_.format = Format::csv;
     // The bytes so far become the file's (moved, not copied, without a BOM to drop), with room
     // for the rest when the size is known.
-    aggregates_ = head.size() == head_.size() ? std::move(head_) : std::string(head);
+    aggregates_ = head.data() == head_.data() && head.size() == head_.size() ? std::move(head_)
+                                                                             : std::string(head);
     head_ = std::string();
     if (options_.size > aggregates_->size())
       aggregates_->reserve(std::min<std::uint64_t>(options_.size, kMaxAggregatesBytes));
@@ -174,10 +177,8 @@ Status FileIngest::start() {
       reader_ = std::make_unique<NdjsonReader>(*this);
       break;
   }
-  const std::string bytes = std::string(head);
-  head_.clear();
-  head_.shrink_to_fit();
-  Status status = reader_->feed(bytes);
+  Status status = reader_->feed(head);
+  head_ = std::string();  // released once read
   if (!status.ok()) return fail(status.code, status.message);
   return status;
 }
@@ -233,7 +234,7 @@ Status FileIngest::finish() {
   }
   if (!reader_ && !aggregates_) {
     if (only_space(head_)) return fail(ErrorCode::unreadable_file, "the file is empty");
-    Status started = start();  // a file shorter than the sniffed head
+    Status started = start(head_);  // a file shorter than the sniffed head
     if (!started.ok()) return started;
   }
   if (aggregates_) return Status::success();  // read by the engine (warehouse/aggregates.h)

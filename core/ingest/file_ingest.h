@@ -77,7 +77,8 @@ class FileIngest final : public RecordSink {
   void on_csv_dialect(char delimiter, bool decimal_comma) override;
 
  private:
-  Status start();
+  // Decides the format from the file's first bytes (head_, or a first chunk) and reads them.
+  Status start(std::string_view first_bytes);
   Status start_range();
   Status feed_bytes(std::string_view chunk);
   // Reserves the store's columns for the whole file once the first rows tell its bytes per row.

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <ostream>
 
 #include "recording_sink.h"
@@ -141,6 +142,87 @@ INSTANTIATE_TEST_SUITE_P(
                 {"a", "b"},
                 {{"\xC3\xA9t\xC3\xA9", "\xE2\x82\xAC"}},
                 {2}}));
+
+// Records of every kind the reader meets, `count` of them with varied lengths, so that record
+// ends fall at every place in a 16-byte block and in a chunk: plain, quoted (a delimiter, a
+// doubled quote, a line break inside), CRLF, blank lines, a wrong field count, a non-UTF-8
+// byte.
+std::string mixed_csv(int count) {
+  std::string csv = "id,name,note\n";
+  for (int i = 0; i < count; ++i) {
+    const std::string id = std::to_string(i);
+    const std::string pad(static_cast<std::size_t>(i * 7 % 23), 'x');
+    switch (i % 8) {
+      case 0:
+        csv += id + ",plain" + pad + ",n\n";
+        break;
+      case 1:
+        csv += id + ",\"a, b" + pad + "\",\"say \"\"hi\"\"\"\n";
+        break;
+      case 2:
+        csv += id + ",\"two\nlines" + pad + "\",x\r\n";
+        break;
+      case 3:
+        csv += "\n" + id + ",after a blank line,\n";
+        break;
+      case 4:
+        csv += id + ",too,many,fields" + pad + "\n";
+        break;
+      case 5:
+        csv += id + ",caf\xE9" + pad + ",latin-1\n";
+        break;
+      default:
+        csv += id + "," + pad + "," + pad + pad + "\n";
+    }
+  }
+  return csv;
+}
+
+// Feeds `input` in chunks of `chunk` bytes.
+RecordingSink read_in_chunks(const std::string& input, std::size_t chunk) {
+  std::vector<std::size_t> cuts;
+  for (std::size_t at = chunk; at < input.size(); at += chunk)
+    cuts.push_back(at);
+  return read_csv(input, cuts);
+}
+
+// Chunks longer than the reader's margin are scanned where they lie and only a record cut at
+// their end is copied; fed a byte at a time, every byte goes through the copy instead. Both
+// must read the same records, row numbers, flags and rejections.
+TEST(CsvReaderChunks, ChunksScannedInPlaceReadWhatBytesFedOneAtATimeRead) {
+  const std::string input = mixed_csv(600);
+  const RecordingSink bytewise = read_in_chunks(input, 1);
+  ASSERT_EQ(bytewise.rows.size(), 525u);  // 600 but the 75 with too many fields
+  ASSERT_EQ(bytewise.rejected.size(), 75u);
+  for (std::size_t chunk : {127, 128, 129, 130, 145, 200, 257, 1000, 4096, 1 << 20}) {
+    const RecordingSink chunked = read_in_chunks(input, chunk);
+    EXPECT_EQ(chunked.rows, bytewise.rows) << "chunks of " << chunk;
+    EXPECT_EQ(chunked.row_numbers, bytewise.row_numbers) << "chunks of " << chunk;
+    EXPECT_EQ(chunked.non_utf8, bytewise.non_utf8) << "chunks of " << chunk;
+    EXPECT_EQ(chunked.rejected, bytewise.rejected) << "chunks of " << chunk;
+    EXPECT_EQ(chunked.rejected_text, bytewise.rejected_text) << "chunks of " << chunk;
+  }
+  EXPECT_EQ(bytewise.rows[1], (std::vector<std::string>{"1", "a, bxxxxxxx", "say \"hi\""}));
+  EXPECT_EQ(bytewise.rows[2][1], "two\nlinesxxxxxxxxxxxxxx");
+  EXPECT_EQ(bytewise.rejected_text[0], "4,too,many,fieldsxxxxx");
+  EXPECT_TRUE(bytewise.non_utf8[4]);
+  EXPECT_FALSE(bytewise.non_utf8[3]);
+}
+
+// A large chunk is read without being copied: the reader holds only the record cut at its
+// end, not the chunk.
+TEST(CsvReaderChunks, ALargeChunkIsNotCopied) {
+  std::string body;
+  while (body.size() < (1u << 20))
+    body += "O" + std::to_string(body.size()) + ",some product,12.50\n";
+  RecordingSink sink;
+  CsvReader reader(sink);
+  ASSERT_TRUE(reader.feed("order,product,price\n").ok());
+  ASSERT_TRUE(reader.feed(body).ok());
+  EXPECT_LT(reader.buffered_bytes(), std::size_t{4096});
+  ASSERT_TRUE(reader.finish().ok());
+  EXPECT_EQ(sink.rows.size(), static_cast<std::size_t>(std::count(body.begin(), body.end(), '\n')));
+}
 
 }  // namespace
 }  // namespace basketlift

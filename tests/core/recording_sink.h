@@ -16,7 +16,9 @@ class RecordingSink : public RecordSink {
       rows;                                ///< one entry per record, field texts in column order
   std::vector<std::uint64_t> row_numbers;  ///< row number of each record
   std::vector<std::pair<std::uint64_t, RejectReason>> rejected;  ///< unreadable rows
-  char delimiter = 0;                                            ///< as reported by a CSV reader
+  std::vector<std::string> rejected_text;  ///< the text shown for each unreadable row
+  std::vector<bool> non_utf8;              ///< each record's non-UTF-8 flag
+  char delimiter = 0;                      ///< as reported by a CSV reader
 
   Status on_columns(const std::vector<std::string_view>& names) override {
     header.assign(names.begin(), names.end());
@@ -36,10 +38,12 @@ class RecordingSink : public RecordSink {
     }
     rows.push_back(std::move(texts));
     row_numbers.push_back(record.row);
+    non_utf8.push_back(record.non_utf8);
   }
   void on_unreadable_row(std::uint64_t row, RejectReason reason, std::string_view,
-                         std::string_view) override {
+                         std::string_view text) override {
     rejected.emplace_back(row, reason);
+    rejected_text.emplace_back(text);
   }
   void on_csv_dialect(char d, bool) override { delimiter = d; }
 };
