@@ -74,11 +74,39 @@ Status NdjsonReader::feed(std::string_view chunk) {
     skipping_ = false;
     ++next_line_;
   }
+  if (buffer_.size() > 0) {
+    // A line carried over is completed in the buffer, up to the chunk's first line end.
+    const void* newline = std::memchr(chunk.data(), '\n', chunk.size());
+    const std::size_t take =
+        newline ? static_cast<std::size_t>(static_cast<const char*>(newline) - chunk.data()) + 1
+                : chunk.size();
+    buffer_.append(chunk.data(), take);
+    chunk.remove_prefix(take);
+    if (newline == nullptr) return check_carried_line();
+    if (Status status = parse_lines(buffer_.data(), buffer_.size()); !status.ok()) return status;
+    buffer_.reset();
+  }
+  // Lines that end SIMDJSON_PADDING bytes or more before the chunk's end are parsed where they
+  // lie (simdjson reads that far past its input; what the bytes hold does not matter).
+  if (chunk.size() > simdjson::SIMDJSON_PADDING) {
+    const std::size_t complete =
+        end_of_last_line(chunk.data(), chunk.size() - simdjson::SIMDJSON_PADDING);
+    if (complete > 0) {
+      if (Status status = parse_lines(chunk.data(), complete); !status.ok()) return status;
+      chunk.remove_prefix(complete);
+    }
+  }
+  // The rest is carried over; the lines it completes are parsed in the buffer at once.
   buffer_.append(chunk.data(), chunk.size());
   const std::size_t complete = end_of_last_line(buffer_.data(), buffer_.size());
   if (complete > 0) {
-    if (Status status = parse_complete_lines(complete); !status.ok()) return status;
+    if (Status status = parse_lines(buffer_.data(), complete); !status.ok()) return status;
+    buffer_.erase_front(complete);
   }
+  return check_carried_line();
+}
+
+Status NdjsonReader::check_carried_line() {
   if (buffer_.size() > kMaxRecordBytes) {  // an incomplete line already too long
     reject_long_line(buffer_.data(), buffer_.size());
     buffer_.reset();
@@ -96,7 +124,7 @@ Status NdjsonReader::finish() {
   Status status = Status::success();
   if (buffer_.size() > 0 && !skipping_) {
     buffer_.append("\n", 1);
-    status = parse_complete_lines(buffer_.size());
+    status = parse_lines(buffer_.data(), buffer_.size());
   }
   buffer_.clear();
   line_.clear();
@@ -107,8 +135,7 @@ std::size_t NdjsonReader::buffered_bytes() const {
   return buffer_.capacity() + line_.capacity();
 }
 
-Status NdjsonReader::parse_complete_lines(std::size_t length) {
-  const char* data = buffer_.data();
+Status NdjsonReader::parse_lines(const char* data, std::size_t length) {
   std::size_t offset = 0;
   while (offset < length) {
     // A line longer than the row limit is rejected unparsed.
@@ -132,7 +159,6 @@ Status NdjsonReader::parse_complete_lines(std::size_t length) {
     offset = end;
     if (Status status = stop_if_unreadable(); !status.ok()) return status;
   }
-  buffer_.erase_front(length);
   return Status::success();
 }
 
@@ -162,7 +188,7 @@ void NdjsonReader::parse_batch(const char* data, std::size_t length, std::uint64
     if (index < counted_to || index >= length) break;
     // NDJSON holds one value per line: a value spanning lines is read line by line, as it is
     // when a chunk ends inside it (else whole and chunked reads would disagree).
-    // (Looked for 16 bytes at a time: the batch is in the padded buffer.)
+    // (Looked for 16 bytes at a time: the batch has padding after it.)
     if (end > index && find_either(data, index, end, '\n', '\n') != end) return fall_back();
     line += count_newlines(data + counted_to, data + index);
     counted_to = index;

@@ -10,8 +10,9 @@
 
 namespace basketlift {
 
-/// Reads NDJSON. Complete lines are parsed in batches with iterate_many; the bytes after the
-/// last line end wait for the next chunk. (NDJSON lines cannot contain a raw newline, so the
+/// Reads NDJSON. Complete lines are parsed in batches with iterate_many, where the chunk lies;
+/// the bytes after the last line end (and the chunk's last SIMDJSON_PADDING bytes) wait for
+/// the next chunk in a buffer. (NDJSON lines cannot contain a raw newline, so the
 /// last newline is a safe cut; this is simpler than resuming from truncated_bytes().) When a
 /// batch holds a broken line, the batch is re-read line by line so only that line is rejected.
 class NdjsonReader final : public FormatReader {
@@ -28,7 +29,11 @@ class NdjsonReader final : public FormatReader {
   std::uint64_t head_lines() const override { return head_lines_; }
 
  private:
-  Status parse_complete_lines(std::size_t length);
+  // Parses the lines of data[0, length), which ends with a line end and is followed by
+  // SIMDJSON_PADDING readable bytes (the buffer's padding, or the rest of a chunk).
+  Status parse_lines(const char* data, std::size_t length);
+  // Rejects the line carried over once it is longer than any row may be, and skips its rest.
+  Status check_carried_line();
   // Rejects line `next_line_` (starting at data) as too long.
   void reject_long_line(const char* data, std::size_t length);
   void parse_batch(const char* data, std::size_t length, std::uint64_t first_line);
@@ -41,9 +46,9 @@ class NdjsonReader final : public FormatReader {
   RecordSink& sink_;
   JsonRecordBuilder builder_;
   simdjson::ondemand::parser parser_;
-  PaddedBuffer buffer_;           // the carried-over partial line, then the new chunk
+  PaddedBuffer buffer_;           // a line cut at a chunk's end, carried over
   PaddedBuffer line_;             // one line, padded, for the line-by-line fallback
-  std::uint64_t next_line_ = 1;   // line number of buffer_'s first byte
+  std::uint64_t next_line_ = 1;   // line number of the first byte not yet parsed
   bool skipping_ = false;         // dropping the rest of a line longer than kMaxRecordBytes
   std::uint64_t head_lines_ = 0;  // the line whose object decided the columns
 };

@@ -1,12 +1,17 @@
 // NDJSON through the engine: nested items, row numbers, broken lines, any chunk cut.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
+#include "ingest/ndjson_reader.h"
+#include "recording_sink.h"
 #include "test_support.h"
 
 namespace basketlift {
 namespace {
 
 using testing::feed_chunks;
+using testing::RecordingSink;
 using testing::report_of;
 
 const FileReport& only_file(const Engine& engine) {
@@ -173,6 +178,85 @@ TEST(NdjsonReader, AValueSpanningLinesIsReadLineByLineWhateverTheChunks) {
   const std::string whole = report_of(text, {});
   for (std::size_t cut = 1; cut < text.size(); ++cut)
     ASSERT_EQ(report_of(text, {cut}), whole) << "cut at byte " << cut;
+}
+
+// Lines of every kind the reader meets, `count` of them with varied lengths, so that line
+// ends fall at every place in a chunk: plain, CRLF, blank, broken (unclosed), invalid UTF-8,
+// two values on a line, a value written across two lines.
+std::string mixed_ndjson(int count) {
+  std::string text;
+  for (int i = 0; i < count; ++i) {
+    const std::string id = "\"" + std::to_string(i) + "\"";
+    const std::string pad(static_cast<std::size_t>(i * 11 % 37), 'x');
+    switch (i % 8) {
+      case 0:
+        text += R"({"order_id":)" + id + R"(,"product_id":"p)" + pad + "\"}\n";
+        break;
+      case 1:
+        text += R"({"order_id":)" + id + R"(,"product_id":"crlf)" + pad + "\"}\r\n";
+        break;
+      case 2:
+        text += "\n  \n" + std::string(R"({"order_id":)") + id +
+                R"(,"product_id":"after blanks"})" + "\n";
+        break;
+      case 3:
+        text += R"({"order_id":)" + id + R"(,"product_id":"unclosed)" + pad + "\"\n";
+        break;
+      case 4:
+        text += R"({"order_id":)" + id + R"(,"product_id":"caf\xE9)" + pad + "\"}\n";
+        break;
+      case 5:
+        text += R"({"order_id":)" + id + R"(,"product_id":"a"} {"order_id":"x"})" + "\n";
+        break;
+      case 6:
+        text += R"({"order_id":)" + id + ",\n" + R"( "product_id":"across lines"})" + "\n";
+        break;
+      default:
+        text += R"({"product_id":"q)" + pad + R"(","order_id":)" + id + "}\n";
+    }
+  }
+  return text;
+}
+
+RecordingSink read_ndjson(const std::string& text, std::size_t chunk) {
+  RecordingSink sink;
+  NdjsonReader reader(sink);
+  for (std::size_t at = 0; at < text.size(); at += chunk)
+    EXPECT_TRUE(reader.feed(std::string_view(text).substr(at, chunk)).ok());
+  EXPECT_TRUE(reader.finish().ok());
+  return sink;
+}
+
+// Lines that end far enough before a chunk's end are parsed where they lie, and only a line
+// cut at the end is copied; fed a byte at a time, every byte goes through the copy instead.
+// Both must read the same records, row numbers and rejections.
+TEST(NdjsonReaderChunks, LinesParsedInPlaceReadWhatBytesFedOneAtATimeRead) {
+  const std::string text = mixed_ndjson(600);
+  const RecordingSink bytewise = read_ndjson(text, 1);
+  ASSERT_EQ(bytewise.rows.size(), 300u);      // cases 0, 1, 2 and 7
+  ASSERT_EQ(bytewise.rejected.size(), 375u);  // 3, 4, 5 once each, 6 on each of its two lines
+  for (std::size_t chunk : {63, 64, 65, 66, 100, 129, 1000, 4096, 1 << 20}) {
+    const RecordingSink chunked = read_ndjson(text, chunk);
+    EXPECT_EQ(chunked.rows, bytewise.rows) << "chunks of " << chunk;
+    EXPECT_EQ(chunked.row_numbers, bytewise.row_numbers) << "chunks of " << chunk;
+    EXPECT_EQ(chunked.rejected, bytewise.rejected) << "chunks of " << chunk;
+    EXPECT_EQ(chunked.rejected_text, bytewise.rejected_text) << "chunks of " << chunk;
+  }
+  EXPECT_EQ(bytewise.row_numbers[2], 5u);  // after line 3's two blank lines
+  EXPECT_EQ(bytewise.rows[3], (std::vector<std::string>{"7", "qxxx"}));
+}
+
+// A large chunk is read without being copied: the reader holds only the line cut at its end.
+TEST(NdjsonReaderChunks, ALargeChunkIsNotCopied) {
+  std::string body;
+  while (body.size() < (1u << 20))
+    body += R"({"order_id":"O)" + std::to_string(body.size()) + R"(","product_id":"a"})" + "\n";
+  RecordingSink sink;
+  NdjsonReader reader(sink);
+  ASSERT_TRUE(reader.feed(body).ok());
+  EXPECT_LT(reader.buffered_bytes(), std::size_t{4096});
+  ASSERT_TRUE(reader.finish().ok());
+  EXPECT_EQ(sink.rows.size(), static_cast<std::size_t>(std::count(body.begin(), body.end(), '\n')));
 }
 
 }  // namespace
