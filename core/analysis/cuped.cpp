@@ -194,12 +194,12 @@ CupedSums cuped_sums(const AnalysisContext& ctx, const ExperimentUnits& u,
     const double revenue = revenue_cap.clamp(u.revenue[unit]);
     a.cvr.add({static_cast<double>(u.converted[unit]), pre_orders, h, 0, 0});
     a.rpv.add({revenue, pre_revenue, h, 0, 0});
-    a.margin.add({margin_cap.clamp(u.margin[unit]), ordered ? p->margin : 0, h, 0, 0});
+    a.margin.add({margin_cap.clamp(u.margin_of(unit)), ordered ? p->margin : 0, h, 0, 0});
     // Ratios over every unit (0 / 0 adds nothing to Σm / Σd), so that the covariate's ratio is
     // over the randomised units, balanced by the split, not over those the arm led to an order.
     a.aov.add({revenue, static_cast<double>(u.orders[unit]), pre_revenue, pre_orders, h});
-    a.acceptance.add({static_cast<double>(u.accepted[unit]),
-                      static_cast<double>(u.impressions[unit]),
+    a.acceptance.add({static_cast<double>(u.accepted_of(unit)),
+                      static_cast<double>(u.impressions_of(unit)),
                       shown ? static_cast<double>(p->accepted) : 0,
                       shown ? static_cast<double>(p->impressions) : 0, shown ? 0.0 : 1.0});
   }

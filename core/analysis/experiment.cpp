@@ -12,9 +12,13 @@ struct Caps {
   Interval margin{-INFINITY, INFINITY};
 };
 
-// Percentile of the non-zero values (nearest rank), or ∞ when there are none.
+// Percentile of the non-zero values (nearest rank), or ∞ when there are none (as for an
+// empty column).
 double percentile_of_nonzero(const std::vector<double>& values, double p) {
   std::vector<double> nonzero;
+  // Sized once: a copy grown by doubling would hold up to twice the values.
+  nonzero.reserve(static_cast<std::size_t>(
+      std::count_if(values.begin(), values.end(), [](double v) { return v != 0; })));
   for (double v : values) {
     if (v != 0) nonzero.push_back(v);
   }
@@ -123,8 +127,8 @@ std::vector<SliceStats> slice_stats(const ExperimentUnits& u, const Store& store
       slot_of[label] = kNoId;
   };
   add_by("placement", [&](std::uint32_t unit, const auto& visit) {
-    for (std::uint32_t k = u.placement_begin[unit]; k < u.placement_begin[unit + 1]; ++k)
-      visit(u.placements[k]);
+    for (std::uint32_t placement : u.placements_of(unit))
+      visit(placement);
   });
   add_by("channel", [&](std::uint32_t unit, const auto& visit) { visit(u.channel[unit]); });
   add_by("segment", [&](std::uint32_t unit, const auto& visit) { visit(u.segment[unit]); });
@@ -184,9 +188,9 @@ void add_unit(ArmStats& a, const ExperimentUnits& u, std::size_t unit, const Int
   a.converted += u.converted[unit];
   a.orders += u.orders[unit];
   a.revenue.add(revenue);
-  a.margin.add(margin_cap.clamp(u.margin[unit]));
+  a.margin.add(margin_cap.clamp(u.margin_of(unit)));
   if (u.orders[unit] > 0) a.aov.add(revenue, u.orders[unit]);
-  if (u.impressions[unit] > 0) a.acceptance.add(u.accepted[unit], u.impressions[unit]);
+  if (u.impressions_of(unit) > 0) a.acceptance.add(u.accepted[unit], u.impressions[unit]);
 }
 
 SrmCheck check_srm(const std::vector<ArmStats>& arms, const std::vector<std::string>& names,
@@ -255,9 +259,9 @@ ExperimentSums experiment_frame(const AnalysisContext& ctx, const ExperimentUnit
     t.converted += u.converted[unit];
     t.orders += u.orders[unit];
     t.revenue += u.revenue[unit];
-    t.margin += u.margin[unit];
-    t.impressions += u.impressions[unit];
-    t.accepted += u.accepted[unit];
+    t.margin += u.margin_of(unit);
+    t.impressions += u.impressions_of(unit);
+    t.accepted += u.accepted_of(unit);
   }
   return sums;
 }

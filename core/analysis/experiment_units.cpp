@@ -6,16 +6,20 @@ namespace basketlift {
 
 namespace {
 
-// Adds unit slots for `count` units (the arm alone for UnitDetail::arms).
-void resize_units(ExperimentUnits& u, std::size_t count, UnitDetail detail) {
+// Adds unit slots for `count` units (the arm alone for UnitDetail::arms). Columns that would
+// hold only zeros stay empty: margins when no cost is given, impressions when there are none.
+void resize_units(const AnalysisContext& ctx, ExperimentUnits& u, std::size_t count,
+                  UnitDetail detail) {
   u.arm.assign(count, -1);
   if (detail == UnitDetail::arms) return;
   u.converted.assign(count, 0);
   u.orders.assign(count, 0);
   u.revenue.assign(count, 0);
-  u.margin.assign(count, 0);
-  u.impressions.assign(count, 0);
-  u.accepted.assign(count, 0);
+  if (!ctx.order_margin.empty()) u.margin.assign(count, 0);
+  if (ctx.store.impressions.size() > 0) {
+    u.impressions.assign(count, 0);
+    u.accepted.assign(count, 0);
+  }
   u.channel.assign(count, kNoId);
   u.segment.assign(count, kNoId);
   u.customer.assign(count, kNoId);
@@ -27,7 +31,7 @@ void add_order(const AnalysisContext& ctx, ExperimentUnits& u, std::size_t unit,
   const OrderColumns& orders = ctx.store.orders;
   u.orders[unit] += 1;
   u.revenue[unit] += ctx.order_revenue[o];
-  u.margin[unit] += ctx.order_margin_of(o);
+  if (!u.margin.empty()) u.margin[unit] += ctx.order_margin[o];
   if (variant_of_unit[unit] == kNoId) variant_of_unit[unit] = orders.variant[o];
   if (u.channel[unit] == kNoId) u.channel[unit] = orders.channel[o];
   if (u.segment[unit] == kNoId) u.segment[unit] = orders.segment[o];
@@ -85,7 +89,7 @@ ExperimentUnits build_units(const AnalysisContext& ctx, UnitDetail detail) {
   const bool orders_have_sessions = store.orders.session.any();
   if (store.sessions.size() > 0) {
     u.kind = UnitKind::session;
-    resize_units(u, store.sessions.size(), detail);
+    resize_units(ctx, u, store.sessions.size(), detail);
     variant_of_unit.resize(store.sessions.size());
     for (std::size_t r = 0; r < store.sessions.size(); ++r) {
       variant_of_unit[r] = store.sessions.variant[r];
@@ -102,7 +106,7 @@ ExperimentUnits build_units(const AnalysisContext& ctx, UnitDetail detail) {
       const std::uint32_t s = store.orders.session[o];
       if (ctx.is_sale(o) && s != kNoId && unit_of_session[s] == kNoId) unit_of_session[s] = next++;
     }
-    resize_units(u, next, detail);
+    resize_units(ctx, u, next, detail);
     variant_of_unit.assign(next, kNoId);
   } else {
     u.kind = UnitKind::order;
@@ -111,7 +115,7 @@ ExperimentUnits build_units(const AnalysisContext& ctx, UnitDetail detail) {
     for (std::uint32_t o = 0; o < store.orders.size(); ++o) {
       if (ctx.is_sale(o)) unit_of_order[o] = next++;
     }
-    resize_units(u, next, detail);
+    resize_units(ctx, u, next, detail);
     variant_of_unit.assign(next, kNoId);
   }
   if (full && u.kind != UnitKind::session) u.first_order_time.assign(u.size(), kNoTime);
@@ -156,6 +160,10 @@ ExperimentUnits build_units(const AnalysisContext& ctx, UnitDetail detail) {
       const std::uint32_t unit = unit_of(i);
       if (unit != kNoId && variant_of_unit[unit] == kNoId) variant_of_unit[unit] = im.variant[i];
     }
+    assign_arms(ctx, variant_of_unit, u);
+    return u;
+  }
+  if (im.size() == 0) {
     assign_arms(ctx, variant_of_unit, u);
     return u;
   }

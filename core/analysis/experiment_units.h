@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -22,20 +23,25 @@ const char* unit_kind_name(UnitKind kind);
 /// Units with their arm and outcomes, as columns.
 struct ExperimentUnits {
   UnitKind kind = UnitKind::order;
-  std::vector<std::uint32_t> arm_labels;   ///< Pools::labels id of each arm (control first)
-  bool has_control = false;                ///< an arm is named settings.control_arm
-  std::vector<std::int16_t> arm;           ///< per unit: index into arm_labels, −1 untagged
-  std::vector<std::uint8_t> converted;     ///< per unit: ended in an order
-  std::vector<std::uint32_t> orders;       ///< per unit: orders
-  std::vector<double> revenue;             ///< per unit: revenue (currency scope)
-  std::vector<double> margin;              ///< per unit: margin over lines with known cost
-  std::vector<std::uint32_t> impressions;  ///< per unit: offer impressions
-  std::vector<std::uint32_t> accepted;     ///< per unit: accepted impressions
-  std::vector<std::uint32_t> channel;      ///< per unit: Pools::labels id or kNoId
-  std::vector<std::uint32_t> segment;      ///< per unit: Pools::labels id or kNoId
-  std::vector<std::uint32_t> customer;     ///< per unit: Pools::customers id or kNoId
-  std::vector<std::uint32_t>
-      placement_begin;  ///< placements seen by unit u: placements[begin[u], begin[u+1])
+  std::vector<std::uint32_t> arm_labels;  ///< Pools::labels id of each arm (control first)
+  bool has_control = false;               ///< an arm is named settings.control_arm
+  std::vector<std::int16_t> arm;          ///< per unit: index into arm_labels, −1 untagged
+  std::vector<std::uint8_t> converted;    ///< per unit: ended in an order
+  std::vector<std::uint32_t> orders;      ///< per unit: orders
+  std::vector<double> revenue;            ///< per unit: revenue (currency scope)
+  /// Per unit: margin over lines with known cost; empty when no cost is given (every margin
+  /// is then 0: margin_of).
+  std::vector<double> margin;
+  /// Per unit: offer impressions and accepted ones; both empty when the store has no
+  /// impressions (impressions_of, accepted_of).
+  std::vector<std::uint32_t> impressions;
+  std::vector<std::uint32_t> accepted;  ///< see `impressions`
+  std::vector<std::uint32_t> channel;   ///< per unit: Pools::labels id or kNoId
+  std::vector<std::uint32_t> segment;   ///< per unit: Pools::labels id or kNoId
+  std::vector<std::uint32_t> customer;  ///< per unit: Pools::customers id or kNoId
+  /// Placements seen by unit u: placements[begin[u], begin[u+1]); both empty when the store
+  /// has no impressions (placements_of).
+  std::vector<std::uint32_t> placement_begin;
   std::vector<std::uint32_t> placements;  ///< Pools::labels ids
   /// Units made of orders (full detail): per unit, its earliest sale order's time (kNoTime:
   /// none dated). Empty for session units, whose time is their session's.
@@ -45,6 +51,19 @@ struct ExperimentUnits {
 
   /// Number of units.
   std::size_t size() const { return arm.size(); }
+  /// Margin of unit i.
+  double margin_of(std::size_t i) const { return margin.empty() ? 0 : margin[i]; }
+  /// Offer impressions of unit i.
+  std::uint32_t impressions_of(std::size_t i) const {
+    return impressions.empty() ? 0 : impressions[i];
+  }
+  /// Accepted impressions of unit i.
+  std::uint32_t accepted_of(std::size_t i) const { return accepted.empty() ? 0 : accepted[i]; }
+  /// The distinct placements unit i saw (Pools::labels ids, ascending).
+  std::span<const std::uint32_t> placements_of(std::size_t i) const {
+    if (placement_begin.empty()) return {};
+    return {placements.data() + placement_begin[i], placement_begin[i + 1] - placement_begin[i]};
+  }
 };
 
 /// When unit `unit` started: its session's time, or (units made of orders, full detail) its

@@ -57,9 +57,8 @@ ConversionSource unit_conversions(const ExperimentUnits& units) {
     ConversionCounts& counts = known->second;
     for (std::size_t u = 0; u < units.size(); ++u) {
       if (group_of_unit[u] != label || (units.arm[u] != 0 && units.arm[u] != arm)) continue;
-      const auto first = units.placements.begin() + units.placement_begin[u];
-      const auto last = units.placements.begin() + units.placement_begin[u + 1];
-      if (std::find(first, last, placement) == last) continue;
+      const std::span<const std::uint32_t> seen = units.placements_of(u);
+      if (std::find(seen.begin(), seen.end(), placement) == seen.end()) continue;
       if (units.arm[u] == 0) {
         counts.control_units += 1;
         counts.control_converted += units.converted[u];

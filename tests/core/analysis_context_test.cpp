@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "analysis/context.h"
+#include "analysis/experiment_units.h"
 #include "generated_store.h"
 #include "util/row_blocks.h"
 
@@ -205,6 +206,59 @@ TEST(AnalysisContext, MarginsAndSessionOrdersOnlyWhenSomethingReadsThem) {
   const std::uint32_t s1 = *pools.sessions.find("s1");
   ASSERT_EQ(ctx.session_order_begin.size(), pools.sessions.size() + 1);
   EXPECT_EQ(ctx.session_order_begin[s1 + 1] - ctx.session_order_begin[s1], 2u);
+}
+
+// The experiment's units keep no column of zeros either: without any cost no margins, without
+// impressions no impression counts and no placements; their accessors give 0 and nothing.
+TEST(ExperimentUnits, ColumnsOfZerosAreNotStored) {
+  const std::string orders =
+      "order_id,session_id,product_id,quantity,unit_price\n"
+      "A,s1,P1,1,10.00\nB,s1,P2,2,4.50\nC,s2,P1,1,10.00\n";
+  const std::string costed =
+      "order_id,session_id,product_id,quantity,unit_price,unit_cost\n"
+      "A,s1,P1,1,10.00,6.00\nB,s1,P2,2,4.50,\nC,s2,P1,1,10.00,7.00\n";
+  const std::string sessions = "session_id,variant\ns1,control\ns2,treatment\n";
+  const std::string offers =
+      "rec_id,type,placement,offered_product_id,session_id,accepted\n"
+      "r1,cross_sell,cart,P2,s1,true\nr1,cross_sell,cart,P2,s1,false\n"
+      "r2,cross_sell,checkout,P1,s2,false\n";
+  Engine bare, full;
+  ASSERT_TRUE(testing::feed_chunks(bare, orders, 0, {"orders.csv", {}, {}, {}}).ok());
+  ASSERT_TRUE(testing::feed_chunks(bare, sessions, 0, {"sessions.csv", {}, {}, {}}).ok());
+  ASSERT_TRUE(testing::feed_chunks(full, costed, 0, {"orders.csv", {}, {}, {}}).ok());
+  ASSERT_TRUE(testing::feed_chunks(full, sessions, 0, {"sessions.csv", {}, {}, {}}).ok());
+  ASSERT_TRUE(testing::feed_chunks(full, offers, 0, {"offers.csv", {}, {}, {}}).ok());
+
+  const AnalysisContext bare_ctx = build_context(bare.store(), Settings{});
+  const ExperimentUnits none = build_units(bare_ctx);
+  ASSERT_EQ(none.size(), 2u);
+  EXPECT_TRUE(none.margin.empty());
+  EXPECT_TRUE(none.impressions.empty());
+  EXPECT_TRUE(none.accepted.empty());
+  EXPECT_TRUE(none.placement_begin.empty());
+  for (std::size_t unit = 0; unit < none.size(); ++unit) {
+    EXPECT_EQ(none.margin_of(unit), 0);
+    EXPECT_EQ(none.impressions_of(unit), 0u);
+    EXPECT_EQ(none.accepted_of(unit), 0u);
+    EXPECT_TRUE(none.placements_of(unit).empty());
+  }
+  EXPECT_EQ(none.revenue[0], 19.0);  // A and B, session s1 (the sessions file's first row)
+
+  const AnalysisContext ctx = build_context(full.store(), Settings{});
+  const ExperimentUnits units = build_units(ctx);
+  ASSERT_EQ(units.size(), 2u);
+  ASSERT_EQ(units.margin.size(), 2u);
+  EXPECT_EQ(units.margin_of(0), 4.0);  // A's line; B's has no cost
+  EXPECT_EQ(units.margin_of(1), 3.0);
+  EXPECT_EQ(units.impressions_of(0), 2u);
+  EXPECT_EQ(units.accepted_of(0), 1u);
+  EXPECT_EQ(units.impressions_of(1), 1u);
+  EXPECT_EQ(units.accepted_of(1), 0u);
+  const Pools& pools = full.store().pools;
+  ASSERT_EQ(units.placements_of(0).size(), 1u);
+  EXPECT_EQ(pools.labels.view(units.placements_of(0)[0]), "cart");
+  ASSERT_EQ(units.placements_of(1).size(), 1u);
+  EXPECT_EQ(pools.labels.view(units.placements_of(1)[0]), "checkout");
 }
 
 }  // namespace
