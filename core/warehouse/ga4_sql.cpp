@@ -124,9 +124,11 @@ std::string compact_date(std::int64_t days) {
   const std::int64_t day = doy - (153 * mp + 2) / 5 + 1;
   const std::int64_t month = mp < 10 ? mp + 3 : mp - 9;
   const std::int64_t year = yoe + era * 400 + (month <= 2 ? 1 : 0);
-  char text[48];  // room for any int64 year, so the compiler sees nothing cut
-  std::snprintf(text, sizeof text, "%04lld%02lld%02lld", static_cast<long long>(year),
-                static_cast<long long>(month), static_cast<long long>(day));
+  // Room for any int64 year and any int month and day, so the compiler sees nothing cut (month
+  // and day are 1-12 and 1-31).
+  char text[48];
+  std::snprintf(text, sizeof text, "%04lld%02d%02d", static_cast<long long>(year),
+                static_cast<int>(month), static_cast<int>(day));
   return text;
 }
 

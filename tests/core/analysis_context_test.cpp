@@ -229,7 +229,8 @@ TEST(ExperimentUnits, ColumnsOfZerosAreNotStored) {
   ASSERT_TRUE(testing::feed_chunks(full, sessions, 0, {"sessions.csv", {}, {}, {}}).ok());
   ASSERT_TRUE(testing::feed_chunks(full, offers, 0, {"offers.csv", {}, {}, {}}).ok());
 
-  const AnalysisContext bare_ctx = build_context(bare.store(), Settings{});
+  const Settings settings;  // the contexts keep a reference to it
+  const AnalysisContext bare_ctx = build_context(bare.store(), settings);
   const ExperimentUnits none = build_units(bare_ctx);
   ASSERT_EQ(none.size(), 2u);
   EXPECT_TRUE(none.margin.empty());
@@ -244,7 +245,7 @@ TEST(ExperimentUnits, ColumnsOfZerosAreNotStored) {
   }
   EXPECT_EQ(none.revenue[0], 19.0);  // A and B, session s1 (the sessions file's first row)
 
-  const AnalysisContext ctx = build_context(full.store(), Settings{});
+  const AnalysisContext ctx = build_context(full.store(), settings);
   const ExperimentUnits units = build_units(ctx);
   ASSERT_EQ(units.size(), 2u);
   ASSERT_EQ(units.margin.size(), 2u);
