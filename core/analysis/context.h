@@ -124,5 +124,8 @@ struct AnalysisContext {
 
 /// Derives the context (everything but the store is computed here).
 AnalysisContext build_context(const Store& store, const Settings& settings);
+/// Refused: the context keeps a reference to its settings, which a temporary would leave
+/// dangling.
+AnalysisContext build_context(const Store& store, Settings&& settings) = delete;
 
 }  // namespace basketlift

@@ -129,7 +129,8 @@ TEST(AnalysisContext, PassesInBlocksAddEveryRowOnceInOrder) {
   ASSERT_GT(store.lines.size(), 2 * kRowBlock);
   ASSERT_GT(store.impressions.size(), 2 * kRowBlock);
 
-  const AnalysisContext ctx = build_context(store, Settings{});
+  const Settings settings;
+  const AnalysisContext ctx = build_context(store, settings);
   std::vector<double> order_revenue(store.orders.size(), 0);
   double revenue = 0;
   for (std::size_t i = 0; i < store.lines.size(); ++i) {
@@ -190,14 +191,15 @@ TEST(AnalysisContext, MarginsAndSessionOrdersOnlyWhenSomethingReadsThem) {
   ASSERT_TRUE(testing::feed_chunks(with, costed, 0, {"orders.csv", {}, {}, {}}).ok());
   ASSERT_TRUE(testing::feed_chunks(with, sessions, 0, {"sessions.csv", {}, {}, {}}).ok());
 
-  const AnalysisContext bare_ctx = build_context(without.store(), Settings{});
+  const Settings settings;
+  const AnalysisContext bare_ctx = build_context(without.store(), settings);
   EXPECT_TRUE(bare_ctx.order_margin.empty());
   EXPECT_TRUE(bare_ctx.session_order_begin.empty());
   EXPECT_TRUE(bare_ctx.session_orders.empty());
   for (std::uint32_t o = 0; o < 3; ++o)
     EXPECT_EQ(bare_ctx.order_margin_of(o), 0);
 
-  const AnalysisContext ctx = build_context(with.store(), Settings{});
+  const AnalysisContext ctx = build_context(with.store(), settings);
   const Pools& pools = with.store().pools;
   const std::uint32_t a = *pools.orders.find("A"), c = *pools.orders.find("C");
   EXPECT_EQ(ctx.order_margin.size(), 3u);
@@ -229,7 +231,7 @@ TEST(ExperimentUnits, ColumnsOfZerosAreNotStored) {
   ASSERT_TRUE(testing::feed_chunks(full, sessions, 0, {"sessions.csv", {}, {}, {}}).ok());
   ASSERT_TRUE(testing::feed_chunks(full, offers, 0, {"offers.csv", {}, {}, {}}).ok());
 
-  const Settings settings;  // the contexts keep a reference to it
+  const Settings settings;
   const AnalysisContext bare_ctx = build_context(bare.store(), settings);
   const ExperimentUnits none = build_units(bare_ctx);
   ASSERT_EQ(none.size(), 2u);
