@@ -22,10 +22,7 @@ Status CsvReader::feed(std::string_view chunk) {
     }
     // The header, or a record carried over, is read in the buffer a line at a time, so that
     // the scan goes to the chunk itself at the next record.
-    const void* newline = std::memchr(chunk.data(), '\n', chunk.size());
-    const std::size_t take =
-        newline ? static_cast<std::size_t>(static_cast<const char*>(newline) - chunk.data()) + 1
-                : chunk.size();
+    const std::size_t take = through_first_line_end(chunk);
     buffer_.append(chunk.data(), take);
     chunk.remove_prefix(take);
     scan_buffer(false);

@@ -76,13 +76,11 @@ Status NdjsonReader::feed(std::string_view chunk) {
   }
   if (buffer_.size() > 0) {
     // A line carried over is completed in the buffer, up to the chunk's first line end.
-    const void* newline = std::memchr(chunk.data(), '\n', chunk.size());
-    const std::size_t take =
-        newline ? static_cast<std::size_t>(static_cast<const char*>(newline) - chunk.data()) + 1
-                : chunk.size();
+    const std::size_t take = through_first_line_end(chunk);
+    const bool line_ended = take > 0 && chunk[take - 1] == '\n';
     buffer_.append(chunk.data(), take);
     chunk.remove_prefix(take);
-    if (newline == nullptr) return check_carried_line();
+    if (!line_ended) return check_carried_line();
     if (Status status = parse_lines(buffer_.data(), buffer_.size()); !status.ok()) return status;
     buffer_.reset();
   }

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <string_view>
 
 #if defined(__wasm_simd128__)
 #include <wasm_simd128.h>
@@ -98,6 +99,13 @@ inline std::size_t find_either(const char* data, std::size_t pos, std::size_t en
     pos += 16;
   }
   return end;
+}
+
+/// Bytes of `text` through its first line end ('\n' included), or all of them when it has none.
+inline std::size_t through_first_line_end(std::string_view text) {
+  const void* newline = std::memchr(text.data(), '\n', text.size());
+  return newline ? static_cast<std::size_t>(static_cast<const char*>(newline) - text.data()) + 1
+                 : text.size();
 }
 
 /// Number of bytes equal to `c` in [begin, end); reads nothing outside it.

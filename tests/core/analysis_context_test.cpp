@@ -176,20 +176,22 @@ TEST(AnalysisContext, PassesInBlocksAddEveryRowOnceInOrder) {
   EXPECT_NEAR(groups_revenue, line_revenue, 1e-6 * line_revenue);
 }
 
+// Orders of three sessions, without and with costs, and the sessions' arms.
+const std::string kBareOrders =
+    "order_id,session_id,product_id,quantity,unit_price\n"
+    "A,s1,P1,1,10.00\nB,s1,P2,2,4.50\nC,s2,P1,1,10.00\n";
+const std::string kCostedOrders =
+    "order_id,session_id,product_id,quantity,unit_price,unit_cost\n"
+    "A,s1,P1,1,10.00,6.00\nB,s1,P2,2,4.50,\nC,s2,P1,1,10.00,7.00\n";
+const std::string kSessions = "session_id,variant\ns1,control\ns2,treatment\n";
+
 // What nothing reads is not built: without any cost the orders' margins (all 0) are not stored,
 // and without sessions or impressions no session's orders are listed; with them, both are.
 TEST(AnalysisContext, MarginsAndSessionOrdersOnlyWhenSomethingReadsThem) {
-  const std::string bare =
-      "order_id,session_id,product_id,quantity,unit_price\n"
-      "A,s1,P1,1,10.00\nB,s1,P2,2,4.50\nC,s2,P1,1,10.00\n";
-  const std::string costed =
-      "order_id,session_id,product_id,quantity,unit_price,unit_cost\n"
-      "A,s1,P1,1,10.00,6.00\nB,s1,P2,2,4.50,\nC,s2,P1,1,10.00,7.00\n";
-  const std::string sessions = "session_id,variant\ns1,control\ns2,treatment\n";
   Engine without, with;
-  ASSERT_TRUE(testing::feed_chunks(without, bare, 0, {"orders.csv", {}, {}, {}}).ok());
-  ASSERT_TRUE(testing::feed_chunks(with, costed, 0, {"orders.csv", {}, {}, {}}).ok());
-  ASSERT_TRUE(testing::feed_chunks(with, sessions, 0, {"sessions.csv", {}, {}, {}}).ok());
+  ASSERT_TRUE(testing::feed_chunks(without, kBareOrders, 0, {"orders.csv", {}, {}, {}}).ok());
+  ASSERT_TRUE(testing::feed_chunks(with, kCostedOrders, 0, {"orders.csv", {}, {}, {}}).ok());
+  ASSERT_TRUE(testing::feed_chunks(with, kSessions, 0, {"sessions.csv", {}, {}, {}}).ok());
 
   const Settings settings;
   const AnalysisContext bare_ctx = build_context(without.store(), settings);
@@ -213,22 +215,15 @@ TEST(AnalysisContext, MarginsAndSessionOrdersOnlyWhenSomethingReadsThem) {
 // The experiment's units keep no column of zeros either: without any cost no margins, without
 // impressions no impression counts and no placements; their accessors give 0 and nothing.
 TEST(ExperimentUnits, ColumnsOfZerosAreNotStored) {
-  const std::string orders =
-      "order_id,session_id,product_id,quantity,unit_price\n"
-      "A,s1,P1,1,10.00\nB,s1,P2,2,4.50\nC,s2,P1,1,10.00\n";
-  const std::string costed =
-      "order_id,session_id,product_id,quantity,unit_price,unit_cost\n"
-      "A,s1,P1,1,10.00,6.00\nB,s1,P2,2,4.50,\nC,s2,P1,1,10.00,7.00\n";
-  const std::string sessions = "session_id,variant\ns1,control\ns2,treatment\n";
   const std::string offers =
       "rec_id,type,placement,offered_product_id,session_id,accepted\n"
       "r1,cross_sell,cart,P2,s1,true\nr1,cross_sell,cart,P2,s1,false\n"
       "r2,cross_sell,checkout,P1,s2,false\n";
   Engine bare, full;
-  ASSERT_TRUE(testing::feed_chunks(bare, orders, 0, {"orders.csv", {}, {}, {}}).ok());
-  ASSERT_TRUE(testing::feed_chunks(bare, sessions, 0, {"sessions.csv", {}, {}, {}}).ok());
-  ASSERT_TRUE(testing::feed_chunks(full, costed, 0, {"orders.csv", {}, {}, {}}).ok());
-  ASSERT_TRUE(testing::feed_chunks(full, sessions, 0, {"sessions.csv", {}, {}, {}}).ok());
+  ASSERT_TRUE(testing::feed_chunks(bare, kBareOrders, 0, {"orders.csv", {}, {}, {}}).ok());
+  ASSERT_TRUE(testing::feed_chunks(bare, kSessions, 0, {"sessions.csv", {}, {}, {}}).ok());
+  ASSERT_TRUE(testing::feed_chunks(full, kCostedOrders, 0, {"orders.csv", {}, {}, {}}).ok());
+  ASSERT_TRUE(testing::feed_chunks(full, kSessions, 0, {"sessions.csv", {}, {}, {}}).ok());
   ASSERT_TRUE(testing::feed_chunks(full, offers, 0, {"offers.csv", {}, {}, {}}).ok());
 
   const Settings settings;

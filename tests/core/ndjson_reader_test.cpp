@@ -242,7 +242,7 @@ TEST(NdjsonReaderChunks, LinesParsedInPlaceReadWhatBytesFedOneAtATimeRead) {
     EXPECT_EQ(chunked.rejected, bytewise.rejected) << "chunks of " << chunk;
     EXPECT_EQ(chunked.rejected_text, bytewise.rejected_text) << "chunks of " << chunk;
   }
-  EXPECT_EQ(bytewise.row_numbers[2], 5u);  // after line 3's two blank lines
+  EXPECT_EQ(bytewise.row_numbers[2], 5u);  // the third object, after blank lines 3 and 4
   EXPECT_EQ(bytewise.rows[3], (std::vector<std::string>{"7", "qxxx"}));
 }
 
