@@ -67,26 +67,25 @@ class OrdersLoader final : public TableLoader {
     const std::int64_t time = time_reader_.read(r, Field::timestamp, row, report);
     Store& store = ctx_.store;
     const std::uint32_t order = order_cache_.intern(store.pools.orders, order_text);
-    store.orders.ensure(order);
-    if (auto rejection = apply_status(r, order, cancelled_at, financial)) return rejection;
-
     OrderColumns& orders = store.orders;
-    Pools& pools = store.pools;
-    Merger merge{order, row, report};
-    merge(orders.customer, customer_cache_.intern(pools.customers, customer), customer,
-          Field::customer_id);
-    merge(orders.session, session_cache_.intern(pools.sessions, session), session,
-          Field::session_id);
-    merge(orders.channel, channel_cache_.intern(pools.labels, channel), channel, Field::channel);
-    merge(orders.variant, variant_cache_.intern(pools.labels, variant), variant, Field::variant);
-    merge(orders.segment, segment_cache_.intern(pools.labels, segment), segment, Field::segment);
-    merge(orders.currency, currency_cache_.intern(pools.labels, currency), currency,
-          Field::currency);
-    merge.time(orders.time, time, r.text(Field::timestamp));
-    if (std::isnan(orders.order_discount[order]) && !std::isnan(order_discount))
-      orders.order_discount.set(order, order_discount);
-    if (std::isnan(orders.refunded_amount[order]) && !std::isnan(refunded))
-      orders.refunded_amount.set(order, refunded);
+    const OrderFields fields{.customer = customer,
+                             .session = session,
+                             .channel = channel,
+                             .variant = variant,
+                             .segment = segment,
+                             .currency = currency,
+                             .time = time,
+                             .order_discount = order_discount,
+                             .refunded = refunded};
+    if (order == orders.size()) {
+      // A new order (the usual case): its fields are appended as they are, not grown empty and
+      // merged into.
+      if (auto rejection = append_order(r, cancelled_at, financial, fields)) return rejection;
+    } else {
+      orders.ensure(order);
+      if (auto rejection = apply_status(r, order, cancelled_at, financial)) return rejection;
+      merge_order(order, row, report, fields, r.text(Field::timestamp));
+    }
 
     const std::uint32_t product = product_cache_.intern(store.pools.products, product_text);
     store.products.ensure(product);
@@ -116,18 +115,23 @@ class OrdersLoader final : public TableLoader {
   }
 
  private:
-  // Marks cancelled / refunded orders; their lines are kept apart from sales. The first line
-  // of an order carries its status (Shopify fills order-level columns only there).
-  std::optional<Rejection> apply_status(RowReader& r, std::uint32_t order,
-                                        std::string_view cancelled_at, std::string_view financial) {
-    OrderStatus& status = ctx_.store.orders.status[order];
-    if (status == OrderStatus::sale) {
-      if (!cancelled_at.empty()) {
-        status = OrderStatus::cancelled;
-      } else if (auto from_financial = status_from_financial(financial)) {
-        status = *from_financial;
-      }
-    }
+  // A line's order-level fields, ids not yet interned.
+  struct OrderFields {
+    std::string_view customer, session, channel, variant, segment, currency;
+    std::int64_t time;
+    double order_discount, refunded;
+  };
+
+  // The status a line gives its order: cancelled or refunded when it says so, else sale.
+  static OrderStatus status_of(std::string_view cancelled_at, std::string_view financial) {
+    if (!cancelled_at.empty()) return OrderStatus::cancelled;
+    return status_from_financial(financial).value_or(OrderStatus::sale);
+  }
+
+  // The rejection of a line of a cancelled or refunded order (nullopt for a sale).
+  static std::optional<Rejection> status_rejection(const RowReader& r, OrderStatus status,
+                                                   std::string_view cancelled_at,
+                                                   std::string_view financial) {
     if (status == OrderStatus::sale) return std::nullopt;
     const RejectReason reason = status == OrderStatus::cancelled ? RejectReason::cancelled_order
                                                                  : RejectReason::refunded_order;
@@ -135,6 +139,66 @@ class OrdersLoader final : public TableLoader {
                         : !financial.empty()  ? Field::financial_status
                                               : Field::order_id;  // said on an earlier line
     return Rejection{reason, field, r.raw(field)};
+  }
+
+  // Marks cancelled / refunded orders; their lines are kept apart from sales. The first line
+  // of an order carries its status (Shopify fills order-level columns only there).
+  std::optional<Rejection> apply_status(const RowReader& r, std::uint32_t order,
+                                        std::string_view cancelled_at, std::string_view financial) {
+    OrderStatus& status = ctx_.store.orders.status[order];
+    if (status == OrderStatus::sale) status = status_of(cancelled_at, financial);
+    return status_rejection(r, status, cancelled_at, financial);
+  }
+
+  // Appends a new order's columns: what OrderColumns::ensure() and merge_order() would leave,
+  // the ids interned in the same order (and none for a cancelled or refunded order).
+  std::optional<Rejection> append_order(const RowReader& r, std::string_view cancelled_at,
+                                        std::string_view financial, const OrderFields& f) {
+    OrderColumns& orders = ctx_.store.orders;
+    const OrderStatus status = status_of(cancelled_at, financial);
+    if (status != OrderStatus::sale) {
+      orders.ensure(static_cast<std::uint32_t>(orders.size()));
+      orders.status.back() = status;
+      return status_rejection(r, status, cancelled_at, financial);
+    }
+    Pools& pools = ctx_.store.pools;
+    orders.customer.push_back(customer_cache_.intern(pools.customers, f.customer));
+    orders.session.push_back(session_cache_.intern(pools.sessions, f.session));
+    orders.channel.push_back(channel_cache_.intern(pools.labels, f.channel));
+    orders.variant.push_back(variant_cache_.intern(pools.labels, f.variant));
+    orders.segment.push_back(segment_cache_.intern(pools.labels, f.segment));
+    orders.currency.push_back(currency_cache_.intern(pools.labels, f.currency));
+    orders.time.push_back(f.time);
+    orders.order_discount.push_back(f.order_discount);
+    orders.refunded_amount.push_back(f.refunded);
+    orders.status.push_back(OrderStatus::sale);
+    orders.line_count.push_back(0);
+    return std::nullopt;
+  }
+
+  // Merges a line's order-level fields into an order seen before.
+  void merge_order(std::uint32_t order, std::uint64_t row, FileReport& report, const OrderFields& f,
+                   std::string_view time_text) {
+    OrderColumns& orders = ctx_.store.orders;
+    Pools& pools = ctx_.store.pools;
+    Merger merge{order, row, report};
+    merge(orders.customer, customer_cache_.intern(pools.customers, f.customer), f.customer,
+          Field::customer_id);
+    merge(orders.session, session_cache_.intern(pools.sessions, f.session), f.session,
+          Field::session_id);
+    merge(orders.channel, channel_cache_.intern(pools.labels, f.channel), f.channel,
+          Field::channel);
+    merge(orders.variant, variant_cache_.intern(pools.labels, f.variant), f.variant,
+          Field::variant);
+    merge(orders.segment, segment_cache_.intern(pools.labels, f.segment), f.segment,
+          Field::segment);
+    merge(orders.currency, currency_cache_.intern(pools.labels, f.currency), f.currency,
+          Field::currency);
+    merge.time(orders.time, f.time, time_text);
+    if (std::isnan(orders.order_discount[order]) && !std::isnan(f.order_discount))
+      orders.order_discount.set(order, f.order_discount);
+    if (std::isnan(orders.refunded_amount[order]) && !std::isnan(f.refunded))
+      orders.refunded_amount.set(order, f.refunded);
   }
 
   // Merges one line's order-level fields into its order: the first non-empty value wins and a

@@ -94,32 +94,6 @@ void TimeColumn::resize(std::size_t n) {
 
 // ---- DecimalColumn
 
-bool DecimalColumn::mantissa_of(double value, int scale, std::int64_t& mantissa) {
-  if (!(std::fabs(value) < 2147483647.0 / kPowers[scale])) return false;  // NaN too
-  if (value == 0 && std::signbit(value)) return false;
-  const double scaled = std::nearbyint(value * kPowers[scale]);
-  mantissa = static_cast<std::int64_t>(scaled);
-  const double back = scale == 0 ? scaled : scaled / kPowers[scale];
-  return back == value;
-}
-
-void DecimalColumn::write(std::size_t i, std::int64_t mantissa) {
-  switch (width_) {
-    case 1:
-      data_[i] = static_cast<std::uint8_t>(static_cast<std::int8_t>(mantissa));
-      break;
-    case 2: {
-      const auto narrow = static_cast<std::int16_t>(mantissa);
-      std::memcpy(data_.data() + i * 2, &narrow, 2);
-      break;
-    }
-    default: {
-      const auto narrow = static_cast<std::int32_t>(mantissa);
-      std::memcpy(data_.data() + i * 4, &narrow, 4);
-    }
-  }
-}
-
 void DecimalColumn::relayout(std::uint8_t width, int scale) {
   DecimalColumn other;
   other.width_ = width;
@@ -170,7 +144,7 @@ void DecimalColumn::put(std::size_t i, double value) {
   write(i, m);
 }
 
-void DecimalColumn::push_back(double value) {
+void DecimalColumn::push_back_slow(double value) {
   data_.grow(width_);
   const std::size_t row = size() - 1;
   // put() may relayout; the new row exists at the old width and is carried over as it stands.

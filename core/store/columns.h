@@ -252,7 +252,19 @@ class DecimalColumn {
   /// The rows as stored (see decode()).
   const std::uint8_t* raw() const { return data_.data(); }
   /// Appends a value.
-  void push_back(double value);
+  void push_back(double value) {
+    // The usual case inline: a number exact at today's scale within today's width.
+    std::int64_t m = 0;
+    if (width_ != 8 && mantissa_of(value, scale_, m)) {
+      const std::int64_t abs = m < 0 ? -m : m;
+      if (abs < -none_for(width_)) {  // the width's minimum stands for "none"
+        max_abs_ = std::max(max_abs_, abs);
+        write_at(data_.grow(width_), width_, m);
+        return;
+      }
+    }
+    push_back_slow(value);
+  }
   /// Appends `n` rows laid out as this class stores them (see decode()): copied as they are
   /// when the layout is this column's, else pushed back one at a time. The same rows either way.
   void append(const std::uint8_t* data, std::uint8_t width, std::uint8_t scale, std::size_t n);
@@ -293,10 +305,32 @@ class DecimalColumn {
     return width == 1 ? INT8_MIN : width == 2 ? INT16_MIN : INT32_MIN;
   }
   // The mantissa of `value` at `scale`, when it is exactly such a decimal within int32.
-  static bool mantissa_of(double value, int scale, std::int64_t& mantissa);
+  static bool mantissa_of(double value, int scale, std::int64_t& mantissa) {
+    if (!(std::fabs(value) < 2147483647.0 / kPowers[scale])) return false;  // NaN too
+    if (value == 0 && std::signbit(value)) return false;
+    const double scaled = std::nearbyint(value * kPowers[scale]);
+    mantissa = static_cast<std::int64_t>(scaled);
+    const double back = scale == 0 ? scaled : scaled / kPowers[scale];
+    return back == value;
+  }
+  // Writes `mantissa` as a row `width` (1, 2 or 4) bytes wide at `at`.
+  static void write_at(std::uint8_t* at, std::uint8_t width, std::int64_t mantissa) {
+    if (width == 1) {
+      *at = static_cast<std::uint8_t>(static_cast<std::int8_t>(mantissa));
+    } else if (width == 2) {
+      const auto narrow = static_cast<std::int16_t>(mantissa);
+      std::memcpy(at, &narrow, 2);
+    } else {
+      const auto narrow = static_cast<std::int32_t>(mantissa);
+      std::memcpy(at, &narrow, 4);
+    }
+  }
+  void push_back_slow(double value);  // push_back() when the value needs put()'s care
   // Stores `value` at row i, widening or rescaling the column when it does not fit.
   void put(std::size_t i, double value);
-  void write(std::size_t i, std::int64_t mantissa);
+  void write(std::size_t i, std::int64_t mantissa) {
+    write_at(data_.data() + i * width_, width_, mantissa);
+  }
   void relayout(std::uint8_t width, int scale);  // converts every row (8: doubles)
 
   ByteArray data_;

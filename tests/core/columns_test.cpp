@@ -84,6 +84,42 @@ TEST(DecimalColumn, RandomDecimalsRoundTrip) {
     ASSERT_TRUE(same_double(column[i], expected[i])) << i;
 }
 
+// push_back() stores most values inline; at the edges of a width it must leave the layout that
+// the careful path (put()) would: -128 stands for "none" in a byte, 2147483647 is kept as a
+// double, and the largest value it stored decides later widenings.
+TEST(DecimalColumn, PushBackWidensAtTheEdgesOfEachWidth) {
+  struct Step {
+    double value;
+    int width, scale;
+  };
+  const std::vector<Step> steps = {{127, 1, 0},          {-127, 1, 0},        {128, 2, 0},
+                                   {-128, 2, 0},         {12.5, 2, 1},        {3276.7, 2, 1},
+                                   {3276.8, 4, 1},       {kNaN, 4, 1},        {0.25, 4, 2},
+                                   {-21474836.46, 4, 2}, {21474836.46, 4, 2}, {2147483647, 8, 0}};
+  DecimalColumn column;
+  std::vector<double> expected;
+  for (const Step& step : steps) {
+    column.push_back(step.value);
+    expected.push_back(step.value);
+    EXPECT_EQ(column.width(), step.width) << "after " << step.value;
+    if (step.width != 8) {
+      EXPECT_EQ(column.scale(), step.scale) << "after " << step.value;
+    }
+    for (std::size_t i = 0; i < expected.size(); ++i)
+      ASSERT_TRUE(same_double(column[i], expected[i])) << "after " << step.value << ", row " << i;
+  }
+  // 300 stored inline at width 2 must still make a finer scale widen: 3000.0 fits, 30000 not.
+  DecimalColumn widened;
+  widened.push_back(300);
+  widened.push_back(0.5);
+  EXPECT_EQ(widened.width(), 2);
+  widened.push_back(0.25);  // scale 2: 300 becomes 30000, still under 32768
+  EXPECT_EQ(widened.width(), 2);
+  widened.push_back(0.125);  // scale 3: 300000 needs four bytes
+  EXPECT_EQ(widened.width(), 4);
+  EXPECT_EQ(widened[0], 300);
+}
+
 // A range's rows appended as stored (the merge of a range read by another engine) are the rows
 // pushed back one at a time, and the column goes on as if they had been: its largest value
 // still decides when a finer scale needs wider integers.
