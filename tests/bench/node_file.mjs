@@ -1,18 +1,19 @@
-// Benchmark: a file on disk read by the wasm engine in Node (one worker), three ways taking
+// Benchmark: a file on disk read by the wasm engine in Node (one worker), four ways taking
 // turns, each run in a fresh Node process: `whole` (readFileSync, then addFile of the buffer),
-// `stream` (fs.createReadStream in 4 MiB pieces) and `sized` (the same stream with its size
-// given, so the engine sizes its columns once). Prints the median time from opening the file to
+// `stream` (fs.createReadStream in 4 MiB pieces), `sized` (the same stream with its size
+// given, so the engine sizes its columns once) and `blob` (fs.openAsBlob: a file-backed Blob,
+// read as a page reads a dropped File; what scripts/bench.sh gives the engine). Prints the median time from opening the file to
 // its rows read, and the wasm memory after it.
 //
 //   node tests/bench/node_file.mjs FILE [RUNS]
 import { execFileSync } from 'node:child_process';
-import { createReadStream, readFileSync, statSync } from 'node:fs';
+import { createReadStream, openAsBlob, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { inTurns, median } from './turns.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const WAYS = ['whole', 'stream', 'sized'];
+const WAYS = ['whole', 'stream', 'sized', 'blob'];
 
 if (process.env.NODE_FILE_CHILD) {
   const [file, way] = process.argv.slice(2);
@@ -22,6 +23,7 @@ if (process.env.NODE_FILE_CHILD) {
   const name = path.basename(file);
   const start = performance.now();
   if (way === 'whole') await engine.addFile(readFileSync(file), { name });
+  else if (way === 'blob') await engine.addFile(await openAsBlob(file), { name });
   else {
     const stream = createReadStream(file, { highWaterMark: 4 << 20 });
     await engine.addFile(stream, { name, ...(way === 'sized' ? { size: statSync(file).size } : {}) });
