@@ -4,7 +4,7 @@
 // the rows are read (where a tool has such a part); `check` holds figures the runner compares across
 // tools (total revenue, AOV per variant), so a fast wrong answer cannot win.
 import { execFileSync } from 'node:child_process';
-import { openAsBlob, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -31,18 +31,14 @@ function addTo(map, key, amount) {
   map.set(key, (map.get(key) ?? 0) + amount);
 }
 
-// One worker (`workers: 1`), or the pool (`workers: 'auto'`: the cores of this machine). Each
-// file goes in as a page's dropped File does: a Blob (Node's file-backed one), which the engine
-// reads in pieces into buffers it uses again. The other tools need the whole file in memory
-// first; a readFileSync'd copy costs the engine ~0.5 s more on the 1M-order CSV here (Node fills
-// a fresh buffer page by page; `node tests/bench/node_file.mjs FILE` measures both ways).
+// One worker (`workers: 1`), or the pool (`workers: 'auto'`: the cores of this machine).
 async function basketliftWasm(pool = false) {
   const { createEngine } = await import(path.join(root, 'build/web/src/engine.js'));
   const sections = SECTIONS[workload];
   const engine = await createEngine({ workers: pool ? 'auto' : 1, ...(sections ? { settings: { sections } } : {}) });
   await engine.warmedUp;  // a page open for a moment: the warm-up has run before the drop
   const start = performance.now();
-  for (const name of FILES[workload]) await engine.addFile(await openAsBlob(file(name)), { name });
+  for (const name of FILES[workload]) await engine.addFile(readFileSync(file(name)), { name });
   const read = performance.now();
   const report = READ_ONLY.includes(workload) ? null : engine.analyze();
   const end = performance.now();
