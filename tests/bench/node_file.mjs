@@ -2,8 +2,8 @@
 // turns, each run in a fresh Node process: `whole` (readFileSync, then addFile of the buffer),
 // `stream` (fs.createReadStream in 4 MiB pieces), `sized` (the same stream with its size
 // given, so the engine sizes its columns once) and `blob` (fs.openAsBlob: a file-backed Blob,
-// read as a page reads a dropped File; what scripts/bench.sh gives the engine). Prints the median time from opening the file to
-// its rows read, and the wasm memory after it.
+// read as a page reads a dropped File). Prints the median time from opening the file to its
+// rows read, and the wasm memory after it.
 //
 //   node tests/bench/node_file.mjs FILE [RUNS]
 import { execFileSync } from 'node:child_process';

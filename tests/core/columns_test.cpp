@@ -108,7 +108,8 @@ TEST(DecimalColumn, PushBackWidensAtTheEdgesOfEachWidth) {
     for (std::size_t i = 0; i < expected.size(); ++i)
       ASSERT_TRUE(same_double(column[i], expected[i])) << "after " << step.value << ", row " << i;
   }
-  // 300 stored inline at width 2 must still make a finer scale widen: 3000.0 fits, 30000 not.
+  // 300, stored inline at width 2, still decides later widenings: it is 3000 at scale 1 and
+  // 30000 at scale 2 (both fit two bytes), 300000 at scale 3 (four).
   DecimalColumn widened;
   widened.push_back(300);
   widened.push_back(0.5);
