@@ -108,17 +108,17 @@ TEST(DecimalColumn, PushBackWidensAtTheEdgesOfEachWidth) {
     for (std::size_t i = 0; i < expected.size(); ++i)
       ASSERT_TRUE(same_double(column[i], expected[i])) << "after " << step.value << ", row " << i;
   }
-  // 300, stored inline at width 2, still decides later widenings: it is 3000 at scale 1 and
-  // 30000 at scale 2 (both fit two bytes), 300000 at scale 3 (four).
+  // 400, stored inline once 300 made the column two bytes wide, still decides later widenings:
+  // it is 4000 at scale 1 (two bytes) and 40000 at scale 2 (four; 300 alone would be 30000).
   DecimalColumn widened;
   widened.push_back(300);
+  widened.push_back(400);
   widened.push_back(0.5);
   EXPECT_EQ(widened.width(), 2);
-  widened.push_back(0.25);  // scale 2: 300 becomes 30000, still under 32768
-  EXPECT_EQ(widened.width(), 2);
-  widened.push_back(0.125);  // scale 3: 300000 needs four bytes
+  widened.push_back(0.25);
   EXPECT_EQ(widened.width(), 4);
   EXPECT_EQ(widened[0], 300);
+  EXPECT_EQ(widened[1], 400);
 }
 
 // A range's rows appended as stored (the merge of a range read by another engine) are the rows
