@@ -77,14 +77,17 @@ class OrdersLoader final : public TableLoader {
                              .time = time,
                              .order_discount = order_discount,
                              .refunded = refunded};
-    if (order == orders.size()) {
-      // A new order (the usual case): its fields are appended as they are, not grown empty and
-      // merged into.
-      if (auto rejection = append_order(r, cancelled_at, financial, fields)) return rejection;
+    const bool new_order = order == orders.size();
+    if (auto rejection = new_order ? new_order_status(r, cancelled_at, financial)
+                                   : apply_status(r, order, cancelled_at, financial)) {
+      return rejection;
+    }
+    const OrderIds ids = intern_order_ids(fields);
+    if (new_order) {
+      // The usual case: its fields are appended as they are, not grown empty and merged into.
+      append_order(ids, fields);
     } else {
-      orders.ensure(order);
-      if (auto rejection = apply_status(r, order, cancelled_at, financial)) return rejection;
-      merge_order(order, row, report, fields, r.text(Field::timestamp));
+      merge_order(order, row, report, ids, fields, r.text(Field::timestamp));
     }
 
     const std::uint32_t product = product_cache_.intern(store.pools.products, product_text);
@@ -122,6 +125,23 @@ class OrdersLoader final : public TableLoader {
     double order_discount, refunded;
   };
 
+  // A line's order-level ids, interned.
+  struct OrderIds {
+    std::uint32_t customer, session, channel, variant, segment, currency;
+  };
+
+  // Interns a line's order-level ids, always in this order (ids are given in order of first
+  // appearance).
+  OrderIds intern_order_ids(const OrderFields& f) {
+    Pools& pools = ctx_.store.pools;
+    return {.customer = customer_cache_.intern(pools.customers, f.customer),
+            .session = session_cache_.intern(pools.sessions, f.session),
+            .channel = channel_cache_.intern(pools.labels, f.channel),
+            .variant = variant_cache_.intern(pools.labels, f.variant),
+            .segment = segment_cache_.intern(pools.labels, f.segment),
+            .currency = currency_cache_.intern(pools.labels, f.currency)};
+  }
+
   // The status a line gives its order: cancelled or refunded when it says so, else sale.
   static OrderStatus status_of(std::string_view cancelled_at, std::string_view financial) {
     if (!cancelled_at.empty()) return OrderStatus::cancelled;
@@ -145,55 +165,52 @@ class OrdersLoader final : public TableLoader {
   // of an order carries its status (Shopify fills order-level columns only there).
   std::optional<Rejection> apply_status(const RowReader& r, std::uint32_t order,
                                         std::string_view cancelled_at, std::string_view financial) {
+    ctx_.store.orders.ensure(order);
     OrderStatus& status = ctx_.store.orders.status[order];
     if (status == OrderStatus::sale) status = status_of(cancelled_at, financial);
     return status_rejection(r, status, cancelled_at, financial);
   }
 
-  // Appends a new order's columns: what OrderColumns::ensure() and merge_order() would leave,
-  // the ids interned in the same order (and none for a cancelled or refunded order).
-  std::optional<Rejection> append_order(const RowReader& r, std::string_view cancelled_at,
-                                        std::string_view financial, const OrderFields& f) {
-    OrderColumns& orders = ctx_.store.orders;
+  // The status of a new order's first line. A cancelled or refunded order is stored with
+  // its status and no fields (none of its ids interned); a sale's columns are appended by
+  // append_order().
+  std::optional<Rejection> new_order_status(const RowReader& r, std::string_view cancelled_at,
+                                            std::string_view financial) {
     const OrderStatus status = status_of(cancelled_at, financial);
-    if (status != OrderStatus::sale) {
-      orders.ensure(static_cast<std::uint32_t>(orders.size()));
-      orders.status.back() = status;
-      return status_rejection(r, status, cancelled_at, financial);
-    }
-    Pools& pools = ctx_.store.pools;
-    orders.customer.push_back(customer_cache_.intern(pools.customers, f.customer));
-    orders.session.push_back(session_cache_.intern(pools.sessions, f.session));
-    orders.channel.push_back(channel_cache_.intern(pools.labels, f.channel));
-    orders.variant.push_back(variant_cache_.intern(pools.labels, f.variant));
-    orders.segment.push_back(segment_cache_.intern(pools.labels, f.segment));
-    orders.currency.push_back(currency_cache_.intern(pools.labels, f.currency));
+    if (status == OrderStatus::sale) return std::nullopt;
+    OrderColumns& orders = ctx_.store.orders;
+    orders.ensure(static_cast<std::uint32_t>(orders.size()));
+    orders.status.back() = status;
+    return status_rejection(r, status, cancelled_at, financial);
+  }
+
+  // Appends a new sale's columns: what OrderColumns::ensure() and merge_order() would leave.
+  void append_order(const OrderIds& ids, const OrderFields& f) {
+    OrderColumns& orders = ctx_.store.orders;
+    orders.customer.push_back(ids.customer);
+    orders.session.push_back(ids.session);
+    orders.channel.push_back(ids.channel);
+    orders.variant.push_back(ids.variant);
+    orders.segment.push_back(ids.segment);
+    orders.currency.push_back(ids.currency);
     orders.time.push_back(f.time);
     orders.order_discount.push_back(f.order_discount);
     orders.refunded_amount.push_back(f.refunded);
     orders.status.push_back(OrderStatus::sale);
     orders.line_count.push_back(0);
-    return std::nullopt;
   }
 
   // Merges a line's order-level fields into an order seen before.
-  void merge_order(std::uint32_t order, std::uint64_t row, FileReport& report, const OrderFields& f,
-                   std::string_view time_text) {
+  void merge_order(std::uint32_t order, std::uint64_t row, FileReport& report, const OrderIds& ids,
+                   const OrderFields& f, std::string_view time_text) {
     OrderColumns& orders = ctx_.store.orders;
-    Pools& pools = ctx_.store.pools;
     Merger merge{order, row, report};
-    merge(orders.customer, customer_cache_.intern(pools.customers, f.customer), f.customer,
-          Field::customer_id);
-    merge(orders.session, session_cache_.intern(pools.sessions, f.session), f.session,
-          Field::session_id);
-    merge(orders.channel, channel_cache_.intern(pools.labels, f.channel), f.channel,
-          Field::channel);
-    merge(orders.variant, variant_cache_.intern(pools.labels, f.variant), f.variant,
-          Field::variant);
-    merge(orders.segment, segment_cache_.intern(pools.labels, f.segment), f.segment,
-          Field::segment);
-    merge(orders.currency, currency_cache_.intern(pools.labels, f.currency), f.currency,
-          Field::currency);
+    merge(orders.customer, ids.customer, f.customer, Field::customer_id);
+    merge(orders.session, ids.session, f.session, Field::session_id);
+    merge(orders.channel, ids.channel, f.channel, Field::channel);
+    merge(orders.variant, ids.variant, f.variant, Field::variant);
+    merge(orders.segment, ids.segment, f.segment, Field::segment);
+    merge(orders.currency, ids.currency, f.currency, Field::currency);
     merge.time(orders.time, f.time, time_text);
     if (std::isnan(orders.order_discount[order]) && !std::isnan(f.order_discount))
       orders.order_discount.set(order, f.order_discount);
