@@ -87,11 +87,85 @@ inline std::uint32_t high_bits16(const char* data) {
 #endif
 }
 
-/// Position of the first byte equal to `a` or `b` in [pos, end), or `end`. Reads up to 15
-/// bytes past `end`, which must be readable (padded buffers).
-inline std::size_t find_either(const char* data, std::size_t pos, std::size_t end, char a, char b) {
+/// json_string_stops16 with 64-bit words only.
+inline std::uint32_t json_string_stops16_words(const char* data) {
+  constexpr std::uint64_t ones = 0x0101010101010101ull;
+  std::uint32_t mask = 0;
+  for (int half = 0; half < 2; ++half) {
+    std::uint64_t word;
+    std::memcpy(&word, data + 8 * half, 8);
+    // Adding 0x60 to a byte's low seven bits sets its high bit unless they are below 0x20 (and
+    // never carries into the next byte); a control byte also has its own high bit clear.
+    const std::uint64_t low7 = word & (ones * 0x7F);
+    const std::uint64_t control = ~(low7 + ones * 0x60) & ~word & (ones * 0x80);
+    const std::uint64_t stops = control | word | equal_bytes(word, '"') | equal_bytes(word, '\\');
+    mask |= gather_high_bits(stops) << (8 * half);
+  }
+  return mask;
+}
+
+/// Bit i set when data[i] ends a JSON string's plain run: '"', '\\', a control byte (below
+/// 0x20) or a byte of a multi-byte UTF-8 character (0x80 and above); 16 bytes, all readable.
+inline std::uint32_t json_string_stops16(const char* data) {
+#if defined(__wasm_simd128__)
+  const v128_t bytes = wasm_v128_load(data);
+  // Signed, bytes of 0x80 and above are negative: one compare finds them and the control bytes.
+  const v128_t stops = wasm_v128_or(wasm_i8x16_lt(bytes, wasm_i8x16_splat(0x20)),
+                                    wasm_v128_or(wasm_i8x16_eq(bytes, wasm_i8x16_splat('"')),
+                                                 wasm_i8x16_eq(bytes, wasm_i8x16_splat('\\'))));
+  return wasm_i8x16_bitmask(stops);
+#elif defined(__SSE2__)
+  const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data));
+  const __m128i stops = _mm_or_si128(_mm_cmplt_epi8(bytes, _mm_set1_epi8(0x20)),
+                                     _mm_or_si128(_mm_cmpeq_epi8(bytes, _mm_set1_epi8('"')),
+                                                  _mm_cmpeq_epi8(bytes, _mm_set1_epi8('\\'))));
+  return static_cast<std::uint32_t>(_mm_movemask_epi8(stops));
+#else
+  return json_string_stops16_words(data);
+#endif
+}
+
+/// json_token_ends16 with 64-bit words only.
+inline std::uint32_t json_token_ends16_words(const char* data) {
+  std::uint32_t mask = 0;
+  for (int half = 0; half < 2; ++half) {
+    std::uint64_t word;
+    std::memcpy(&word, data + 8 * half, 8);
+    std::uint64_t ends = 0;
+    for (const char c : {' ', '\t', '\n', '\r', ',', ':', '[', ']', '{', '}'})
+      ends |= equal_bytes(word, c);
+    mask |= gather_high_bits(ends) << (8 * half);
+  }
+  return mask;
+}
+
+/// Bit i set when data[i] ends a JSON number or literal: white space (space, tab, line feed,
+/// carriage return) or an operator (, : [ ] { }); 16 bytes, all readable.
+inline std::uint32_t json_token_ends16(const char* data) {
+#if defined(__wasm_simd128__)
+  const v128_t bytes = wasm_v128_load(data);
+  // Ten compares: the four white-space bytes and the six operators.
+  v128_t ends = wasm_i8x16_eq(bytes, wasm_i8x16_splat(' '));
+  for (const char c : {'\t', '\n', '\r', ',', ':', '[', ']', '{', '}'})
+    ends = wasm_v128_or(ends, wasm_i8x16_eq(bytes, wasm_i8x16_splat(c)));
+  return wasm_i8x16_bitmask(ends);
+#elif defined(__SSE2__)
+  const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data));
+  __m128i ends = _mm_cmpeq_epi8(bytes, _mm_set1_epi8(' '));
+  for (const char c : {'\t', '\n', '\r', ',', ':', '[', ']', '{', '}'})
+    ends = _mm_or_si128(ends, _mm_cmpeq_epi8(bytes, _mm_set1_epi8(c)));
+  return static_cast<std::uint32_t>(_mm_movemask_epi8(ends));
+#else
+  return json_token_ends16_words(data);
+#endif
+}
+
+/// The first position in [pos, end) whose byte gives a bit in `stops16` (a 16-byte mask
+/// function), or `end`. Reads up to 15 bytes past `end`, which must be readable.
+template <typename Stops16>
+inline std::size_t find_stop(const char* data, std::size_t pos, std::size_t end, Stops16 stops16) {
   while (pos < end) {
-    const std::uint32_t mask = match16(data + pos, a, b);
+    const std::uint32_t mask = stops16(data + pos);
     if (mask != 0) {
       const std::size_t at = pos + static_cast<std::size_t>(std::countr_zero(mask));
       return at < end ? at : end;
@@ -99,6 +173,24 @@ inline std::size_t find_either(const char* data, std::size_t pos, std::size_t en
     pos += 16;
   }
   return end;
+}
+
+/// Where a JSON string's plain run starting at `pos` ends (see json_string_stops16), or `end`.
+/// simdjson's scalar stage 1 (its fallback kernel, the one wasm runs) skips with it.
+inline std::size_t json_string_run_end(const unsigned char* data, std::size_t pos,
+                                       std::size_t end) {
+  return find_stop(reinterpret_cast<const char*>(data), pos, end, json_string_stops16);
+}
+
+/// Where a JSON number or literal starting before `pos` ends (see json_token_ends16), or `end`.
+inline std::size_t json_token_end(const unsigned char* data, std::size_t pos, std::size_t end) {
+  return find_stop(reinterpret_cast<const char*>(data), pos, end, json_token_ends16);
+}
+
+/// Position of the first byte equal to `a` or `b` in [pos, end), or `end`. Reads up to 15
+/// bytes past `end`, which must be readable (padded buffers).
+inline std::size_t find_either(const char* data, std::size_t pos, std::size_t end, char a, char b) {
+  return find_stop(data, pos, end, [a, b](const char* at) { return match16(at, a, b); });
 }
 
 /// Bytes of `text` through its first line end ('\n' included), or all of them when it has none.

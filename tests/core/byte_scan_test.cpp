@@ -62,5 +62,66 @@ TEST(ByteScan, CountByteCountsEveryStretchExactly) {
   }
 }
 
+// The bytes that stop simdjson's scalar stage 1 in a string (its loop's cases) and after the
+// first byte of a number or literal (its is_whitespace_or_operator).
+bool stops_string(unsigned char c) {
+  return c == '"' || c == '\\' || c < 0x20 || c >= 0x80;
+}
+bool ends_token(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ',' || c == ':' || c == '[' ||
+         c == ']' || c == '{' || c == '}';
+}
+
+TEST(ByteScan, JsonKernelsAgreeWithAByteLoopOnEveryByteValue) {
+  std::mt19937 random(17);
+  std::string bytes(16, '\0');
+  for (int round = 0; round < 200000; ++round) {
+    for (int i = 0; i < 16; ++i) {
+      // Every byte value in turn at each position, among random ones and plain letters.
+      const unsigned r = random();
+      bytes[i] = static_cast<char>(r % 3 == 0   ? (round + i) % 256
+                                   : r % 3 == 1 ? 'a' + r % 26
+                                                : r >> 8);
+    }
+    std::uint32_t string_want = 0, token_want = 0;
+    for (int i = 0; i < 16; ++i) {
+      const auto c = static_cast<unsigned char>(bytes[i]);
+      string_want |= static_cast<std::uint32_t>(stops_string(c)) << i;
+      token_want |= static_cast<std::uint32_t>(ends_token(c)) << i;
+    }
+    ASSERT_EQ(json_string_stops16(bytes.data()), string_want) << kByteScanKernel;
+    ASSERT_EQ(json_string_stops16_words(bytes.data()), string_want);
+    ASSERT_EQ(json_token_ends16(bytes.data()), token_want) << kByteScanKernel;
+    ASSERT_EQ(json_token_ends16_words(bytes.data()), token_want);
+  }
+}
+
+TEST(ByteScan, JsonRunEndsAreTheFirstStopBeforeTheEnd) {
+  // Plain runs of every length up to 40 before one stop byte, read from every start, with ends
+  // before, at and after the stop; the 64 bytes after the text are readable, as simdjson's
+  // padding makes them.
+  const unsigned char stops[] = {'"', '\\', 0x00, 0x1F, 0x80, 0xFF, ' ', '\n', ',', '}'};
+  for (const unsigned char stop : stops) {
+    for (std::size_t run = 0; run <= 40; ++run) {
+      std::basic_string<unsigned char> text(run, 'x');
+      text += stop;
+      text += std::basic_string<unsigned char>(64, '"');
+      for (std::size_t from = 0; from <= run + 1; ++from) {
+        for (std::size_t end = from; end <= run + 3; ++end) {
+          std::size_t string_want = from, token_want = from;
+          while (string_want < end && !stops_string(text[string_want]))
+            ++string_want;
+          while (token_want < end && !ends_token(text[token_want]))
+            ++token_want;
+          ASSERT_EQ(json_string_run_end(text.data(), from, end), string_want)
+              << int{stop} << " run " << run << " from " << from << " end " << end;
+          ASSERT_EQ(json_token_end(text.data(), from, end), token_want)
+              << int{stop} << " run " << run << " from " << from << " end " << end;
+        }
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace basketlift
