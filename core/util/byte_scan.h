@@ -125,39 +125,42 @@ inline std::uint32_t json_string_stops16(const char* data) {
 #endif
 }
 
-/// json_token_ends16 with 64-bit words only.
-inline std::uint32_t json_token_ends16_words(const char* data) {
+/// match16_any with 64-bit words only.
+template <char... chars>
+inline std::uint32_t match16_any_words(const char* data) {
   std::uint32_t mask = 0;
   for (int half = 0; half < 2; ++half) {
     std::uint64_t word;
     std::memcpy(&word, data + 8 * half, 8);
-    std::uint64_t ends = 0;
-    for (const char c : {' ', '\t', '\n', '\r', ',', ':', '[', ']', '{', '}'})
-      ends |= equal_bytes(word, c);
-    mask |= gather_high_bits(ends) << (8 * half);
+    mask |= gather_high_bits((equal_bytes(word, chars) | ...)) << (8 * half);
   }
   return mask;
 }
 
-/// Bit i set when data[i] ends a JSON number or literal: white space (space, tab, line feed,
-/// carriage return) or an operator (, : [ ] { }); 16 bytes, all readable.
-inline std::uint32_t json_token_ends16(const char* data) {
+/// Bit i set when data[i] is one of `chars`, for the 16 bytes at `data` (all must be readable).
+template <char... chars>
+inline std::uint32_t match16_any(const char* data) {
 #if defined(__wasm_simd128__)
   const v128_t bytes = wasm_v128_load(data);
-  // Ten compares: the four white-space bytes and the six operators.
-  v128_t ends = wasm_i8x16_eq(bytes, wasm_i8x16_splat(' '));
-  for (const char c : {'\t', '\n', '\r', ',', ':', '[', ']', '{', '}'})
-    ends = wasm_v128_or(ends, wasm_i8x16_eq(bytes, wasm_i8x16_splat(c)));
-  return wasm_i8x16_bitmask(ends);
+  return wasm_i8x16_bitmask((wasm_i8x16_eq(bytes, wasm_i8x16_splat(chars)) | ...));
 #elif defined(__SSE2__)
   const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data));
-  __m128i ends = _mm_cmpeq_epi8(bytes, _mm_set1_epi8(' '));
-  for (const char c : {'\t', '\n', '\r', ',', ':', '[', ']', '{', '}'})
-    ends = _mm_or_si128(ends, _mm_cmpeq_epi8(bytes, _mm_set1_epi8(c)));
-  return static_cast<std::uint32_t>(_mm_movemask_epi8(ends));
+  return static_cast<std::uint32_t>(
+      _mm_movemask_epi8((_mm_cmpeq_epi8(bytes, _mm_set1_epi8(chars)) | ...)));
 #else
-  return json_token_ends16_words(data);
+  return match16_any_words<chars...>(data);
 #endif
+}
+
+/// Bit i set when data[i] ends a JSON number or literal: white space or an operator (, : [ ] { }).
+inline std::uint32_t json_token_ends16(const char* data) {
+  return match16_any<' ', '\t', '\n', '\r', ',', ':', '[', ']', '{', '}'>(data);
+}
+
+/// Bit i set when data[i] can open or close a JSON value or string, or separate two values
+/// (" { } [ ] ,): the bytes the JSON array reader looks at outside strings.
+inline std::uint32_t json_element_marks16(const char* data) {
+  return match16_any<'"', '{', '}', '[', ']', ','>(data);
 }
 
 /// The first position in [pos, end) whose byte gives a bit in `stops16` (a 16-byte mask

@@ -71,6 +71,10 @@ bool ends_token(unsigned char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ',' || c == ':' || c == '[' ||
          c == ']' || c == '{' || c == '}';
 }
+// The bytes the JSON array reader stops at outside strings.
+bool marks_element(unsigned char c) {
+  return c == '"' || c == '{' || c == '}' || c == '[' || c == ']' || c == ',';
+}
 
 TEST(ByteScan, JsonKernelsAgreeWithAByteLoopOnEveryByteValue) {
   std::mt19937 random(17);
@@ -83,16 +87,21 @@ TEST(ByteScan, JsonKernelsAgreeWithAByteLoopOnEveryByteValue) {
                                    : r % 3 == 1 ? 'a' + r % 26
                                                 : r >> 8);
     }
-    std::uint32_t string_want = 0, token_want = 0;
+    std::uint32_t string_want = 0, token_want = 0, mark_want = 0;
     for (int i = 0; i < 16; ++i) {
       const auto c = static_cast<unsigned char>(bytes[i]);
       string_want |= static_cast<std::uint32_t>(stops_string(c)) << i;
       token_want |= static_cast<std::uint32_t>(ends_token(c)) << i;
+      mark_want |= static_cast<std::uint32_t>(marks_element(c)) << i;
     }
     ASSERT_EQ(json_string_stops16(bytes.data()), string_want) << kByteScanKernel;
     ASSERT_EQ(json_string_stops16_words(bytes.data()), string_want);
     ASSERT_EQ(json_token_ends16(bytes.data()), token_want) << kByteScanKernel;
-    ASSERT_EQ(json_token_ends16_words(bytes.data()), token_want);
+    ASSERT_EQ(
+        (match16_any_words<' ', '\t', '\n', '\r', ',', ':', '[', ']', '{', '}'>(bytes.data())),
+        token_want);
+    ASSERT_EQ(json_element_marks16(bytes.data()), mark_want) << kByteScanKernel;
+    ASSERT_EQ((match16_any_words<'"', '{', '}', '[', ']', ','>(bytes.data())), mark_want);
   }
 }
 
