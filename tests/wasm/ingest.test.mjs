@@ -13,7 +13,7 @@ const CASES = [
   { name: 'CSV with CRLF', files: ['ingest/orders_lines.csv'] },
   { name: 'semicolon CSV, decimal comma, BOM', files: ['ingest/orders_semicolon.csv'] },
   { name: 'bad rows of every kind', files: ['ingest/orders_with_bad_rows.ndjson'] },
-  // Strings and numbers ending at every offset of a 16-byte block, escapes, multi-byte
+  // Strings and numbers ending at many offsets of a 16-byte block, escapes, multi-byte
   // characters, a control byte and a lone UTF-8 byte: wasm's simdjson stage 1 skips plain bytes
   // 16 at a time (simd128); native's runs simdjson's own SIMD kernel.
   { name: 'JSON strings and numbers across 16-byte blocks', files: ['ingest/orders_json_strings.ndjson'] },
