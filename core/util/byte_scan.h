@@ -152,9 +152,10 @@ inline std::uint32_t match16_any(const char* data) {
 #endif
 }
 
-/// Bit i set when data[i] ends a JSON number or literal: white space or an operator (, : [ ] { }).
+/// Bit i set when data[i] can end a JSON number or literal: white space, an operator
+/// (, : [ ] { }) or a quote.
 inline std::uint32_t json_token_ends16(const char* data) {
-  return match16_any<' ', '\t', '\n', '\r', ',', ':', '[', ']', '{', '}'>(data);
+  return match16_any<' ', '\t', '\n', '\r', ',', ':', '[', ']', '{', '}', '"'>(data);
 }
 
 /// Bit i set when data[i] can open or close a JSON value or string, or separate two values
@@ -188,6 +189,31 @@ inline std::size_t json_string_run_end(const unsigned char* data, std::size_t po
 /// Where a JSON number or literal starting before `pos` ends (see json_token_ends16), or `end`.
 inline std::size_t json_token_end(const unsigned char* data, std::size_t pos, std::size_t end) {
   return find_stop(reinterpret_cast<const char*>(data), pos, end, json_token_ends16);
+}
+
+/// Where the number or literal (or stray text) starting at `start` ends, searched from `pos`:
+/// at white space, an operator or a quote, except a quote after an odd run of backslashes that
+/// began within it (simdjson's SIMD kernels take such a quote as escaped, inside strings or
+/// out); `end` when none. Reads up to 15 bytes past `end`, which must be readable.
+inline std::size_t json_scalar_end(const unsigned char* data, std::size_t start, std::size_t pos,
+                                   std::size_t end) {
+  for (pos = json_token_end(data, pos, end); pos < end && data[pos] == '"';
+       pos = json_token_end(data, pos + 1, end)) {
+    std::size_t backslashes = 0;
+    while (pos - backslashes > start && data[pos - backslashes - 1] == '\\')
+      ++backslashes;
+    if (backslashes % 2 == 0) break;
+  }
+  return pos;
+}
+
+/// True when one of the `n` bytes at `data` is 0x80 or above (not ASCII). Reads up to 15 bytes
+/// past them, which must be readable.
+inline bool has_high_byte(const unsigned char* data, std::size_t n) {
+  const char* at = reinterpret_cast<const char*>(data);
+  for (; n > 16; n -= 16, at += 16)
+    if (high_bits16(at) != 0) return true;
+  return (high_bits16(at) & ((std::uint32_t{1} << n) - 1)) != 0;
 }
 
 /// Position of the first byte equal to `a` or `b` in [pos, end), or `end`. Reads up to 15

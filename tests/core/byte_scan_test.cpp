@@ -63,13 +63,13 @@ TEST(ByteScan, CountByteCountsEveryStretchExactly) {
 }
 
 // The bytes that stop simdjson's scalar stage 1 in a string (its loop's cases) and after the
-// first byte of a number or literal (its is_whitespace_or_operator).
+// first byte of a number or literal (its is_whitespace_or_operator, and a quote).
 bool stops_string(unsigned char c) {
   return c == '"' || c == '\\' || c < 0x20 || c >= 0x80;
 }
 bool ends_token(unsigned char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ',' || c == ':' || c == '[' ||
-         c == ']' || c == '{' || c == '}';
+         c == ']' || c == '{' || c == '}' || c == '"';
 }
 // The bytes the JSON array reader stops at outside strings.
 bool marks_element(unsigned char c) {
@@ -98,7 +98,7 @@ TEST(ByteScan, JsonKernelsAgreeWithAByteLoopOnEveryByteValue) {
     ASSERT_EQ(json_string_stops16_words(bytes.data()), string_want);
     ASSERT_EQ(json_token_ends16(bytes.data()), token_want) << kByteScanKernel;
     ASSERT_EQ(
-        (match16_any_words<' ', '\t', '\n', '\r', ',', ':', '[', ']', '{', '}'>(bytes.data())),
+        (match16_any_words<' ', '\t', '\n', '\r', ',', ':', '[', ']', '{', '}', '"'>(bytes.data())),
         token_want);
     ASSERT_EQ(json_element_marks16(bytes.data()), mark_want) << kByteScanKernel;
     ASSERT_EQ((match16_any_words<'"', '{', '}', '[', ']', ','>(bytes.data())), mark_want);
@@ -128,6 +128,31 @@ TEST(ByteScan, JsonRunEndsAreTheFirstStopBeforeTheEnd) {
               << int{stop} << " run " << run << " from " << from << " end " << end;
         }
       }
+    }
+  }
+}
+
+TEST(ByteScan, JsonScalarEndSkipsQuotesEscapedByAnOddRunOfBackslashes) {
+  const auto end_of = [](const std::string& text, std::size_t start) {
+    const std::string padded = text + std::string(64, ' ');
+    return json_scalar_end(reinterpret_cast<const unsigned char*>(padded.data()), start, start + 1,
+                           text.size());
+  };
+  EXPECT_EQ(end_of("12,", 0), 2u);
+  EXPECT_EQ(end_of("x\"y", 0), 1u);         // a quote ends it
+  EXPECT_EQ(end_of("x\\\"y z", 0), 4u);     // x\"y: an escaped quote does not
+  EXPECT_EQ(end_of("x\\\\\"y", 0), 3u);     // x\\": two backslashes escape each other
+  EXPECT_EQ(end_of("\\\\\\\"a\"", 0), 5u);  // \\\"a": three, then a plain quote
+  EXPECT_EQ(end_of("a\\\"", 0), 3u);        // the escaped quote last: on to the end
+  EXPECT_EQ(end_of("\"\\\"x ", 1), 4u);     // backslashes before `start` do not count
+}
+
+TEST(ByteScan, HasHighByteLooksAtExactlyTheGivenBytes) {
+  for (std::size_t n = 1; n <= 40; ++n) {
+    for (std::size_t at = 0; at < 48; ++at) {
+      std::basic_string<unsigned char> text(64 + 48, 'a');
+      text[at] = 0xC3;
+      EXPECT_EQ(has_high_byte(text.data(), n), at < n) << n << " " << at;
     }
   }
 }

@@ -1,9 +1,9 @@
 // simdjson's fallback stage 1 (the kernel wasm runs), built with its string and number loops
-// skipping plain bytes 16 at a time (core/simdjson_fallback_skips.cmake), parses every
-// document as this machine's SIMD kernel does: the same values, or an error for the same documents
-// (the kernels name some errors differently: the SIMD ones check UTF-8 over the whole document
-// first, the fallback inside strings only, so bytes outside them fail later as a bad number or
-// literal).
+// skipping plain bytes 16 at a time and with the SIMD kernels' rules for malformed input
+// (core/simdjson_fallback_skips.cmake), reads every document as this machine's SIMD kernel
+// does: its stage 1 accepts the same documents (what On-Demand checks before it reads a value),
+// and parsed whole they give the same value or both an error. (The error's name may differ
+// when a document has more than one fault.)
 #include <gtest/gtest.h>
 
 #include <simdjson.h>
@@ -26,6 +26,66 @@ std::string parsed(const simdjson::implementation* implementation, const std::st
   const simdjson::error_code error = parser.parse(simdjson::padded_string(json)).get(element);
   std::string out =
       error ? std::string("error: ") + simdjson::error_message(error) : simdjson::minify(element);
+  simdjson::get_active_implementation() = before;
+  return out;
+}
+
+// What On-Demand makes of `value`, as the engine reads: each value's type, its keys, its raw
+// token and what reading it as a number or string gives; errors by their code.
+void walk(simdjson::ondemand::value value, std::string& out, int depth) {
+  namespace od = simdjson::ondemand;
+  od::json_type type;
+  if (auto error = value.type().get(type); error || depth > 20) {
+    out += "!" + std::to_string(error);
+    return;
+  }
+  out += "t" + std::to_string(static_cast<int>(type));
+  if (type == od::json_type::object) {
+    od::object object;
+    if (auto error = value.get_object().get(object))
+      return void(out += "!" + std::to_string(error));
+    for (auto result : object) {
+      od::field field;
+      if (auto error = std::move(result).get(field))
+        return void(out += "!" + std::to_string(error));
+      out += "k" + std::string(field.escaped_key());
+      walk(field.value(), out, depth + 1);
+    }
+  } else if (type == od::json_type::array) {
+    od::array array;
+    if (auto error = value.get_array().get(array)) return void(out += "!" + std::to_string(error));
+    for (auto result : array) {
+      od::value element;
+      if (auto error = std::move(result).get(element))
+        return void(out += "!" + std::to_string(error));
+      walk(element, out, depth + 1);
+    }
+  } else {
+    out += "r" + std::string(value.raw_json_token());
+    double number;
+    std::string_view text;
+    if (type == od::json_type::number) out += "n" + std::to_string(value.get_double().get(number));
+    if (type == od::json_type::string) out += "s" + std::to_string(value.get_string().get(text));
+  }
+}
+
+// What On-Demand makes of `json` with `implementation`: stage 1's verdict (On-Demand never parses
+// a value it skips, such as an ignored column's), then the walk of the document when it passed.
+std::string walked(const simdjson::implementation* implementation, const std::string& json) {
+  const simdjson::implementation* before = simdjson::get_active_implementation();
+  simdjson::get_active_implementation() = implementation;
+  simdjson::ondemand::parser parser;
+  const simdjson::padded_string padded(json);
+  simdjson::ondemand::document doc;
+  simdjson::ondemand::value value;
+  std::string out;
+  if (parser.iterate(padded).get(doc) != simdjson::SUCCESS) {
+    out = "stage 1 rejects";
+  } else if (auto error = doc.get_value().get(value)) {
+    out = "!" + std::to_string(error);
+  } else {
+    walk(value, out, 0);
+  }
   simdjson::get_active_implementation() = before;
   return out;
 }
@@ -123,6 +183,7 @@ TEST(SimdjsonFallback, ParsesEveryDocumentAsTheSimdKernel) {
     } else {
       ASSERT_EQ(got, want) << simd->name() << " on: " << doc;
     }
+    ASSERT_EQ(walked(fallback, doc), walked(simd, doc)) << simd->name() << " on: " << doc;
     valid += error ? 0 : 1;
   }
   EXPECT_GE(valid, 18u * 36 * 15);  // the edge documents valid by construction, at least
