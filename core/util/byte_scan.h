@@ -186,7 +186,8 @@ inline std::size_t json_string_run_end(const unsigned char* data, std::size_t po
   return find_stop(reinterpret_cast<const char*>(data), pos, end, json_string_stops16);
 }
 
-/// Where a JSON number or literal starting before `pos` ends (see json_token_ends16), or `end`.
+/// The first position from `pos` whose byte can end a JSON number or literal (see
+/// json_token_ends16), or `end`; json_scalar_end decides whether a quote there does.
 inline std::size_t json_token_end(const unsigned char* data, std::size_t pos, std::size_t end) {
   return find_stop(reinterpret_cast<const char*>(data), pos, end, json_token_ends16);
 }

@@ -17,17 +17,30 @@
 namespace basketlift {
 namespace {
 
+// Makes `implementation` simdjson's active kernel (what a parser allocated now runs) until the
+// end of the scope.
+class ActiveKernel {
+ public:
+  explicit ActiveKernel(const simdjson::implementation* implementation)
+      : before_(simdjson::get_active_implementation()) {
+    simdjson::get_active_implementation() = implementation;
+  }
+  ~ActiveKernel() { simdjson::get_active_implementation() = before_; }
+  ActiveKernel(const ActiveKernel&) = delete;
+  ActiveKernel& operator=(const ActiveKernel&) = delete;
+
+ private:
+  const simdjson::implementation* before_;
+};
+
 // The minified value of `json`, or its error's name, parsed by `implementation`.
 std::string parsed(const simdjson::implementation* implementation, const std::string& json) {
-  const simdjson::implementation* before = simdjson::get_active_implementation();
-  simdjson::get_active_implementation() = implementation;
+  const ActiveKernel kernel(implementation);
   simdjson::dom::parser parser;
   simdjson::dom::element element;
   const simdjson::error_code error = parser.parse(simdjson::padded_string(json)).get(element);
-  std::string out =
-      error ? std::string("error: ") + simdjson::error_message(error) : simdjson::minify(element);
-  simdjson::get_active_implementation() = before;
-  return out;
+  return error ? std::string("error: ") + simdjson::error_message(error)
+               : simdjson::minify(element);
 }
 
 // What On-Demand makes of `value`, as the engine reads: each value's type, its keys, its raw
@@ -72,8 +85,7 @@ void walk(simdjson::ondemand::value value, std::string& out, int depth) {
 // What On-Demand makes of `json` with `implementation`: stage 1's verdict (On-Demand never parses
 // a value it skips, such as an ignored column's), then the walk of the document when it passed.
 std::string walked(const simdjson::implementation* implementation, const std::string& json) {
-  const simdjson::implementation* before = simdjson::get_active_implementation();
-  simdjson::get_active_implementation() = implementation;
+  const ActiveKernel kernel(implementation);
   simdjson::ondemand::parser parser;
   const simdjson::padded_string padded(json);
   simdjson::ondemand::document doc;
@@ -86,7 +98,6 @@ std::string walked(const simdjson::implementation* implementation, const std::st
   } else {
     walk(value, out, 0);
   }
-  simdjson::get_active_implementation() = before;
   return out;
 }
 
