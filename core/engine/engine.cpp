@@ -229,9 +229,7 @@ Result<RangeMerge> Engine::merge_range(std::string_view serialized, bool last) {
     return RangeMerge::read_serially;
   }
   const std::uint64_t first_line = reader.next_line();
-  Result<RangeMerge> merged =
-      basketlift::merge_range(serialized, store_, open_file_->mutable_report(),
-                              static_cast<std::uint16_t>(files_.size()), first_line);
+  Result<RangeMerge> merged = open_file_->merge_range(serialized, first_line);
   if (!merged.ok() || merged.value() != RangeMerge::merged) return merged;
   reader.set_next_line(first_line + end.value().newlines);
   if (memory_limit_ > 0 && memory_bytes() > memory_limit_ / 2) {

@@ -204,4 +204,14 @@ std::optional<Field> ColumnMapper::resolve(std::string_view name) {
   return field;
 }
 
+void ColumnMapper::learn(const std::vector<std::pair<std::string, Field>>& mapped,
+                         const std::vector<std::string>& unknown) {
+  for (const auto& [name, field] : mapped) {
+    if (cache_.emplace(name, field).second) mapped_.emplace_back(name, field);
+  }
+  for (const std::string& name : unknown) {
+    if (cache_.emplace(name, std::nullopt).second) unknown_.push_back(name);
+  }
+}
+
 }  // namespace basketlift

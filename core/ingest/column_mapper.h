@@ -50,6 +50,10 @@ class ColumnMapper {
   /// The field a column feeds, or nullopt when it is kept out of the way (listed as unknown).
   /// Only valid after decide().
   std::optional<Field> resolve(std::string_view name);
+  /// Takes the columns another mapper of the same file resolved (a range read elsewhere) as if
+  /// this one had met them now: those not known yet are appended, in the order given.
+  void learn(const std::vector<std::pair<std::string, Field>>& mapped,
+             const std::vector<std::string>& unknown);
 
   /// The decided table.
   Table table() const { return table_; }

@@ -219,6 +219,16 @@ std::optional<std::size_t> FileIngest::find_range_start(std::string_view window)
   return basketlift::find_range_start(window, *report_.format, delimiter, order);
 }
 
+Result<RangeMerge> FileIngest::merge_range(std::string_view serialized, std::uint64_t first_line) {
+  report_.columns = mapper_.mapped_columns();
+  report_.unknown_columns = mapper_.unknown_columns();
+  Result<RangeMerge> merged =
+      basketlift::merge_range(serialized, store_, report_, index_, first_line);
+  if (merged.ok() && merged.value() == RangeMerge::merged)
+    mapper_.learn(report_.columns, report_.unknown_columns);
+  return merged;
+}
+
 Status FileIngest::stop(ErrorCode code, const std::string& why) {
   report_.columns = mapper_.mapped_columns();
   report_.unknown_columns = mapper_.unknown_columns();

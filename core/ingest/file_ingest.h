@@ -12,6 +12,7 @@
 #include "ingest/file_report.h"
 #include "ingest/format_reader.h"
 #include "ingest/table_loader.h"
+#include "store/range_merge.h"
 #include "store/store.h"
 
 namespace basketlift {
@@ -66,8 +67,11 @@ class FileIngest final : public RecordSink {
   /// The bytes of an aggregates file (warehouse/aggregates.h), which no reader reads; nullopt
   /// for every other file.
   const std::optional<std::string>& aggregates() const { return aggregates_; }
-  /// The account, for adding what was read of the file elsewhere (ranges read in parallel).
+  /// The account, for the engine to complete (an aggregates file's counts).
   FileReport& mutable_report() { return report_; }
+  /// Merges a range of this file another engine read (store/range_merge.h), as the file's range
+  /// starting on line `first_line`: its rows, its account and the columns it met.
+  Result<RangeMerge> merge_range(std::string_view serialized, std::uint64_t first_line);
 
   Status on_columns(const std::vector<std::string_view>& names) override;
   std::optional<Field> field_for(std::string_view name) override;

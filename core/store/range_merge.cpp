@@ -5,6 +5,7 @@
 #include <cstring>
 #include <optional>
 #include <string>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -371,6 +372,46 @@ void write_report(Writer& out, const FileReport& r) {
     write_counts(out, c);
   for (const CountWithExamples& c : r.notes)
     write_counts(out, c);
+  // A JSON key can first appear in any range, so each range tells the columns it met.
+  out.put(static_cast<std::uint64_t>(r.columns.size()));
+  for (const auto& [name, field] : r.columns) {
+    out.text(name);
+    out.put(static_cast<std::uint8_t>(field));
+  }
+  out.put(static_cast<std::uint64_t>(r.unknown_columns.size()));
+  for (const std::string& name : r.unknown_columns)
+    out.text(name);
+}
+
+// Appends the range's columns the file's account does not list yet, in the range's order (the
+// order a single read would have met them in, as ranges are merged in file order).
+void merge_columns(Reader& in, FileReport& report) {
+  std::unordered_set<std::string_view> known;
+  for (const auto& column : report.columns)
+    known.insert(column.first);
+  const std::uint64_t mapped = in.count(4 + 1);
+  std::vector<std::pair<std::string_view, Field>> new_columns;
+  for (std::uint64_t k = 0; k < mapped && in.ok(); ++k) {
+    const std::string_view name = in.text();
+    const auto field = in.get<std::uint8_t>();
+    if (field >= kFieldCount) in.fail();
+    if (in.ok() && known.insert(name).second)
+      new_columns.emplace_back(name, static_cast<Field>(field));
+  }
+  known.clear();
+  for (const std::string& name : report.unknown_columns)
+    known.insert(name);
+  const std::uint64_t unknown = in.count(4);
+  std::vector<std::string_view> new_unknown;
+  for (std::uint64_t k = 0; k < unknown && in.ok(); ++k) {
+    const std::string_view name = in.text();
+    if (in.ok() && known.insert(name).second) new_unknown.push_back(name);
+  }
+  if (!in.ok()) return;  // damaged: the caller refuses the range
+  for (const auto& [name, field] : new_columns)
+    report.columns.emplace_back(std::string(name), field);
+  for (std::string_view name : new_unknown)
+    report.unknown_columns.emplace_back(name);
 }
 
 }  // namespace
@@ -714,6 +755,7 @@ Result<RangeMerge> merge_range(std::string_view serialized, Store& store, FileRe
     merge_counts(in, c, shift);
   for (CountWithExamples& c : report.notes)
     merge_counts(in, c, shift);
+  merge_columns(in, report);
   if (!in.ok()) return damaged();
   return RangeMerge::merged;
 }

@@ -296,6 +296,28 @@ TEST(RangeReading, EveryFixtureAndFuzzSeed) {
   }
 }
 
+// JSON keys met only after the first range (an unused one, a mapped one, one in two ranges):
+// each range tells the columns it met, so the file lists them in the order a single read meets
+// them, and the data gaps count them.
+TEST(RangeReading, JsonKeysFirstMetInLaterRanges) {
+  std::string ndjson;
+  for (int o = 0; o < 6000; ++o) {
+    ndjson += R"({"order_id":"O)" + std::to_string(o) + R"(","product_id":"P)" +
+              std::to_string(o % 17) + R"(","unit_price":2.5)";
+    if (o >= 2500 && o % 3 == 0) ndjson += R"(,"gift_note":"x")";
+    if (o >= 4100) ndjson += R"(,"channel":"app")";
+    if (o == 4400 || o == 5900) ndjson += R"(,"late_flag":true)";
+    ndjson += "}\n";
+  }
+  const RangeCounts counts =
+      expect_same_at_every_pool_size({{"orders.ndjson", ndjson}}, "late JSON keys");
+  EXPECT_GT(counts.merged, 0u);
+  const std::string report = report_of({{"orders.ndjson", ndjson}}, 7);
+  EXPECT_NE(report.find(R"("unknown_columns":["gift_note","late_flag"])"), std::string::npos)
+      << report.substr(0, 2000);
+  EXPECT_NE(report.find(R"("channel":"channel")"), std::string::npos) << report.substr(0, 2000);
+}
+
 // Files of a few hundred KiB, so that the ranges fall where they can go wrong.
 std::string quoted_line_ends_csv() {
   std::string csv = "order_id,product_id,quantity,unit_price,product_name\n";
