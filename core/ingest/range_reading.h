@@ -7,10 +7,10 @@
 // A range is read by a fresh engine from the file's head (which decides the columns exactly as
 // for the whole file) followed by the range's bytes, with rows numbered from the head; the owner
 // then merges the ranges in file order (store/range_merge.h), with the columns each met (a JSON
-// key first seen in a later range is listed where a whole read would list it). Whatever the speculation gets
-// wrong — a cut inside a quoted field, an order whose lines are not together — is detected at
-// the merge, and the owner reads the rest of the file itself: the result never differs from
-// reading the file whole.
+// key first seen in a later range is listed where a whole read would list it). Whatever the
+// speculation gets wrong — a cut inside a quoted field, an order whose lines are not together — is
+// detected at the merge, and the owner reads the rest of the file itself: the result never differs
+// from reading the file whole.
 #pragma once
 
 #include <cstdint>
