@@ -22,6 +22,18 @@ constexpr const char* kTimestamp =
 const std::vector<std::string> kTimestampParts = {
     "year", "month", "day", "hour", "minute", "second", "sign", "zone_hour", "zone_minute"};
 const std::vector<int> kTimestampGroups = {1, 2, 3, 4, 5, 6, 7, 8, 9};
+// Each part alone, by a pattern whose one group captures it, in a text kTimestamp matches: the
+// date at fixed places, the time after the date and its separator (11 characters), the zone at
+// the end of a text that has a time.
+const std::vector<std::string> kTimestampPartPatterns = {"^([0-9]{4})",
+                                                         "^.{5}([0-9]{2})",
+                                                         "^.{8}([0-9]{2})",
+                                                         "^.{11}([0-9]{1,2}):",
+                                                         "^.{11}[0-9]{1,2}:([0-9]{2})",
+                                                         "^.{11}[0-9]{1,2}:[0-9]{2}:([0-9]{2})",
+                                                         "^.{11}.*([+-])[0-9]{2}(?::?[0-9]{2})?$",
+                                                         "^.{11}.*[+-]([0-9]{2})(?::?[0-9]{2})?$",
+                                                         "^.{11}.*[+-][0-9]{2}:?([0-9]{2})$"};
 // The same with capturing groups only (Snowflake's POSIX expressions have no (?:...)), and the
 // group of each part.
 constexpr const char* kTimestampCapturing =
@@ -33,9 +45,10 @@ const std::vector<int> kTimestampCapturingGroups = {1, 2, 3, 5, 6, 8, 12, 13, 15
 
 std::string QueryBuilder::timestamp_parts(const std::string& text) const {
   if (syntax_.dialect == SqlDialect::snowflake)
-    return syntax_.time_parts(text, kTimestampCapturing, kTimestampParts,
-                              kTimestampCapturingGroups);
-  return syntax_.time_parts(text, kTimestamp, kTimestampParts, kTimestampGroups);
+    return syntax_.time_parts(text, kTimestampCapturing, kTimestampParts, kTimestampCapturingGroups,
+                              kTimestampPartPatterns);
+  return syntax_.time_parts(text, kTimestamp, kTimestampParts, kTimestampGroups,
+                            kTimestampPartPatterns);
 }
 
 std::string QueryBuilder::epoch_seconds(const std::string& parts) const {

@@ -396,12 +396,19 @@ std::string SqlSyntax::double_type() const {
 
 std::string SqlSyntax::time_parts(std::string_view text, std::string_view pattern,
                                   const std::vector<std::string>& names,
-                                  const std::vector<int>& groups) const {
+                                  const std::vector<int>& groups,
+                                  const std::vector<std::string>& part_patterns) const {
   const std::string t(text);
   std::string list;
   switch (dialect) {
     case SqlDialect::postgres:
-      return "regexp_match(" + t + ", " + string(pattern) + ")";
+      // regexp_match() with the pattern's optional groups took ~0.3 ms a value (PostgreSQL's
+      // engine dissects every group: most of the query's time); the pattern alone (~) and one
+      // group at a time are ~100 times faster, with the same parts (tests/warehouse).
+      for (const std::string& part : part_patterns)
+        list += (list.empty() ? "" : ", ") + std::string("substring(") + t + " from " +
+                string(part) + ")";
+      return "CASE WHEN " + t + " ~ " + string(pattern) + " THEN ARRAY[" + list + "] END";
     case SqlDialect::bigquery:
       // REGEXP_EXTRACT takes one group: each part is the whole match replaced by its group.
       for (std::size_t i = 0; i < names.size(); ++i) {

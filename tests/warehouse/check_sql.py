@@ -24,6 +24,8 @@ NOT_PORTABLE = {
     r"\bregexp_full_match\b|\bstring_split\b|UNION ALL BY NAME": "DuckDB functions",
     r"\bstring_to_array\b|\bregexp_split_to_table\b|\bunnest\(": "set-returning functions in a SELECT list",
     r"\bregexp_match\b|\bregexp_extract\b": "several groups at once: not in BigQuery or Snowflake",
+    r"\s!?~\*?\s": "PostgreSQL's match operator ~: BigQuery REGEXP_CONTAINS, Snowflake REGEXP_LIKE",
+    r"\bsubstring\s*\(.*\bfrom\s+'": "substring(... from PATTERN): PostgreSQL only",
 }
 BIGQUERY = {
     r'"': "a double-quoted string is a string literal in BigQuery, not a name",

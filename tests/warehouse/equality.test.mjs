@@ -51,10 +51,11 @@ const STORES = [
   // order or session (lines carry rec_ids); by the customer within the attribution window
   // (impressions name only a customer); by the offered product and every part of a bundle
   // (lines carry no rec_id).
+  // (Seeds 15 and 16: order and impression times spelled in every form the grammar reads.)
   { name: 'seed 15, acceptance derived', args: ['--orders', '1500', '--seed', '15'], derived: true,
-    edit: (dir) => editColumns(dir, 'offers', { drop: ['accepted'] }) },
+    edit: (dir) => { editColumns(dir, 'offers', { drop: ['accepted'] }); editColumns(dir, 'orders', { rewrite: respellTimes }); } },
   { name: 'seed 16, impressions named by customer', args: ['--orders', '1500', '--seed', '16'], derived: true,
-    edit: (dir) => editColumns(dir, 'offers', { drop: ['accepted', 'session_id', 'order_id'], customerFrom: path.join(dir, 'sessions.csv') }) },
+    edit: (dir) => editColumns(dir, 'offers', { drop: ['accepted', 'session_id', 'order_id'], customerFrom: path.join(dir, 'sessions.csv'), rewrite: respellTimes }) },
   { name: 'seed 17, lines without rec_id', args: ['--orders', '1500', '--seed', '17'], derived: true,
     edit: (dir) => { editColumns(dir, 'offers', { drop: ['accepted'] }); editColumns(dir, 'orders', { drop: ['rec_id'] }); } },
   // A period (sql --from/--to) of the middle half of the store's days, against the raw files
@@ -109,6 +110,26 @@ function editColumns(dir, table, { drop = [], customerFrom, rewrite }) {
   const out = rows.map((r) => [...keep.map((i) => r[i]), ...(customerFrom ? [customerOf.get(r[session]) ?? ''] : [])]);
   const names = [...keep.map((i) => header[i]), ...(customerFrom ? ['customer_id'] : [])];
   writeFileSync(file, [names, ...out].map((r) => r.join(',')).join('\n') + '\n');
+}
+
+// Row `index`'s time as the same instant in another spelling ISO 8601 allows and the engine
+// reads: a space or a small t, no zone (UTC), a fraction, a zone as z, +hh:mm, -hhmm or " +hh",
+// a one-digit hour. Times JavaScript cannot read stay as they are.
+function respellTimes(row, header, index) {
+  const column = header.indexOf('timestamp');
+  const at = Date.parse(row[column]);
+  if (Number.isNaN(at)) return;
+  const local = (minutes) => new Date(at + minutes * 60000).toISOString().slice(0, 19);
+  const spelled = [
+    () => row[column],
+    () => local(0).replace('T', ' '),
+    () => local(0).replace('T', 't') + '.250z',
+    () => local(60) + '+01:00',
+    () => local(-330) + '-0530',
+    () => local(120) + ' +02',
+    () => local(0).replace(/T0(?=[0-9]:)/, 'T') + 'Z',
+  ];
+  row[column] = spelled[index % spelled.length]();
 }
 
 // An ISO 8601 UTC time `days` days earlier.
