@@ -106,11 +106,11 @@ struct SqlSyntax {
   /// The IEEE double type (for ranks computed as the engine computes them).
   std::string double_type() const;
   /// The parts of an ISO 8601 timestamp `text` matched by `pattern`, part i being capturing
-  /// group groups[i] (PostgreSQL: the one group of part_patterns[i], see the .cpp): an array
+  /// group groups[i] (PostgreSQL: the value of part_expressions[i] instead): an array
   /// (PostgreSQL), a struct (DuckDB, BigQuery), an object (Snowflake); see time_part().
   std::string time_parts(std::string_view text, std::string_view pattern,
                          const std::vector<std::string>& names, const std::vector<int>& groups,
-                         const std::vector<std::string>& part_patterns) const;
+                         const std::vector<std::string>& part_expressions) const;
   /// Part number `index` (named `name`) of time_parts() `parts`, NULL when absent.
   std::string time_part(std::string_view parts, std::size_t index, std::string_view name) const;
   /// Text `value` ordered by its bytes, as the engine compares names (PostgreSQL: collation C).

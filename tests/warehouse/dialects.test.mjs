@@ -86,7 +86,10 @@ test('the checker refuses what BigQuery and Snowflake cannot run (the PostgreSQL
   for (const dialect of ['bigquery', 'snowflake']) {
     const check = spawnSync('/usr/bin/python3', [path.join(root, 'tests/warehouse/check_sql.py'), dialect, file], { encoding: 'utf8' });
     assert.equal(check.status, 1);
-    for (const construct of ['FILTER', 'MATERIALIZED', 'bool_or', "PostgreSQL's match operator", 'substring\\(\\.\\.\\. from PATTERN\\)'])
+    const constructs = ['FILTER', 'MATERIALIZED', 'bool_or', "PostgreSQL's match operator"];
+    // A timestamp's parts are read at their place, the zone found by strpos.
+    if (dialect === 'snowflake') constructs.push('no strpos');
+    for (const construct of constructs)
       assert.match(check.stdout, new RegExp(construct), `${dialect} flags ${construct}`);
   }
 });
