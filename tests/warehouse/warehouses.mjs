@@ -1,7 +1,7 @@
 // Real warehouses for the equality tests: a throwaway PostgreSQL cluster (Unix socket, temp dir)
 // and an in-memory DuckDB, each loading the generator's CSV tables as text or typed columns.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, chmodSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -25,7 +25,8 @@ export function startPostgres() {
   asPostgres(join(PG_BIN, 'initdb'), ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync'], { stdio: 'pipe' });
   asPostgres(join(PG_BIN, 'pg_ctl'), ['-D', data, '-l', join(dir, 'log'), '-w', '-o',
     `-k ${dir} -c listen_addresses='' -c fsync=off -c work_mem=64MB`, 'start'], { stdio: 'pipe' });
-  const psql = (args, input) => asPostgres('psql', ['-h', dir, '-U', 'postgres', '-v', 'ON_ERROR_STOP=1', ...args], { input });
+  const psql = (args, input, options = {}) =>
+    asPostgres('psql', ['-h', dir, '-U', 'postgres', '-v', 'ON_ERROR_STOP=1', ...args], { input, ...options });
   return {
     /** psql with `args` on database `db`; returns its stdout. */
     psql: (db, args, input) => psql(['-d', db, ...args], input),
@@ -33,11 +34,18 @@ export function startPostgres() {
     createDatabase: (db) => psql(['-d', 'postgres', '-q', '-c', `CREATE DATABASE ${db}`]),
     /** Loads a CSV file as table `table`, every column text (as COPY loads an export as is). */
     loadText(db, table, path) {
-      const header = readFileSync(path, 'utf8').split('\n', 1)[0].replace(/\r$/, '');
-      const columns = parseCsvLine(header).map((c) => `"${c.replace(/"/g, '""')}" text`).join(', ');
+      const columns = parseCsvLine(headerLine(path)).map((c) => `"${c.replace(/"/g, '""')}" text`).join(', ');
       psql(['-d', db, '-q', '-c', `CREATE TABLE ${table} (${columns})`]);
-      // The rows go through psql's stdin: the server's user need not read the test's files.
-      psql(['-d', db, '-q', '-c', `\\copy ${table} FROM pstdin WITH (FORMAT csv, HEADER true)`], readFileSync(path));
+      // The rows go through psql's stdin, straight from the file (a 3M-order store's impressions
+      // are larger than a string or a buffer Node reads whole): the server's user need not read
+      // the test's files.
+      const file = openSync(path, 'r');
+      try {
+        psql(['-d', db, '-q', '-c', `\\copy ${table} FROM pstdin WITH (FORMAT csv, HEADER true)`], undefined,
+          { stdio: [file, 'pipe', 'pipe'] });
+      } finally {
+        closeSync(file);
+      }
       // Statistics, as a warehouse's tables have them (autovacuum): without them the planner
       // takes a fresh table for a few rows and joins CTEs by nested loops.
       psql(['-d', db, '-q', '-c', `ANALYZE ${table}`]);
@@ -76,6 +84,18 @@ export async function openDuckDb({ memoryLimit = '', spillDir = '' } = {}) {
     },
     close: () => connection.closeSync?.(),
   };
+}
+
+// The first line of a file (its CSV header), read without reading the whole file.
+function headerLine(path) {
+  const file = openSync(path, 'r');
+  try {
+    const chunk = Buffer.alloc(1 << 20);
+    const read = readSync(file, chunk, 0, chunk.length, 0);
+    return chunk.toString('utf8', 0, read).split('\n', 1)[0].replace(/\r$/, '');
+  } finally {
+    closeSync(file);
+  }
 }
 
 /** Splits one CSV line (quoted fields allowed, no line breaks inside them). */
