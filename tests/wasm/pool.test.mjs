@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, openAsBlob, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { loadEngineModule, root, webDir } from './helpers.mjs';
@@ -57,6 +58,41 @@ test("Node's file-backed Blobs (fs.openAsBlob) are read by the readers too, to t
     assert.ok(engine.memory().poolBytes > 0, 'the readers read ranges');
   } finally {
     engine.dispose();
+    rmSync(folder, { recursive: true, force: true });
+  }
+});
+
+test("Node's FileHandles are read from their start, with one thread and with the pool, to the same report; left open", async () => {
+  const single = withoutSize(await reportWith(1));
+  const folder = mkdtempSync(path.join(os.tmpdir(), 'basketlift-handle-'));
+  try {
+    for (const name of TABLES) writeFileSync(path.join(folder, name), files.find((f) => f.name === name).bytes);
+    // chunkBytes 1000: a record cut by nearly every chunk of the one-thread read.
+    for (const [workers, options] of [[1, { chunkBytes: 1000 }], [3, {}]]) {
+      const engine = await createEngine({ workers, ...POOL });
+      const handles = [];
+      const outcomes = [];  // what became of the readers' ranges: merged only when read from the file's bytes
+      const mergeRange = engine.mergeRange.bind(engine);
+      engine.mergeRange = (...args) => {
+        outcomes.push(mergeRange(...args));
+        return outcomes.at(-1);
+      };
+      try {
+        for (const name of TABLES) {
+          const handle = await open(path.join(folder, name));
+          handles.push(handle);
+          await handle.read(new Uint8Array(100), 0, 100, null);  // its own position moved: not where the engine starts
+          await engine.addFile(handle, { name, ...options });
+        }
+        assert.equal(withoutSize(engine.analyze()), single, `${workers} threads`);
+        if (workers > 1) assert.ok(outcomes.filter((outcome) => outcome === 'merged').length > 0, `readers' ranges merged: ${outcomes}`);
+        for (const handle of handles) assert.equal((await handle.stat()).size > 0, true, 'the handle is still open');
+      } finally {
+        engine.dispose();
+        for (const handle of handles) await handle.close();
+      }
+    }
+  } finally {
     rmSync(folder, { recursive: true, force: true });
   }
 });

@@ -26,7 +26,7 @@ export interface FileOptions {
   mapping?: ColumnMapping | null;
   /**
    * The file's size in bytes, when known: columns are sized once instead of grown. addFile takes
-   * it from a Blob, ArrayBuffer or Uint8Array; give it for a stream or an iterable.
+   * it from a Blob, ArrayBuffer, Uint8Array or FileHandle; give it for a stream or an iterable.
    */
   size?: number;
 }
@@ -72,11 +72,25 @@ export interface AddFileOptions extends FileOptions {
   signal?: AbortSignal;
 }
 
-/** Where a file's bytes come from. */
+/**
+ * A Node.js FileHandle (`await fs.promises.open(path)`), as much of it as addFile uses. The
+ * engine reads the file from its start at explicit places and leaves the handle open.
+ */
+export interface NodeFileHandle {
+  /** The file descriptor. */
+  readonly fd: number;
+  /** Reads `length` bytes at `position` into `buffer` from `offset`. */
+  read(buffer: Uint8Array, offset: number, length: number, position: number): Promise<{ bytesRead: number }>;
+  /** The file's size, among other things. */
+  stat(): Promise<{ size: number | bigint }>;
+}
+
+/** Where a file's bytes come from (a NodeFileHandle only for createEngine's engine in Node.js). */
 export type FileSource =
   | Blob
   | ArrayBuffer
   | Uint8Array
+  | NodeFileHandle
   | AsyncIterable<Uint8Array | ArrayBuffer | string>
   | Iterable<Uint8Array | ArrayBuffer | string>;
 

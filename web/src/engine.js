@@ -2,6 +2,7 @@
 // The C++ engine runs as WebAssembly; this file only moves bytes in and JSON out.
 import { blobChunks } from './blob-chunks.js';
 import { BasketliftError, check } from './errors.js';
+import { handleChunks, handleSize, isFileHandle } from './file-handle.js';
 import { readInRanges } from './parallel.js';
 import { RangePool, defaultPoolSize } from './pool.js';
 import { Simulation, simulate, KNOBS } from './simulation.js';
@@ -296,8 +297,9 @@ export class Engine {
   }
 
   /**
-   * Reads a whole file: a Blob/File, ArrayBuffer, Uint8Array, or an (async) iterable of chunks
-   * such as a Node stream or a ReadableStream. Options: `name`, `table`, `format`, `mapping`,
+   * Reads a whole file: a Blob/File, ArrayBuffer, Uint8Array, a Node.js FileHandle
+   * (`fs.promises.open`: read from its start into one buffer used again; left open), or an
+   * (async) iterable of chunks such as a Node stream or a ReadableStream. Options: `name`, `table`, `format`, `mapping`,
    * `size` (bytes: a stream's or an iterable's, which the engine cannot know; columns are then
    * sized once), `chunkBytes`, `onProgress({loaded, total, rows})`, `signal` (AbortSignal).
    * After an abort the rows read so far stay in the engine (it cannot take rows back): reset()
@@ -305,15 +307,16 @@ export class Engine {
    */
   async addFile(source, options = {}) {
     const name = options.name ?? source?.name ?? 'file';
-    const total = source?.size ?? source?.byteLength ?? options.size ?? null;
-    const randomAccess = source instanceof ArrayBuffer || source instanceof Uint8Array || (typeof Blob !== 'undefined' && source instanceof Blob);
+    const handle = isFileHandle(source);
+    const total = handle ? await handleSize(source) : source?.size ?? source?.byteLength ?? options.size ?? null;
+    const randomAccess = handle || source instanceof ArrayBuffer || source instanceof Uint8Array || (typeof Blob !== 'undefined' && source instanceof Blob);
     if (this.#parallel.threads > 1 && randomAccess && total >= this.#parallel.parallelFrom) {
       return this.#addInRanges(source, { ...options, name }, total);
     }
     this.beginFile(name, { ...options, size: total ?? 0 });
     let loaded = 0;
     try {
-      for await (const chunk of chunksOf(source, options.chunkBytes ?? DEFAULT_CHUNK_BYTES)) {
+      for await (const chunk of chunksOf(source, options.chunkBytes ?? DEFAULT_CHUNK_BYTES, total)) {
         options.signal?.throwIfAborted();
         loaded += chunk.byteLength;
         this.feed(chunk);
@@ -453,8 +456,13 @@ export function plainBytes(source) {
   return source;
 }
 
-async function* chunksOf(source, chunkBytes) {
+// `total`: the size of a source that has one (a FileHandle's is read by addFile).
+async function* chunksOf(source, chunkBytes, total) {
   source = plainBytes(source);
+  if (isFileHandle(source)) {
+    yield* handleChunks(source, 0, total, chunkBytes);
+    return;
+  }
   if (source instanceof Uint8Array) {
     for (let at = 0; at < source.length; at += chunkBytes) yield source.subarray(at, at + chunkBytes);
     return;
@@ -469,5 +477,5 @@ async function* chunksOf(source, chunkBytes) {
     }
     return;
   }
-  throw new TypeError('addFile: expected a Blob, ArrayBuffer, Uint8Array or an iterable of chunks');
+  throw new TypeError('addFile: expected a Blob, ArrayBuffer, Uint8Array, FileHandle or an iterable of chunks');
 }

@@ -21,17 +21,24 @@ const LOOKAHEAD = 4;           // ranges per reader sent ahead of the engine at 
 
 import { blobChunks } from './blob-chunks.js';
 import { plainBytes } from './engine.js';
+import { handleBytes, handleChunks, handleSize, isFileHandle } from './file-handle.js';
 
 /**
- * Reads `source` (a Blob/File, Uint8Array or ArrayBuffer) into `engine` with `pool`, as
- * `addFile` would; `rangeBytes` is the size ranges aim at. Progress and `signal` as addFile.
+ * Reads `source` (a Blob/File, Uint8Array, ArrayBuffer or Node.js FileHandle) into `engine`
+ * with `pool`, as `addFile` would; `rangeBytes` is the size ranges aim at. Progress and
+ * `signal` as addFile.
  */
 export async function readInRanges(engine, pool, source, options, rangeBytes) {
   source = plainBytes(source);
   const isBlob = typeof Blob !== 'undefined' && source instanceof Blob;
-  const total = isBlob ? source.size : source.length;
-  const slice = async (start, end) => (isBlob ? new Uint8Array(await source.slice(start, end).arrayBuffer()) : source.subarray(start, end));
+  const isHandle = isFileHandle(source);
+  const total = isBlob ? source.size : isHandle ? await handleSize(source) : source.length;
+  const slice = async (start, end) => {
+    if (isBlob) return new Uint8Array(await source.slice(start, end).arrayBuffer());
+    return isHandle ? handleBytes(source, start, end, new Uint8Array(end - start)) : source.subarray(start, end);
+  };
   const chunkBytes = options.chunkBytes ?? CHUNK_BYTES;
+  const ownChunk = isHandle ? new Uint8Array(Math.min(chunkBytes, total)) : null;  // a FileHandle's pieces, read here
   let loaded = 0;              // bytes this engine read or merged
   const reading = new Map();   // range → bytes of it its reader has read so far
   let shown = 0;               // the progress last reported: it only grows
@@ -47,7 +54,8 @@ export async function readInRanges(engine, pool, source, options, rangeBytes) {
     for (let at = start; at < end; at += chunkBytes) yield source.subarray(at, Math.min(end, at + chunkBytes));
   }
   const feedRange = async (start, end) => {
-    for await (const chunk of isBlob ? blobChunks(source, start, end, chunkBytes) : bytesChunks(start, end)) {
+    const chunks = isBlob ? blobChunks(source, start, end, chunkBytes) : isHandle ? handleChunks(source, start, end, chunkBytes, ownChunk) : bytesChunks(start, end);
+    for await (const chunk of chunks) {
       options.signal?.throwIfAborted();
       engine.feed(chunk);
       loaded += chunk.length;
@@ -116,7 +124,7 @@ export async function readInRanges(engine, pool, source, options, rangeBytes) {
       if (isBlob && !IS_NODE) Object.assign(job, { blob: source, start, end });
       else if (!isBlob) {  // a copy: it is transferred (into a buffer a reader sent back)
         job.bytes = new Uint8Array(pool.takeBuffer(end - start, rangeBytes + WINDOW_BYTES), 0, end - start);
-        job.bytes.set(source.subarray(start, end));
+        if (!isHandle) job.bytes.set(source.subarray(start, end));
       }
       inPool += 1;
       jobs[next] = job;
@@ -126,8 +134,12 @@ export async function readInRanges(engine, pool, source, options, rangeBytes) {
         reading.set(range, bytes);
         progress();
       };
-      // Node's Blob: sliced here; the slice owns its buffer and is transferred as it is.
-      const read = isBlob && IS_NODE ? slice(start, end).then((bytes) => pool.read(Object.assign(job, { bytes }), onRead)) : pool.read(job, onRead);
+      // Node's Blob: sliced here; the slice owns its buffer and is transferred as it is. A
+      // FileHandle's range is read here into the buffer taken above.
+      let read;
+      if (isBlob && IS_NODE) read = slice(start, end).then((bytes) => pool.read(Object.assign(job, { bytes }), onRead));
+      else if (isHandle) read = handleBytes(source, start, end, job.bytes).then((bytes) => pool.read(Object.assign(job, { bytes }), onRead));
+      else read = pool.read(job, onRead);
       reads[next] = read.catch(() => null).finally(() => (inPool -= 1));  // null: read it here
     }
   };
