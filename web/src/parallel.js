@@ -120,11 +120,15 @@ export async function readInRanges(engine, pool, source, options, rangeBytes) {
       const [start, end] = [bounds[next], bounds[next + 1]];
       const job = { spec: plan.spec, head: plan.head };
       // A page's Blob (a dropped File) goes to the reader, which reads its range; Node's file-backed
-      // Blobs (fs.openAsBlob) cannot be posted to a worker, so their bytes are sliced here.
+      // Blobs (fs.openAsBlob) cannot be posted to a worker, so their bytes are sliced here. A
+      // FileHandle's descriptor is the process's, valid in every worker thread: the reader reads
+      // its range itself (read here, the ranges' first reads held this thread's own back: the
+      // pool read the 1M-order CSV no faster than one thread).
       if (isBlob && !IS_NODE) Object.assign(job, { blob: source, start, end });
+      else if (isHandle) Object.assign(job, { fd: source.fd, start, end });
       else if (!isBlob) {  // a copy: it is transferred (into a buffer a reader sent back)
         job.bytes = new Uint8Array(pool.takeBuffer(end - start, rangeBytes + WINDOW_BYTES), 0, end - start);
-        if (!isHandle) job.bytes.set(source.subarray(start, end));
+        job.bytes.set(source.subarray(start, end));
       }
       inPool += 1;
       jobs[next] = job;
@@ -134,12 +138,8 @@ export async function readInRanges(engine, pool, source, options, rangeBytes) {
         reading.set(range, bytes);
         progress();
       };
-      // Node's Blob: sliced here; the slice owns its buffer and is transferred as it is. A
-      // FileHandle's range is read here into the buffer taken above.
-      let read;
-      if (isBlob && IS_NODE) read = slice(start, end).then((bytes) => pool.read(Object.assign(job, { bytes }), onRead));
-      else if (isHandle) read = handleBytes(source, start, end, job.bytes).then((bytes) => pool.read(Object.assign(job, { bytes }), onRead));
-      else read = pool.read(job, onRead);
+      // Node's Blob: sliced here; the slice owns its buffer and is transferred as it is.
+      const read = isBlob && IS_NODE ? slice(start, end).then((bytes) => pool.read(Object.assign(job, { bytes }), onRead)) : pool.read(job, onRead);
       reads[next] = read.catch(() => null).finally(() => (inPool -= 1));  // null: read it here
     }
   };

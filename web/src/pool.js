@@ -72,8 +72,9 @@ export class RangePool {
   }
 
   /**
-   * Reads one range: `job` = {spec, head, bytes} (a Uint8Array, transferred) or {spec, head,
-   * blob, start, end} (the worker reads the slice itself). Resolves to the serialised range;
+   * Reads one range: `job` = {spec, head, bytes} (a Uint8Array, transferred), {spec, head,
+   * blob, start, end} (the worker reads the slice itself) or {spec, head, fd, start, end} (in
+   * Node: the worker reads the range of the open file itself). Resolves to the serialised range;
    * `onProgress(bytes)` hears how many of its bytes the reader has read, as it goes.
    */
   read(job, onProgress = null) {

@@ -1,6 +1,7 @@
 // A range reader of the pool (pool.js): its own engine reads the byte ranges it is sent and
 // returns each one serialised. Runs as a Web Worker or a Node.js worker thread.
 const isNode = typeof process === 'object' && typeof process.versions?.node === 'string';
+const RANGE_SLACK = 1 << 20;  // room a file range's new buffer keeps for longer ranges
 
 // A Web Worker listens at once (messages that arrive while the module loads would be lost);
 // a Node port keeps them until a listener comes.
@@ -18,10 +19,28 @@ async function start() {
   }
   const { createEngine } = await import('./engine.js');  // after the globals above
   const { blobBytes } = await import('./blob-chunks.js');
+  const fs = isNode ? await import('node:fs') : null;
 
   let engine = null;
   let ready = null;
-  let rangeBuffer = null;  // the last Blob range's buffer, filled again by the next
+  let rangeBuffer = null;  // the last Blob's or file's range's buffer, filled again by the next
+  // The bytes [start, end) of the file open as descriptor `fd` (a FileHandle's, in Node: one
+  // table of descriptors for every thread of the process), into rangeBuffer when large enough.
+  // A new buffer has room for RANGE_SLACK more: ranges differ in length by up to the window a
+  // range start is looked for in (parallel.js), and a new buffer is mapped page by page on first
+  // write (60 ms for 16 MiB here, against 4 ms read again into the same).
+  const fileBytes = (fd, start, end) => {
+    const length = end - start;
+    const fits = rangeBuffer && rangeBuffer.byteLength >= length;
+    const into = new Uint8Array(fits ? rangeBuffer : new ArrayBuffer(length + RANGE_SLACK), 0, length);
+    let filled = 0;
+    while (filled < length) {
+      const read = fs.readSync(fd, into, filled, length - filled, start + filled);
+      if (read === 0) break;  // the file is shorter than it was
+      filled += read;
+    }
+    return into.subarray(0, filled);
+  };
   handle = async (message) => {
     if (message.type === 'init') {
       ready = createEngine({ settings: message.settings ?? undefined, workers: 1, warmUp: false }).then((created) => (engine = created));
@@ -29,8 +48,9 @@ async function start() {
     }
     try {
       await ready;
-      const bytes = message.bytes ?? await blobBytes(message.blob, message.start, message.end, rangeBuffer);
-      if (!message.bytes) rangeBuffer = bytes.buffer;
+      const bytes = message.bytes ?? (message.fd !== undefined ? fileBytes(message.fd, message.start, message.end)
+                                                                : await blobBytes(message.blob, message.start, message.end, rangeBuffer));
+      if (!message.bytes) rangeBuffer = bytes.buffer;  // a BYOB read may have moved it
       // Progress after each piece, so the page's progress moves while this range is read.
       const progress = (loaded) => port.postMessage({ id: message.id, type: 'progress', loaded });
       const range = engine.readRange(message.spec, message.head, bytes, progress);
