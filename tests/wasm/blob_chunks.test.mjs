@@ -98,6 +98,10 @@ for (const [label, blob] of [['in memory', new Blob([data])], ['file-backed', fi
       const spare = new ArrayBuffer(end - start + 10);
       assert.ok(Buffer.from(await blobBytes(blob, start, end, spare)).equals(want), `[${start}, ${end}) into a spare buffer`);
       assert.ok(Buffer.from(await blobBytes(blob, start, end, new ArrayBuffer(1))).equals(want), `[${start}, ${end}) with a spare too small`);
+      // A new buffer with room for a longer range next (the range readers keep theirs).
+      const roomy = await blobBytes(blob, start, end, null, undefined, 64);
+      assert.ok(Buffer.from(roomy).equals(want), `[${start}, ${end}) into a new buffer with room`);
+      if (label !== 'without streams') assert.equal(roomy.buffer.byteLength, end - start + 64, `[${start}, ${end}): the room kept`);
     }
   });
 }

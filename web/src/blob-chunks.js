@@ -136,13 +136,14 @@ export async function* blobChunks(blob, start, end, chunkBytes, stallMs = BYOB_S
 
 /**
  * The bytes [start, end) of `blob` in one Uint8Array, read into `spare` (an ArrayBuffer, which
- * a BYOB read detaches: use the result's buffer) when it is large enough, else into a new buffer.
+ * a BYOB read detaches: use the result's buffer) when it is large enough, else into a new buffer
+ * with `room` bytes more (for a next, longer range).
  */
-export async function blobBytes(blob, start, end, spare = null, stallMs = BYOB_STALL_MS) {
+export async function blobBytes(blob, start, end, spare = null, stallMs = BYOB_STALL_MS, room = 0) {
   const length = Math.max(0, end - start);
   const reader = new BlobReader(blob, start, end, stallMs);
   try {
-    return await reader.fill(new Uint8Array(spare && spare.byteLength >= length ? spare : new ArrayBuffer(length), 0, length));
+    return await reader.fill(new Uint8Array(spare && spare.byteLength >= length ? spare : new ArrayBuffer(length + room), 0, length));
   } finally {
     reader.cancel();
   }
