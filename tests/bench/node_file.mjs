@@ -5,22 +5,24 @@
 // read as a page reads a dropped File) and `handle` (fs.promises.open: a FileHandle, read into
 // one buffer used again). Prints the median time from opening the file to its rows read, the
 // wasm memory after it and the process's peak resident memory. WORKERS=N reads with N threads
-// (default 1; the pool takes bytes, Blobs and FileHandles, not streams).
+// (default 1; the pool takes bytes, Blobs and FileHandles, not streams); WAYS=a,b measures only
+// those ways. Given SITE_DIRs (built dashboard sites, e.g. a copy of build/web from another
+// commit), every way is measured with each site's engine, the sites taking turns run by run.
 //
-//   [WORKERS=N] node tests/bench/node_file.mjs FILE [RUNS]
+//   [WORKERS=N] [WAYS=a,b] node tests/bench/node_file.mjs FILE [RUNS] [SITE_DIR ...]
 import { execFileSync } from 'node:child_process';
 import { createReadStream, openAsBlob, readFileSync, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { inTurns, median } from './turns.mjs';
+import { inTurns, lastFaster, median } from './turns.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const WAYS = ['whole', 'stream', 'sized', 'blob', 'handle'];
+const WAYS = (process.env.WAYS ?? 'whole,stream,sized,blob,handle').split(',');
 
 if (process.env.NODE_FILE_CHILD) {
-  const [file, way] = process.argv.slice(2);
-  const { createEngine } = await import(pathToFileURL(path.join(root, 'build/web/src/engine.js')));
+  const [file, way, site] = process.argv.slice(2);
+  const { createEngine } = await import(pathToFileURL(path.join(site, 'src/engine.js')));
   const engine = await createEngine({ workers: Number(process.env.WORKERS ?? 1) });
   await engine.warmedUp;
   const name = path.basename(file);
@@ -41,19 +43,27 @@ if (process.env.NODE_FILE_CHILD) {
   process.exit(0);
 }
 
-const [file, runsText] = process.argv.slice(2);
+const [file, runsText, ...siteArgs] = process.argv.slice(2);
 if (!file) {
-  console.error('usage: node tests/bench/node_file.mjs FILE [RUNS]');
+  console.error('usage: [WORKERS=N] [WAYS=a,b] node tests/bench/node_file.mjs FILE [RUNS] [SITE_DIR ...]');
   process.exit(2);
 }
 const runs = Number(runsText ?? 3);
-const results = await inTurns(WAYS, runs, (way) => {
-  const out = execFileSync(process.execPath, [fileURLToPath(import.meta.url), file, way], {
+const sites = siteArgs.length ? siteArgs.map((site) => path.resolve(site)) : [path.join(root, 'build/web')];
+const cases = sites.flatMap((site) => WAYS.map((way) => ({ site, way })));
+const results = await inTurns(cases, runs, ({ site, way }) => {
+  const out = execFileSync(process.execPath, [fileURLToPath(import.meta.url), file, way, site], {
     env: { ...process.env, NODE_FILE_CHILD: '1' }, encoding: 'utf8' });
   return JSON.parse(out.trim().split('\n').pop());
 });
-console.log(`| way | read ms (median of ${runs}) | runs | wasm memory after, MB | peak resident, MB |`);
-console.log('|---|---:|---|---:|---:|');
-WAYS.forEach((way, k) => console.log(
-  `| ${way} | ${median(results[k].map((r) => r.ms)).toFixed(0)} | ${results[k].map((r) => r.ms.toFixed(0)).join(', ')} | ` +
+console.log(`| site | way | read ms (median of ${runs}) | runs | wasm memory after, MB | peak resident, MB |`);
+console.log('|---|---|---:|---|---:|---:|');
+cases.forEach(({ site, way }, k) => console.log(
+  `| ${path.relative(root, site) || site} | ${way} | ${median(results[k].map((r) => r.ms)).toFixed(0)} | ${results[k].map((r) => r.ms.toFixed(0)).join(', ')} | ` +
   `${(median(results[k].map((r) => r.wasm)) / 1e6).toFixed(0)} | ${(median(results[k].map((r) => r.rss)) / 1e6).toFixed(0)} |`));
+if (sites.length > 1) {
+  WAYS.forEach((way, w) => {
+    const bySite = sites.map((_, s) => results[s * WAYS.length + w].map((r) => r.ms));
+    console.log(`${way}: the last site was faster in ${lastFaster(bySite)} of ${runs} runs`);
+  });
+}

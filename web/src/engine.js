@@ -298,7 +298,7 @@ export class Engine {
 
   /**
    * Reads a whole file: a Blob/File, ArrayBuffer, Uint8Array, a Node.js FileHandle
-   * (`fs.promises.open`: read from its start into one buffer used again; left open), or an
+   * (`fs.promises.open`: read from its start into two buffers used in turn; left open), or an
    * (async) iterable of chunks such as a Node stream or a ReadableStream. Options: `name`, `table`, `format`, `mapping`,
    * `size` (bytes: a stream's or an iterable's, which the engine cannot know; columns are then
    * sized once), `chunkBytes`, `onProgress({loaded, total, rows})`, `signal` (AbortSignal).

@@ -38,7 +38,8 @@ export async function readInRanges(engine, pool, source, options, rangeBytes) {
     return isHandle ? handleBytes(source, start, end, new Uint8Array(end - start)) : source.subarray(start, end);
   };
   const chunkBytes = options.chunkBytes ?? CHUNK_BYTES;
-  const ownChunk = isHandle ? new Uint8Array(Math.min(chunkBytes, total)) : null;  // a FileHandle's pieces, read here
+  // A FileHandle's pieces read here, into two buffers in turn.
+  const ownChunks = isHandle ? [0, 1].map(() => new Uint8Array(Math.min(chunkBytes, total))) : null;
   let loaded = 0;              // bytes this engine read or merged
   const reading = new Map();   // range → bytes of it its reader has read so far
   let shown = 0;               // the progress last reported: it only grows
@@ -54,7 +55,7 @@ export async function readInRanges(engine, pool, source, options, rangeBytes) {
     for (let at = start; at < end; at += chunkBytes) yield source.subarray(at, Math.min(end, at + chunkBytes));
   }
   const feedRange = async (start, end) => {
-    const chunks = isBlob ? blobChunks(source, start, end, chunkBytes) : isHandle ? handleChunks(source, start, end, chunkBytes, ownChunk) : bytesChunks(start, end);
+    const chunks = isBlob ? blobChunks(source, start, end, chunkBytes) : isHandle ? handleChunks(source, start, end, chunkBytes, ownChunks) : bytesChunks(start, end);
     for await (const chunk of chunks) {
       options.signal?.throwIfAborted();
       engine.feed(chunk);
