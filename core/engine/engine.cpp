@@ -7,6 +7,7 @@
 
 #include "analysis/context.h"
 #include "sim/sim_json.h"
+#include "util/byte_scan.h"
 #include "warehouse/aggregates_report.h"
 
 namespace basketlift {
@@ -41,7 +42,9 @@ Status Engine::feed(std::string_view chunk) {
   if (!open_file_)
     return Status::error(ErrorCode::bad_usage, "feed: no file is open; call begin_file first");
   if (!range_) return feed_open_file(chunk);
-  range_->end.newlines += static_cast<std::uint64_t>(std::count(chunk.begin(), chunk.end(), '\n'));
+  // 16 bytes at a time: a byte loop here took 121 of the 1,358 ms a range reader spent feeding
+  // the 1M-order NDJSON's ranges in wasm.
+  range_->end.newlines += count_byte(chunk.data(), chunk.data() + chunk.size(), '\n');
   range_->end.bytes += chunk.size();
   if (range_->status.ok()) range_->status = feed_open_file(chunk);  // after a failure: skipped
   return range_->status;
