@@ -179,6 +179,36 @@ test('a cancel stops a pooled read; the engine reads again afterwards', async ()
   engine.dispose();
 });
 
+test('a cancel stops a FileHandle read, at 1 and 3 threads; the handle closes at once, nothing is left failing', async () => {
+  const folder = mkdtempSync(path.join(os.tmpdir(), 'basketlift-handle-cancel-'));
+  const stray = [];  // a read ahead left failing after the cancel would land here
+  const onStray = (error) => stray.push(error);
+  process.on('unhandledRejection', onStray);
+  try {
+    const offers = path.join(folder, files[2].name);
+    writeFileSync(offers, files[2].bytes);
+    for (const [workers, options] of [[1, { chunkBytes: 4096 }], [3, {}]]) {
+      const engine = await createEngine({ workers, ...POOL });
+      const handle = await open(offers);
+      const controller = new AbortController();
+      const failure = await engine
+        .addFile(handle, { name: files[2].name, ...options, signal: controller.signal, onProgress: () => controller.abort() })
+        .catch((error) => error);
+      assert.equal(failure.name, 'AbortError', `${workers} threads`);
+      await handle.close();  // while a read ahead may still be on its way
+      engine.reset();
+      await engine.addFile(files[1].bytes, { name: 'orders.csv' });
+      assert.equal(engine.analyze().summary.orders, 4000, `${workers} threads: read again after the cancel`);
+      engine.dispose();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.deepEqual(stray, []);
+  } finally {
+    process.off('unhandledRejection', onStray);
+    rmSync(folder, { recursive: true, force: true });
+  }
+});
+
 test('a reader that fails a range rejects that read only; the pool goes on; buffers come back', async () => {
   const { RangePool } = await import(path.join(webDir, 'src/pool.js'));
   const pool = await RangePool.create(2, null);
