@@ -123,8 +123,8 @@ export async function readInRanges(engine, pool, source, options, rangeBytes) {
       // A page's Blob (a dropped File) goes to the reader, which reads its range; Node's file-backed
       // Blobs (fs.openAsBlob) cannot be posted to a worker, so their bytes are sliced here. A
       // FileHandle's descriptor is the process's, valid in every worker thread: the reader reads
-      // its range itself (read here, the ranges' first reads held this thread's own back: the
-      // pool read the 1M-order CSV no faster than one thread).
+      // its range itself. (When this thread read the readers' ranges for them, those first reads
+      // held back its own, and the pool read the 1M-order CSV no faster than one thread.)
       if (isBlob && !IS_NODE) Object.assign(job, { blob: source, start, end });
       else if (isHandle) Object.assign(job, { fd: source.fd, start, end });
       else if (!isBlob) {  // a copy: it is transferred (into a buffer a reader sent back)
