@@ -348,7 +348,7 @@ export class Engine {
       options.onProgress?.(progress);
     };
     try {
-      await readInRanges(this, this.#pool, source, { ...options, onProgress }, this.#parallel.rangeBytes);
+      await readInRanges(this, this.#pool, source, total, { ...options, onProgress }, this.#parallel.rangeBytes);
     } catch (error) {
       try { this.#native.endFile(); } catch { /* the file is abandoned either way */ }
       this.#releaseReaders();  // readers busy with a cancelled file: start afresh next time

@@ -21,18 +21,17 @@ const LOOKAHEAD = 4;           // ranges per reader sent ahead of the engine at 
 
 import { blobChunks } from './blob-chunks.js';
 import { plainBytes } from './engine.js';
-import { handleBytes, handleChunks, handleSize, isFileHandle } from './file-handle.js';
+import { handleBytes, handleChunks, isFileHandle } from './file-handle.js';
 
 /**
- * Reads `source` (a Blob/File, Uint8Array, ArrayBuffer or Node.js FileHandle) into `engine`
- * with `pool`, as `addFile` would; `rangeBytes` is the size ranges aim at. Progress and
- * `signal` as addFile.
+ * Reads `source` (a Blob/File, Uint8Array, ArrayBuffer or Node.js FileHandle) of `total` bytes
+ * into `engine` with `pool`, as `addFile` would; `rangeBytes` is the size ranges aim at.
+ * Progress and `signal` as addFile.
  */
-export async function readInRanges(engine, pool, source, options, rangeBytes) {
+export async function readInRanges(engine, pool, source, total, options, rangeBytes) {
   source = plainBytes(source);
   const isBlob = typeof Blob !== 'undefined' && source instanceof Blob;
   const isHandle = isFileHandle(source);
-  const total = isBlob ? source.size : isHandle ? await handleSize(source) : source.length;
   const slice = async (start, end) => {
     if (isBlob) return new Uint8Array(await source.slice(start, end).arrayBuffer());
     return isHandle ? handleBytes(source, start, end, new Uint8Array(end - start)) : source.subarray(start, end);
