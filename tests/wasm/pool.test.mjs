@@ -165,6 +165,81 @@ test('the analysis ends the readers (their memory stays counted); a later large 
   }
 });
 
+test('readers start once the warm-up is done, and read each file with the settings of the moment', async () => {
+  // Day-first slash dates: a reader still on the default (month first) would read its ranges'
+  // dates otherwise, and the report would differ.
+  const text = new TextDecoder().decode(files[1].bytes);
+  const slashed = text.replace(/(\d{4})-(\d{2})-(\d{2})T(\d{2}:\d{2}:\d{2})[^,\n]*/g, '$3/$2/$1 $4');
+  assert.notEqual(slashed, text);
+  const bytes = new TextEncoder().encode(slashed);
+  const settings = { slash_date_order: 'day_first' };
+  const alone = async (configured) => {
+    const engine = await createEngine({ workers: 1, warmUp: false });
+    try {
+      if (configured) engine.configure(configured);
+      await engine.addFile(bytes, { name: 'orders.csv' });
+      return withoutSize(engine.analyze());
+    } finally {
+      engine.dispose();
+    }
+  };
+  const expected = await alone(settings);
+  assert.notEqual(expected, await alone(null), 'the setting changes this report');
+  const engine = await createEngine({ workers: 3, ...POOL });
+  const outcomes = [];
+  const mergeRange = engine.mergeRange.bind(engine);
+  engine.mergeRange = (...args) => {
+    outcomes.push(mergeRange(...args));
+    return outcomes.at(-1);
+  };
+  try {
+    assert.equal(await engine.warmedUp, true);
+    assert.equal(engine.readers, 2, 'started before any file');
+    engine.configure(settings);  // after the readers started
+    await engine.addFile(bytes, { name: 'orders.csv' });
+    assert.equal(engine.readers, 2, 'the same readers');
+    assert.ok(outcomes.includes('merged'), 'the readers read ranges');
+    assert.equal(withoutSize(engine.analyze()), expected);
+  } finally {
+    engine.dispose();
+  }
+});
+
+test('a file given during the warm-up stops it before the readers start; a large file starts them', async () => {
+  const engine = await createEngine({ workers: 3, ...POOL });
+  try {
+    await engine.addFile(files[0].bytes.subarray(0, 200), { name: 'products.csv' });  // below parallelFrom
+    assert.equal(await engine.warmedUp, false);
+    assert.equal(engine.readers, 0, 'none started for the warm-up that stopped');
+    await engine.addFile(files[1].bytes, { name: 'orders.csv' });
+    assert.equal(engine.readers, 2, 'started by the large file');
+  } finally {
+    engine.dispose();
+  }
+});
+
+test('an engine disposed while its readers start ends them', async () => {
+  const { RangePool } = await import(path.join(webDir, 'src/pool.js'));
+  const terminated = [];
+  const terminate = RangePool.prototype.terminate;
+  RangePool.prototype.terminate = function () {
+    terminated.push(this);
+    return terminate.call(this);
+  };
+  try {
+    const engine = await createEngine({ workers: 3, ...POOL });
+    const read = engine.addFile(files[1].bytes, { name: 'orders.csv' }).catch((error) => error);
+    engine.dispose();  // the pool is still being spawned
+    const error = await read;
+    assert.ok(error instanceof Error, 'the read fails rather than running on a disposed engine');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    assert.ok(terminated.length >= 1, 'the pool that was starting is ended');
+    assert.equal(engine.readers, 0);
+  } finally {
+    RangePool.prototype.terminate = terminate;
+  }
+});
+
 test('a cancel stops a pooled read; the engine reads again afterwards', async () => {
   const engine = await createEngine({ workers: 3, ...POOL });
   const controller = new AbortController();
@@ -211,7 +286,7 @@ test('a cancel stops a FileHandle read, at 1 and 3 threads; the handle closes at
 
 test('a reader that fails a range rejects that read only; the pool goes on; buffers come back', async () => {
   const { RangePool } = await import(path.join(webDir, 'src/pool.js'));
-  const pool = await RangePool.create(2, null);
+  const pool = await RangePool.create(2);
   const bad = await pool.read({ spec: '{"not": "a spec"}', head: new Uint8Array(), bytes: new Uint8Array([1, 2]) }).catch((error) => error);
   assert.equal(bad.code, 'bad_usage');
   const engine = await createEngine({ workers: 1 });
@@ -233,7 +308,7 @@ test('a reader that fails a range rejects that read only; the pool goes on; buff
 
 test('a range no reader has started can be taken back; one being read cannot', async () => {
   const { RangePool } = await import(path.join(webDir, 'src/pool.js'));
-  const pool = await RangePool.create(1, null);
+  const pool = await RangePool.create(1);
   const engine = await createEngine({ workers: 1 });
   engine.beginFile('orders.csv', { size: files[1].bytes.length });
   engine.feed(files[1].bytes.subarray(0, 8192));

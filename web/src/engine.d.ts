@@ -325,14 +325,15 @@ export class Engine {
   /** Threads that read a large file at once (1: this one only). */
   readonly threads: number;
   /**
-   * Range readers alive now: started for the first large file and kept for the next ones; the
-   * analysis ends them first, so that their memory is given back before it needs its own.
+   * Range readers alive now: started after the warm-up (or by the first large file, if it comes
+   * first) and kept for the next files; the analysis ends them first, so that their memory is
+   * given back before it needs its own (a later large file starts new ones).
    */
   readonly readers: number;
   /**
    * Resolves to true once the warm-up (createEngine's `warmUp`) analysed its store and its
-   * aggregates file; false when there was none or the engine was given work first. Await it to
-   * start on a warmed-up engine.
+   * aggregates file and, with a pool, the pool's readers have started; false when there was none
+   * or the engine was given work first. Await it to start on a warmed-up engine.
    */
   readonly warmedUp: Promise<boolean>;
   /** Starts the warm-up in the background (createEngine does, unless `warmUp: false`). */

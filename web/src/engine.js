@@ -152,9 +152,10 @@ export class Engine {
   #parallel;
   #settings = null;
   #pool = null;
-  #poolSettings = null;
+  #poolStart = null;  // resolves to #pool once its readers are spawned (null: ended meanwhile)
   #poolBytes = 0;  // what readers of pools since replaced reported
   #given = false;  // the engine was given work: a warm-up stops
+  #disposed = false;
   #warmedUp = Promise.resolve(false);
 
   /** An engine over an instantiated module; `parallel` = {threads, parallelFrom, rangeBytes}. */
@@ -164,14 +165,27 @@ export class Engine {
     this.#parallel = parallel;
   }
 
-  /** Starts the warm-up (see createEngine's `warmUp`); warmedUp tells how it ended. */
+  /**
+   * Starts the warm-up (see createEngine's `warmUp`) and, when it ran to its end on an engine
+   * with a pool, the pool's readers, so that a large file given later finds them started (README
+   * "Performance"). warmedUp tells how it ended.
+   */
   warmUpInBackground() {
-    this.#warmedUp = warmUp(this.#module, () => this.#given);
+    this.#warmedUp = warmUp(this.#module, () => this.#given).then(async (done) => {
+      if (done && this.#parallel.threads > 1 && !this.#disposed) {
+        try {
+          await (await this.#readers())?.ready;
+        } catch {
+          // as a warm-up's failure: the first large file starts the readers, or reports why not
+        }
+      }
+      return done;
+    });
   }
 
   /**
-   * Resolves to true once the warm-up analysed its store; false when there was none, or it
-   * stopped because the engine was given work first.
+   * Resolves to true once the warm-up analysed its store (and the pool's readers, if any, have
+   * started); false when there was none, or it stopped because the engine was given work first.
    */
   get warmedUp() {
     return this.#warmedUp;
@@ -183,16 +197,35 @@ export class Engine {
   }
 
   /**
-   * Range readers alive now. They are started for the first large file and kept for the next
-   * ones; the analysis lets them go first, so that their memory is given back before it needs
-   * its own (a later large file starts new ones).
+   * Range readers alive now. They are started after the warm-up (or by the first large file,
+   * if it comes first) and kept for the next files; the analysis lets them go first, so that
+   * their memory is given back before it needs its own (a later large file starts new ones).
    */
   get readers() {
     return this.#pool?.size ?? 0;
   }
 
-  // Ends the pool's readers, keeping what they held in memory() (poolBytes).
+  // The pool: the one alive or starting, else a new one. Resolves to null when the readers were
+  // ended while they started (#releaseReaders); a failure to start them is not kept.
+  #readers() {
+    if (!this.#poolStart) {
+      const start = RangePool.create(this.#parallel.threads - 1).then((pool) => {
+        if (this.#poolStart === start) return (this.#pool = pool);
+        pool.terminate();
+        return null;
+      }, (error) => {
+        if (this.#poolStart === start) this.#poolStart = null;
+        throw error;
+      });
+      this.#poolStart = start;
+    }
+    return this.#poolStart;
+  }
+
+  // Ends the pool's readers, keeping what they held in memory() (poolBytes); a pool still
+  // starting is ended when it has.
   #releaseReaders() {
+    this.#poolStart = null;
     if (!this.#pool) return;
     this.#poolBytes = Math.max(this.#poolBytes, this.#pool.memoryBytes());
     this.#pool.terminate();
@@ -335,12 +368,8 @@ export class Engine {
 
   // addFile with the pool: as addFile, its failures reported the same way.
   async #addInRanges(source, options, total) {
-    const settings = JSON.stringify(this.#settings);
-    if (!this.#pool || this.#poolSettings !== settings) {
-      this.#releaseReaders();
-      this.#pool = await RangePool.create(this.#parallel.threads - 1, this.#settings);
-      this.#poolSettings = settings;
-    }
+    const pool = await this.#readers();
+    if (!pool) throw new BasketliftError('cancelled', 'the readers were ended while they started (an analysis or dispose() meanwhile)');
     this.beginFile(options.name, { ...options, size: total });
     let loaded = 0;
     const onProgress = (progress) => {
@@ -348,7 +377,8 @@ export class Engine {
       options.onProgress?.(progress);
     };
     try {
-      await readInRanges(this, this.#pool, source, total, { ...options, onProgress }, this.#parallel.rangeBytes);
+      const settings = this.#settings ? JSON.stringify(this.#settings) : null;  // the readers read as this engine
+      await readInRanges(this, pool, source, total, { ...options, onProgress }, this.#parallel.rangeBytes, settings);
     } catch (error) {
       try { this.#native.endFile(); } catch { /* the file is abandoned either way */ }
       this.#releaseReaders();  // readers busy with a cancelled file: start afresh next time
@@ -437,8 +467,8 @@ export class Engine {
   /** Frees the engine; it cannot be used afterwards. */
   dispose() {
     this.#given = true;
-    this.#pool?.terminate();
-    this.#pool = null;
+    this.#disposed = true;
+    this.#releaseReaders();
     if (this.#buffer) this.#module._free(this.#buffer);
     this.#buffer = 0;
     this.#bufferBytes = 0;

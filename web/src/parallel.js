@@ -25,10 +25,11 @@ import { handleBytes, handleChunks, isFileHandle } from './file-handle.js';
 
 /**
  * Reads `source` (a Blob/File, Uint8Array, ArrayBuffer or Node.js FileHandle) of `total` bytes
- * into `engine` with `pool`, as `addFile` would; `rangeBytes` is the size ranges aim at.
+ * into `engine` with `pool`, as `addFile` would; `rangeBytes` is the size ranges aim at and
+ * `settings` the engine's settings as JSON text (null: the defaults), which the readers take.
  * Progress and `signal` as addFile.
  */
-export async function readInRanges(engine, pool, source, total, options, rangeBytes) {
+export async function readInRanges(engine, pool, source, total, options, rangeBytes, settings = null) {
   source = plainBytes(source);
   const isBlob = typeof Blob !== 'undefined' && source instanceof Blob;
   const isHandle = isFileHandle(source);
@@ -118,7 +119,7 @@ export async function readInRanges(engine, pool, source, total, options, rangeBy
     for (; next < count && inPool < 2 * pool.size && next <= at + LOOKAHEAD * pool.size; next++) {
       if (ownRange(next)) continue;
       const [start, end] = [bounds[next], bounds[next + 1]];
-      const job = { spec: plan.spec, head: plan.head };
+      const job = { spec: plan.spec, head: plan.head, settings };
       // A page's Blob (a dropped File) goes to the reader, which reads its range; Node's file-backed
       // Blobs (fs.openAsBlob) cannot be posted to a worker, so their bytes are sliced here. A
       // FileHandle's descriptor is the process's, valid in every worker thread: the reader reads

@@ -35,19 +35,33 @@ export class RangePool {
   #running = new Map();  // worker → id of the request it reads
   #memory = new Map();   // worker → largest linear memory it reported
   #spares = [];          // buffers readers sent back, for the next ranges' bytes
+  #starting = new Map();  // worker → resolves its start once it says it is ready
+  #ready = Promise.resolve();
   #nextId = 1;
 
-  /** A pool of `size` readers configured with `settings` (an object of overrides). */
-  static async create(size, settings = null) {
+  /**
+   * A pool of `size` readers. Each starts its engine at once; `ready` resolves when every one has
+   * (or was lost). Ranges sent before that wait in the reader.
+   */
+  static async create(size) {
     const pool = new RangePool();
+    const started = [];
     for (let k = 0; k < size; k++) {
       const worker = await spawn();
       worker.listen((message) => pool.#answer(worker, message), (error) => pool.#lost(worker, error));
-      worker.post({ type: 'init', settings });
+      started.push(new Promise((resolve) => pool.#starting.set(worker, resolve)));
+      worker.busy(true);  // in Node, a starting reader keeps the process alive until it is ready
+      worker.post({ type: 'init' });
       pool.#workers.push(worker);
       pool.#idle.push(worker);
     }
+    pool.#ready = Promise.all(started).then(() => undefined);
     return pool;
+  }
+
+  /** Resolves once every reader has started its engine (or was lost). */
+  get ready() {
+    return this.#ready;
   }
 
   /** Number of readers. */
@@ -72,10 +86,11 @@ export class RangePool {
   }
 
   /**
-   * Reads one range: `job` = {spec, head, bytes} (a Uint8Array, transferred), {spec, head,
-   * blob, start, end} (the worker reads the slice itself) or {spec, head, fd, start, end} (in
-   * Node: the worker reads the range of the open file itself). Resolves to the serialised range;
-   * `onProgress(bytes)` hears how many of its bytes the reader has read, as it goes.
+   * Reads one range: `job` = {spec, head, settings, bytes} (a Uint8Array, transferred), {spec,
+   * head, settings, blob, start, end} (the worker reads the slice itself) or {spec, head,
+   * settings, fd, start, end} (in Node: the worker reads the range of the open file itself);
+   * `settings` is the owner's settings as JSON text (null: the defaults). Resolves to the
+   * serialised range; `onProgress(bytes)` hears how many of its bytes the reader has read.
    */
   read(job, onProgress = null) {
     return new Promise((resolve, reject) => {
@@ -101,7 +116,10 @@ export class RangePool {
 
   /** Stops every reader; pending reads reject with code "cancelled". */
   terminate() {
-    for (const worker of this.#workers) worker.terminate();
+    for (const worker of this.#workers) {
+      this.#started(worker);
+      worker.terminate();
+    }
     for (const { reject } of this.#pending.values()) reject(new BasketliftError('cancelled', 'reading was cancelled'));
     this.#pending.clear();
     this.#workers = [];
@@ -125,7 +143,18 @@ export class RangePool {
     }
   }
 
+  // A reader that started (or stopped): its start is over.
+  #started(worker) {
+    this.#starting.get(worker)?.();
+    this.#starting.delete(worker);
+  }
+
   #answer(worker, message) {
+    if (message.type === 'ready') {
+      this.#started(worker);
+      if (!this.#running.has(worker)) worker.busy(false);
+      return;
+    }
     if (message.type === 'progress') {  // the reader goes on with the range
       this.#pending.get(message.id)?.onProgress?.(message.loaded);
       return;
@@ -147,6 +176,7 @@ export class RangePool {
   // A reader that crashed (out of memory, say): its read fails (the owner reads that range
   // itself) and the pool goes on with the others; with none left, reads fail at once.
   #lost(worker, error) {
+    this.#started(worker);
     this.#workers = this.#workers.filter((w) => w !== worker);
     this.#idle = this.#idle.filter((w) => w !== worker);
     const id = this.#running.get(worker);

@@ -23,6 +23,7 @@ async function start() {
 
   let engine = null;
   let ready = null;
+  let settings = null;  // the settings the engine has (JSON text; null: the defaults)
   // The last Blob's or file's range's buffer, filled again by the next. A new one has room for
   // RANGE_SLACK more bytes: ranges differ in length by up to the window a range start is looked
   // for in (parallel.js), and a new buffer is mapped page by page on first write (a file's
@@ -44,11 +45,17 @@ async function start() {
   };
   handle = async (message) => {
     if (message.type === 'init') {
-      ready = createEngine({ settings: message.settings ?? undefined, workers: 1, warmUp: false }).then((created) => (engine = created));
+      ready = createEngine({ workers: 1, warmUp: false }).then((created) => (engine = created));
+      // Ready either way: a reader whose engine failed fails its ranges, which the owner reads.
+      ready.catch(() => {}).finally(() => port.postMessage({ type: 'ready' }));
       return;
     }
     try {
       await ready;
+      if ((message.settings ?? null) !== settings) {  // the owner's settings, as it reads the file
+        engine.configure(message.settings ? JSON.parse(message.settings) : {});
+        settings = message.settings ?? null;
+      }
       const bytes = message.bytes ?? (message.fd !== undefined ? fileBytes(message.fd, message.start, message.end)
                                                                 : await blobBytes(message.blob, message.start, message.end, rangeBuffer, undefined, RANGE_SLACK));
       if (!message.bytes) rangeBuffer = bytes.buffer;  // a BYOB read may have moved it
