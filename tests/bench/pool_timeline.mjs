@@ -2,9 +2,10 @@
 // one worker reading it alone. Each run is a fresh Node process that creates an engine, waits for
 // its warm-up, and reads FILE through a FileHandle, the engine's feed() and mergeRange() timed
 // (the readers run in their own threads, so this is the engine's side only). One worker and the
-// pool take turns, run by run.
+// pool take turns, run by run; with SITE_DIRs (built sites, e.g. an older build's build/web) the
+// pool of each site takes its turn after one worker of the first.
 //
-//   node tests/bench/pool_timeline.mjs FILE [RUNS]      (WORKERS=N for the pool, default 2)
+//   node tests/bench/pool_timeline.mjs FILE [RUNS] [SITE_DIR ...]   (WORKERS=N for the pool, default 2)
 import { execFileSync } from 'node:child_process';
 import { open } from 'node:fs/promises';
 import path from 'node:path';
@@ -69,12 +70,15 @@ if (mode === '--run') {
 } else {
   const file = mode;
   const runs = Number(args[0] ?? 3);
+  const sites = args.slice(1).map((site) => path.resolve(site));
   if (!file) {
-    console.error('usage: node tests/bench/pool_timeline.mjs FILE [RUNS]');
+    console.error('usage: node tests/bench/pool_timeline.mjs FILE [RUNS] [SITE_DIR ...]');
     process.exit(2);
   }
-  const fresh = (workers) => JSON.parse(execFileSync(process.execPath, [self, '--run', file, String(workers)], { encoding: 'utf8' }));
+  const fresh = (workers, site) => JSON.parse(execFileSync(process.execPath, [self, '--run', file, String(workers)],
+    { encoding: 'utf8', env: site ? { ...process.env, BASKETLIFT_WEB_DIR: site } : process.env }));
   for (let run = 0; run < runs; ++run) {
-    for (const workers of [1, Number(process.env.WORKERS ?? 2)]) console.log(describe(fresh(workers)));
+    console.log(describe(fresh(1, sites[0])));
+    for (const site of sites.length ? sites : [null]) console.log(`${site ? `${site}: ` : ''}${describe(fresh(Number(process.env.WORKERS ?? 2), site))}`);
   }
 }
