@@ -2,15 +2,16 @@
 // one worker reading it alone. Each run is a fresh Node process that creates an engine, waits for
 // its warm-up, and reads FILE through a FileHandle, the engine's feed() and mergeRange() timed
 // (the readers run in their own threads, so this is the engine's side only). One worker and the
-// pool take turns, run by run; with SITE_DIRs (built sites, e.g. an older build's build/web) the
-// pool of each site takes its turn after one worker of the first.
+// pool take turns, run by run. (To compare the pools of two builds: WAYS=handle WORKERS=2
+// node tests/bench/node_file.mjs FILE RUNS OLD_SITE build/web.)
 //
-//   node tests/bench/pool_timeline.mjs FILE [RUNS] [SITE_DIR ...]   (WORKERS=N for the pool, default 2)
+//   node tests/bench/pool_timeline.mjs FILE [RUNS]      (WORKERS=N for the pool, default 2)
 import { execFileSync } from 'node:child_process';
 import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { webDir } from '../wasm/helpers.mjs';
+import { inTurns } from './turns.mjs';
 
 const self = fileURLToPath(import.meta.url);
 const PIECE = 16 << 20;  // one worker's time is given per this many bytes, as the pool's ranges
@@ -69,16 +70,10 @@ if (mode === '--run') {
   console.log(JSON.stringify(await runOnce(args[0], Number(args[1]))));
 } else {
   const file = mode;
-  const runs = Number(args[0] ?? 3);
-  const sites = args.slice(1).map((site) => path.resolve(site));
   if (!file) {
-    console.error('usage: node tests/bench/pool_timeline.mjs FILE [RUNS] [SITE_DIR ...]');
+    console.error('usage: node tests/bench/pool_timeline.mjs FILE [RUNS]');
     process.exit(2);
   }
-  const fresh = (workers, site) => JSON.parse(execFileSync(process.execPath, [self, '--run', file, String(workers)],
-    { encoding: 'utf8', env: site ? { ...process.env, BASKETLIFT_WEB_DIR: site } : process.env }));
-  for (let run = 0; run < runs; ++run) {
-    console.log(describe(fresh(1, sites[0])));
-    for (const site of sites.length ? sites : [null]) console.log(`${site ? `${site}: ` : ''}${describe(fresh(Number(process.env.WORKERS ?? 2), site))}`);
-  }
+  const fresh = (workers) => JSON.parse(execFileSync(process.execPath, [self, '--run', file, String(workers)], { encoding: 'utf8' }));
+  await inTurns([1, Number(process.env.WORKERS ?? 2)], Number(args[0] ?? 3), async (workers) => console.log(describe(fresh(workers))));
 }

@@ -16,6 +16,7 @@ if (isMainThread) {
     process.exit(2);
   }
   const { webDir } = await import('../wasm/helpers.mjs');
+  const { median } = await import('./turns.mjs');
   // An engine in a new thread, ready to read when told: resolves to its read's function.
   const reader = () => new Promise((resolve, reject) => {
     const worker = new Worker(new URL(import.meta.url), { workerData: { file, webDir } });
@@ -34,7 +35,6 @@ if (isMainThread) {
     await Promise.all(reads.map((read) => read()));
     return performance.now() - start;
   };
-  const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
   await timed(1);  // page cache
   const alone = [], together = [];
   for (let run = 0; run < Number(runsText ?? 3); ++run) {
