@@ -1,6 +1,7 @@
 // The pool of range readers (web/src/pool.js, parallel.js): a file read by 2, 3 or 7 threads
 // gives the same report as one thread, from bytes and from a Blob; progress reaches the end;
-// a cancel stops it and leaves the engine usable; a range's buffer comes back for the next one;
+// a cancel stops it and leaves the engine usable; a range's buffers (its bytes, and its serialised
+// form once merged) come back for the next ones;
 // a range no reader has started can be taken back. (The C++ suite checks the same on every
 // fixture and on files built to defeat the cuts; this checks the JavaScript plumbing.)
 import { test } from 'node:test';
@@ -302,8 +303,39 @@ test('a reader that fails a range rejects that read only; the pool goes on; buff
   const bytes = new Uint8Array(spare);
   bytes.set(files[1].bytes.subarray(8192));
   assert.deepEqual(await pool.read({ spec, head, bytes }), range, 'the same range from a reused buffer');
+  // A merged range's buffer given back: the reader writes its next range into it when it fits.
+  const roomy = new ArrayBuffer(range.length + 123);
+  pool.giveBack(roomy);
+  const written = await pool.read({ spec, head, bytes: files[1].bytes.slice(8192) });
+  assert.equal(roomy.byteLength, 0, 'transferred to the reader');
+  assert.equal(written.buffer.byteLength, range.length + 123, 'written into the buffer given back');
+  assert.deepEqual(written, range);
+  pool.giveBack(new ArrayBuffer(range.length - 1));
+  const fresh = await pool.read({ spec, head, bytes: files[1].bytes.slice(8192) });
+  assert.equal(fresh.buffer.byteLength, range.length + (1 << 20), 'too small: a new buffer with room');
+  assert.deepEqual(fresh, range);
   pool.terminate();
   engine.dispose();
+});
+
+test("the engine gives merged ranges' buffers back: readers write later ranges into them", async () => {
+  const engine = await createEngine({ workers: 2, ...POOL });
+  try {
+    const merged = [];
+    const mergeRange = engine.mergeRange.bind(engine);
+    engine.mergeRange = (range, last) => {
+      merged.push({ length: range.length, capacity: range.buffer.byteLength });
+      return mergeRange(range, last);
+    };
+    await engine.addFile(files[2].bytes, { name: files[2].name });
+    assert.ok(merged.length >= 4, `ranges merged: ${merged.length}`);
+    // A range in a buffer of its own has 1 MiB to spare; one in a buffer given back, an earlier
+    // range's room.
+    const reused = merged.filter(({ length, capacity }) => capacity !== length + (1 << 20));
+    assert.ok(reused.length > 0, `ranges written into a buffer given back: ${JSON.stringify(merged)}`);
+  } finally {
+    engine.dispose();
+  }
 });
 
 test('a range no reader has started can be taken back; one being read cannot', async () => {

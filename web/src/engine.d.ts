@@ -347,10 +347,12 @@ export class Engine {
   /** Merges a range read by readRange(); 'read_serially' means: feed its bytes instead. */
   mergeRange(range: Uint8Array, last: boolean): 'merged' | 'read_serially';
   /**
-   * Reads one range of a file (this engine must hold nothing); returns it serialised.
+   * Reads one range of a file (this engine must hold nothing); returns it serialised, in `into`
+   * when it fits (a view of its first bytes), else in a new buffer with `room` bytes to spare.
    * `onPiece` hears the bytes read so far after each 1 MiB piece.
    */
-  readRange(spec: string, head: Uint8Array, bytes: Uint8Array, onPiece?: ((bytesRead: number) => void) | null): Uint8Array;
+  readRange(spec: string, head: Uint8Array, bytes: Uint8Array, onPiece?: ((bytesRead: number) => void) | null,
+            into?: ArrayBuffer | null, room?: number): Uint8Array;
   /** Frees the engine. */
   dispose(): void;
 }

@@ -307,9 +307,11 @@ export class Engine {
 
   /**
    * Reads one range of a file described by rangeSpec() into this (empty) engine; returns it
-   * serialised. `onPiece(bytes)` is called with the bytes read so far after each piece.
+   * serialised: in `into` (an ArrayBuffer, e.g. an earlier range's) when it fits, else in a new
+   * buffer with `room` bytes to spare. `onPiece(bytes)` is called with the bytes read so far
+   * after each piece.
    */
-  readRange(spec, head, bytes, onPiece = null) {
+  readRange(spec, head, bytes, onPiece = null, into = null, room = 0) {
     this.#given = true;
     // Fed in pieces: the reader's buffer in wasm memory stays RANGE_FEED_BYTES, not a range.
     check(this.#native.beginRange(spec, head, bytes.length));
@@ -319,7 +321,12 @@ export class Engine {
       onPiece?.(at + piece.length);
     }
     check(this.#native.endRange());
-    const range = this.#native.rangeBytes().slice();
+    // A new buffer is mapped page by page as it is first written (a 7.5 MB range: 22-36 ms on
+    // a reader, against 0.6 ms into a buffer written before).
+    const serialised = this.#native.rangeBytes();
+    const length = serialised.length;
+    const range = new Uint8Array(into && into.byteLength >= length ? into : new ArrayBuffer(length + room), 0, length);
+    range.set(serialised);
     this.#native.releaseRangeBytes();
     return range;
   }

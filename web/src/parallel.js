@@ -156,6 +156,7 @@ export async function readInRanges(engine, pool, source, total, options, rangeBy
     reads[at] = jobs[at] = null;
     options.signal?.throwIfAborted();
     const outcome = range ? engine.mergeRange(range, at + 1 === count) : 'read_serially';
+    if (range) pool.giveBack(range.buffer);  // a reader writes a later range into it
     reading.delete(at);
     if (outcome === 'read_serially') {
       await feedRange(start, end);

@@ -35,6 +35,7 @@ export class RangePool {
   #running = new Map();  // worker → id of the request it reads
   #memory = new Map();   // worker → largest linear memory it reported
   #spares = [];          // buffers readers sent back, for the next ranges' bytes
+  #merged = [];          // buffers of ranges the owner merged, for readers' next serialised ranges
   #starting = new Map();  // worker → resolves its start once it says it is ready
   #ready = Promise.resolve();
   #nextId = 1;
@@ -86,6 +87,14 @@ export class RangePool {
   }
 
   /**
+   * Gives back the buffer of a serialised range the owner is done with: a reader writes a later
+   * range into it instead of a new buffer (each 4 KiB page of which faults on first write).
+   */
+  giveBack(buffer) {
+    if (this.#merged.length < this.#workers.length + 1) this.#merged.push(buffer);
+  }
+
+  /**
    * Reads one range: `job` = {spec, head, settings, bytes} (a Uint8Array, transferred), {spec,
    * head, settings, blob, start, end} (the worker reads the slice itself) or {spec, head,
    * settings, fd, start, end} (in Node: the worker reads the range of the open file itself);
@@ -126,17 +135,19 @@ export class RangePool {
     this.#idle = [];
     this.#queue = [];
     this.#spares = [];
+    this.#merged = [];
   }
 
   #dispatch() {
     while (this.#idle.length > 0 && this.#queue.length > 0) {
       const worker = this.#idle.shift();
       const { id, job } = this.#queue.shift();
-      const transfer = job.bytes ? [job.bytes.buffer] : [];
+      const out = this.#merged.pop();  // the reader writes the range into it when it fits
+      const transfer = [...(job.bytes ? [job.bytes.buffer] : []), ...(out ? [out] : [])];
       worker.busy(true);
       this.#running.set(worker, id);
       try {
-        worker.post({ type: 'read', id, ...job }, transfer);
+        worker.post({ type: 'read', id, ...job, out }, transfer);
       } catch (error) {  // not sendable (a Blob this platform cannot clone): the reader stays free
         this.#answer(worker, { id, error: { code: 'internal', message: error.message } });
       }

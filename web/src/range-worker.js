@@ -1,7 +1,7 @@
 // A range reader of the pool (pool.js): its own engine reads the byte ranges it is sent and
 // returns each one serialised. Runs as a Web Worker or a Node.js worker thread.
 const isNode = typeof process === 'object' && typeof process.versions?.node === 'string';
-const RANGE_SLACK = 1 << 20;  // room a range's new buffer keeps for longer ranges
+const RANGE_SLACK = 1 << 20;  // room a new buffer (a range's bytes, or its serialised form) keeps for longer ones
 
 // A Web Worker listens at once (messages that arrive while the module loads would be lost);
 // a Node port keeps them until a listener comes.
@@ -61,7 +61,8 @@ async function start() {
       if (!message.bytes) rangeBuffer = bytes.buffer;  // a BYOB read may have moved it
       // Progress after each piece, so the page's progress moves while this range is read.
       const progress = (loaded) => port.postMessage({ id: message.id, type: 'progress', loaded });
-      const range = engine.readRange(message.spec, message.head, bytes, progress);
+      // Written into the buffer of a range merged earlier, when the owner sent one back.
+      const range = engine.readRange(message.spec, message.head, bytes, progress, message.out, RANGE_SLACK);
       // The bytes' buffer goes back with the range, for the next range (pool.js takeBuffer).
       const spare = message.bytes?.buffer;
       port.postMessage({ id: message.id, range, spare, wasmBytes: engine.memory().wasmBytes }, spare ? [range.buffer, spare] : [range.buffer]);
