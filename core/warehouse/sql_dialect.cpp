@@ -268,11 +268,13 @@ std::string SqlSyntax::row_values(std::string_view alias,
     case SqlDialect::duckdb:
       break;
   }
+  // A struct, not a list: DuckDB keeps a struct's fields as columns of their own, while a list
+  // copies every value into one child vector and reads each back by its position.
   std::string values;
-  for (const std::string& column : columns)
-    values += (values.empty() ? "" : ", ") + std::string("CAST(") + a + "." + identifier(column) +
-              " AS VARCHAR)";
-  return "[" + values + "]";
+  for (std::size_t i = 0; i < columns.size(); ++i)
+    values += (values.empty() ? "" : ", ") + std::string("v") + std::to_string(i + 1) +
+              " := CAST(" + a + "." + identifier(columns[i]) + " AS VARCHAR)";
+  return "struct_pack(" + values + ")";
 }
 
 std::string SqlSyntax::text_of(std::string_view row, std::size_t index,
@@ -284,7 +286,7 @@ std::string SqlSyntax::text_of(std::string_view row, std::size_t index,
       value = r + " ->> " + sql_string(column);
       return "NULLIF(btrim(" + value + ", ' ' || chr(9)), '')";
     case SqlDialect::duckdb:
-      value = r + "[" + std::to_string(index + 1) + "]";
+      value = r + ".v" + std::to_string(index + 1);
       break;
     case SqlDialect::bigquery:
       value = "JSON_VALUE(" + r + ", " + string("$.\"" + std::string(column) + "\"") + ")";

@@ -82,7 +82,7 @@ struct SqlSyntax {
                          const std::vector<std::string>& columns) const;
   /// The values of `columns` of a row of row_source() `alias`, so that a column the table lacks
   /// reads as NULL and typed and text columns read alike: the row as JSON (PostgreSQL,
-  /// BigQuery), an object (Snowflake), or the list of the columns as text (DuckDB).
+  /// BigQuery), an object (Snowflake), or a struct of the columns as text, v1, v2, ... (DuckDB).
   std::string row_values(std::string_view alias, const std::vector<std::string>& columns) const;
   /// The text of column number `index` (named `column`) of row_values() `row`, without
   /// surrounding spaces and tabs, NULL when empty (Snowflake: also read upper-cased, the name
