@@ -149,6 +149,7 @@ export class RangePool {
       try {
         worker.post({ type: 'read', id, ...job, out }, transfer);
       } catch (error) {  // not sendable (a Blob this platform cannot clone): the reader stays free
+        if (out) this.#merged.push(out);  // not transferred: kept for the next range
         this.#answer(worker, { id, error: { code: 'internal', message: error.message } });
       }
     }
