@@ -12,7 +12,9 @@ as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
 }
 
-# Installs the given Debian packages that are not installed yet (apt-get update once first).
+# Installs the given Debian packages that are not installed yet (apt-get update first, once a
+# script).
+apt_lists_updated=
 ensure_apt_packages() {
   local missing=() package
   for package in "$@"; do
@@ -20,7 +22,8 @@ ensure_apt_packages() {
   done
   [ ${#missing[@]} -eq 0 ] && return 0
   step "Installing Debian packages: ${missing[*]}"
-  as_root apt-get update
+  [ -n "$apt_lists_updated" ] || as_root apt-get update
+  apt_lists_updated=1
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y "${missing[@]}"
 }
 
