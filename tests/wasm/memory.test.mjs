@@ -10,7 +10,7 @@ const { EngineHost } = await import(path.join(webDir, 'src/worker-host.js'));
 const sample = (name) => new Uint8Array(fixture(path.join('..', '..', 'web', 'sample', name)));
 
 test('a file too large for the cap: clear message, then the engine reads again', async () => {
-  const engine = await createEngine({ memoryLimit: 6e5 });
+  const engine = await createEngine({ memoryLimit: 3e5 });
   const offers = sample('offers.csv');
   const failure = await engine.addFile(offers, { name: 'offers.csv', chunkBytes: 64 << 10 }).catch((e) => e);
   assert.ok(failure instanceof BasketliftError);
@@ -26,7 +26,7 @@ test('a file too large for the cap: clear message, then the engine reads again',
 });
 
 test('in the worker a too-large file leaves no rows behind and the other files stay', async () => {
-  const host = new EngineHost({ memoryLimit: 6e5 });
+  const host = new EngineHost({ memoryLimit: 3e5 });
   const replies = [];
   const post = (message) => replies.push(message);
   await host.handle({ id: 1, type: 'addFile', source: sample('products.csv'), options: { name: 'products.csv' } }, post);
