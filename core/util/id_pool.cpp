@@ -296,6 +296,10 @@ std::size_t IdPool::projected_direct_slots(std::size_t count) const {
   // The numbers `count` ids would span at today's pace, from the table's base (customers 2.32
   // apart: 2.32 slots an id, not one), when a direct table may span them; else one slot an id.
   // 5% more: a pace a little faster later would otherwise double the table, up to its limit.
+  // Only while few of the ids are in (a file's first chunk): a later file announcing ids mostly
+  // there already (the sessions file naming the orders' customers) would reserve room for
+  // numbers that never come.
+  if (std::size_t{numbered_} * 8 >= count) return count;
   const double pace = 1.05 * static_cast<double>(highest_ - lowest_ + 1) / numbered_;
   const double high = static_cast<double>(lowest_) + pace * static_cast<double>(count);
   const double slots = high - static_cast<double>(base_);

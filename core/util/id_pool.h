@@ -77,8 +77,8 @@ class IdPool {
   std::uint32_t id_of_number(std::uint64_t number) const;  // kAbsent when not present
   void index_number(std::uint64_t number, std::uint32_t id);
   std::uint64_t direct_limit() const;  // the widest span a direct table may cover
-  // Slots a direct table reserves for `count` ids: the span they cover at today's pace when it
-  // fits direct_limit(), else `count` (the table turns hashed before it would span more).
+  // Slots a direct table reserves for `count` ids: while few are in, the span they cover at
+  // today's pace when it fits direct_limit(); else `count`.
   std::size_t projected_direct_slots(std::size_t count) const;
   bool fits_direct(std::uint64_t low, std::uint64_t high) const;  // numbers in [low, high)
   // True when numbers rising at today's pace would outgrow a direct table before the ids
