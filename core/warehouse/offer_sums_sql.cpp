@@ -109,10 +109,14 @@ void add_offer_stats(QueryBuilder& query) {
             "  UNION ALL\n"
             "  SELECT 'o:' || order_id, 1 FROM sale_orders\n",
             QueryBuilder::Use::once);
-  query.cte("offer_exposure", "Orders placed in the sessions (or orders) each offer was shown in.",
+  query.cte("offer_exposure",
+            "Orders placed in the sessions (or orders) each offer was shown in: a session's\n"
+            "-- orders, else the order's.",
             "  SELECT e.rec_id, COALESCE(SUM(c.orders), 0) AS exposed_orders\n"
-            "  FROM (SELECT DISTINCT rec_id, exposed_unit FROM shown WHERE exposed_unit IS NOT "
-            "NULL) AS e\n"
+            "  FROM (SELECT DISTINCT rec_id, CASE WHEN session_id IS NOT NULL THEN 's:' || "
+            "session_id\n"
+            "      WHEN order_id IS NOT NULL THEN 'o:' || order_id END AS exposed_unit\n"
+            "    FROM shown WHERE session_id IS NOT NULL OR order_id IS NOT NULL) AS e\n"
             "  LEFT JOIN unit_order_counts AS c ON c.unit = e.exposed_unit GROUP BY e.rec_id\n");
   query.cte("offer_lines", "Per offer: its lines, their orders, value and margin.",
             "  SELECT rec_id, COUNT(*) AS lines, COUNT(DISTINCT order_id) AS orders,\n"

@@ -41,19 +41,30 @@ void add_impression_checks(QueryBuilder& query) {
                 query.timestamp_parts(offers.text(Field::timestamp)) +
                 " AS time_parts\n  FROM offer_rows\n",
             QueryBuilder::Use::once);
-  query.cte("offer_checked", "An impression's rejection, in the engine's order of checks.",
-            "  SELECT *, CASE\n"
-            "    WHEN rec_id IS NULL THEN 'missing_required_field:rec_id'\n"
-            "    WHEN type IS NULL THEN 'missing_required_field:type'\n"
-            "    WHEN placement IS NULL THEN 'missing_required_field:placement'\n"
-            "    WHEN offered_product_id IS NULL THEN 'missing_required_field:offered_product_id'\n"
-            "    WHEN type_key NOT IN ('crosssell', 'xsell', 'upsell', 'bundle')"
-            " THEN 'invalid_offer_type:type'\n" +
-                query.number_check(Field::offered_price, "< 0", "negative_number") +
-                "    WHEN accepted NOT IN ('true', 'false', '1', '0', 'yes', 'no')"
-                " THEN 'invalid_boolean:accepted'\n"
-                "  END AS rejection\n"
-                "  FROM offer_text\n");
+  // Kept with the timestamp as seconds, not its nine text parts (the kept rows' largest
+  // share); the fence matches the timestamp once a row, not once per reference to a part.
+  std::string kept;
+  for (Field field : kOfferFields) {
+    if (field != Field::timestamp) kept += std::string(field_name(field)) + ", ";
+  }
+  query.cte(
+      "offer_checked",
+      "An impression's rejection, in the engine's order of checks, and its time in\n"
+      "-- seconds since 1970 (NULL when absent or not a time the engine reads).",
+      "  SELECT " + kept + "type_key,\n    " + query.epoch_seconds("time_parts") +
+          " AS shown_at, CASE\n"
+          "    WHEN rec_id IS NULL THEN 'missing_required_field:rec_id'\n"
+          "    WHEN type IS NULL THEN 'missing_required_field:type'\n"
+          "    WHEN placement IS NULL THEN 'missing_required_field:placement'\n"
+          "    WHEN offered_product_id IS NULL THEN 'missing_required_field:offered_product_id'\n"
+          "    WHEN type_key NOT IN ('crosssell', 'xsell', 'upsell', 'bundle')"
+          " THEN 'invalid_offer_type:type'\n" +
+          query.number_check(Field::offered_price, "< 0", "negative_number") +
+          "    WHEN accepted NOT IN ('true', 'false', '1', '0', 'yes', 'no')"
+          " THEN 'invalid_boolean:accepted'\n"
+          "  END AS rejection\n"
+          "  FROM (SELECT * FROM offer_text" +
+          sql.fence() + ") AS t\n");
   std::vector<std::pair<std::string, std::string>> columns;
   for (Field field : {Field::rec_id, Field::type, Field::placement, Field::offered_product_id,
                       Field::offered_price, Field::accepted})
@@ -74,10 +85,7 @@ void add_impression_checks(QueryBuilder& query) {
           sql.split_part("offered_product_id", "+", 1) +
           "), ''), offered_product_id)\n"
           "      ELSE offered_product_id END AS offered,\n"
-          "    session_id, order_id, customer_id, variant,\n"
-          "    " +
-          query.epoch_seconds("time_parts") +
-          " AS shown_at,\n"
+          "    session_id, order_id, customer_id, variant, shown_at,\n"
           "    CASE WHEN accepted IN ('true', '1', 'yes') THEN 1"
           " WHEN accepted IN ('false', '0', 'no') THEN 0 END AS given\n"
           "  FROM offer_checked WHERE rejection IS NULL\n");
@@ -159,18 +167,18 @@ void add_offers_query(QueryBuilder& query) {
   add_derived_acceptance(query);
   query.cte(
       "shown",
-      "Impressions with their acceptance and units: the session shown in, else its order's\n"
-      "-- session or the order ('o:'), else the impression alone ('i:'); exposure counts a\n"
-      "-- session's orders, or the order's.",
-      "  SELECT i.*, COALESCE(i.given, CASE WHEN d.impression IS NOT NULL THEN 1 ELSE 0 END)"
+      "Impressions with their acceptance and unit: the session shown in, else its order's\n"
+      "-- session or the order ('o:'), else the impression alone ('i:'). Only the columns\n"
+      "-- read later are kept.",
+      "  SELECT i.rec_id, i.type, i.placement, i.anchor, i.offered, i.session_id, i.order_id,\n"
+      "    i.customer_id, i.variant, i.shown_at, i.given,\n"
+      "    COALESCE(i.given, CASE WHEN d.impression IS NOT NULL THEN 1 ELSE 0 END)"
       " AS accepted,\n"
       "    CASE WHEN i.session_id IS NOT NULL THEN 's:' || i.session_id\n"
       "      WHEN i.order_id IS NOT NULL THEN COALESCE('s:' || o.session_id, 'o:' || i.order_id)\n"
       "      ELSE 'i:' || " +
           query.syntax().as_text("i.impression") +
-          " END AS unit,\n"
-          "    CASE WHEN i.session_id IS NOT NULL THEN 's:' || i.session_id\n"
-          "      WHEN i.order_id IS NOT NULL THEN 'o:' || i.order_id END AS exposed_unit\n"
+          " END AS unit\n"
           "  FROM impressions AS i\n"
           "  LEFT JOIN derived_accepted AS d ON d.impression = i.impression\n"
           "  LEFT JOIN sale_orders AS o ON o.order_id = i.order_id\n");
