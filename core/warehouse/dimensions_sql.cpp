@@ -27,8 +27,8 @@ std::string per_dimension(const char* basis, const std::string& columns, const s
   for (const DimensionSpec& d : kDimensions) {
     if (std::string(d.basis) != basis) continue;
     out += std::string(out.empty() ? "" : "  UNION ALL\n") + "  SELECT '" + d.name +
-           "' AS dimension, '" + basis + "' AS basis, " + key_of(std::string(d.name)) +
-           " AS key, " + columns + "\n  FROM " + from + "\n";
+           "' AS dimension, " + key_of(std::string(d.name)) + " AS key, " + columns + "\n  FROM " +
+           from + "\n";
   }
   return out;
 }
@@ -58,9 +58,9 @@ void add_dimensions_query(QueryBuilder& query) {
       catalogue ? "c.category_path AS category_path, " + sql.split_part("c.category_path", "/", 1) +
                       " AS category"
                 : no_text + " AS category_path, " + no_text + " AS category";
-  query.cte("dimension_lines",
-            "Sale lines with their order's money, their product's category and offer's facts.",
-            "  SELECT l.*, o.revenue AS order_revenue, o.margin AS order_margin, o.attached, " +
+  query.cte("dimension_lines", "Sale lines with their product's category and offer's facts.",
+            "  SELECT l.order_id, l.product, l.rec_id, l.revenue, l.margin, l.offer_value,\n"
+            "    l.offer_margin, " +
                 product_keys +
                 (offers ? ", f.type AS offer_type, f.placement AS offer_placement"
                         : ", " + no_text + " AS offer_type, " + no_text + " AS offer_placement") +
@@ -69,12 +69,11 @@ void add_dimensions_query(QueryBuilder& query) {
                 (offers ? " LEFT JOIN offer_shown_facts AS f ON f.rec_id = l.rec_id" : "") + "\n",
             QueryBuilder::Use::many);
   // An atom: one group's share of one order (order_id set: its lines there) or of impressions.
+  // The order's own figures (its money, whether it carries an offer) are joined again after
+  // the grouping: the grouped rows stay narrow.
   const std::string order_columns =
-      "order_id, revenue AS order_revenue, margin AS order_margin, attached, revenue, margin,\n"
-      "    0 AS impressions, 0 AS accepted, offer_value, offer_margin";
-  const std::string line_columns =
-      "order_id, order_revenue, order_margin, attached, revenue, margin,\n"
-      "    0 AS impressions, 0 AS accepted, offer_value, offer_margin";
+      "order_id, revenue, margin, 0 AS impressions, 0 AS accepted, offer_value, offer_margin";
+  const std::string line_columns = order_columns;
   const auto offer_key = [](const std::string& d) -> std::string {
     if (d == "offer") return "rec_id";
     if (d == "type") return "offer_type";
@@ -115,8 +114,7 @@ void add_dimensions_query(QueryBuilder& query) {
             "  GROUP BY rec_id, offer_type, offer_placement, product, category_path, category,\n"
             "    channel, variant, segment\n",
         QueryBuilder::Use::many);
-    const std::string impression_columns =
-        "NULL, NULL, NULL, NULL, NULL, NULL, impressions, accepted, NULL, NULL";
+    const std::string impression_columns = "NULL, NULL, NULL, impressions, accepted, NULL, NULL";
     atoms += "  UNION ALL\n" +
              per_dimension("orders", impression_columns, "dimension_impressions", column) +
              "  UNION ALL\n" +
@@ -127,20 +125,34 @@ void add_dimensions_query(QueryBuilder& query) {
   query.cte("dimension_atoms",
             "Every group's share of every order and impression, in every dimension (key '': no\n"
             "-- value; a value read is never empty).",
-            "  SELECT dimension, basis, COALESCE(key, '') AS key, order_id, order_revenue,\n"
-            "    order_margin, attached, revenue, margin, impressions, accepted, offer_value,\n"
-            "    offer_margin\n"
+            "  SELECT dimension, COALESCE(key, '') AS key, order_id, revenue, margin,\n"
+            "    impressions, accepted, offer_value, offer_margin\n"
             "  FROM (\n" +
                 atoms + "  ) AS a\n",
             QueryBuilder::Use::once);
-  query.cte(
-      "dimension_group_orders", "Each group's orders, each once, and its impressions.",
-      "  SELECT dimension, basis, key, order_id, MIN(order_revenue) AS order_revenue,\n"
-      "    MIN(order_margin) AS order_margin, MIN(attached) AS attached, SUM(revenue) AS "
-      "revenue,\n"
-      "    SUM(margin) AS margin, SUM(impressions) AS impressions, SUM(accepted) AS accepted,\n"
-      "    SUM(offer_value) AS offer_value, SUM(offer_margin) AS offer_margin\n"
-      "  FROM dimension_atoms GROUP BY dimension, basis, key, order_id\n");
+  query.cte("dimension_group_orders", "Each group's orders, each once, and its impressions.",
+            "  SELECT dimension, key, order_id, SUM(revenue) AS revenue, SUM(margin) AS margin,\n"
+            "    CAST(SUM(impressions) AS BIGINT) AS impressions, CAST(SUM(accepted) AS BIGINT) AS "
+            "accepted,\n"
+            "    SUM(offer_value) AS offer_value, SUM(offer_margin) AS offer_margin\n"
+            "  FROM dimension_atoms GROUP BY dimension, key, order_id\n");
+  std::string basis_of;  // the basis of dimension_group_orders' row g
+  for (const char* basis : {"offers", "lines"}) {
+    std::string names;
+    for (const DimensionSpec& d : kDimensions) {
+      if (std::string(d.basis) == basis) names += (names.empty() ? "" : ", ") + sql_string(d.name);
+    }
+    basis_of += " WHEN g.dimension IN (" + names + ") THEN '" + basis + "'";
+  }
+  query.cte("dimension_order_rows",
+            "A group's orders with their basis and the order's own figures.",
+            "  SELECT g.dimension, CASE" + basis_of +
+                " ELSE 'orders' END AS basis, g.key, g.order_id,\n"
+                "    o.revenue AS order_revenue, o.margin AS order_margin, o.attached, g.revenue,\n"
+                "    g.margin, g.impressions, g.accepted, g.offer_value, g.offer_margin\n"
+                "  FROM dimension_group_orders AS g\n"
+                "  LEFT JOIN dimension_orders AS o ON o.order_id = g.order_id\n",
+            QueryBuilder::Use::inlined);
   // A group's figures from its rows of dimension_group_orders (or of a merge of them).
   const std::string figures =
       "COUNT(order_id) AS orders, COALESCE(SUM(order_revenue), 0) AS order_revenue,\n"
@@ -155,7 +167,7 @@ void add_dimensions_query(QueryBuilder& query) {
       "    COALESCE(SUM(offer_margin), 0) AS offer_margin\n";
   query.cte("dimension_keys", "Each group's figures.",
             "  SELECT dimension, basis, key, " + figures +
-                "  FROM dimension_group_orders GROUP BY dimension, basis, key\n");
+                "  FROM dimension_order_rows GROUP BY dimension, basis, key\n");
   query.cte("dimension_ranks",
             "Each group's rank: by impressions + orders (offers), else revenue + orders, largest\n"
             "-- first (a tie: by name, the group without a value last).",
@@ -205,7 +217,7 @@ void add_dimensions_query(QueryBuilder& query) {
           "    UNION ALL\n"
           "    SELECT dimension, " +
           most + " + 1, " + figures + "    FROM (SELECT " + merged_order +
-          "      FROM dimension_group_orders AS g JOIN dimension_ranks AS r\n"
+          "      FROM dimension_order_rows AS g JOIN dimension_ranks AS r\n"
           "        ON r.dimension = g.dimension AND r.key = g.key\n"
           "      WHERE r.rank > " +
           most +
@@ -216,7 +228,7 @@ void add_dimensions_query(QueryBuilder& query) {
           "      t.attached_orders, t.impressions, t.accepted, t.offer_revenue, t.offer_margin\n"
           "    FROM (SELECT dimension, " +
           figures + "      FROM (SELECT " + merged_order +
-          "        FROM dimension_group_orders AS g WHERE g.dimension IN ('offer', 'channel', "
+          "        FROM dimension_order_rows AS g WHERE g.dimension IN ('offer', 'channel', "
           "'product')\n"
           "        GROUP BY g.dimension, g.basis, g.order_id) AS o\n"
           "      GROUP BY dimension, basis) AS t\n"

@@ -179,8 +179,10 @@ void QueryBuilder::cte(const std::string& name, const std::string& comment, cons
   if (!ctes_.empty()) ctes_ += ",\n";
   // A CTE read more than once is computed once and kept: DuckDB would otherwise evaluate it
   // again for every reader (PostgreSQL keeps such a CTE by itself); one read once streams.
-  ctes_ += "-- " + comment + "\n" + name + (use == Use::once ? " AS (" : syntax_.kept_cte()) +
-           "\n" + body + ")";
+  const std::string opening = use == Use::once      ? " AS ("
+                              : use == Use::inlined ? syntax_.inlined_cte()
+                                                    : syntax_.kept_cte();
+  ctes_ += "-- " + comment + "\n" + name + opening + "\n" + body + ")";
 }
 
 void QueryBuilder::row(const std::string& kind, const std::string& scope, const std::string& key,

@@ -77,6 +77,12 @@ std::string SqlSyntax::kept_cte() const {
                                                                           : " AS (";
 }
 
+std::string SqlSyntax::inlined_cte() const {
+  // PostgreSQL would keep a CTE read twice; BigQuery and Snowflake decide for themselves.
+  return dialect == SqlDialect::duckdb || dialect == SqlDialect::postgres ? " AS NOT MATERIALIZED ("
+                                                                          : " AS (";
+}
+
 std::string SqlSyntax::count_if(std::string_view condition) const {
   if (dialect == SqlDialect::duckdb || dialect == SqlDialect::postgres)
     return "COUNT(*) FILTER (WHERE " + std::string(condition) + ")";

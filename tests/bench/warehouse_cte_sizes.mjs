@@ -21,13 +21,17 @@ const TABLES = ['orders', 'products', 'offers', 'sessions'];
 const sql = execFileSync(path.join(root, 'build/bin/basketlift'),
   ['sql', '--dialect', 'duckdb', ...TABLES.flatMap((t) => [`--${t}`, t])], { encoding: 'utf8' });
 
-// The CTEs in query order: a line `name AS (` or `name AS MATERIALIZED (` opens one, a line
-// `),` or `)` at the start closes it (the layout `basketlift sql` writes).
+// The CTEs in query order: a line `name AS (`, `name AS MATERIALIZED (` or `name AS NOT
+// MATERIALIZED (` opens one, a line `),` or `)` at the start closes it (the layout `basketlift
+// sql` writes). One NOT MATERIALIZED is made a view: its readers compute it, as in the query.
 const ctes = [];
 let open = null;
 for (const line of sql.split('\n')) {
-  const start = !open && /^([a-z_0-9]+) AS (MATERIALIZED )?\($/.exec(line);
-  if (start) open = { name: start[1], materialized: Boolean(start[2]), body: [] };
+  const start = !open && /^([a-z_0-9]+) AS (MATERIALIZED |NOT MATERIALIZED )?\($/.exec(line);
+  if (start) {
+    open = { name: start[1], materialized: start[2] === 'MATERIALIZED ',
+             view: start[2] === 'NOT MATERIALIZED ', body: [] };
+  }
   else if (open && /^\),?$/.test(line)) {
     ctes.push(open);
     open = null;
@@ -43,9 +47,9 @@ for (const t of TABLES) await connection.run(`CREATE TABLE ${t} AS SELECT * FROM
 
 const rows = [];
 let before = await tableBytes();
-for (const { name, materialized, body } of ctes) {
+for (const { name, materialized, view, body } of ctes) {
   const start = performance.now();
-  await connection.run(`CREATE TABLE ${name} AS ${body.join('\n')}`);
+  await connection.run(`CREATE ${view ? 'VIEW' : 'TABLE'} ${name} AS ${body.join('\n')}`);
   const seconds = (performance.now() - start) / 1000;
   const after = await tableBytes();
   rows.push({ name, materialized, seconds, bytes: after - before,

@@ -43,7 +43,7 @@ const CASES = [
 const sql = (dialect, args) => execFileSync(cli, ['sql', '--dialect', dialect, ...args], { encoding: 'utf8' });
 // The query's CTE names and output row kinds, in order: its structure without the dialect.
 const structure = (query) => ({
-  ctes: [...query.matchAll(/^(\w+) AS (?:MATERIALIZED )?\($/gm)].map((m) => m[1]),
+  ctes: [...query.matchAll(/^(\w+) AS (?:NOT MATERIALIZED |MATERIALIZED )?\($/gm)].map((m) => m[1]),
   rows: [...query.matchAll(/^(?:UNION ALL )?SELECT '(\w+)'/gm)].map((m) => m[1]),
 });
 
