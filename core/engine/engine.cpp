@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <string>
 
 #include "analysis/context.h"
 #include "sim/sim_json.h"
@@ -50,17 +51,26 @@ Status Engine::feed(std::string_view chunk) {
   return range_->status;
 }
 
+namespace {
+
+// A size for a message: whole MB, or whole kB below 1 MB (a cap of 600 kB must not read "0 MB").
+std::string size_text(std::size_t bytes) {
+  const bool small = bytes < 1'000'000;
+  char text[32];
+  std::snprintf(text, sizeof text, small ? "%.0f kB" : "%.0f MB",
+                static_cast<double>(bytes) / (small ? 1e3 : 1e6));
+  return text;
+}
+
+}  // namespace
+
 Status Engine::feed_open_file(std::string_view chunk) {
   Status status = open_file_->feed(chunk);
   if (status.ok() && memory_limit_ > 0 && memory_bytes() > memory_limit_ / 2) {
-    constexpr double kMb = 1e6;
-    char why[160];
-    std::snprintf(why, sizeof why,
-                  "the data read so far needs %.0f MB, more than the %.0f MB this engine may "
-                  "hold while leaving room to analyse it",
-                  static_cast<double>(memory_bytes()) / kMb,
-                  static_cast<double>(memory_limit_ / 2) / kMb);
-    return open_file_->stop(ErrorCode::too_large, why);
+    return open_file_->stop(ErrorCode::too_large,
+                            "the data read so far needs " + size_text(memory_bytes()) +
+                                ", more than the " + size_text(memory_limit_ / 2) +
+                                " this engine may hold while leaving room to analyse it");
   }
   return status;
 }
