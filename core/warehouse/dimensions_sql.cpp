@@ -71,9 +71,8 @@ void add_dimensions_query(QueryBuilder& query) {
   // An atom: one group's share of one order (order_id set: its lines there) or of impressions.
   // The order's own figures (its money, whether it carries an offer) are joined again after
   // the grouping: the grouped rows stay narrow.
-  const std::string order_columns =
+  const std::string own_columns =
       "order_id, revenue, margin, 0 AS impressions, 0 AS accepted, offer_value, offer_margin";
-  const std::string line_columns = order_columns;
   const auto offer_key = [](const std::string& d) -> std::string {
     if (d == "offer") return "rec_id";
     if (d == "type") return "offer_type";
@@ -83,9 +82,9 @@ void add_dimensions_query(QueryBuilder& query) {
   // Order and line dimensions read the column named as the dimension.
   const auto column = [](const std::string& d) { return d; };
   std::string atoms =
-      per_dimension("orders", order_columns, "dimension_orders", column) + "  UNION ALL\n" +
-      per_dimension("lines", line_columns, "dimension_lines", column) + "  UNION ALL\n" +
-      per_dimension("offers", line_columns, "dimension_lines WHERE rec_id IS NOT NULL", offer_key);
+      per_dimension("orders", own_columns, "dimension_orders", column) + "  UNION ALL\n" +
+      per_dimension("lines", own_columns, "dimension_lines", column) + "  UNION ALL\n" +
+      per_dimension("offers", own_columns, "dimension_lines WHERE rec_id IS NOT NULL", offer_key);
   if (offers) {
     const std::string session_join =
         sessions ? " LEFT JOIN session_list AS s ON s.session_id = i.session_id" : "";

@@ -178,7 +178,8 @@ void QueryBuilder::cte(const std::string& name, const std::string& comment, cons
                        Use use) {
   if (!ctes_.empty()) ctes_ += ",\n";
   // A CTE read more than once is computed once and kept: DuckDB would otherwise evaluate it
-  // again for every reader (PostgreSQL keeps such a CTE by itself); one read once streams.
+  // again for every reader (PostgreSQL keeps such a CTE by itself); one read once streams; an
+  // inlined one is computed again by each reader (a cheap join of narrow rows, not kept wide).
   const std::string opening = use == Use::once      ? " AS ("
                               : use == Use::inlined ? syntax_.inlined_cte()
                                                     : syntax_.kept_cte();
