@@ -81,6 +81,12 @@ export async function openDuckDb({ memoryLimit = '', spillDir = '' } = {}) {
       await run(`COPY (${sql.trim().replace(/;\s*$/, '')}) TO '${path}' (FORMAT csv, HEADER true)`);
       return readFileSync(path, 'utf8');
     },
+    /** Bytes DuckDB's buffer manager holds now (duckdb_memory()), asked on a second connection. */
+    async memoryBytes() {
+      this.probe ??= await instance.connect();
+      const rows = (await this.probe.runAndReadAll('SELECT SUM(memory_usage_bytes) FROM duckdb_memory()')).getRows();
+      return Number(rows[0][0]);
+    },
     close: () => connection.closeSync?.(),
   };
 }
