@@ -199,7 +199,8 @@ void add_sale_orders(QueryBuilder& query) {
                 unit_cost +
                 " AS cost\n"
                 "  FROM sale_lines AS l" +
-                (catalogue ? " LEFT JOIN catalogue AS c ON c.product = l.product" : "") + "\n");
+                (catalogue ? " LEFT JOIN catalogue AS c ON c.product = l.product" : "") + "\n",
+            QueryBuilder::Use::inlined);  // a copy of every sale line, cheaper made twice than kept
   query.cte("sale_orders",
             "Orders with a sale line. An order-level value is the smallest its lines give (the\n"
             "-- engine: the first; they differ only where lines disagree, a data gap).",
@@ -217,7 +218,8 @@ void add_sale_orders(QueryBuilder& query) {
   query.cte("scoped_orders", "Money is summed over orders in the main currency or with none.",
             "  SELECT o.*, (o.currency IS NULL OR o.currency = (SELECT currency FROM "
             "main_currency)) AS in_scope\n"
-            "  FROM sale_orders AS o\n");
+            "  FROM sale_orders AS o\n",
+            QueryBuilder::Use::inlined);  // a copy of every sale order, made by each reader
 }
 
 }  // namespace
