@@ -12,7 +12,7 @@ namespace {
 
 // Units from the sessions table: every session row is a unit; its orders give its outcomes and
 // the arm, channel and segment the row leaves empty.
-void add_session_units(QueryBuilder& query, const std::string& name) {
+void add_session_units(QueryBuilder& query, const std::string& name, QueryBuilder::Use use) {
   query.cte("unit_orders", "The sale orders of each session.",
             "  SELECT session_id, COUNT(*) AS orders, SUM(revenue) AS revenue,\n"
             "    SUM(margin) AS margin, MIN(variant) AS variant, MIN(channel) AS channel,\n"
@@ -29,7 +29,8 @@ void add_session_units(QueryBuilder& query, const std::string& name) {
             "customer_id,\n"
             "    CASE WHEN s.said THEN s.said_converted ELSE COALESCE(o.orders, 0) > 0 END AS "
             "converted\n"
-            "  FROM session_list AS s LEFT JOIN unit_orders AS o ON o.session_id = s.session_id\n");
+            "  FROM session_list AS s LEFT JOIN unit_orders AS o ON o.session_id = s.session_id\n",
+            use);
   query.cte("unit_kind", "The randomisation unit.", "  SELECT 'session' AS kind\n");
   query.cte("orders_outside", "Sale orders whose session has no row in the sessions table.",
             "  SELECT COUNT(*) AS orders FROM order_money AS o\n"
@@ -39,7 +40,7 @@ void add_session_units(QueryBuilder& query, const std::string& name) {
 
 // Without a sessions table: the sessions orders name are the units (every one bought), or,
 // when no order names one, each order is its own unit.
-void add_order_units(QueryBuilder& query, const std::string& name) {
+void add_order_units(QueryBuilder& query, const std::string& name, QueryBuilder::Use use) {
   query.cte("unit_kind", "Sessions named by orders, else orders.",
             "  SELECT CASE WHEN COUNT(session_id) > 0 THEN 'order_session' ELSE 'order' END AS "
             "kind\n"
@@ -51,7 +52,8 @@ void add_order_units(QueryBuilder& query, const std::string& name) {
             "    MIN(o.customer_id) AS customer_id, TRUE AS converted\n"
             "  FROM order_money AS o CROSS JOIN unit_kind AS k\n"
             "  WHERE k.kind = 'order' OR o.session_id IS NOT NULL\n"
-            "  GROUP BY 1\n");
+            "  GROUP BY 1\n",
+            use);
   query.cte("orders_outside", "Sale orders without a session when sessions are the units.",
             "  SELECT COUNT(*) AS orders FROM order_money AS o CROSS JOIN unit_kind AS k\n"
             "  WHERE k.kind = 'order_session' AND o.session_id IS NULL\n");
@@ -209,11 +211,13 @@ void add_experiment_query(QueryBuilder& query) {
             "    CASE WHEN in_scope THEN COALESCE(margin, 0) ELSE 0 END AS margin\n"
             "  FROM scoped_orders\n");
   const bool offers = !query.request().offers.empty();
+  // With offers, the units' outcomes are read once, by `units`, which adds their impressions.
   const std::string units = offers ? "unit_outcomes" : "units";
+  const QueryBuilder::Use use = offers ? QueryBuilder::Use::once : QueryBuilder::Use::many;
   if (query.request().sessions.empty()) {
-    add_order_units(query, units);
+    add_order_units(query, units, use);
   } else {
-    add_session_units(query, units);
+    add_session_units(query, units, use);
   }
   if (offers) add_unit_impressions(query);
   add_caps(query);
