@@ -191,16 +191,17 @@ void add_sale_orders(QueryBuilder& query) {
       catalogue ? "COALESCE(l.unit_cost, c.unit_cost,\n"
                   "      COALESCE(c.price, l.unit_price) * (1 - c.margin_pct * 0.01))"
                 : "l.unit_cost";
-  query.cte("line_values",
-            "Revenue = quantity × unit_price − discount (NULL without a price); cost = quantity ×\n"
-            "-- the line's unit_cost, else the catalogue's, else its price × (1 − margin_pct/100).",
-            "  SELECT l.*, l.quantity * l.unit_price - l.discount AS revenue,\n"
-            "    l.quantity * " +
-                unit_cost +
-                " AS cost\n"
-                "  FROM sale_lines AS l" +
-                (catalogue ? " LEFT JOIN catalogue AS c ON c.product = l.product" : "") + "\n",
-            QueryBuilder::Use::inlined);  // a copy of every sale line, cheaper made twice than kept
+  query.cte(
+      "line_values",
+      "Revenue = quantity × unit_price − discount (NULL without a price); cost = quantity ×\n"
+      "-- the line's unit_cost, else the catalogue's, else its price × (1 − margin_pct/100).",
+      "  SELECT l.*, l.quantity * l.unit_price - l.discount AS revenue,\n"
+      "    l.quantity * " +
+          unit_cost +
+          " AS cost\n"
+          "  FROM sale_lines AS l" +
+          (catalogue ? " LEFT JOIN catalogue AS c ON c.product = l.product" : "") + "\n",
+      QueryBuilder::Use::inlined);  // a copy of every sale line: made by each reader, not kept
   query.cte("sale_orders",
             "Orders with a sale line. An order-level value is the smallest its lines give (the\n"
             "-- engine: the first; they differ only where lines disagree, a data gap).",

@@ -64,6 +64,7 @@ export async function openDuckDb({ memoryLimit = '', spillDir = '' } = {}) {
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
   const run = (sql) => connection.run(sql);
+  let probe = null;  // the second connection memoryBytes() asks while a query runs
   // A memory limit (e.g. '4GB') makes DuckDB spill what does not fit to spillDir.
   if (memoryLimit) await run(`SET memory_limit = '${memoryLimit}'`);
   if (spillDir) await run(`SET temp_directory = '${spillDir}'`);
@@ -83,8 +84,8 @@ export async function openDuckDb({ memoryLimit = '', spillDir = '' } = {}) {
     },
     /** Bytes DuckDB's buffer manager holds now (duckdb_memory()), asked on a second connection. */
     async memoryBytes() {
-      this.probe ??= await instance.connect();
-      const rows = (await this.probe.runAndReadAll('SELECT SUM(memory_usage_bytes) FROM duckdb_memory()')).getRows();
+      probe ??= await instance.connect();
+      const rows = (await probe.runAndReadAll('SELECT SUM(memory_usage_bytes) FROM duckdb_memory()')).getRows();
       return Number(rows[0][0]);
     },
     close: () => connection.closeSync?.(),
