@@ -59,8 +59,9 @@ class QueryBuilder {
   /// `value` as a SQL double literal that reads back as the very same double.
   static std::string double_literal(double value);
 
-  /// How the query reads a CTE: once (streamed), several times (kept), or several times and
-  /// computed again by each reader (`inlined`: cheaper to compute than to keep).
+  /// How the query reads a CTE: once (streamed into its reader), several times (kept), or
+  /// several times and computed again by each reader (`inlined`: cheaper to compute than to
+  /// keep). `once` and `inlined` open alike (SqlSyntax::inlined_cte()).
   enum class Use { once, many, inlined };
   /// Adds a CTE `name` with a comment (lines after the first start with "-- ").
   void cte(const std::string& name, const std::string& comment, const std::string& body,

@@ -29,8 +29,8 @@ struct SqlSyntax {
   /// What follows a CTE's name when the CTE is read more than once: " AS MATERIALIZED (" where
   /// the dialect may otherwise compute it again for every reader, else " AS (".
   std::string kept_cte() const;
-  /// How a CTE read several times but computed again by each reader opens (" AS NOT MATERIALIZED
-  /// (").
+  /// How a CTE that is not kept opens (read once, or computed again by each reader): " AS NOT
+  /// MATERIALIZED (" where the dialect may otherwise keep it, else " AS (".
   std::string inlined_cte() const;
   /// The count of rows where `condition` holds (an aggregate).
   std::string count_if(std::string_view condition) const;
