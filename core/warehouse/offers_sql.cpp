@@ -88,7 +88,8 @@ void add_impression_checks(QueryBuilder& query) {
           "    session_id, order_id, customer_id, variant, shown_at,\n"
           "    CASE WHEN accepted IN ('true', '1', 'yes') THEN 1"
           " WHEN accepted IN ('false', '0', 'no') THEN 0 END AS given\n"
-          "  FROM offer_checked WHERE rejection IS NULL\n");
+          "  FROM " +
+          sql.unfiltered("offer_checked", "c") + " WHERE rejection IS NULL\n");
 }
 
 // An impression the table does not say was taken was accepted when an order holds its offer:

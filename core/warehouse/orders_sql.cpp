@@ -65,7 +65,8 @@ void add_order_checks(QueryBuilder& query) {
           query.syntax().any("financial_status = 'refunded'") +
           " OVER (PARTITION BY order_id) THEN 'refunded_order'\n"
           "  END AS status, MIN(currency) OVER (PARTITION BY order_id) AS order_currency\n"
-          "  FROM order_checked WHERE rejection IS NULL\n");
+          "  FROM " +
+          query.syntax().unfiltered("order_checked", "c") + " WHERE rejection IS NULL\n");
   query.cte("order_status", "Orders kept apart, with why.",
             "  SELECT DISTINCT order_id, status FROM order_lines WHERE status IS NOT NULL\n");
   std::vector<std::pair<std::string, std::string>> columns = {{"product_id", "product"}};
@@ -165,7 +166,9 @@ void add_catalogue(QueryBuilder& query) {
                 "    MIN(" +
                 category_path(query.syntax(), "category") +
                 ") AS category_path\n"
-                "  FROM product_checked WHERE rejection IS NULL GROUP BY product\n");
+                "  FROM " +
+                query.syntax().unfiltered("product_checked", "c") +
+                " WHERE rejection IS NULL GROUP BY product\n");
 }
 
 void add_sale_orders(QueryBuilder& query) {
@@ -260,7 +263,9 @@ void add_sessions_query(QueryBuilder& query) {
                 " AS said,\n"
                 "    MIN(variant) AS variant, MIN(channel) AS channel, MIN(segment) AS segment,\n"
                 "    MIN(customer_id) AS customer_id, MIN(started) AS started\n"
-                "  FROM session_checked WHERE rejection IS NULL GROUP BY session_id\n");
+                "  FROM " +
+                query.syntax().unfiltered("session_checked", "c") +
+                " WHERE rejection IS NULL GROUP BY session_id\n");
   query.cte("session_rejections",
             "Rejected session rows and the failing value; a repeated id's rows after its first.",
             "  SELECT rejection, " +

@@ -193,6 +193,10 @@ std::string SqlSyntax::fence() const {
   return dialect == SqlDialect::duckdb || dialect == SqlDialect::postgres ? " OFFSET 0" : "";
 }
 
+std::string SqlSyntax::unfiltered(const std::string& cte, const std::string& alias) const {
+  return "(SELECT * FROM " + cte + fence() + ") AS " + alias;
+}
+
 std::string SqlSyntax::epoch_days(std::string_view date) const {
   const std::string d(date);
   switch (dialect) {

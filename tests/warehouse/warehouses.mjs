@@ -82,6 +82,11 @@ export async function openDuckDb({ memoryLimit = '', spillDir = '' } = {}) {
       await run(`COPY (${sql.trim().replace(/;\s*$/, '')}) TO '${path}' (FORMAT csv, HEADER true)`);
       return readFileSync(path, 'utf8');
     },
+    /** Writes DuckDB's profile (its operators, JSON) of each later query to `path`. */
+    async profileTo(path) {
+      await run(`PRAGMA enable_profiling = 'json'`);
+      await run(`PRAGMA profiling_output = '${path}'`);
+    },
     /** Bytes DuckDB's buffer manager holds now (duckdb_memory()), asked on a second connection. */
     async memoryBytes() {
       probe ??= await instance.connect();
