@@ -68,8 +68,7 @@ void add_basket_query(QueryBuilder& query) {
             "  JOIN basket_item_counts AS i ON i.basket_set = m.basket_set AND i.item = m.item\n"
             "  JOIN basket_sets AS s ON s.basket_set = m.basket_set\n"
             "  WHERE m.size <= " +
-                max_items + " AND i.baskets >= s.min_count\n",
-            QueryBuilder::Use::once);
+                max_items + " AND i.baskets >= s.min_count\n");  // kept: joined with itself
   query.cte("basket_pairs",
             "Pairs of frequent items (the first by bytes) in at least min_count baskets.",
             "  SELECT p.* FROM (SELECT x.basket_set, x.item AS a, y.item AS b, COUNT(*) AS "

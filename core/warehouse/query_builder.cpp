@@ -111,9 +111,11 @@ std::string QueryBuilder::TableReader::select(const std::string& table) const {
   std::vector<std::string> columns;
   for (const auto& column : columns_)
     columns.push_back(column.second);
+  // Behind the fence: PostgreSQL would otherwise build a row's value (to_jsonb) again for each
+  // column its reader takes from it.
   const std::string rows = "  SELECT " + query_.syntax().row_values("t", columns) +
                            " AS r\n  FROM " + query_.syntax().row_source(table, "t", columns) +
-                           "\n";
+                           query_.syntax().fence() + "\n";
   // With --from/--to, a dated table's rows are read when their timestamp falls in the period
   // (OFFSET 0: the timestamp is matched once a row, not once per reference to its parts).
   const auto period = read_period(query_.request());

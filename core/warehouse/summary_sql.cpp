@@ -10,10 +10,11 @@ void summary(QueryBuilder& query, const std::string& measure, const std::string&
              const std::string& from) {
   query.row("summary", "''", "''", sql_string(measure), query.syntax().as_text(value), from);
 }
-// A table's rows read (the file's reader derives rows used from the rejections).
-void table(QueryBuilder& query, const std::string& name, const std::string& rows_cte) {
+// A table's rows read (the file's reader derives rows used from the rejections), counted in
+// its kept step of checked rows (one a row), so that its rows as text are read once, streamed.
+void table(QueryBuilder& query, const std::string& name, const std::string& checked_rows) {
   query.row("table", sql_string(name), "''", "'rows_read'", query.syntax().as_text("COUNT(*)"),
-            "FROM " + rows_cte);
+            "FROM " + checked_rows);
 }
 // A table's rejected rows by reason and column (`rejected_rows`: a CTE with `rejection`, as
 // reason:column, and `value`, the failing column's text), and up to request().examples of
@@ -43,10 +44,10 @@ void add_summary_rows(QueryBuilder& query) {
        {std::pair{"from", query.request().from}, std::pair{"to", query.request().to}}) {
     if (!date.empty()) query.row("period", "''", "''", sql_string(measure), sql_string(date), "");
   }
-  table(query, "orders", "order_rows");
+  table(query, "orders", "order_checked");
   rejected(query, "orders", "order_rejections");
   if (!query.request().products.empty()) {
-    table(query, "products", "product_rows");
+    table(query, "products", "product_checked");
     rejected(query, "products", "product_rejections");
   }
   summary(query, "orders", "COUNT(*)", "FROM sale_orders");
@@ -94,11 +95,11 @@ void add_summary_rows(QueryBuilder& query) {
             query.syntax().as_text("COALESCE(SUM(revenue), 0)"),
             "FROM scoped_orders WHERE NOT in_scope GROUP BY currency");
   if (!query.request().offers.empty()) {
-    table(query, "offers", "offer_rows");
+    table(query, "offers", "offer_checked");
     rejected(query, "offers", "offer_rejections");
   }
   if (!query.request().sessions.empty()) {
-    table(query, "sessions", "session_rows");
+    table(query, "sessions", "session_checked");
     rejected(query, "sessions", "session_rejections");
     summary(query, "sessions", "COUNT(*)", "FROM session_list");
     summary(query, "converted_sessions", "COUNT(*)",
