@@ -78,8 +78,8 @@ std::string SqlSyntax::kept_cte() const {
 }
 
 std::string SqlSyntax::inlined_cte() const {
-  // PostgreSQL would keep a CTE read twice, DuckDB 1.5 some read once; BigQuery and Snowflake
-  // decide for themselves.
+  // PostgreSQL and DuckDB would keep a CTE read twice; BigQuery and Snowflake decide for
+  // themselves.
   return dialect == SqlDialect::duckdb || dialect == SqlDialect::postgres ? " AS NOT MATERIALIZED ("
                                                                           : " AS (";
 }
