@@ -79,7 +79,32 @@ IdPool::Probe IdPool::probe_of(std::uint64_t number) const {
   return {slot, print};
 }
 
+std::uint32_t IdPool::sorted_id_of(std::uint64_t number) const {
+  if (numbered_ == 0 || number < lowest_ || number > highest_) return kAbsent;
+  if (wide_) {
+    const auto at = std::lower_bound(keys64_.begin(), keys64_.end(), number);
+    return at != keys64_.end() && *at == number ? static_cast<std::uint32_t>(at - keys64_.begin())
+                                                : kAbsent;
+  }
+  const auto narrow = static_cast<std::uint32_t>(number);  // below highest_, so it fits
+  const auto at = std::lower_bound(keys32_.begin(), keys32_.end(), narrow);
+  return at != keys32_.end() && *at == narrow ? static_cast<std::uint32_t>(at - keys32_.begin())
+                                              : kAbsent;
+}
+
+void IdPool::leave_sorted() {
+  sorted_ = false;
+  if (numbered_ == 0) return;
+  if (fits_direct(lowest_, highest_ + 1)) {
+    to_direct(lowest_, highest_ + 1);
+    if (reserved_ > numbered_) direct_.reserve(projected_direct_slots(reserved_));
+  } else {
+    to_hashed();
+  }
+}
+
 std::uint32_t IdPool::id_of_number(std::uint64_t number) const {
+  if (sorted_) return sorted_id_of(number);
   if (!hashed_) {
     if (number < base_ || number - base_ >= direct_.size()) return kAbsent;
     return direct_[number - base_] - 1;  // 0 - 1 == kAbsent
@@ -228,10 +253,19 @@ void IdPool::push_key(std::uint64_t key) {
 }
 
 std::uint32_t IdPool::intern_number(std::uint64_t number) {
-  const std::uint32_t found = id_of_number(number);
-  if (found != kAbsent) return found;
+  // A number above every one stored is new without a look at any table: orders and sessions
+  // numbered as they come are all met so.
+  if (numbered_ == 0 || number <= highest_) {
+    const std::uint32_t found = id_of_number(number);
+    if (found != kAbsent) {
+      // Found by binary search: once they are many, a table's single look each is cheaper.
+      if (sorted_ && ++sorted_hits_ > kSortedHits + numbered_ / 4) leave_sorted();
+      return found;
+    }
+    if (sorted_ && numbered_ > 0) leave_sorted();  // a new number below the highest
+  }
   const std::uint32_t id = size();
-  index_number(number, id);  // before its key exists, so a rehash places it once
+  if (!sorted_) index_number(number, id);  // before its key exists, so a rehash places it once
   push_key(number);
   if (numbered_ == 0 || number > highest_) ++risen_;
   lowest_ = numbered_ == 0 ? number : std::min(lowest_, number);
@@ -247,6 +281,7 @@ std::uint32_t IdPool::intern(std::string_view text) {
   }
   const std::uint32_t before = texts_.size();
   const std::uint32_t text_id = texts_.intern(text);
+  if (sorted_ && text_id == before) leave_sorted();  // a text key among the numbers
   if (text_id < before) return text_ids_[text_id];
   const std::uint32_t id = size();
   push_key(kTextKey | text_id);
@@ -278,6 +313,7 @@ std::string_view IdPool::view(std::uint32_t id) const {
 void IdPool::reserve(std::size_t count) {
   reserved_ = std::max(reserved_, count);
   wide_ ? keys64_.reserve(count) : keys32_.reserve(count);
+  if (sorted_) return;  // no table to size: the keys are the index
   if (hashed_ && fits_direct(lowest_, highest_ + 1)) {
     // Numbers sparse for the ids so far are dense for the ids announced (sessions that the
     // orders named here and there, then a sessions file naming them all): a direct table is

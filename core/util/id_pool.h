@@ -75,6 +75,8 @@ class IdPool {
   std::optional<std::uint64_t> number_of(std::string_view text) const;
   bool decide_pattern(std::string_view text);
   std::uint32_t id_of_number(std::uint64_t number) const;  // kAbsent when not present
+  std::uint32_t sorted_id_of(std::uint64_t number) const;  // id_of_number() while sorted_
+  void leave_sorted();                                     // builds the table the keys stood in for
   void index_number(std::uint64_t number, std::uint32_t id);
   std::uint64_t direct_limit() const;  // the widest span a direct table may cover
   // Slots a direct table reserves for `count` ids: while few are in, the span they cover at
@@ -122,8 +124,15 @@ class IdPool {
   std::uint64_t highest_ = 0;
   std::uint32_t risen_ = 0;   // numbered ids that came above every number before them
   std::size_t reserved_ = 0;  // ids reserve() made room for
-  // Numbers → ids: a direct table over [base_, base_ + direct_.size()) while dense, else an
-  // open-addressing table of ids (compared through their keys).
+  // Numbers → ids. While sorted_, no table: every id is a number and the numbers rose with the
+  // ids (orders and sessions numbered as they come), so the keys are the index, searched by
+  // halves; a number below the highest that is new, a text id, or more than kSortedHits +
+  // numbered_ / 4 numbers found that way build a table. Then a direct table over
+  // [base_, base_ + direct_.size()) while dense, else an open-addressing table of ids (compared
+  // through their keys).
+  static constexpr std::uint32_t kSortedHits = 4096;
+  bool sorted_ = true;
+  std::uint32_t sorted_hits_ = 0;  // numbers found by search while sorted_
   bool hashed_ = false;
   std::uint64_t base_ = 0;
   std::vector<std::uint32_t> direct_;        // id + 1, 0 when absent

@@ -308,6 +308,52 @@ TEST(IdPool, NumberedAndOtherIdsInFirstSeenOrder) {
   EXPECT_EQ(plain.find("#1002"), 2u);
 }
 
+// Orders and sessions numbered as they come: the keys rise with the ids and are the index
+// (no table: 4 bytes an id), searched by halves; a new number below the highest, a text id,
+// or many numbers found again build the table, and every id is still found.
+TEST(IdPool, RisingNumbersAreTheirOwnIndex) {
+  const auto rising = [](std::uint32_t k) { return "S" + std::to_string(10 + k * 3); };
+  const auto filled = [&](std::uint32_t count) {
+    IdPool pool;
+    pool.reserve(count);
+    for (std::uint32_t k = 0; k < count; ++k)
+      EXPECT_EQ(pool.intern(rising(k)), k);
+    return pool;
+  };
+  IdPool sorted = filled(100000);
+  EXPECT_LE(sorted.bytes(), 100000u * 4) << "keys only, no table";
+  for (std::uint32_t k = 0; k < 100000; k += 9) {
+    ASSERT_EQ(sorted.find(rising(k)), k) << k;
+    ASSERT_EQ(sorted.find("S" + std::to_string(11 + k * 3)), std::nullopt) << k;  // between
+  }
+  EXPECT_EQ(sorted.find("S7"), std::nullopt);
+  EXPECT_EQ(sorted.find("S" + std::to_string(10 + 100000 * 3)), std::nullopt);
+  // A few numbers found again (repeated lines of an order): still no table.
+  for (std::uint32_t k = 0; k < 1000; ++k)
+    ASSERT_EQ(sorted.intern(rising(k * 97)), k * 97);
+  EXPECT_LE(sorted.bytes(), 100000u * 4);
+  // Each way out of the sorted keys, then every id found, old and new.
+  enum class Way { number_below, text, many_found };
+  for (const Way way : {Way::number_below, Way::text, Way::many_found}) {
+    IdPool pool = filled(100000);
+    std::uint32_t next = 100000;
+    if (way == Way::number_below) ASSERT_EQ(pool.intern("S11"), next++);
+    if (way == Way::text) ASSERT_EQ(pool.intern("guest"), next++);
+    if (way == Way::many_found) {
+      for (std::uint32_t k = 0; k < 40000; ++k)
+        ASSERT_EQ(pool.intern(rising(k * 7 % 100000)), k * 7 % 100000);
+    }
+    EXPECT_GT(pool.bytes(), 100000u * 4 + 4096) << "a table now";
+    ASSERT_EQ(pool.intern(rising(100000)), next);
+    ASSERT_EQ(pool.intern("S12"), next + 1);
+    for (std::uint32_t k = 0; k <= 100000; k += 7)
+      ASSERT_EQ(pool.find(rising(k)), k < 100000 ? k : next) << k;
+    EXPECT_EQ(pool.find("S12"), next + 1);
+    if (way == Way::number_below) EXPECT_EQ(pool.find("S11"), 100000u);
+    if (way == Way::text) EXPECT_EQ(pool.find("guest"), 100000u);
+  }
+}
+
 TEST(IdPool, DenseSparseAndHugeNumbers) {
   IdPool dense, sparse;
   for (std::uint32_t i = 0; i < 50000; ++i) {

@@ -124,7 +124,7 @@ TEST(Engine, ProductGroupsCarryTheCatalogueName) {
 TEST(Engine, MemoryCapStopsAFileCleanlyAndTheEngineStaysUsable) {
   const std::string offers = testing::read_file(BASKETLIFT_SOURCE_DIR "/web/sample/offers.csv");
   Engine engine;
-  engine.set_memory_limit(600'000);  // the store may hold 300 kB
+  engine.set_memory_limit(400'000);  // the store may hold 200 kB
   FileOptions options;
   options.name = "offers.csv";
   const Status status = testing::feed_chunks(engine, offers, 64 << 10, options);
@@ -132,12 +132,12 @@ TEST(Engine, MemoryCapStopsAFileCleanlyAndTheEngineStaysUsable) {
   const FileReport& file = engine.files().at(0);
   ASSERT_TRUE(file.error.has_value());
   // Sizes under 1 MB in kB, not rounded to "0 MB".
-  EXPECT_NE(file.error->find(", more than the 300 kB this engine may hold"), std::string::npos)
+  EXPECT_NE(file.error->find(", more than the 200 kB this engine may hold"), std::string::npos)
       << *file.error;
   EXPECT_EQ(file.error->find(" 0 MB"), std::string::npos) << *file.error;
   EXPECT_GT(file.rows_read, 0u);
   EXPECT_EQ(file.rows_read, file.rows_used + file.rows_rejected);
-  EXPECT_LE(engine.memory_bytes(), 600'000u);
+  EXPECT_LE(engine.memory_bytes(), 400'000u);
   EXPECT_TRUE(engine.analyze().ok());
   engine.reset();
   engine.set_memory_limit(0);
