@@ -73,7 +73,7 @@ class RepeatCache {
       return id_;
     const std::uint32_t id = pool.intern(text);
     if (text.size() <= sizeof text_) {  // longer texts are rare enough not to be remembered
-      std::memcpy(text_, text.data(), text.size());
+      copy_bytes(text_, text.data(), text.size());
       length_ = static_cast<std::uint32_t>(text.size());
       id_ = id;
     } else {
@@ -104,7 +104,7 @@ class LabelCache {
     if (text.size() <= sizeof(Entry::text)) {
       Entry& entry = entries_[next_];
       next_ = (next_ + 1) % kEntries;
-      std::memcpy(entry.text, text.data(), text.size());
+      copy_bytes(entry.text, text.data(), text.size());
       entry.length = static_cast<std::uint32_t>(text.size());
       entry.id = id;
     }

@@ -1,6 +1,6 @@
 // A fast, deterministic 64-bit hash of bytes (same value natively and in wasm), and the byte
-// loads and comparison the interners use with it — inline, since in wasm a call to memcmp or to
-// memcpy with a variable size is a byte loop in the C library.
+// loads, comparison and copy the interners use with it — inline, since in wasm a call to
+// memcmp or to memcpy with a variable size is a byte loop in the C library.
 #pragma once
 
 #include <cstdint>
@@ -48,6 +48,23 @@ inline bool same_bytes(const char* a, const char* b, std::size_t n) {
     if (x != y) return false;
   }
   return load_tail(a, n) == load_tail(b, n);
+}
+
+/// Copies the n bytes at `from` to `to`, eight at a time.
+inline void copy_bytes(char* to, const char* from, std::size_t n) {
+  for (; n >= 8; to += 8, from += 8, n -= 8)
+    std::memcpy(to, from, 8);
+  if ((n & 4) != 0) {
+    std::memcpy(to, from, 4);
+    to += 4;
+    from += 4;
+  }
+  if ((n & 2) != 0) {
+    std::memcpy(to, from, 2);
+    to += 2;
+    from += 2;
+  }
+  if ((n & 1) != 0) *to = *from;
 }
 
 /// Hash of a byte string, eight bytes at a time.

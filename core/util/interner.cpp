@@ -48,7 +48,7 @@ std::uint32_t Interner::intern(std::string_view text) {
   char* entry = chars_.data() + offset;
   std::memcpy(entry, &id, 4);
   std::memcpy(entry + 4, &length, 4);
-  std::memcpy(entry + kHeader, text.data(), text.size());
+  copy_bytes(entry + kHeader, text.data(), text.size());
   entries_.push_back(offset);
   slots_[slot] = {offset + 1, hash};
   return id;

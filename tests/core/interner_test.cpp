@@ -42,7 +42,7 @@ TEST(Interner, DistinguishesStringsWithEqualPrefixesAndEmbeddedNul) {
   EXPECT_EQ(pool.view(pool.intern(with_nul)), with_nul);
 }
 
-TEST(Hash, TailLoadsAndComparisonsAgreeWithMemcpyAndMemcmp) {
+TEST(Hash, TailLoadsComparisonsAndCopiesAgreeWithMemcpyAndMemcmp) {
   const std::string text = "0123456789abcdefghijK";
   for (std::size_t n = 0; n < 8; ++n) {
     std::uint64_t word = 0;
@@ -57,6 +57,11 @@ TEST(Hash, TailLoadsAndComparisonsAgreeWithMemcpyAndMemcmp) {
       EXPECT_FALSE(same_bytes(text.data(), other.data(), n)) << n << " " << at;
       other[at] ^= 0x20;
     }
+  }
+  for (std::size_t n = 0; n <= text.size(); ++n) {
+    std::string copy(text.size() + 1, '.');
+    copy_bytes(copy.data(), text.data(), n);  // exactly n bytes, whatever the length
+    EXPECT_EQ(copy, text.substr(0, n) + std::string(text.size() + 1 - n, '.')) << n;
   }
 }
 
