@@ -336,21 +336,26 @@ TEST(IdPool, RisingNumbersAreTheirOwnIndex) {
   enum class Way { number_below, text, many_found };
   for (const Way way : {Way::number_below, Way::text, Way::many_found}) {
     IdPool pool = filled(100000);
-    std::uint32_t next = 100000;
-    if (way == Way::number_below) ASSERT_EQ(pool.intern("S11"), next++);
-    if (way == Way::text) ASSERT_EQ(pool.intern("guest"), next++);
-    if (way == Way::many_found) {
+    if (way == Way::number_below) {
+      ASSERT_EQ(pool.intern("S11"), 100000u);
+    } else if (way == Way::text) {
+      ASSERT_EQ(pool.intern("guest"), 100000u);
+    } else {
       for (std::uint32_t k = 0; k < 40000; ++k)
         ASSERT_EQ(pool.intern(rising(k * 7 % 100000)), k * 7 % 100000);
     }
+    const std::uint32_t next = way == Way::many_found ? 100000 : 100001;
     EXPECT_GT(pool.bytes(), 100000u * 4 + 4096) << "a table now";
     ASSERT_EQ(pool.intern(rising(100000)), next);
     ASSERT_EQ(pool.intern("S12"), next + 1);
     for (std::uint32_t k = 0; k <= 100000; k += 7)
       ASSERT_EQ(pool.find(rising(k)), k < 100000 ? k : next) << k;
     EXPECT_EQ(pool.find("S12"), next + 1);
-    if (way == Way::number_below) EXPECT_EQ(pool.find("S11"), 100000u);
-    if (way == Way::text) EXPECT_EQ(pool.find("guest"), 100000u);
+    if (way == Way::number_below) {
+      EXPECT_EQ(pool.find("S11"), 100000u);
+    } else if (way == Way::text) {
+      EXPECT_EQ(pool.find("guest"), 100000u);
+    }
   }
 }
 
