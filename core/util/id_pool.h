@@ -1,7 +1,8 @@
 // Interning of high-cardinality identifiers (order, session and customer ids). Most exports
-// number them: "O0000123", "#1001", "536365". Such ids are kept as numbers, found by direct
-// indexing while they are dense, so a million of them cost about 12 bytes each instead of a
-// string entry and a hash slot; any other id is kept as text.
+// number them: "O0000123", "#1001", "536365". Such ids are kept as numbers — found in their
+// own sorted keys while they rise as they come, by direct indexing while they are dense, else
+// by hashing — so a million of them cost 4 to 12 bytes each instead of a string entry and a
+// hash slot; any other id is kept as text.
 #pragma once
 
 #include <cstddef>
