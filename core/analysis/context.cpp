@@ -145,7 +145,10 @@ void add_offer_facts(AnalysisContext& ctx) {
 }  // namespace
 
 double AnalysisContext::offer_line_value(std::size_t i) const {
-  const double revenue = line_revenue_in_scope(i);
+  return offer_line_value(i, line_revenue_in_scope(i));
+}
+
+double AnalysisContext::offer_line_value(std::size_t i, double revenue) const {
   const OfferFacts& offer = offers[store.lines.rec[i]];
   if (std::isnan(revenue) || !offer.tracked || offer.type != OfferType::upsell ||
       offer.anchor == kNoId)
@@ -157,7 +160,10 @@ double AnalysisContext::offer_line_value(std::size_t i) const {
 
 double AnalysisContext::offer_line_margin(std::size_t i) const {
   const double revenue = line_revenue_in_scope(i);
-  const double cost = line_cost(i);
+  return offer_line_margin(i, revenue, std::isnan(revenue) ? kNoNumber : line_cost(i));
+}
+
+double AnalysisContext::offer_line_margin(std::size_t i, double revenue, double cost) const {
   if (std::isnan(revenue) || std::isnan(cost)) return kNoNumber;
   const double margin = revenue - cost;
   const OfferFacts& offer = offers[store.lines.rec[i]];

@@ -118,8 +118,13 @@ struct AnalysisContext {
   /// Value an offer line brings (SPEC §3.1): its revenue, less the replaced anchor's price for
   /// an upsell. NaN when unknown.
   double offer_line_value(std::size_t i) const;
+  /// offer_line_value(i) from the line's revenue in scope, already worked out.
+  double offer_line_value(std::size_t i, double revenue) const;
   /// Margin an offer line brings: its margin, less the anchor's margin for an upsell.
   double offer_line_margin(std::size_t i) const;
+  /// offer_line_margin(i) from the line's revenue in scope and its cost (NaN when the revenue
+  /// is), already worked out.
+  double offer_line_margin(std::size_t i, double revenue, double cost) const;
 };
 
 /// Derives the context (everything but the store is computed here).

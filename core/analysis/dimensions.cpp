@@ -28,10 +28,13 @@ struct Grouping {
   std::function<std::string(std::uint32_t)> display = nullptr;  // key → display name (products)
 };
 
-// The additive figures of one group, without its labels.
-struct Sums {
-  double orders = 0, order_revenue = 0, revenue = 0, margin = 0, attached_orders = 0;
-  double impressions = 0, accepted = 0, offer_revenue = 0, offer_margin = 0;
+// The additive figures of one group, without its labels, and the last order counted in it:
+// one cache line, which a pass touches once per row it adds. Counts are integers (below 2^32:
+// rows are indexed by 32 bits), exact as the doubles they become.
+struct alignas(64) Sums {
+  double order_revenue = 0, revenue = 0, margin = 0, offer_revenue = 0, offer_margin = 0;
+  std::uint32_t orders = 0, attached_orders = 0, impressions = 0, accepted = 0;
+  std::uint32_t counted = kNoId;  // the last order counted here (kNoId: none)
 };
 
 // A slot that is not accumulated: a key whose group a first pass has already summed.
@@ -45,7 +48,6 @@ struct Target {
   std::vector<std::size_t> slot_of_key;  // key (key_count: not set) → slot (or kSkipSlot);
                                          // empty: identity
   std::vector<Sums> sums;
-  std::vector<std::size_t> seen;  // slots already counted for the current order
 
   std::size_t slot(std::uint32_t key) const {
     if (total) return 0;
@@ -55,14 +57,16 @@ struct Target {
 };
 
 // A target as the passes read it: its slot for every key it can meet, flattened (a total maps
-// every key to slot 0), and the last order counted in each slot.
+// every key to slot 0).
 struct FlatTarget {
   Target* target = nullptr;
+  Sums* sums = nullptr;                // target->sums.data()
   std::vector<std::uint32_t> slot_of;  // product (lines), rec (offers) or key (orders) → slot
   std::uint32_t none_slot = 0;         // slot of "not set" (kNoId)
-  std::vector<std::uint32_t> counted;  // slot → last order counted there (kNoId: none)
+  bool adds_order_money = false;       // an order adds its revenue and margin (not lines basis)
 
-  FlatTarget(Target& t, std::size_t keys) : target(&t) {
+  FlatTarget(Target& t, std::size_t keys)
+      : target(&t), sums(t.sums.data()), adds_order_money(t.g->basis != DimensionBasis::lines) {
     const Grouping& g = *t.g;
     const auto slot = [&](std::uint32_t key) {
       return static_cast<std::uint32_t>(t.total ? 0 : t.slot(key));
@@ -72,14 +76,14 @@ struct FlatTarget {
       slot_of[k] =
           slot(g.basis == DimensionBasis::orders ? (k == g.key_count ? kNoId : k) : g.table[k]);
     none_slot = slot(kNoId);
-    counted.assign(t.sums.size(), kNoId);
   }
   // The slot of a key (kNoId: not set).
   std::uint32_t of(std::uint32_t key) const { return key == kNoId ? none_slot : slot_of[key]; }
   // True the first time slot s is met in order o.
-  bool first_in(std::uint32_t s, std::uint32_t o) {
-    if (counted[s] == o) return false;
-    counted[s] = o;
+  bool first_in(std::uint32_t s, std::uint32_t o) const {
+    std::uint32_t& counted = sums[s].counted;
+    if (counted == o) return false;
+    counted = o;
     return true;
   }
 };
@@ -88,6 +92,25 @@ struct FlatTarget {
 void add_offer(Sums& f, double value, double margin) {
   if (!std::isnan(value)) f.offer_revenue += value;
   if (!std::isnan(margin)) f.offer_margin += margin;
+}
+
+// An order's figures, read once for every target it adds to.
+struct OrderFigures {
+  std::uint32_t o;
+  double revenue, margin;
+  bool attached;
+};
+
+// Adds order `order` to slot s of target t.
+void add_order(const FlatTarget& t, std::uint32_t s, const OrderFigures& order) {
+  Sums& f = t.sums[s];
+  f.orders += 1;
+  f.order_revenue += order.revenue;
+  f.attached_orders += order.attached;
+  if (t.adds_order_money) {
+    f.revenue += order.revenue;
+    f.margin += order.margin;
+  }
 }
 
 // Accumulates every target (of any basis) in one pass over the orders and one over the
@@ -111,6 +134,7 @@ class Accumulator {
           break;
       }
     }
+    order_slots_.resize(of_orders_.size());
   }
 
   // Orders [begin, end) and their lines.
@@ -119,71 +143,68 @@ class Accumulator {
   [[gnu::noinline]] void impressions(std::uint32_t begin, std::uint32_t end);
 
  private:
-  void add_order(const FlatTarget& t, std::uint32_t slot, std::uint32_t o, bool attached) {
-    Sums& f = t.target->sums[slot];
-    f.orders += 1;
-    f.order_revenue += ctx_.order_revenue[o];
-    f.attached_orders += attached;
-    if (t.target->g->basis != DimensionBasis::lines) {
-      f.revenue += ctx_.order_revenue[o];
-      f.margin += ctx_.order_margin_of(o);
-    }
-  }
-
   const AnalysisContext& ctx_;
   // By basis: a line without a rec adds to the lines basis only.
   std::vector<FlatTarget> of_lines_, of_orders_, of_offers_;
+  std::vector<std::uint32_t> order_slots_;  // the current order's slot in each of of_orders_
 };
 
 void Accumulator::orders(std::uint32_t first, std::uint32_t last) {
   const AnalysisContext& ctx = ctx_;
   const Store& store = ctx.store;
   const LineColumns& lines = store.lines;
+  const IdColumn::Reader product_of = lines.product.reader();
+  std::vector<IdColumn::Reader> order_keys;
+  order_keys.reserve(of_orders_.size());
+  for (const FlatTarget& t : of_orders_)
+    order_keys.push_back(t.target->g->order_column->reader());
+  std::uint32_t* const order_slots = order_slots_.data();
   for (std::uint32_t o = first; o < last; ++o) {
     if (!ctx.is_sale(o)) continue;
     const std::uint32_t begin = ctx.order_line_begin[o], end = ctx.order_line_begin[o + 1];
-    bool attached = false;
-    for (std::uint32_t k = begin; k < end && !attached; ++k)
-      attached = lines.rec.has(ctx.order_line(k));
-    for (FlatTarget& t : of_orders_) {
-      const std::uint32_t slot = t.of((*t.target->g->order_column)[o]);
-      if (slot != kSkipSlot) add_order(t, slot, o, attached);
+    OrderFigures order{o, ctx.order_revenue[o], ctx.order_margin_of(o), false};
+    for (std::uint32_t k = begin; k < end && !order.attached; ++k)
+      order.attached = lines.rec.has(ctx.order_line(k));
+    for (std::size_t t = 0; t < of_orders_.size(); ++t) {
+      order_slots[t] = of_orders_[t].of(order_keys[t][o]);
+      if (order_slots[t] != kSkipSlot) add_order(of_orders_[t], order_slots[t], order);
     }
     for (std::uint32_t k = begin; k < end; ++k) {
       const std::uint32_t line = ctx.order_line(k);
       const std::uint32_t rec = lines.rec[line];
-      double value = kNaN, margin = kNaN;
-      if (rec != kNoId) {
-        value = ctx.offer_line_value(line);
-        margin = ctx.offer_line_margin(line);
-        for (FlatTarget& t : of_offers_) {
-          const std::uint32_t slot = t.slot_of[rec];
-          if (slot == kSkipSlot) continue;
-          add_offer(t.target->sums[slot], value, margin);
-          if (t.first_in(slot, o)) add_order(t, slot, o, attached);
-        }
-        for (FlatTarget& t : of_orders_) {
-          const std::uint32_t slot = t.of((*t.target->g->order_column)[o]);
-          if (slot != kSkipSlot) add_offer(t.target->sums[slot], value, margin);
-        }
-      }
-      const std::uint32_t product = lines.product[line];
+      const std::uint32_t product = product_of[line];
       const bool wanted = std::any_of(of_lines_.begin(), of_lines_.end(), [&](const FlatTarget& t) {
         return t.slot_of[product] != kSkipSlot;
       });
-      if (!wanted) continue;
+      if (rec == kNoId && !wanted) continue;
       const double revenue = ctx.line_revenue_in_scope(line);
       const double cost = std::isnan(revenue) ? kNaN : ctx.line_cost(line);
-      for (FlatTarget& t : of_lines_) {
+      double value = kNaN, margin = kNaN;
+      if (rec != kNoId) {
+        value = ctx.offer_line_value(line, revenue);
+        margin = ctx.offer_line_margin(line, revenue, cost);
+        for (const FlatTarget& t : of_offers_) {
+          const std::uint32_t slot = t.slot_of[rec];
+          if (slot == kSkipSlot) continue;
+          add_offer(t.sums[slot], value, margin);
+          if (t.first_in(slot, o)) add_order(t, slot, order);
+        }
+        for (std::size_t t = 0; t < of_orders_.size(); ++t) {
+          if (order_slots[t] != kSkipSlot)
+            add_offer(of_orders_[t].sums[order_slots[t]], value, margin);
+        }
+      }
+      if (!wanted) continue;
+      for (const FlatTarget& t : of_lines_) {
         const std::uint32_t slot = t.slot_of[product];
         if (slot == kSkipSlot) continue;
-        Sums& f = t.target->sums[slot];
+        Sums& f = t.sums[slot];
         if (rec != kNoId) add_offer(f, value, margin);
         if (!std::isnan(revenue)) {
           f.revenue += revenue;
           if (!std::isnan(cost)) f.margin += revenue - cost;
         }
-        if (t.first_in(slot, o)) add_order(t, slot, o, attached);
+        if (t.first_in(slot, o)) add_order(t, slot, order);
       }
     }
   }
@@ -194,10 +215,10 @@ void Accumulator::impressions(std::uint32_t first, std::uint32_t last) {
   const Store& store = ctx.store;
   const ImpressionColumns& im = store.impressions;
   for (std::uint32_t i = first; i < last; ++i) {
-    const double accepted = ctx.impression_accepted[i];
+    const std::uint32_t accepted = ctx.impression_accepted[i];
     const auto count = [&](const FlatTarget& t, std::uint32_t slot) {
       if (slot == kSkipSlot) return;
-      Sums& f = t.target->sums[slot];
+      Sums& f = t.sums[slot];
       f.impressions += 1;
       f.accepted += accepted;
     };
@@ -266,8 +287,9 @@ std::vector<std::size_t> rank_keys(const Target& t, std::size_t max_groups, Dime
   }
   d.group_count = present.size();
   const auto weight = [&](std::size_t k) {
-    return g.basis == DimensionBasis::offers ? t.sums[k].impressions + t.sums[k].orders
-                                             : t.sums[k].revenue + t.sums[k].orders;
+    const Sums& f = t.sums[k];
+    return g.basis == DimensionBasis::offers ? static_cast<double>(f.impressions) + f.orders
+                                             : f.revenue + f.orders;
   };
   // Largest first; a tie by name (the group without a value last), so that the list does not
   // depend on the order of the files' rows (and a warehouse's query lists the same groups).
