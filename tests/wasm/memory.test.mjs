@@ -59,3 +59,23 @@ test('ingest + report + reset, many times over: the heap stays flat', async () =
   assert.ok(new Set(memory.slice(2)).size <= 3, `wasm memory grew: ${memory.join(', ')}`);
   engine.dispose();
 });
+
+test('the analysis first frees the buffer the chunks were copied into, for its own use', async () => {
+  const engine = await createEngine();
+  const chunkBytes = 4 << 20;
+  const orders = sample('orders.csv');
+  assert.ok(orders.length < chunkBytes, 'the sample is read in one chunk');
+  // A chunk as large as chunkBytes: the buffer it is copied into stays allocated for the next.
+  const padded = new Uint8Array(chunkBytes);
+  padded.set(orders);
+  padded.fill(0x0a, orders.length);  // blank lines after the rows
+  await engine.addFile(padded, { name: 'orders.csv', chunkBytes });
+  const before = engine.memory().heapBytes;
+  assert.equal(engine.analyze().summary.orders, 2500);
+  const after = engine.memory().heapBytes;
+  assert.ok(after < before - chunkBytes / 2, `the C heap held ${before} bytes before the analysis and ${after} after`);
+  // The next file allocates its buffer again.
+  await engine.addFile(sample('products.csv'), { name: 'products.csv' });
+  assert.equal(engine.analyze().summary.orders, 2500);
+  engine.dispose();
+});

@@ -268,6 +268,13 @@ export class Engine {
     check(this.#native.feed(this.#copyIn(bytes), bytes.length));
   }
 
+  // Frees the reusable buffer (the next chunk allocates it again).
+  #freeBuffer() {
+    if (this.#buffer) this.#module._free(this.#buffer);
+    this.#buffer = 0;
+    this.#bufferBytes = 0;
+  }
+
   /** Copies bytes into the engine's reusable buffer in wasm memory; returns its address. */
   #copyIn(bytes) {
     if (bytes.length > this.#bufferBytes) {
@@ -423,6 +430,7 @@ export class Engine {
   analyzeJson() {
     this.#given = true;
     this.#releaseReaders();
+    this.#freeBuffer();  // the analysis reuses its pages, already in memory
     check(this.#native.analyze());
     return this.reportJson();
   }
@@ -476,9 +484,7 @@ export class Engine {
     this.#given = true;
     this.#disposed = true;
     this.#releaseReaders();
-    if (this.#buffer) this.#module._free(this.#buffer);
-    this.#buffer = 0;
-    this.#bufferBytes = 0;
+    this.#freeBuffer();
     this.#native.delete();
   }
 }
