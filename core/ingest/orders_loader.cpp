@@ -44,8 +44,10 @@ class OrdersLoader final : public TableLoader {
     const bool named_by_line = product_text.empty() && !r.text(Field::product_name).empty();
     if (named_by_line) product_text = r.text(Field::product_name);
     if (product_text.empty()) r.reject(RejectReason::missing_required_field, Field::product_id);
-    const double quantity = r.number(Field::quantity, Bound::positive, 1.0);
-    const double unit_price = r.number(Field::unit_price, Bound::non_negative, kNoNumber);
+    DecimalText quantity_text, price_text;  // the two numbers every line stores
+    const double quantity = r.number(Field::quantity, Bound::positive, 1.0, quantity_text);
+    const double unit_price =
+        r.number(Field::unit_price, Bound::non_negative, kNoNumber, price_text);
     const double discount = r.number(Field::discount, Bound::non_negative, 0.0);
     const double unit_cost = r.number(Field::unit_cost, Bound::non_negative, kNoNumber);
     const double order_discount = r.number(Field::order_discount, Bound::non_negative, kNoNumber);
@@ -108,8 +110,8 @@ class OrdersLoader final : public TableLoader {
     lines.order.push_back(order);
     lines.product.push_back(product);
     lines.rec.push_back(rec_cache_.intern(store.pools.recs, rec));
-    lines.quantity.push_back(quantity);
-    lines.unit_price.push_back(unit_price);
+    lines.quantity.push_back(quantity, quantity_text.mantissa, quantity_text.scale);
+    lines.unit_price.push_back(unit_price, price_text.mantissa, price_text.scale);
     lines.discount.push_back(discount);
     lines.unit_cost.push_back(unit_cost);
     lines.origin.push_back({ctx_.file, static_cast<std::uint32_t>(row)});

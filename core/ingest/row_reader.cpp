@@ -28,6 +28,12 @@ std::string_view RowReader::other_text(const RawValue& value, Field field) {
 }
 
 double RowReader::number(Field field, Bound bound, double absent) {
+  DecimalText digits;
+  return number(field, bound, absent, digits);
+}
+
+double RowReader::number(Field field, Bound bound, double absent, DecimalText& digits) {
+  digits.scale = -1;
   const RawValue* value = record_.get(field);
   if (value == nullptr || value->kind == RawKind::null) return absent;
   if (value->kind == RawKind::nested || value->kind == RawKind::boolean) {
@@ -41,7 +47,7 @@ double RowReader::number(Field field, Bound bound, double absent) {
   const NumberFormat format =
       value->kind == RawKind::json_number ? NumberFormat{} : options_.number;
   double number = 0;
-  if (!read_number(value->text, format, number)) {
+  if (!read_number(value->text, format, number, digits)) {
     reject(RejectReason::invalid_number, field);
     return absent;
   }
@@ -49,6 +55,7 @@ double RowReader::number(Field field, Bound bound, double absent) {
     reject(field == Field::quantity ? RejectReason::non_positive_quantity
                                     : RejectReason::negative_number,
            field);
+    digits.scale = -1;
     return absent;
   }
   return number;

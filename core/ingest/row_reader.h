@@ -44,6 +44,9 @@ class RowReader {
   }
   /// A number, or `absent` when missing or invalid (invalid or out of bound → rejection).
   double number(Field field, Bound bound, double absent);
+  /// number(), also giving the number's text as a DecimalText (scale −1 when absent, refused
+  /// or not such a decimal).
+  double number(Field field, Bound bound, double absent, DecimalText& digits);
   /// A boolean, or nullopt when missing or invalid (invalid → rejection).
   std::optional<bool> boolean(Field field);
   /// The raw text of a field that is present but empty-trimmed (for examples).

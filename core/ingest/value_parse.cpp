@@ -61,6 +61,12 @@ bool strtod_fallback(std::string_view text, bool decimal_comma, double& value) {
 }  // namespace
 
 bool read_number(std::string_view text, NumberFormat format, double& value) {
+  DecimalText digits;
+  return read_number(text, format, value, digits);
+}
+
+bool read_number(std::string_view text, NumberFormat format, double& value, DecimalText& digits) {
+  digits.scale = -1;
   text = trim_spaces(text);
   const std::size_t n = text.size();
   std::size_t i = 0;
@@ -92,6 +98,7 @@ bool read_number(std::string_view text, NumberFormat format, double& value) {
   if (i != n) return false;
   if (dec.mantissa == 0) {
     value = 0.0;
+    digits = {0, 0};
     return true;
   }
   if (!dec.truncated && dec.mantissa <= (std::uint64_t{1} << 53) && dec.exponent >= -22 &&
@@ -101,6 +108,10 @@ bool read_number(std::string_view text, NumberFormat format, double& value) {
     exact = dec.exponent >= 0 ? exact * kExactPowers[dec.exponent]
                               : exact / kExactPowers[-dec.exponent];
     value = dec.negative ? -exact : exact;
+    if (dec.exponent <= 0 && dec.exponent >= -9) {
+      const auto mantissa = static_cast<std::int64_t>(dec.mantissa);
+      digits = {dec.negative ? -mantissa : mantissa, static_cast<int>(-dec.exponent)};
+    }
     return true;
   }
   return strtod_fallback(text, format.decimal_comma, value);

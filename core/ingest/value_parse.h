@@ -19,6 +19,15 @@ struct NumberFormat {
 /// a store-forwarding stall in the row readers' hot loop.)
 bool read_number(std::string_view text, NumberFormat format, double& value);
 
+/// A number's text as an integer scaled by a power of ten: mantissa × 10^−scale.
+struct DecimalText {
+  std::int64_t mantissa = 0;  ///< signed; below 2^53 in magnitude
+  int scale = -1;  ///< digits after the point, 0–9; −1: the text is not such a decimal
+};
+
+/// read_number(), also giving the text as a DecimalText when it is one (else digits.scale −1).
+bool read_number(std::string_view text, NumberFormat format, double& value, DecimalText& digits);
+
 /// read_number() as an optional: nullopt when refused.
 inline std::optional<double> parse_number(std::string_view text, NumberFormat format = {}) {
   double value = 0;

@@ -253,17 +253,27 @@ class DecimalColumn {
   const std::uint8_t* raw() const { return data_.data(); }
   /// Appends a value.
   void push_back(double value) {
-    // The usual case inline: a number exact at today's scale within today's width.
+    // The usual cases inline: a number exact at today's scale within today's width, or none.
     std::int64_t m = 0;
     if (width_ != 8 && mantissa_of(value, scale_, m)) {
-      const std::int64_t abs = m < 0 ? -m : m;
-      if (abs < -none_for(width_)) {  // the width's minimum stands for "none"
-        max_abs_ = std::max(max_abs_, abs);
-        write_at(data_.grow(width_), width_, m);
-        return;
-      }
+      if (push_fitting(m)) return;
+    } else if (width_ != 8 && std::isnan(value)) {
+      return write_at(data_.grow(width_), width_, none_for(width_));
     }
     push_back_slow(value);
+  }
+  /// Appends `value` read from the decimal text `mantissa` × 10^−`scale` (0 ≤ scale ≤ 9, no
+  /// digit lost; scale −1: not known): `value` is that decimal correctly rounded, +0 for 0, as
+  /// read_number() gives it. The same row as push_back(value), without working the mantissa
+  /// out of the double again.
+  void push_back(double value, std::int64_t mantissa, int scale) {
+    if (width_ != 8 && scale >= 0 && scale <= scale_ && mantissa > -kFastLimit &&
+        mantissa < kFastLimit && !(mantissa == 0 && std::signbit(value))) {
+      // Within 2^30 after scaling: exact in a double, and below every width's limit test.
+      const std::int64_t m = mantissa * kIntPowers[scale_ - scale];
+      if (m > -kFastLimit && m < kFastLimit && push_fitting(m)) return;
+    }
+    push_back(value);
   }
   /// Appends `n` rows laid out as this class stores them (see decode()): copied as they are
   /// when the layout is this column's, else pushed back one at a time. The same rows either way.
@@ -283,7 +293,18 @@ class DecimalColumn {
 
  private:
   static constexpr double kPowers[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
+  static constexpr std::int64_t kIntPowers[] = {1,      10,      100,      1000,      10000,
+                                                100000, 1000000, 10000000, 100000000, 1000000000};
+  static constexpr std::int64_t kFastLimit = std::int64_t{1} << 30;
   static constexpr int kMaxScale = 9;
+  // Appends mantissa m (exact at scale_) when it fits the width; false (nothing appended) when not.
+  bool push_fitting(std::int64_t m) {
+    const std::int64_t abs = m < 0 ? -m : m;
+    if (abs >= -none_for(width_)) return false;  // the width's minimum stands for "none"
+    max_abs_ = std::max(max_abs_, abs);
+    write_at(data_.grow(width_), width_, m);
+    return true;
+  }
   template <typename T>
   static T load(const std::uint8_t* data, std::size_t i) {
     T value;

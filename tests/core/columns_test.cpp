@@ -4,7 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <limits>
 #include <random>
 #include <string>
@@ -119,6 +121,98 @@ TEST(DecimalColumn, PushBackWidensAtTheEdgesOfEachWidth) {
   EXPECT_EQ(widened.width(), 4);
   EXPECT_EQ(widened[0], 300);
   EXPECT_EQ(widened[1], 400);
+}
+
+// Rows given with their decimal text (the loaders' way) are the rows push_back(double) stores:
+// the same layout, byte for byte, through every width, scale and edge, with texts that are not
+// such decimals (exponents, 20 digits, -0) and absent values among them.
+TEST(DecimalColumn, RowsGivenWithTheirTextAreThoseOfTheDouble) {
+  std::vector<std::string> texts = {"1",
+                                    "2",
+                                    "",
+                                    "127",
+                                    "-127",
+                                    "128",
+                                    "12.5",
+                                    "1.50",
+                                    "-0",
+                                    "-0.00",
+                                    "0",
+                                    "3276.7",
+                                    "3276.8",
+                                    "1073741823",
+                                    "1073741824",
+                                    "0.25",
+                                    "-21474836.46",
+                                    "21474836.46",
+                                    "1e2",
+                                    "12345678901234567890",
+                                    ".5",
+                                    "0.000000001",
+                                    "2147483647",
+                                    "7",
+                                    "-2147483647",
+                                    "-214748364.7",
+                                    "-2147483648",
+                                    "107374182.3",
+                                    "-1073741824"};
+  // Each fixed text after a primer that sets the column's width and scale.
+  const auto push = [](DecimalColumn& given, DecimalColumn& pushed, const std::string& text) {
+    double value = kNaN;
+    DecimalText decimal;
+    if (!text.empty()) {
+      ASSERT_TRUE(read_number(text, {}, value, decimal)) << text;
+    }
+    given.push_back(value, decimal.mantissa, decimal.scale);
+    pushed.push_back(value);
+  };
+  const auto same_rows = [](const DecimalColumn& a, const DecimalColumn& b) {
+    return a.size() == b.size() && a.width() == b.width() && a.scale() == b.scale() &&
+           std::memcmp(a.raw(), b.raw(), b.size() * b.width()) == 0;
+  };
+  for (const char* primer : {"", "1", "1000", "100000", "0.5", "0.05", "1.25", "1e-12"}) {
+    for (const std::string& text : texts) {
+      DecimalColumn given, pushed;
+      push(given, pushed, primer);
+      push(given, pushed, text);
+      ASSERT_TRUE(same_rows(given, pushed)) << primer << " then " << text;
+    }
+  }
+  std::mt19937_64 random(11);
+  for (int i = 0; i < 20000; ++i) {
+    const int decimals = static_cast<int>(random() % 10);
+    const std::uint64_t digits = random() % (std::uint64_t{1} << (1 + random() % 40));
+    std::string text = std::to_string(digits);
+    if (decimals > 0) {
+      text.insert(0, std::string(decimals, '0'));
+      text.insert(text.size() - static_cast<std::size_t>(decimals), ".");
+    }
+    texts.push_back(random() % 3 == 0 ? "-" + text : text);
+    if (random() % 50 == 0) texts.push_back("");
+  }
+  // Each order a file could bring: as listed, and from the last text to the first.
+  for (const bool reversed : {false, true}) {
+    if (reversed) std::reverse(texts.begin(), texts.end());
+    DecimalColumn given, pushed;
+    for (const std::string& text : texts) {
+      push(given, pushed, text);
+      ASSERT_TRUE(same_rows(given, pushed)) << "after " << text;
+    }
+  }
+  // The text's digits: "1.50" is 150 at scale 2; "-0" and "1e2" are 0 at scale 0 and none.
+  double value = 0;
+  DecimalText decimal;
+  ASSERT_TRUE(read_number(" 1.50 ", {}, value, decimal));
+  EXPECT_EQ(decimal.mantissa, 150);
+  EXPECT_EQ(decimal.scale, 2);
+  ASSERT_TRUE(read_number("-0", {}, value, decimal));
+  EXPECT_EQ(decimal.mantissa, 0);
+  EXPECT_FALSE(std::signbit(value));
+  ASSERT_TRUE(read_number("1e2", {}, value, decimal));
+  EXPECT_EQ(decimal.scale, -1);
+  ASSERT_TRUE(read_number("-3,25", {.decimal_comma = true}, value, decimal));
+  EXPECT_EQ(decimal.mantissa, -325);
+  EXPECT_EQ(decimal.scale, 2);
 }
 
 // A range's rows appended as stored (the merge of a range read by another engine) are the rows
