@@ -96,7 +96,6 @@ void add_offer(Sums& f, double value, double margin) {
 
 // An order's figures, read once for every target it adds to.
 struct OrderFigures {
-  std::uint32_t o;
   double revenue, margin;
   bool attached;
 };
@@ -162,7 +161,7 @@ void Accumulator::orders(std::uint32_t first, std::uint32_t last) {
   for (std::uint32_t o = first; o < last; ++o) {
     if (!ctx.is_sale(o)) continue;
     const std::uint32_t begin = ctx.order_line_begin[o], end = ctx.order_line_begin[o + 1];
-    OrderFigures order{o, ctx.order_revenue[o], ctx.order_margin_of(o), false};
+    OrderFigures order{ctx.order_revenue[o], ctx.order_margin_of(o), false};
     for (std::uint32_t k = begin; k < end && !order.attached; ++k)
       order.attached = lines.rec.has(ctx.order_line(k));
     for (std::size_t t = 0; t < of_orders_.size(); ++t) {
