@@ -258,7 +258,8 @@ class DecimalColumn {
     if (width_ != 8 && mantissa_of(value, scale_, m)) {
       if (push_fitting(m)) return;
     } else if (width_ != 8 && std::isnan(value)) {
-      return write_at(data_.grow(width_), width_, none_for(width_));
+      write_at(data_.grow(width_), width_, none_for(width_));
+      return;
     }
     push_back_slow(value);
   }
@@ -269,7 +270,8 @@ class DecimalColumn {
   void push_back(double value, std::int64_t mantissa, int scale) {
     if (width_ != 8 && scale >= 0 && scale <= scale_ && mantissa > -kFastLimit &&
         mantissa < kFastLimit && !(mantissa == 0 && std::signbit(value))) {
-      // Within 2^30 after scaling: exact in a double, and below every width's limit test.
+      // Below 2^30 after scaling, push_back(value) finds this very mantissa: value × 10^scale_
+      // rounds to it, it divides back to value, and it passes that function's range test.
       const std::int64_t m = mantissa * kIntPowers[scale_ - scale];
       if (m > -kFastLimit && m < kFastLimit && push_fitting(m)) return;
     }
