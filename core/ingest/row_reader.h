@@ -34,12 +34,14 @@ class RowReader {
       : record_(record), options_(options) {}
 
   /// Trimmed text of a field; empty when missing, null or blank. A nested value is rejected.
-  /// (Inline: a loader asks for a dozen fields a row.)
-  std::string_view text(Field field) {
+  /// (Always inline, the usual text only: a loader asks for a dozen fields a row, and in wasm
+  /// a call returns the view through memory.)
+  [[gnu::always_inline]] std::string_view text(Field field) {
     const RawValue* value = record_.get(field);
     if (value == nullptr) return {};
-    if (value->kind == RawKind::text || value->kind == RawKind::json_number)
-      return trim_spaces(value->text);
+    if ((value->kind == RawKind::text || value->kind == RawKind::json_number) &&
+        !has_edge_space(value->text))
+      return value->text;
     return other_text(*value, field);
   }
   /// A number, or `absent` when missing or invalid (invalid or out of bound → rejection).
@@ -62,7 +64,7 @@ class RowReader {
   const ValueOptions& options() const { return options_; }
 
  private:
-  // text() of a boolean, null or nested value.
+  // text() of a value with spaces to trim, or of a boolean, null or nested value.
   std::string_view other_text(const RawValue& value, Field field);
 
   const Record& record_;

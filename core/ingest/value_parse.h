@@ -59,10 +59,16 @@ std::optional<Timestamp> parse_timestamp(std::string_view text,
 /// Days since 1970-01-01 of a proleptic Gregorian date.
 std::int64_t days_from_civil(std::int64_t year, unsigned month, unsigned day);
 
+/// True when text begins or ends with an ASCII space or tab (what trim_spaces() removes).
+inline bool has_edge_space(std::string_view text) {
+  const auto space = [](char c) { return c == ' ' || c == '\t'; };
+  return !text.empty() && (space(text.front()) || space(text.back()));
+}
+
 /// Text without leading and trailing ASCII spaces and tabs.
 inline std::string_view trim_spaces(std::string_view text) {
+  if (!has_edge_space(text)) return text;  // the usual case
   const auto space = [](char c) { return c == ' ' || c == '\t'; };
-  if (text.empty() || (!space(text.front()) && !space(text.back()))) return text;  // the usual case
   std::size_t begin = 0, end = text.size();
   while (begin < end && space(text[begin]))
     ++begin;

@@ -67,7 +67,7 @@ class ByteArray {
   }
   /// Appends `n` bytes left for the caller to write; returns the first.
   std::uint8_t* grow(std::size_t n) {
-    if (size_ + n > capacity_) reserve(std::max(size_ + n, capacity_ + capacity_ / 4 + 64));
+    if (size_ + n > capacity_) grow_capacity(n);
     std::uint8_t* at = data_.get() + size_;
     size_ += n;
     return at;
@@ -81,6 +81,11 @@ class ByteArray {
   }
 
  private:
+  // grow()'s rare case, out of line so that grow() stays small where it is inlined.
+  [[gnu::noinline]] void grow_capacity(std::size_t n) {
+    reserve(std::max(size_ + n, capacity_ + capacity_ / 4 + 64));
+  }
+
   std::unique_ptr<std::uint8_t[]> data_;
   std::size_t size_ = 0;
   std::size_t capacity_ = 0;
@@ -93,8 +98,9 @@ class IdColumn {
  public:
   /// The id at row i.
   std::uint32_t operator[](std::size_t i) const { return reader()[i]; }
-  /// Appends an id.
-  void push_back(std::uint32_t id) {
+  /// Appends an id (always inline: a loader appends several a row, and in wasm the call
+  /// cost more than the append).
+  [[gnu::always_inline]] void push_back(std::uint32_t id) {
     fit(id);
     write(data_.grow(width_), id);
   }

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "ingest/row_reader.h"
+
 #include <cmath>
 #include <optional>
 #include <ostream>
@@ -113,6 +115,48 @@ TEST(DaysFromCivil, MatchesKnownDates) {
   EXPECT_EQ(days_from_civil(2000, 3, 1), 11017);
   EXPECT_EQ(days_from_civil(1969, 12, 31), -1);
   EXPECT_EQ(days_from_civil(2400, 2, 29), 157113);
+}
+
+// A field's text as the loaders read it: trimmed of spaces and tabs at either end (its inline
+// path returns text with none; any other goes out of line), a JSON number's literal, a
+// boolean's word, nothing for null, blank or missing fields, and a nested value rejected.
+TEST(RowReader, TextIsTrimmedWhateverTheValue) {
+  const ValueOptions options{};
+  const auto text_of = [&](RawValue value) {
+    Record record;
+    record.set(Field::channel, value);
+    RowReader reader(record, options);
+    const std::string text(reader.text(Field::channel));
+    EXPECT_TRUE(reader.ok()) << text;
+    return text;
+  };
+  EXPECT_EQ(text_of({"web"}), "web");
+  EXPECT_EQ(text_of({" web"}), "web");
+  EXPECT_EQ(text_of({"web\t"}), "web");
+  EXPECT_EQ(text_of({" \tweb mail \t "}), "web mail");
+  EXPECT_EQ(text_of({"a"}), "a");
+  EXPECT_EQ(text_of({" "}), "");
+  EXPECT_EQ(text_of({" \t "}), "");
+  EXPECT_EQ(text_of({""}), "");
+  EXPECT_EQ(text_of({"w\teb"}), "w\teb");
+  EXPECT_EQ(text_of({"12.5", RawKind::json_number}), "12.5");
+  EXPECT_EQ(text_of({" 7 ", RawKind::json_number}), "7");
+  EXPECT_EQ(text_of({"", RawKind::boolean, true}), "true");
+  EXPECT_EQ(text_of({"", RawKind::boolean, false}), "false");
+  EXPECT_EQ(text_of({"ignored", RawKind::null}), "");
+
+  Record missing;
+  RowReader absent(missing, options);
+  EXPECT_EQ(absent.text(Field::channel), "");
+  EXPECT_TRUE(absent.ok());
+
+  Record nested;
+  nested.set(Field::channel, {"{\"a\":1}", RawKind::nested});
+  RowReader refused(nested, options);
+  EXPECT_EQ(refused.text(Field::channel), "");
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.rejection()->reason, RejectReason::nested_value);
+  EXPECT_EQ(refused.rejection()->field, Field::channel);
 }
 
 }  // namespace
