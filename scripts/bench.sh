@@ -29,6 +29,9 @@ build_native
 step "Native benchmark build (preset native-bench: -march=native)"
 cmake --preset native-bench -Wno-dev >/dev/null
 cmake --build --preset native-bench
+step "Native build by clang at wasm's vector width (preset native-clang-bench: wasm against the same code)"
+cmake --preset native-clang-bench -Wno-dev >/dev/null
+cmake --build --preset native-clang-bench
 build_wasm
 if [ ! -f scripts/bench/node_modules/.package-lock.json ] ||
    [ scripts/bench/package-lock.json -nt scripts/bench/node_modules/.package-lock.json ]; then

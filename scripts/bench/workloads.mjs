@@ -73,11 +73,14 @@ function basketliftCheck(report) {
   return { revenue: round(product.total.revenue), products: product.group_count, aov };
 }
 
-function basketliftNative(threads = 1) {
+// The native reader of a build preset's bench_ingest (native-bench: GCC, -march=native;
+// native-clang-bench: clang at the baseline instruction set), `env` added to its environment.
+function basketliftNative(threads = 1, preset = 'native-bench', env = {}) {
   const sections = SECTIONS[workload];
   const args = [...(sections ? ['--settings', JSON.stringify({ sections })] : []), ...(READ_ONLY.includes(workload) ? ['--ingest-only'] : []),
                 '--threads', String(threads), ...FILES[workload].map(file)];
-  const out = JSON.parse(execFileSync(path.join(root, 'build/native-bench/bin/bench_ingest'), args, { encoding: 'utf8' }));
+  const out = JSON.parse(execFileSync(path.join(root, 'build', preset, 'bin/bench_ingest'), args,
+                                      { encoding: 'utf8', env: { ...process.env, ...env } }));
   return { seconds: out.ingest_seconds + out.analyze_seconds, analysis_seconds: out.analyze_seconds, peak_bytes: out.peak_rss_bytes, peak_kind: 'RSS',
            threads, check: null };
 }
@@ -221,6 +224,9 @@ function jsPairs() {
 const cores = (await import('node:os')).availableParallelism();
 const TOOLS = { 'basketlift-wasm': () => basketliftWasm(false), 'basketlift-wasm-pool': () => basketliftWasm(true),
                 'basketlift-native': () => basketliftNative(1), 'basketlift-native-pool': () => basketliftNative(cores),
+                // The same code as wasm's, by its compiler, at its vector width; and with simdjson's scalar kernel, wasm's.
+                'basketlift-native-clang': () => basketliftNative(1, 'native-clang-bench'),
+                'basketlift-native-clang-scalar-json': () => basketliftNative(1, 'native-clang-bench', { SIMDJSON_FORCE_IMPLEMENTATION: 'fallback' }),
                 'JSON.parse+JS': jsonParse, 'Papa Parse+JS': papaParse, 'DuckDB-WASM': workload === 'load' ? duckdbWasmLoad : duckdbWasm,
                 'DuckDB native': duckdbNative, 'JS Map of pairs': jsPairs };
 console.log(JSON.stringify(await TOOLS[tool]()));
