@@ -19,7 +19,7 @@ const dataDir = path.resolve(process.argv[4] ?? path.join(root, 'build/bench', S
 const POOLS = ['basketlift-wasm-pool', 'basketlift-native-pool'];
 // Native rows that tell the platform's share of wasm's gap from the build's (tests/bench/wasm_native.mjs).
 const TOOL_NOTES = {
-  'basketlift-native-clang': 'clang, the compiler em++ wraps, at 16-byte vectors as wasm\'s (preset native-clang-bench)',
+  'basketlift-native-clang': 'clang, the compiler em++ wraps, at the baseline instruction set: its own loops at 16-byte vectors as wasm\'s (preset native-clang-bench)',
   'basketlift-native-clang-scalar-json': 'the same, with simdjson\'s scalar kernel, the one wasm runs',
 };
 const cores = os.availableParallelism?.() ?? os.cpus().length;
