@@ -34,8 +34,8 @@ class RowReader {
       : record_(record), options_(options) {}
 
   /// Trimmed text of a field; empty when missing, null or blank. A nested value is rejected.
-  /// (Always inline, the usual text only: a loader asks for a dozen fields a row, and in wasm
-  /// a call returns the view through memory.)
+  /// (Always inlined, with only text that has no spaces at its ends on that path: a loader asks
+  /// for a dozen fields a row, and in wasm a call returns the view through memory.)
   [[gnu::always_inline]] std::string_view text(Field field) {
     const RawValue* value = record_.get(field);
     if (value == nullptr) return {};

@@ -36,8 +36,8 @@ const native = (binary, file, env = {}) => () => {
 };
 // The wasm module's, as scripts/bench.sh times it.
 const wasm = (format) => () => {
-  const out = JSON.parse(execFileSync('node', [path.join(root, 'scripts/bench/workloads.mjs'), 'basketlift-wasm',
-                                               format, path.join(dir, format)], { encoding: 'utf8' }));
+  const args = [path.join(root, 'scripts/bench/workloads.mjs'), 'basketlift-wasm', format, path.join(dir, format)];
+  const out = JSON.parse(execFileSync(process.execPath, args, { encoding: 'utf8' }));
   return { read: out.seconds - out.analysis_seconds, analysis: out.analysis_seconds };
 };
 

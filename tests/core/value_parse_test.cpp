@@ -7,6 +7,7 @@
 #include <cmath>
 #include <optional>
 #include <ostream>
+#include <string>
 
 namespace basketlift {
 namespace {
