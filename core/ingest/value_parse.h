@@ -59,20 +59,23 @@ std::optional<Timestamp> parse_timestamp(std::string_view text,
 /// Days since 1970-01-01 of a proleptic Gregorian date.
 std::int64_t days_from_civil(std::int64_t year, unsigned month, unsigned day);
 
-/// True when text begins or ends with an ASCII space or tab (what trim_spaces() removes).
+/// True for the characters trim_spaces() removes: an ASCII space or tab.
+inline bool is_trimmed_space(char c) {
+  return c == ' ' || c == '\t';
+}
+
+/// True when text begins or ends with a character trim_spaces() removes.
 inline bool has_edge_space(std::string_view text) {
-  const auto space = [](char c) { return c == ' ' || c == '\t'; };
-  return !text.empty() && (space(text.front()) || space(text.back()));
+  return !text.empty() && (is_trimmed_space(text.front()) || is_trimmed_space(text.back()));
 }
 
 /// Text without leading and trailing ASCII spaces and tabs.
 inline std::string_view trim_spaces(std::string_view text) {
   if (!has_edge_space(text)) return text;  // the usual case
-  const auto space = [](char c) { return c == ' ' || c == '\t'; };
   std::size_t begin = 0, end = text.size();
-  while (begin < end && space(text[begin]))
+  while (begin < end && is_trimmed_space(text[begin]))
     ++begin;
-  while (end > begin && space(text[end - 1]))
+  while (end > begin && is_trimmed_space(text[end - 1]))
     --end;
   return text.substr(begin, end - begin);
 }
