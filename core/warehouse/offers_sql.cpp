@@ -170,18 +170,18 @@ void add_offers_query(QueryBuilder& query) {
       "shown",
       "Impressions with their acceptance and unit: the session shown in, else its order's\n"
       "-- session or the order ('o:'), else the impression alone ('i:'). Only the columns\n"
-      "-- read later are kept.",
+      "-- read later are kept. Derived acceptances are looked up (IN), not joined: a join may\n"
+      "-- hash every impression to probe with the few derived ones.",
       "  SELECT i.rec_id, i.type, i.placement, i.anchor, i.offered, i.session_id, i.order_id,\n"
       "    i.customer_id, i.variant, i.shown_at, i.given,\n"
-      "    COALESCE(i.given, CASE WHEN d.impression IS NOT NULL THEN 1 ELSE 0 END)"
-      " AS accepted,\n"
+      "    COALESCE(i.given, CASE WHEN i.impression IN (SELECT impression FROM derived_accepted)"
+      " THEN 1 ELSE 0 END) AS accepted,\n"
       "    CASE WHEN i.session_id IS NOT NULL THEN 's:' || i.session_id\n"
       "      WHEN i.order_id IS NOT NULL THEN COALESCE('s:' || o.session_id, 'o:' || i.order_id)\n"
       "      ELSE 'i:' || " +
           query.syntax().as_text("i.impression") +
           " END AS unit\n"
           "  FROM impressions AS i\n"
-          "  LEFT JOIN derived_accepted AS d ON d.impression = i.impression\n"
           "  LEFT JOIN sale_orders AS o ON o.order_id = i.order_id\n");
   query.cte("offer_shown_facts",
             "Per offer shown: its type, placement, anchor and offered product (the smallest\n"

@@ -42,9 +42,11 @@ const STORES = [
     config: { capping: 'two_sided', capping_percentile: 0.9, basket_max_items: 3, basket_min_support: 5 },
     edit: (dir) => { addShopOffers(dir); pointAtBestSellers(dir); moveImpressions(dir); }, shopOffers: true, liftChecked: true,
     trackingGap: true },
-  // Orders dated without a time (bare dates keep their day) on New York's calendar.
+  // Orders dated without a time (bare dates keep their day) on New York's calendar; two groups
+  // listed per dimension, the rest merged (of three channels and segments, and the orders
+  // without one).
   { name: 'seed 14 without sessions', args: ['--orders', '2000', '--seed', '14'], tables: ['orders', 'products', 'offers'],
-    config: { timezone: 'America/New_York' },
+    config: { timezone: 'America/New_York', max_dimension_groups: 2 },
     edit: (dir) => editColumns(dir, 'orders', { rewrite: (row, h) => { row[h.indexOf('timestamp')] = row[h.indexOf('timestamp')].slice(0, 10); } }) },
   { name: 'sample store', dir: path.join(root, 'web/sample') },
   // Acceptance the offers table does not give, derived from the orders: by the impression's
