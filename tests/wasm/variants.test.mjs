@@ -46,3 +46,21 @@ test('both builds give the same report', releaseOnly, async () => {
   }
   assert.equal(reports[1], reports[0]);
 });
+
+// A pool's owner sends its readers the module it compiled (pool.js), so none compiles it again.
+test("createEngine instantiates the compiled module it is given (wasmModule); one not Basketlift's is refused", { timeout: 30000 }, async () => {
+  const reports = [];
+  const wasmModule = await WebAssembly.compile(readFileSync(path.join(webDir, 'engine/basketlift.wasm')));
+  for (const options of [{}, { wasmModule, variant: 'simd' }]) {
+    const engine = await createEngine({ workers: 1, warmUp: false, ...options });
+    for (const name of ['products.csv', 'orders.csv']) await engine.addFile(sample(name), { name });
+    const report = engine.analyze();
+    delete report.store_bytes;
+    reports.push(JSON.stringify(report));
+    engine.dispose();
+  }
+  assert.equal(reports[1], reports[0]);
+  // An empty module instantiates, but has none of the engine's exports: an error, not a hang.
+  const empty = await WebAssembly.compile(new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]));
+  await assert.rejects(createEngine({ wasmModule: empty, variant: 'simd', workers: 1, warmUp: false }));
+});

@@ -244,6 +244,8 @@ export class Simulation {
 export interface CreateEngineOptions {
   /** Bytes of basketlift.wasm (otherwise loaded beside the module). */
   wasmBinary?: ArrayBuffer | Uint8Array;
+  /** basketlift.wasm already compiled (of `variant`'s build): instantiated, not compiled again. */
+  wasmModule?: WebAssembly.Module;
   /** Settings overrides, as in the report's `settings`. */
   settings?: SettingsOverrides;
   /** Memory the engine may use, in bytes (default DEFAULT_MEMORY_LIMIT); reading stops at half. */

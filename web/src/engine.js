@@ -50,8 +50,19 @@ async function packageFile(url) {
   return readFile(url);
 }
 
-async function loadWasmBinary(variant) {
-  return packageFile(wasmUrl(variant));
+// The compiled module of `variant`: options.wasmModule, else compiled from options.wasmBinary
+// or from the package's file (streamed where the server gives it as application/wasm).
+async function compiledModule(variant, options) {
+  if (options.wasmModule) return options.wasmModule;
+  if (options.wasmBinary) return WebAssembly.compile(options.wasmBinary);
+  if (!isNode && typeof WebAssembly.compileStreaming === 'function') {
+    try {
+      return await WebAssembly.compileStreaming(fetch(wasmUrl(variant)));
+    } catch {
+      // e.g. served as another type: compiled from its bytes below
+    }
+  }
+  return WebAssembly.compile(await packageFile(wasmUrl(variant)));
 }
 
 /**
@@ -65,6 +76,7 @@ export const DEFAULT_PARALLEL_FROM = 8 << 20;
 
 /**
  * Creates an engine. Options: `wasmBinary` (bytes of basketlift.wasm, to skip loading it),
+ * `wasmModule` (basketlift.wasm already compiled, a WebAssembly.Module of `variant`'s build),
  * `settings` (object of overrides, see the report's `settings`), `memoryLimit` (bytes; see
  * DEFAULT_MEMORY_LIMIT), `workers` ('auto', the default: as many threads as cores read a large
  * file at once, Web Workers in a page and worker_threads in Node, capped by memory; a number;
@@ -83,16 +95,24 @@ export async function createEngine(options = {}) {
   }
   const variant = options.variant && options.variant !== 'auto' ? options.variant : moduleVariant();
   const { default: createBasketliftModule } = await loadFactory(variant);
-  const moduleArgs = {};
-  if (options.wasmBinary) moduleArgs.wasmBinary = options.wasmBinary;
-  else if (isNode) moduleArgs.wasmBinary = await loadWasmBinary(variant);
-  else moduleArgs.locateFile = (file, directory) => (file.endsWith('.wasm') ? wasmUrl(variant).href : directory + file);
-  const module = await createBasketliftModule(moduleArgs);
+  // Compiled here, not by the loader, so that the pool's readers instantiate this same module:
+  // none compiles it again, and code V8 optimises for one serves all of them.
+  const wasmModule = await compiledModule(variant, options);
+  let instantiateFailed;
+  const failure = new Promise((resolve, reject) => (instantiateFailed = reject));
+  const moduleArgs = {
+    instantiateWasm(imports, receive) {
+      WebAssembly.instantiate(wasmModule, imports).then((instance) => receive(instance, wasmModule)).catch(instantiateFailed);
+      return {};  // the exports come through receive()
+    },
+  };
+  const module = await Promise.race([createBasketliftModule(moduleArgs), failure]);
   const threads = options.workers === undefined || options.workers === 'auto' ? await defaultPoolSize() : Math.max(1, Math.floor(options.workers));
   const engine = new Engine(module, {
     threads,
     parallelFrom: options.parallelFrom ?? DEFAULT_PARALLEL_FROM,
     rangeBytes: options.rangeBytes ?? 16 << 20,
+    wasm: { module: wasmModule, variant },
   });
   engine.setMemoryLimit(options.memoryLimit ?? DEFAULT_MEMORY_LIMIT);
   if (options.settings) engine.configure(options.settings);
@@ -213,7 +233,7 @@ export class Engine {
   // ended while they started (#releaseReaders); a failure to start them is not kept.
   #readers() {
     if (!this.#poolStart) {
-      const start = RangePool.create(this.#parallel.threads - 1).then((pool) => {
+      const start = RangePool.create(this.#parallel.threads - 1, this.#parallel.wasm).then((pool) => {
         if (this.#poolStart === start) return (this.#pool = pool);
         pool.terminate();
         return null;

@@ -44,7 +44,7 @@ export class RangePool {
    * A pool of `size` readers. Each starts its engine at once; `ready` resolves when every one has
    * (or was lost). Ranges sent before that wait in the reader.
    */
-  static async create(size) {
+  static async create(size, wasm = null) {
     const pool = new RangePool();
     const started = [];
     for (let k = 0; k < size; k++) {
@@ -52,7 +52,7 @@ export class RangePool {
       worker.listen((message) => pool.#answer(worker, message), (error) => pool.#lost(worker, error));
       started.push(new Promise((resolve) => pool.#starting.set(worker, resolve)));
       worker.busy(true);  // in Node, a starting reader keeps the process alive until it is ready
-      worker.post({ type: 'init' });
+      worker.post({ type: 'init', wasm });
       pool.#workers.push(worker);
       pool.#idle.push(worker);
     }

@@ -45,7 +45,9 @@ async function start() {
   };
   handle = async (message) => {
     if (message.type === 'init') {
-      ready = createEngine({ workers: 1, warmUp: false }).then((created) => (engine = created));
+      // The owner's compiled module, when it sent one: nothing to compile again.
+      const wasm = message.wasm ? { wasmModule: message.wasm.module, variant: message.wasm.variant } : {};
+      ready = createEngine({ workers: 1, warmUp: false, ...wasm }).then((created) => (engine = created));
       // Ready either way: a reader whose engine failed fails its ranges, which the owner reads.
       ready.catch(() => {}).finally(() => port.postMessage({ type: 'ready' }));
       return;
