@@ -3,9 +3,11 @@
 // (renderer processes, which hold the workers and their wasm heaps: resident size, and the
 // private footprint Chromium's task manager shows), how often progress reached the page, and
 // the page's longest main-thread task while reading. IDLE_MS=N drops the file N ms after the
-// page opened (default 0: at once, while the page still starts up).
+// page opened (default 0: at once, while the page still starts up). RETURN_VISIT=S first leaves
+// the page open S seconds and reloads it in the same browser profile: a merchant's second visit,
+// with the site (and whatever compiled code the browser kept) in its caches.
 //
-//   [IDLE_MS=N] node tests/bench/dashboard_1m.mjs [ORDERS]      (default 1000000; needs the wasm build)
+//   [IDLE_MS=N] [RETURN_VISIT=S] node tests/bench/dashboard_1m.mjs [ORDERS]      (default 1000000; needs the wasm build)
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
@@ -33,6 +35,10 @@ async function rendererBytes(profile) {
 const dashboard = await openDashboard();
 try {
   const { page } = dashboard;
+  if (process.env.RETURN_VISIT) {
+    await new Promise((resolve) => setTimeout(resolve, Number(process.env.RETURN_VISIT) * 1000));
+    await page.reload();
+  }
   // Progress reaching the page, and long main-thread tasks, recorded inside the page.
   await page.evaluate(() => {
     window.bench = { progress: [], longest: 0, done: null };
