@@ -146,13 +146,31 @@ class Accumulator {
   // By basis: a line without a rec adds to the lines basis only.
   std::vector<FlatTarget> of_lines_, of_orders_, of_offers_;
   std::vector<std::uint32_t> order_slots_;  // the current order's slot in each of of_orders_
+  // The lines of the orders being accumulated, from their first: product and rec.
+  std::vector<std::uint32_t> products_, recs_;
 };
 
 void Accumulator::orders(std::uint32_t first, std::uint32_t last) {
   const AnalysisContext& ctx = ctx_;
-  const Store& store = ctx.store;
-  const LineColumns& lines = store.lines;
-  const IdColumn::Reader product_of = lines.product.reader();
+  // The products and recs of the lines of orders [first, last), read a column at a time: line
+  // position k's at k - line_first.
+  const LineColumns& lines = ctx.store.lines;
+  const std::uint32_t line_first = ctx.order_line_begin[first];
+  const std::uint32_t line_last = ctx.order_line_begin[last];
+  products_.resize(line_last - line_first);
+  recs_.resize(line_last - line_first);
+  if (ctx.order_lines.empty()) {
+    lines.product.reader().read(line_first, line_last, products_.data());
+    lines.rec.read(line_first, line_last, recs_.data());
+  } else {
+    const IdColumn::Reader product_of = lines.product.reader();
+    for (std::uint32_t k = line_first; k < line_last; ++k) {
+      products_[k - line_first] = product_of[ctx.order_line(k)];
+      recs_[k - line_first] = lines.rec[ctx.order_line(k)];
+    }
+  }
+  const std::uint32_t* const block_products = products_.data();
+  const std::uint32_t* const block_recs = recs_.data();
   std::vector<IdColumn::Reader> order_keys;
   order_keys.reserve(of_orders_.size());
   for (const FlatTarget& t : of_orders_)
@@ -163,15 +181,15 @@ void Accumulator::orders(std::uint32_t first, std::uint32_t last) {
     const std::uint32_t begin = ctx.order_line_begin[o], end = ctx.order_line_begin[o + 1];
     OrderFigures order{ctx.order_revenue[o], ctx.order_margin_of(o), false};
     for (std::uint32_t k = begin; k < end && !order.attached; ++k)
-      order.attached = lines.rec.has(ctx.order_line(k));
+      order.attached = block_recs[k - line_first] != kNoId;
     for (std::size_t t = 0; t < of_orders_.size(); ++t) {
       order_slots[t] = of_orders_[t].of(order_keys[t][o]);
       if (order_slots[t] != kSkipSlot) add_order(of_orders_[t], order_slots[t], order);
     }
     for (std::uint32_t k = begin; k < end; ++k) {
       const std::uint32_t line = ctx.order_line(k);
-      const std::uint32_t rec = lines.rec[line];
-      const std::uint32_t product = product_of[line];
+      const std::uint32_t rec = block_recs[k - line_first];
+      const std::uint32_t product = block_products[k - line_first];
       const bool wanted = std::any_of(of_lines_.begin(), of_lines_.end(), [&](const FlatTarget& t) {
         return t.slot_of[product] != kSkipSlot;
       });

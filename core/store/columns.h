@@ -150,6 +150,23 @@ class IdColumn {
           return IdColumn::load<std::uint32_t>(data_, i);
       }
     }
+    /// Writes rows [first, last) to out, as operator[] would, with one test of the width for
+    /// the range instead of one a row.
+    void read(std::size_t first, std::size_t last, std::uint32_t* out) const {
+      switch (width_) {
+        case 1:
+          for (std::size_t i = first; i < last; ++i)
+            *out++ = widen(data_[i], 0xFFu);
+          break;
+        case 2:
+          for (std::size_t i = first; i < last; ++i)
+            *out++ = widen(IdColumn::load<std::uint16_t>(data_, i), 0xFFFFu);
+          break;
+        default:
+          for (std::size_t i = first; i < last; ++i)
+            *out++ = IdColumn::load<std::uint32_t>(data_, i);
+      }
+    }
 
    private:
     friend class IdColumn;
@@ -385,6 +402,27 @@ class SparseColumn {
   }
   /// True when row i holds a value other than the default.
   bool has(std::size_t i) const { return ((bits_[i >> 6] >> (i & 63)) & 1) != 0; }
+  /// Writes rows [first, last) to out, as operator[] would: the default, then a walk over the
+  /// range's present rows (no rank computed per row).
+  void read(std::size_t first, std::size_t last, Value* out) const {
+    std::fill(out, out + (last - first), fallback_);
+    if (first >= last) return;
+    for (std::size_t w = first >> 6; w <= (last - 1) >> 6; ++w) {
+      std::uint64_t word = bits_[w];
+      std::size_t rank = ranks_[w];
+      const std::size_t base = w * 64;
+      if (base < first) {  // the word's rows below `first`: their values come before
+        const std::uint64_t below = (std::uint64_t{1} << (first - base)) - 1;
+        rank += static_cast<std::size_t>(std::popcount(word & below));
+        word &= ~below;
+      }
+      for (; word != 0; word &= word - 1) {
+        const std::size_t i = base + static_cast<std::size_t>(std::countr_zero(word));
+        if (i >= last) break;
+        out[i - first] = values_[rank++];
+      }
+    }
+  }
   /// Calls visit(i) for each row i holding a value other than the default, in order: a walk
   /// over the present rows' bits, not over every row.
   template <typename Visit>

@@ -313,6 +313,54 @@ TEST(IdColumn, ReaderReadsAsTheColumnAtEachWidth) {
   }
 }
 
+TEST(IdColumn, ReaderReadsRangesAsRowByRowAtEachWidth) {
+  IdColumn column;
+  for (std::uint32_t wide : {200u, 60000u, 70000u}) {  // one, two, then four bytes a row
+    for (std::uint32_t k = 0; k < 40; ++k)
+      column.push_back(k % 9 == 4 ? 0xFFFFFFFFu : (k * 37) % (wide + 1));
+    const IdColumn::Reader reader = column.reader();
+    for (std::size_t first : {std::size_t{0}, std::size_t{3}, column.size() - 1}) {
+      for (std::size_t last : {first, first + 1, column.size()}) {
+        std::vector<std::uint32_t> range(last - first + 1, 12345u);
+        reader.read(first, last, range.data());
+        for (std::size_t k = first; k < last; ++k)
+          EXPECT_EQ(range[k - first], reader[k]) << wide << " " << first << ".." << last;
+        EXPECT_EQ(range.back(), 12345u) << "written past the range's end";
+      }
+    }
+  }
+}
+
+TEST(SparseColumn, ReadsRangesAsRowByRow) {
+  SparseIds recs{0xFFFFFFFFu};
+  SparseDecimal costs{kNaN};
+  for (std::size_t i = 0; i < 300; ++i) {
+    const bool present = i % 64 == 0 || i % 64 == 63 || i % 5 == 2;
+    recs.push_back(present ? static_cast<std::uint32_t>(i * 3) : 0xFFFFFFFFu);
+    costs.push_back(i % 7 == 0 ? static_cast<double>(i) * 0.25 : kNaN);
+  }
+  // Ranges starting and ending inside a 64-row word, on its edges, empty and whole.
+  for (std::size_t first : {0, 1, 62, 63, 64, 65, 130, 299}) {
+    for (std::size_t last : {first, first + 1, first + 70, std::size_t{300}}) {
+      if (last > 300 || last < first) continue;
+      std::vector<std::uint32_t> ids(last - first + 1, 12345u);
+      std::vector<double> values(last - first + 1, -1.0);
+      recs.read(first, last, ids.data());
+      costs.read(first, last, values.data());
+      for (std::size_t i = first; i < last; ++i) {
+        EXPECT_EQ(ids[i - first], recs[i]) << first << ".." << last << " row " << i;
+        if (std::isnan(costs[i])) {
+          EXPECT_TRUE(std::isnan(values[i - first])) << first << ".." << last << " row " << i;
+        } else {
+          EXPECT_EQ(values[i - first], costs[i]) << first << ".." << last << " row " << i;
+        }
+      }
+      EXPECT_EQ(ids.back(), 12345u) << "written past the range's end";
+      EXPECT_EQ(values.back(), -1.0) << "written past the range's end";
+    }
+  }
+}
+
 TEST(SparseColumn, ForEachPresentVisitsThePresentRowsInOrder) {
   SparseIds recs{0xFFFFFFFFu};
   std::vector<std::size_t> expected;
