@@ -101,7 +101,8 @@ struct OrderFigures {
 };
 
 // Adds order `order` to slot s of target t.
-void add_order(const FlatTarget& t, std::uint32_t s, const OrderFigures& order) {
+[[gnu::always_inline]] inline void add_order(const FlatTarget& t, std::uint32_t s,
+                                             const OrderFigures& order) {
   Sums& f = t.sums[s];
   f.orders += 1;
   f.order_revenue += order.revenue;
