@@ -9,17 +9,26 @@
 //
 //   [IDLE_MS=N] [RETURN_VISIT=S] node tests/bench/dashboard_1m.mjs [ORDERS]      (default 1000000; needs the wasm build)
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, rm, stat } from 'node:fs/promises';
-import os from 'node:os';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { openDashboard } from '../web/browser.mjs';
 import { rendererFiles } from './renderers.mjs';
-import { cli } from '../wasm/helpers.mjs';
+import { cli, root } from '../wasm/helpers.mjs';
 
 const orders = Number(process.argv[2] ?? 1_000_000);
-const dir = await mkdtemp(path.join(os.tmpdir(), 'basketlift-bench-'));
-execFileSync(path.join(path.dirname(cli), 'basketlift-generate'), ['--orders', String(orders), '--seed', '7', '--format', 'ndjson', '--out', dir]);
-const file = path.join(dir, 'orders.ndjson');
+// The orders file is generated once and kept as build/bench/dashboard-ORDERS.ndjson.
+const file = path.join(root, 'build/bench', `dashboard-${orders}.ndjson`);
+if (!existsSync(file)) {
+  await mkdir(path.dirname(file), { recursive: true });
+  const store = await mkdtemp(path.join(path.dirname(file), '.dashboard-'));
+  try {
+    execFileSync(path.join(path.dirname(cli), 'basketlift-generate'), ['--orders', String(orders), '--seed', '7', '--format', 'ndjson', '--out', store]);
+    await rename(path.join(store, 'orders.ndjson'), file);
+  } finally {
+    await rm(store, { recursive: true, force: true });
+  }
+}
 const bytes = (await stat(file)).size;
 
 // Memory of this profile's page renderers (the tab and its workers), in bytes: `resident` (RSS,
@@ -93,5 +102,4 @@ try {
   console.log(`| longest main-thread task | ${result.longest.toFixed(0)} ms |`);
 } finally {
   await dashboard.close();
-  await rm(dir, { recursive: true, force: true });
 }
