@@ -59,5 +59,5 @@ for (const site of sites.length ? sites : [path.join(root, 'build/web')]) {
   const one = instructions(site, file, 1);
   const three = instructions(site, file, 3);
   const analysis = (three - one) / 2;
-  console.log(`| ${path.relative(root, site) || site} | ${millions(one - analysis - none)} | ${millions(analysis)} |`);
+  console.log(`| ${site} | ${millions(one - analysis - none)} | ${millions(analysis)} |`);
 }
