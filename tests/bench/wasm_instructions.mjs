@@ -3,8 +3,10 @@
 // valgrind's callgrind on Node. V8 runs with --no-liftoff --no-wasm-lazy-compilation
 // --single-threaded: every wasm function compiled by TurboFan at instantiation, in the main
 // thread, so the counts repeat from run to run (to about 0.001%). An analysis's count is the
-// difference between three analyses and one, halved; the read's, between reading the file and
-// not. Each count takes Node about two minutes under callgrind at 100,000 orders.
+// difference between three analyses and one, halved; the read's is the run with the file and one
+// analysis, less that analysis and less the run without the file (so it also carries whatever
+// the first analysis does only once). Each count takes a few minutes: V8 compiles the whole
+// module under valgrind.
 //
 //   [SECTIONS=a,b|all] node tests/bench/wasm_instructions.mjs FILE [SITE_DIR ...]
 //
