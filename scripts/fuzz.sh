@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # scripts/fuzz.sh [SECONDS] [TARGET...]
-#   Builds the libFuzzer targets (clang, ASan + UBSan; preset "fuzz") and runs each for
+#   Builds the libFuzzer targets (clang, ASan + UBSan; preset "asan", which also builds the
+#   GoogleTest suite that scripts/test.sh runs under the sanitizers) and runs each for
 #   SECONDS (default 60), as many at once as there are cores: csv, json, mapper, pipeline
 #   (default: all). The corpus grows in build/fuzz/corpus/<target>, starting from
 #   tests/fuzz/seeds/<target>. A crash stops that target with the input saved in
@@ -17,9 +18,9 @@ targets=("$@")
 
 ensure_build_dependencies
 ensure_apt_packages clang libclang-rt-14-dev
-step "Fuzz targets (build/fuzz/bin)"
-cmake --preset fuzz -Wno-dev >/dev/null
-cmake --build --preset fuzz --target fuzz_csv fuzz_json fuzz_mapper fuzz_pipeline
+step "Fuzz targets (build/asan/bin)"
+configure_asan
+cmake --build --preset asan --target fuzz_csv fuzz_json fuzz_mapper fuzz_pipeline
 
 # One fuzzer a core at once: each libFuzzer process runs on one core.
 fuzz_one() {
@@ -27,7 +28,7 @@ fuzz_one() {
   mkdir -p "$corpus" "$artifacts"
   cp -n tests/fuzz/seeds/"$target"/* "$corpus"/ 2>/dev/null || true
   # -rss_limit_mb: a run that needs more is a finding (memory blow-up), like a crash.
-  build/fuzz/bin/"fuzz_$target" "$corpus" -max_total_time="$seconds" -max_len=16384 -timeout=20 \
+  build/asan/bin/"fuzz_$target" "$corpus" -max_total_time="$seconds" -max_len=16384 -timeout=20 \
     -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$artifacts/" 2> "build/fuzz/$target.log"
 }
 

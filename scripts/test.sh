@@ -48,8 +48,8 @@ node --test tests/warehouse/
 step "CMake package: install, then build a project outside the tree against it"
 tests/package/run.sh
 
-step "GoogleTest under AddressSanitizer + UBSan (build/asan)"
-cmake --preset asan -Wno-dev >/dev/null
+step "GoogleTest under AddressSanitizer + UBSan, by clang, with the fuzz targets (build/asan)"
+configure_asan
 cmake --build --preset asan
 ctest --preset asan -j "$(nproc)"
 

@@ -52,6 +52,17 @@ build_native() {
   cmake --build --preset native
 }
 
+# Configures the sanitizer build (preset asan: clang, the GoogleTest suite and the fuzz targets).
+# A build/asan that GCC configured (before 2026-12-07) is started afresh: CMake does not switch
+# a build's compiler in place.
+configure_asan() {
+  local cache="$BASKETLIFT_ROOT/build/asan/CMakeCache.txt"
+  if [ -f "$cache" ] && ! grep -q '^CMAKE_CXX_COMPILER:.*clang' "$cache"; then
+    rm -rf "$BASKETLIFT_ROOT/build/asan"
+  fi
+  (cd "$BASKETLIFT_ROOT" && cmake --preset asan -Wno-dev >/dev/null)
+}
+
 build_wasm() {
   step "WebAssembly builds (with and without wasm SIMD) and dashboard site (build/web)"
   emcmake cmake --preset wasm-scalar -Wno-dev >/dev/null
