@@ -42,7 +42,7 @@ void add_impression_checks(QueryBuilder& query) {
                 " AS time_parts\n  FROM offer_rows\n",
             QueryBuilder::Use::once);
   // Kept with the timestamp as seconds, not its nine text parts (the kept rows' largest
-  // share); the fence matches the timestamp once a row, not once per reference to a part.
+  // share); PostgreSQL's fence matches the timestamp once a row, not once per reference to a part.
   std::string kept;
   for (Field field : kOfferFields) {
     if (field != Field::timestamp) kept += std::string(field_name(field)) + ", ";

@@ -117,7 +117,8 @@ std::string QueryBuilder::TableReader::select(const std::string& table) const {
                            " AS r\n  FROM " + query_.syntax().row_source(table, "t", columns) +
                            query_.syntax().fence() + "\n";
   // With --from/--to, a dated table's rows are read when their timestamp falls in the period
-  // (OFFSET 0: the timestamp is matched once a row, not once per reference to its parts).
+  // (behind the filter fence: the timestamp is matched once a row, not once per reference to its
+  // parts in the period's test).
   const auto period = read_period(query_.request());
   const bool dated = std::find(fields_.begin(), fields_.end(), Field::timestamp) != fields_.end();
   if (!dated || !period.ok() || (!period.value().first && !period.value().second)) return rows;
@@ -129,7 +130,7 @@ std::string QueryBuilder::TableReader::select(const std::string& table) const {
   }
   return "  SELECT r FROM (SELECT r, " + query_.epoch_seconds("period_parts") +
          " AS row_time\n  FROM (SELECT r, " + query_.timestamp_parts(text(Field::timestamp)) +
-         " AS period_parts FROM (\n" + rows + "  ) AS t" + query_.syntax().fence() +
+         " AS period_parts FROM (\n" + rows + "  ) AS t" + query_.syntax().filter_fence() +
          ") AS p) AS d\n  WHERE " + test + "\n";
 }
 

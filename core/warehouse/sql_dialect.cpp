@@ -190,11 +190,15 @@ std::string SqlSyntax::list_rows(std::string_view columns, std::string_view item
 }
 
 std::string SqlSyntax::fence() const {
+  return dialect == SqlDialect::postgres ? " OFFSET 0" : "";
+}
+
+std::string SqlSyntax::filter_fence() const {
   return dialect == SqlDialect::duckdb || dialect == SqlDialect::postgres ? " OFFSET 0" : "";
 }
 
 std::string SqlSyntax::unfiltered(const std::string& cte, const std::string& alias) const {
-  return "(SELECT * FROM " + cte + fence() + ") AS " + alias;
+  return "(SELECT * FROM " + cte + filter_fence() + ") AS " + alias;
 }
 
 std::string SqlSyntax::epoch_days(std::string_view date) const {

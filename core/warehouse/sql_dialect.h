@@ -61,12 +61,16 @@ struct SqlSyntax {
                         char separator, std::string_view table, std::string_view alias,
                         std::string_view condition) const;
   /// Ends a subquery so that the planner computes it once instead of copying its expressions
-  /// into the outer query (PostgreSQL, DuckDB: " OFFSET 0"; elsewhere nothing).
+  /// into the outer query (PostgreSQL: " OFFSET 0"; elsewhere nothing: DuckDB computes a
+  /// subquery's expressions once without it, and runs all that follows an OFFSET in one thread).
   std::string fence() const;
-  /// The kept CTE `cte` as a subquery `alias` behind the fence, for its main reader's filter:
-  /// DuckDB 1.5 pushes the OR of a kept CTE's readers' filters into it, and readers of its valid
-  /// rows and of its rejected ones make an OR that always holds yet is evaluated, every column
-  /// it names computed again (0.9 of 15.7 s of processor time for the sessions' checks).
+  /// Ends a subquery so that no filter of its reader is pushed below it, there to compute the
+  /// subquery's expressions again (PostgreSQL, DuckDB: " OFFSET 0"; elsewhere nothing).
+  std::string filter_fence() const;
+  /// The kept CTE `cte` as a subquery `alias` behind the filter fence, for its main reader's
+  /// filter: DuckDB 1.5 pushes the OR of a kept CTE's readers' filters into it, and readers of its
+  /// valid rows and of its rejected ones make an OR that always holds yet is evaluated, every
+  /// column it names computed again (0.9 of 15.7 s of processor time for the sessions' checks).
   std::string unfiltered(const std::string& cte, const std::string& alias) const;
   /// Days from 1970-01-01 to the DATE `date`, as an integer.
   std::string epoch_days(std::string_view date) const;

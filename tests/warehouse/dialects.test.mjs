@@ -103,6 +103,26 @@ for (const dialect of ['duckdb', 'postgres']) {
   });
 }
 
+// DuckDB runs all that follows an OFFSET in one thread (the impressions' checks took twice the
+// time on two cores), and computes a subquery's expressions once without one. Its query stops
+// filters with OFFSET 0 only where a filter would otherwise be pushed below a subquery and compute
+// its expressions again: the checked rows' main readers, and the rows' test of a --from/--to
+// period. PostgreSQL keeps every fence (it copies a subquery's expressions into its reader).
+test('duckdb: OFFSET 0 only where it stops a filter', () => {
+  for (const c of CASES.filter((c) => !c.dialects)) {
+    const duckdb = sql('duckdb', c.args);
+    const fences = [...duckdb.matchAll(/^.*OFFSET 0.*$/gm)].map((m) => m[0].trim());
+    const period = c.args.includes('--from');
+    const expected = (line) => /^FROM \(SELECT \* FROM (order|product|session|offer)_checked OFFSET 0\) AS c WHERE rejection IS NULL/.test(line) ||
+      (period && /^\) AS t OFFSET 0\) AS p\) AS d$/.test(line));
+    assert.deepEqual(fences.filter((line) => !expected(line)), [], c.name);
+    assert.ok(fences.length >= 2, `${c.name}: the checked rows' readers are fenced`);
+    if (period) assert.ok(fences.some((line) => line.startsWith(') AS t')), `${c.name}: the period's test is fenced`);
+    const postgres = sql('postgres', c.args);
+    assert.ok((postgres.match(/OFFSET 0/g) ?? []).length > fences.length, `${c.name}: PostgreSQL keeps its fences`);
+  }
+});
+
 test('the checker refuses what BigQuery and Snowflake cannot run (the PostgreSQL query)', () => {
   const file = path.join(work, 'postgres.sql');
   writeFileSync(file, sql('postgres', CASES[0].args));
