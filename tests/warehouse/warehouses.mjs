@@ -82,6 +82,10 @@ export async function openDuckDb({ memoryLimit = '', spillDir = '' } = {}) {
       await run(`COPY (${sql.trim().replace(/;\s*$/, '')}) TO '${path}' (FORMAT csv, HEADER true)`);
       return readFileSync(path, 'utf8');
     },
+    /** Runs `sql` and returns its rows (arrays of values). */
+    async rows(sql) {
+      return (await connection.runAndReadAll(sql)).getRows();
+    },
     /** Writes DuckDB's profile (its operators, JSON) of each later query to `path`. */
     async profileTo(path) {
       await run(`PRAGMA enable_profiling = 'json'`);
