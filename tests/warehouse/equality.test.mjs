@@ -28,7 +28,13 @@ const STORES = [
   // The most shown offer no longer accepted over its last 45 days: a change for the trends to
   // find and date in 90-day windows.
   { name: 'seed 11', args: ['--orders', '3000', '--seed', '11'], changed: true, config: { change_window_days: 90 },
-    edit: (dir) => { editColumns(dir, 'offers', { rewrite: respell }); plantChange(dir); } },
+    // Some ids and numbers padded with spaces and tabs, read trimmed (keys joined across tables).
+    edit: (dir) => {
+      editColumns(dir, 'offers', { rewrite: (row, h, i) => { respell(row, h, i); padValues(row, h, i); } });
+      editColumns(dir, 'orders', { rewrite: padValues });
+      editColumns(dir, 'sessions', { rewrite: padValues });
+      plantChange(dir);
+    } },
   // Periods on Berlin's calendar (a day from 22:00 or 23:00 UTC, by daylight saving), by week;
   // customers who ordered in the 14 days before the test (a pre-period to adjust with), and
   // every third impression shown three days before its session (a pre-period impression of the
@@ -92,6 +98,20 @@ function respell(row, header, index) {
   if (index === 10) row[at('type')] = 'gift';
   if (index === 20) row[at('offered_price')] = '-1';
   if (index === 30) row[at('accepted')] = 'maybe';
+}
+
+// Every 11th row's ids and valid numbers padded with spaces and tabs, which the engine and the
+// query trim. A value a check rejects is left as it is, so that its examples are the file's own.
+const PADDED = ['order_id', 'product_id', 'session_id', 'rec_id', 'placement', 'offered_product_id', 'quantity', 'unit_price', 'offered_price'];
+function padValues(row, header, index) {
+  if (index % 11 !== 5) return;
+  for (const name of PADDED) {
+    const at = header.indexOf(name);
+    const value = row[at] ?? '';
+    const number = ['quantity', 'unit_price', 'offered_price'].includes(name);
+    if (at < 0 || value === '' || (number && !(Number(value) >= 0))) continue;
+    row[at] = [' ', '\t', ' \t'][index % 3] + value + ['\t', ' ', '\t '][index % 3];
+  }
 }
 
 // Rewrites DIR/TABLE.csv without the `drop` columns; `customerFrom` (a sessions file) adds each
