@@ -25,8 +25,8 @@ void add_kept_apart_orders(QueryBuilder& query) {
             "  SELECT order_id, customer_id, " + query.epoch_seconds("time_parts") +
                 " AS placed_at\n"
                 "  FROM (SELECT order_id, MIN(customer_id) AS customer_id, " +
-                query.timestamp_parts("MIN(placed)") +
-                " AS time_parts\n"
+                query.time_columns("MIN(placed)", "time_parts") +
+                "\n"
                 "    FROM order_lines WHERE status IS NOT NULL GROUP BY order_id" +
                 query.syntax().fence() + ") AS o\n");
 }

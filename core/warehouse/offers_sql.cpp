@@ -38,8 +38,8 @@ void add_impression_checks(QueryBuilder& query) {
             "  SELECT\n" + values + "    lower(" + offers.text(Field::accepted) +
                 ") AS accepted,\n    translate(lower(" + offers.text(Field::type) +
                 "), ' _.-' || chr(9), '') AS type_key,\n    " +
-                query.timestamp_parts(offers.text(Field::timestamp)) +
-                " AS time_parts\n  FROM offer_rows\n",
+                query.time_columns(offers.text(Field::timestamp), "time_parts") +
+                "\n  FROM offer_rows\n",
             QueryBuilder::Use::once);
   // Kept with the timestamp as seconds, not its nine text parts (the kept rows' largest
   // share); PostgreSQL's fence matches the timestamp once a row, not once per reference to a part.
@@ -111,8 +111,8 @@ void add_derived_acceptance(QueryBuilder& query) {
             "  FROM impressions AS i LEFT JOIN sale_orders AS o ON o.order_id = i.order_id\n"
             "  WHERE i.given IS NULL\n");
   query.cte("customer_orders", "Sale orders of the customers of impressions found by customer.",
-            "  SELECT o.order_id, o.customer_id, " + query.timestamp_parts("o.placed") +
-                " AS time_parts\n"
+            "  SELECT o.order_id, o.customer_id, " + query.time_columns("o.placed", "time_parts") +
+                "\n"
                 "  FROM sale_orders AS o\n"
                 "  WHERE o.customer_id IN (SELECT customer_id FROM pending WHERE found_by = "
                 "'customer')\n");  // kept, so that its timestamps are matched once an order

@@ -49,9 +49,13 @@ class QueryBuilder {
   std::string number_check(Field field, const char* bound_test, const char* bound_reason) const;
   /// The ISO 8601 timestamp `text` split into its parts: a value for epoch_seconds().
   std::string timestamp_parts(const std::string& text) const;
-  /// Seconds since 1970 of the timestamp_parts() value `parts` as the engine reads them (a bare
-  /// date is midnight UTC, a time without a zone is UTC); NULL when the text was not an ISO 8601
-  /// date or time (the query reads no other forms).
+  /// The columns of a subquery that read the ISO 8601 timestamp `text` for epoch_seconds(`name`):
+  /// its parts as `name`; on DuckDB first `name`_seconds, the seconds of the spellings DuckDB's
+  /// own cast reads as the engine does, and `name` only where that is NULL.
+  std::string time_columns(const std::string& text, const std::string& name) const;
+  /// Seconds since 1970 of the time_columns() `parts` as the engine reads them (a bare date is
+  /// midnight UTC, a time without a zone is UTC); NULL when the text was not an ISO 8601 date or
+  /// time (the query reads no other forms).
   std::string epoch_seconds(const std::string& parts) const;
   /// The text of the column a rejection (`rejection`, reason:column) names: `columns` pairs a
   /// field's name with the expression holding its text.
@@ -80,6 +84,9 @@ class QueryBuilder {
   std::string finish(const std::string& header) const;
 
  private:
+  /// epoch_seconds() from the parts alone.
+  std::string split_epoch_seconds(const std::string& parts) const;
+
   const SqlRequest& request_;
   SqlSyntax syntax_;
   std::string ctes_, rows_;

@@ -29,8 +29,8 @@ void add_trend_times(QueryBuilder& query) {
             "  SELECT order_id, customer_id, " + query.epoch_seconds("time_parts") +
                 " AS placed_at, in_scope, revenue, margin\n"
                 "  FROM (SELECT order_id, customer_id, " +
-                query.timestamp_parts("placed") +
-                " AS time_parts,\n"
+                query.time_columns("placed", "time_parts") +
+                ",\n"
                 "    CASE WHEN in_scope THEN 1 ELSE 0 END AS in_scope,\n"
                 "    CASE WHEN in_scope THEN COALESCE(revenue, 0) ELSE 0 END AS revenue,\n"
                 "    CASE WHEN in_scope THEN COALESCE(margin, 0) ELSE 0 END AS margin\n"
@@ -46,8 +46,7 @@ void add_trend_times(QueryBuilder& query) {
                   "0) > 0 END)\n"
                   "      THEN 1 ELSE 0 END AS converted\n"
                   "  FROM (SELECT session_id, said, said_converted, " +
-                  query.timestamp_parts("started") + " AS time_parts FROM session_list" +
-                  sql.fence() +
+                  query.time_columns("started", "time_parts") + " FROM session_list" + sql.fence() +
                   ") AS s\n"
                   "  LEFT JOIN unit_orders AS o ON o.session_id = s.session_id\n");
   }
