@@ -41,7 +41,11 @@ const checkedSql = `${query.slice(start, end).replace(/,\s*$/, '')}\n${counted(O
 const floorStep = async (table) => {
   const columns = (await rows(`DESCRIBE ${table}`)).map(([name, type]) => {
     const c = `"${name}"`;
-    if (type === 'VARCHAR') return `NULLIF(trim(${c}, ' ' || chr(9)), '') AS ${c}`;
+    // Trimmed as the query trims (only a value that needs it: DuckDB's trim is slow).
+    if (type === 'VARCHAR') {
+      return `NULLIF(CASE WHEN starts_with(${c}, ' ') OR ends_with(${c}, ' ') OR contains(${c}, chr(9)) ` +
+        `THEN trim(${c}, ' ' || chr(9)) ELSE ${c} END, '') AS ${c}`;
+    }
     if (/^(TIMESTAMP|DATE)/.test(type)) return `epoch_us(${c}) AS ${c}`;
     return c;
   });

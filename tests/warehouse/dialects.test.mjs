@@ -103,11 +103,12 @@ for (const dialect of ['duckdb', 'postgres']) {
   });
 }
 
-// DuckDB runs all that follows an OFFSET in one thread (the impressions' checks took twice the
-// time on two cores), and computes a subquery's expressions once without one. Its query stops
-// filters with OFFSET 0 only where a filter would otherwise be pushed below a subquery and compute
-// its expressions again: the checked rows' main readers, and the rows' test of a --from/--to
-// period. PostgreSQL keeps every fence (it copies a subquery's expressions into its reader).
+// DuckDB runs all that follows an OFFSET in one thread (with the fences the impressions' checks
+// took nearly twice as long on two cores), and computes a subquery's expressions once without
+// one. Its query stops filters with OFFSET 0 only where a filter would otherwise be pushed below
+// a subquery and compute its expressions again: the checked rows' main readers, and the rows'
+// test of a --from/--to period. PostgreSQL keeps every fence (it copies a subquery's
+// expressions into its reader).
 test('duckdb: OFFSET 0 only where it stops a filter', () => {
   for (const c of CASES.filter((c) => !c.dialects)) {
     const duckdb = sql('duckdb', c.args);
