@@ -47,8 +47,6 @@ class QueryBuilder {
   /// CASE branches rejecting `field`'s text when it is not a number or, with `bound_test`
   /// (e.g. "< 0"), when the number fails it (reason `bound_reason`).
   std::string number_check(Field field, const char* bound_test, const char* bound_reason) const;
-  /// The ISO 8601 timestamp `text` split into its parts: a value for epoch_seconds().
-  std::string timestamp_parts(const std::string& text) const;
   /// The columns of a subquery that read the ISO 8601 timestamp `text` for epoch_seconds(`name`):
   /// its parts as `name`; on DuckDB first `name`_seconds, the seconds of the spellings DuckDB's
   /// own cast reads as the engine does, and `name` only where that is NULL.
@@ -84,6 +82,9 @@ class QueryBuilder {
   std::string finish(const std::string& header) const;
 
  private:
+  /// The ISO 8601 timestamp `text` split into its parts (read through time_columns(), which on
+  /// DuckDB also adds the seconds epoch_seconds() takes first).
+  std::string timestamp_parts(const std::string& text) const;
   /// epoch_seconds() from the parts alone.
   std::string split_epoch_seconds(const std::string& parts) const;
 
