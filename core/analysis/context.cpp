@@ -45,31 +45,39 @@ bool costs_given(const Store& store) {
                                       std::size_t first, std::size_t last) {
   const Store& store = ctx.store;
   const LineColumns& lines = store.lines;
+  const IdColumn::Reader order_of = lines.order.reader();
+  const IdColumn::Reader product_of = lines.product.reader();
   const std::vector<std::uint8_t>& listed = store.products.in_catalogue;
   LineMoney& money = ctx.money;
-  for (std::size_t i = first; i < last; ++i) {
-    const bool has_price = !std::isnan(lines.unit_price[i]);
-    const double revenue = ctx.line_revenue_in_scope(i);
-    const double cost = has_price ? ctx.line_cost(i) : kNoNumber;
-    if (money.catalogue && !listed[lines.product[i]]) {
-      ++money.unlisted_lines;
-      if (!std::isnan(revenue)) money.unlisted_revenue += revenue;
+  constexpr std::size_t kChunk = 256;  // lines whose revenues are worked out at once
+  double revenues[kChunk];
+  for (std::size_t begin = first; begin < last; begin += kChunk) {
+    const std::size_t end = std::min(last, begin + kChunk);
+    ctx.line_revenues_in_scope(begin, end, revenues);
+    for (std::size_t i = begin; i < end; ++i) {
+      const bool has_price = !std::isnan(lines.unit_price[i]);
+      const double revenue = revenues[i - begin];
+      const double cost = has_price ? ctx.line_cost(i) : kNoNumber;
+      if (money.catalogue && !listed[product_of[i]]) {
+        ++money.unlisted_lines;
+        if (!std::isnan(revenue)) money.unlisted_revenue += revenue;
+      }
+      if (has_price && std::isnan(cost)) {
+        ++money.costless_lines;
+        if (!std::isnan(revenue)) money.costless_revenue += revenue;
+      }
+      if (std::isnan(revenue)) continue;
+      const std::uint32_t o = order_of[i];
+      ctx.order_revenue[o] += revenue;
+      priced[o] = 1;
+      ++money.priced_lines;
+      money.revenue += revenue;
+      if (std::isnan(cost)) continue;
+      ctx.order_margin[o] += revenue - cost;
+      ++money.costed_lines;
+      money.margin += revenue - cost;
+      money.revenue_with_cost += revenue;
     }
-    if (has_price && std::isnan(cost)) {
-      ++money.costless_lines;
-      if (!std::isnan(revenue)) money.costless_revenue += revenue;
-    }
-    if (std::isnan(revenue)) continue;
-    const std::uint32_t o = lines.order[i];
-    ctx.order_revenue[o] += revenue;
-    priced[o] = 1;
-    ++money.priced_lines;
-    money.revenue += revenue;
-    if (std::isnan(cost)) continue;
-    ctx.order_margin[o] += revenue - cost;
-    ++money.costed_lines;
-    money.margin += revenue - cost;
-    money.revenue_with_cost += revenue;
   }
 }
 
@@ -143,6 +151,28 @@ void add_offer_facts(AnalysisContext& ctx) {
 }
 
 }  // namespace
+
+void AnalysisContext::line_revenues_in_scope(std::size_t first, std::size_t last,
+                                             double* out) const {
+  const LineColumns& lines = store.lines;
+  const IdColumn::Reader order_of = lines.order.reader();
+  // Columns decoded a chunk of lines at a time into buffers that stay in the first-level cache.
+  constexpr std::size_t kChunk = 256;
+  double price[kChunk], discount[kChunk];
+  std::uint32_t order[kChunk];
+  for (std::size_t begin = first; begin < last; begin += kChunk) {
+    const std::size_t end = std::min(last, begin + kChunk);
+    double* const revenue = out + (begin - first);
+    lines.quantity.read(begin, end, revenue);
+    lines.unit_price.read(begin, end, price);
+    lines.discount.read(begin, end, discount);
+    order_of.read(begin, end, order);
+    for (std::size_t k = 0; k < end - begin; ++k) {
+      // line_revenue()'s expression, on the same values.
+      revenue[k] = currency.includes(order[k]) ? revenue[k] * price[k] - discount[k] : kNoNumber;
+    }
+  }
+}
 
 double AnalysisContext::offer_line_value(std::size_t i) const {
   return offer_line_value(i, line_revenue_in_scope(i));

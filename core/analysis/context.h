@@ -111,6 +111,9 @@ struct AnalysisContext {
   double line_revenue_in_scope(std::size_t i) const {
     return currency.includes(store.lines.order[i]) ? line_revenue(store.lines, i) : kNoNumber;
   }
+  /// line_revenue_in_scope(i) of each line i in [first, last), written to out[i - first]: the
+  /// same doubles, read a column at a time.
+  void line_revenues_in_scope(std::size_t first, std::size_t last, double* out) const;
   /// Cost of goods of line i (line_values.h); NaN when unknown.
   double line_cost(std::size_t i) const {
     return costs_given ? basketlift::line_cost(store, i) : kNoNumber;

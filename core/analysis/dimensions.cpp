@@ -147,8 +147,10 @@ class Accumulator {
   // By basis: a line without a rec adds to the lines basis only.
   std::vector<FlatTarget> of_lines_, of_orders_, of_offers_;
   std::vector<std::uint32_t> order_slots_;  // the current order's slot in each of of_orders_
-  // The lines of the orders being accumulated, from their first: product and rec.
+  // The lines of the orders being accumulated, from their first: product, rec and revenue in
+  // scope.
   std::vector<std::uint32_t> products_, recs_;
+  std::vector<double> revenues_;
 };
 
 void Accumulator::orders(std::uint32_t first, std::uint32_t last) {
@@ -160,18 +162,22 @@ void Accumulator::orders(std::uint32_t first, std::uint32_t last) {
   const std::uint32_t line_last = ctx.order_line_begin[last];
   products_.resize(line_last - line_first);
   recs_.resize(line_last - line_first);
+  revenues_.resize(line_last - line_first);
   if (ctx.order_lines.empty()) {
     lines.product.reader().read(line_first, line_last, products_.data());
     lines.rec.read(line_first, line_last, recs_.data());
+    ctx.line_revenues_in_scope(line_first, line_last, revenues_.data());
   } else {
     const IdColumn::Reader product_of = lines.product.reader();
     for (std::uint32_t k = line_first; k < line_last; ++k) {
       products_[k - line_first] = product_of[ctx.order_line(k)];
       recs_[k - line_first] = lines.rec[ctx.order_line(k)];
+      revenues_[k - line_first] = ctx.line_revenue_in_scope(ctx.order_line(k));
     }
   }
   const std::uint32_t* const block_products = products_.data();
   const std::uint32_t* const block_recs = recs_.data();
+  const double* const block_revenues = revenues_.data();
   std::vector<IdColumn::Reader> order_keys;
   order_keys.reserve(of_orders_.size());
   for (const FlatTarget& t : of_orders_)
@@ -195,7 +201,7 @@ void Accumulator::orders(std::uint32_t first, std::uint32_t last) {
         return t.slot_of[product] != kSkipSlot;
       });
       if (rec == kNoId && !wanted) continue;
-      const double revenue = ctx.line_revenue_in_scope(line);
+      const double revenue = block_revenues[k - line_first];
       const double cost = std::isnan(revenue) ? kNaN : ctx.line_cost(line);
       double value = kNaN, margin = kNaN;
       if (rec != kNoId) {

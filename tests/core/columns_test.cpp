@@ -331,6 +331,40 @@ TEST(IdColumn, ReaderReadsRangesAsRowByRowAtEachWidth) {
   }
 }
 
+TEST(DecimalColumn, ReadsRangesAsRowByRowAtEachWidthAndScale) {
+  // Each list makes a column of another layout, every one with rows without a value.
+  struct Layout {
+    std::vector<double> values;
+    int width, scale;
+  };
+  const std::vector<Layout> layouts = {{{3, kNaN, -7, 100}, 1, 0},   {{300, kNaN, -2000}, 2, 0},
+                                       {{70000, kNaN, 1}, 4, 0},     {{1.5, kNaN, -0.5}, 1, 1},
+                                       {{12.5, kNaN, -300.5}, 2, 1}, {{789.99, kNaN, 0.01}, 4, 2},
+                                       {{1e300, kNaN, -0.0}, 8, 0}};
+  for (const Layout& layout : layouts) {
+    DecimalColumn column;
+    for (int repeat = 0; repeat < 10; ++repeat) {
+      for (const double value : layout.values)
+        column.push_back(value);
+    }
+    ASSERT_EQ(column.width(), layout.width) << layout.values[0];
+    if (layout.width != 8) {
+      ASSERT_EQ(column.scale(), layout.scale) << layout.values[0];
+    }
+    for (std::size_t first : {std::size_t{0}, std::size_t{5}, column.size() - 1}) {
+      for (std::size_t last : {first, first + 1, column.size()}) {
+        std::vector<double> range(last - first + 1, -1.0);
+        column.read(first, last, range.data());
+        for (std::size_t i = first; i < last; ++i) {
+          EXPECT_TRUE(same_double(range[i - first], column[i]))
+              << layout.values[0] << ", " << first << ".." << last << " row " << i;
+        }
+        EXPECT_EQ(range.back(), -1.0) << "written past the range's end";
+      }
+    }
+  }
+}
+
 TEST(SparseColumn, ReadsRangesAsRowByRow) {
   SparseIds recs{0xFFFFFFFFu};
   SparseDecimal costs{kNaN};
