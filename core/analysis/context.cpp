@@ -125,9 +125,8 @@ void add_offer_facts(AnalysisContext& ctx) {
     }
   }
   std::vector<std::uint32_t> last_order(ctx.offers.size(), kNoId);
-  for (std::size_t i = 0; i < store.lines.size(); ++i) {
-    const std::uint32_t rec = store.lines.rec[i];
-    if (rec == kNoId) continue;
+  // The lines with a rec, walked by the rec column's bits.
+  store.lines.rec.for_each_present([&](std::size_t i, std::uint32_t rec) {
     ctx.lines_carry_rec = true;
     OfferFacts& offer = ctx.offers[rec];
     ++offer.lines;
@@ -135,9 +134,11 @@ void add_offer_facts(AnalysisContext& ctx) {
       last_order[rec] = store.lines.order[i];
       ++offer.orders;
     }
-    const double value = ctx.offer_line_value(i);
+    const double revenue = ctx.line_revenue_in_scope(i);
+    const double value = ctx.offer_line_value(i, revenue);
     if (!std::isnan(value)) offer.revenue += value;
-    const double margin = ctx.offer_line_margin(i);
+    const double margin =
+        ctx.offer_line_margin(i, revenue, std::isnan(revenue) ? kNoNumber : ctx.line_cost(i));
     if (std::isnan(margin)) {
       offer.lines_without_cost += !std::isnan(value);
     } else {
@@ -147,7 +148,7 @@ void add_offer_facts(AnalysisContext& ctx) {
         std::isnan(store.products.price[offer.anchor])) {
       offer.anchor_price_missing = true;
     }
-  }
+  });
 }
 
 }  // namespace

@@ -125,19 +125,17 @@ void check_offers(const AnalysisContext& ctx, const std::vector<FileReport>& fil
       "Log every recommendation you show, with the same rec_id the order line carries."};
   double untracked_revenue = 0, offer_revenue = 0;
   std::vector<std::uint8_t> listed(store.pools.recs.size(), 0);
-  for (std::size_t i = 0; i < store.lines.size(); ++i) {
-    const std::uint32_t rec = store.lines.rec[i];
-    if (rec == kNoId) continue;
+  store.lines.rec.for_each_present([&](std::size_t i, std::uint32_t rec) {
     const double line = ctx.line_revenue_in_scope(i);
     if (!std::isnan(line)) offer_revenue += line;
-    if (ctx.offers[rec].tracked) continue;
+    if (ctx.offers[rec].tracked) return;
     ++untracked.count;
     if (!std::isnan(line)) untracked_revenue += line;
     if (!listed[rec]) {
       listed[rec] = 1;
       gaps::add_example(untracked, files, store.lines.origin[i], store.pools.recs.view(rec));
     }
-  }
+  });
   if (untracked.count > 0) {
     untracked.share = offer_revenue > 0 ? untracked_revenue / offer_revenue : 1;
     untracked.severity = gaps::severity_for(untracked.share, ctx.settings, Severity::warning);
@@ -320,8 +318,8 @@ void check_duplicates(const AnalysisContext& ctx, const std::vector<FileReport>&
         h = hash_combine(h, hash_double(l.unit_price[i]));
         return hash_combine(hash_combine(h, hash_double(l.discount[i])), l.rec[i]);
       },
-      [&](std::size_t a, std::size_t b) {
-        return l.order[a] == l.order[b] && l.product[a] == l.product[b] &&
+      [&](std::size_t a, std::size_t b) {  // the product first: lines of an order differ there
+        return l.product[a] == l.product[b] && l.order[a] == l.order[b] &&
                l.quantity[a] == l.quantity[b] && same_double(l.unit_price[a], l.unit_price[b]) &&
                l.discount[a] == l.discount[b] && l.rec[a] == l.rec[b] &&
                same_double(l.unit_cost[a], l.unit_cost[b]);

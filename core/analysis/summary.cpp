@@ -67,7 +67,8 @@ SummarySums summary_sums(const AnalysisContext& ctx, bool has_rec_column) {
   const OrderColumns& orders = store.orders;
   std::vector<std::uint8_t> attached(orders.size(), 0);
   const IdColumn::Reader line_order = store.lines.order.reader();
-  store.lines.rec.for_each_present([&](std::size_t i) { attached[line_order[i]] = 1; });
+  store.lines.rec.for_each_present(
+      [&](std::size_t i, std::uint32_t) { attached[line_order[i]] = 1; });
   const IdColumn::Reader line_count = orders.line_count.reader();
   for (std::uint32_t o = 0; o < orders.size(); ++o) {
     if (line_count[o] > 0) {

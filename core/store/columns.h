@@ -457,13 +457,14 @@ class SparseColumn {
       }
     }
   }
-  /// Calls visit(i) for each row i holding a value other than the default, in order: a walk
-  /// over the present rows' bits, not over every row.
+  /// Calls visit(i, value) for each row i holding a value other than the default, in order: a
+  /// walk over the present rows' bits, not over every row (no rank computed per row).
   template <typename Visit>
   void for_each_present(Visit visit) const {
+    std::size_t rank = 0;
     for (std::size_t w = 0; w < bits_.size(); ++w) {
       for (std::uint64_t word = bits_[w]; word != 0; word &= word - 1)
-        visit(w * 64 + static_cast<std::size_t>(std::countr_zero(word)));
+        visit(w * 64 + static_cast<std::size_t>(std::countr_zero(word)), values_[rank++]);
     }
   }
   /// Appends a value.

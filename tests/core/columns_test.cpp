@@ -404,13 +404,16 @@ TEST(SparseColumn, ForEachPresentVisitsThePresentRowsInOrder) {
     if (present) expected.push_back(i);
   }
   std::vector<std::size_t> visited;
-  recs.for_each_present([&](std::size_t i) { visited.push_back(i); });
+  recs.for_each_present([&](std::size_t i, std::uint32_t rec) {
+    visited.push_back(i);
+    EXPECT_EQ(rec, recs[i]) << "row " << i;
+    EXPECT_EQ(rec, i);
+  });
   EXPECT_EQ(visited, expected);
-  for (std::size_t i : visited)
-    EXPECT_EQ(recs[i], i);
   SparseIds none{0xFFFFFFFFu};
   none.push_back(0xFFFFFFFFu);
-  none.for_each_present([](std::size_t) { ADD_FAILURE() << "a row of the default was visited"; });
+  none.for_each_present(
+      [](std::size_t, std::uint32_t) { ADD_FAILURE() << "a row of the default was visited"; });
 }
 
 TEST(TimeColumn, OffsetsAndWideTimes) {
