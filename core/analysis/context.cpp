@@ -156,22 +156,22 @@ void add_offer_facts(AnalysisContext& ctx) {
 void AnalysisContext::line_revenues_in_scope(std::size_t first, std::size_t last,
                                              double* out) const {
   const LineColumns& lines = store.lines;
-  const IdColumn::Reader order_of = lines.order.reader();
   // Columns decoded a chunk of lines at a time into buffers that stay in the first-level cache.
   constexpr std::size_t kChunk = 256;
   double price[kChunk], discount[kChunk];
-  std::uint32_t order[kChunk];
   for (std::size_t begin = first; begin < last; begin += kChunk) {
     const std::size_t end = std::min(last, begin + kChunk);
     double* const revenue = out + (begin - first);
     lines.quantity.read(begin, end, revenue);
     lines.unit_price.read(begin, end, price);
     lines.discount.read(begin, end, discount);
-    order_of.read(begin, end, order);
-    for (std::size_t k = 0; k < end - begin; ++k) {
-      // line_revenue()'s expression, on the same values.
-      revenue[k] = currency.includes(order[k]) ? revenue[k] * price[k] - discount[k] : kNoNumber;
-    }
+    for (std::size_t k = 0; k < end - begin; ++k)
+      revenue[k] = revenue[k] * price[k] - discount[k];  // line_revenue()'s expression
+  }
+  if (currency.includes_every_line()) return;
+  const IdColumn::Reader order_of = lines.order.reader();
+  for (std::size_t i = first; i < last; ++i) {
+    if (!currency.includes(order_of[i])) out[i - first] = kNoNumber;
   }
 }
 
@@ -179,7 +179,7 @@ double AnalysisContext::offer_line_value(std::size_t i) const {
   return offer_line_value(i, line_revenue_in_scope(i));
 }
 
-double AnalysisContext::offer_line_value(std::size_t i, double revenue) const {
+[[gnu::noinline]] double AnalysisContext::offer_line_value(std::size_t i, double revenue) const {
   const OfferFacts& offer = offers[store.lines.rec[i]];
   if (std::isnan(revenue) || !offer.tracked || offer.type != OfferType::upsell ||
       offer.anchor == kNoId)

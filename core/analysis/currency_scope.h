@@ -25,6 +25,8 @@ struct CurrencyScope {
 
   /// True when order `o` counts in money figures.
   bool includes(std::uint32_t o) const { return in_scope[o] != 0; }
+  /// True when every order with lines counts in money figures (no other currency has one).
+  bool includes_every_line() const { return others.empty(); }
 };
 
 /// Decides the scope from the orders' currencies.

@@ -365,19 +365,13 @@ class DecimalColumn {
   static std::int64_t none_for(std::uint8_t width) {
     return width == 1 ? INT8_MIN : width == 2 ? INT16_MIN : INT32_MIN;
   }
-  // read() of rows stored as T: decode()'s value of each (T's minimum: none).
+  // read() of rows stored as T: decode()'s value of each (T's minimum: none). At scale 0 the
+  // division is by 1, which gives the integer itself as decode() does.
   template <typename T>
   void read_scaled(const std::uint8_t* data, std::size_t first, std::size_t last,
                    double* out) const {
     constexpr T kNoMantissa = std::numeric_limits<T>::min();
     constexpr double kNoValue = std::numeric_limits<double>::quiet_NaN();
-    if (scale_ == 0) {
-      for (std::size_t i = first; i < last; ++i) {
-        const T m = load<T>(data, i);
-        *out++ = m == kNoMantissa ? kNoValue : static_cast<double>(m);
-      }
-      return;
-    }
     const double power = kPowers[scale_];
     for (std::size_t i = first; i < last; ++i) {
       const T m = load<T>(data, i);
