@@ -4,7 +4,7 @@
 // with a message built in a std::stringstream, which links iostreams and every locale facet
 // into the wasm module. Errors become NaN/∞ with errno everywhere instead, as in NoThrow below.
 // The default policy does not promote double to long double either: ibeta's binomial helper
-// uses it, and its long double beta linked 9 KB of software 128-bit arithmetic into the module.
+// uses it, and its long double beta linked 7 KB of software 128-bit arithmetic into the module.
 #define BOOST_MATH_DOMAIN_ERROR_POLICY errno_on_error
 #define BOOST_MATH_POLE_ERROR_POLICY errno_on_error
 #define BOOST_MATH_OVERFLOW_ERROR_POLICY errno_on_error
